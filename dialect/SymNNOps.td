@@ -1,0 +1,160 @@
+//===- SymNNOps.td - neural-network layer ops -------------*- tablegen -*-===//
+//
+// FullyConnected, Convolution, Pooling, activations, BatchNorm, Dropout and
+// the softmax family, with MXNet 1.9's parameters and defaults.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYM_NN_OPS
+#define SYM_NN_OPS
+
+include "SymBase.td"
+
+def Sym_FullyConnectedOp : Sym_Op<"FullyConnected"> {
+  let summary = "y = x W^T + b";
+  let description = [{
+    With `flatten` the input (N, ...) is treated as (N, prod(...)) and the
+    weight is (num_hidden, prod(...)); without it the op applies to the last
+    axis. Source: src/operator/nn/fully_connected.cc (FullyConnectedShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$weight,
+      Optional<Sym_Tensor>:$bias,
+      Sym_I64Attr:$num_hidden, Sym_DefaultBool<"false">:$no_bias,
+      Sym_DefaultBool<"true">:$flatten);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Sym_ConvolutionOp : Sym_Op<"Convolution"> {
+  let summary = "N-D convolution (NCHW layout, grouped, dilated)";
+  let description = [{
+    Weight (num_filter, C/num_group, *kernel). Empty stride/dilate/pad mean
+    1/1/0. Source: src/operator/nn/convolution.cc (ConvolutionShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$weight,
+      Optional<Sym_Tensor>:$bias,
+      DenseI64ArrayAttr:$kernel, Sym_OptTuple:$stride, Sym_OptTuple:$dilate,
+      Sym_OptTuple:$pad, Sym_I64Attr:$num_filter, Sym_DefaultI64<"1">:$num_group,
+      Sym_DefaultBool<"false">:$no_bias, OptionalAttr<StrAttr>:$layout);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Stride, dilation and padding with MXNet's defaults filled in.
+    ::llvm::SmallVector<int64_t> getStrideOrDefault();
+    ::llvm::SmallVector<int64_t> getDilateOrDefault();
+    ::llvm::SmallVector<int64_t> getPadOrDefault();
+  }];
+}
+
+def Sym_PoolingOp : Sym_Op<"Pooling"> {
+  let summary = "max / avg / sum / lp pooling";
+  let description = [{
+    Output size per spatial axis: valid = 1 + floor((x + 2p - k) / s),
+    full = 1 + ceil((x + 2p - k) / s). `global_pool` pools each whole
+    spatial plane. Source: src/operator/nn/pooling.cc (PoolingShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data,
+      Sym_OptTuple:$kernel, Sym_PoolTypeAttr:$pool_type,
+      Sym_DefaultBool<"false">:$global_pool,
+      DefaultValuedAttr<Sym_PoolingConventionAttr,
+          "::symc::sym::PoolingConvention::valid">:$pooling_convention,
+      Sym_OptTuple:$stride, Sym_OptTuple:$pad,
+      OptionalAttr<Sym_I64Attr>:$p_value, OptionalAttr<BoolAttr>:$count_include_pad,
+      OptionalAttr<StrAttr>:$layout);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Sym_ActivationOp : Sym_Op<"Activation"> {
+  let summary = "elementwise activation";
+  let description = [{ Source: src/operator/nn/activation.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_ActTypeAttr:$act_type);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
+  let summary = "leaky / prelu / rrelu / elu / selu / gelu";
+  let description = [{
+    `prelu` takes a learned `gamma` of shape (C,) applied along axis 1; at
+    inference `rrelu` uses the slope (lower_bound + upper_bound) / 2.
+    Source: src/operator/leaky_relu.cc (LeakyReLUShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$gamma,
+      DefaultValuedAttr<Sym_LeakyActTypeAttr,
+          "::symc::sym::LeakyActType::leaky">:$act_type,
+      Sym_DefaultF64<"0.25">:$slope, Sym_DefaultF64<"0.125">:$lower_bound,
+      Sym_DefaultF64<"0.334">:$upper_bound);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Sym_BatchNormOp : Sym_Op<"BatchNorm"> {
+  let summary = "batch normalization (inference form)";
+  let description = [{
+    Inputs data, gamma, beta and the auxiliary states moving_mean and
+    moving_var; outputs (output, mean, var), of which only `output` is
+    visible. At inference the moving statistics are used; `fix_gamma` treats
+    gamma as 1. Source: src/operator/nn/batch_norm.cc (BatchNormShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$gamma, Sym_Tensor:$beta,
+      Sym_Tensor:$moving_mean, Sym_Tensor:$moving_var,
+      Sym_DefaultF64<"1e-3">:$eps, Sym_DefaultF64<"0.9">:$momentum,
+      Sym_DefaultBool<"true">:$fix_gamma,
+      Sym_DefaultBool<"false">:$use_global_stats,
+      Sym_DefaultBool<"false">:$output_mean_var, Sym_DefaultI64<"1">:$axis);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$mean, Sym_Tensor:$var);
+}
+
+def Sym_DropoutOp : Sym_Op<"Dropout"> {
+  let summary = "dropout; the identity at inference";
+  let description = [{
+    Outputs (output, mask); only `output` is visible. In `training` mode
+    (the default) inference passes the input through.
+    Source: src/operator/nn/dropout.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultF64<"0.5">:$p,
+      DefaultValuedAttr<Sym_DropoutModeAttr,
+          "::symc::sym::DropoutMode::training">:$mode,
+      Sym_OptTuple:$axes, OptionalAttr<BoolAttr>:$cudnn_off);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$mask);
+}
+
+def Sym_SoftmaxOutputOp : Sym_Op<"SoftmaxOutput"> {
+  let summary = "softmax with a training label (alias Softmax)";
+  let description = [{
+    At inference the label is unused (it needs no value); its shape is still
+    inferred from the data, as MXNet does. Without multi_output or
+    preserve_shape the softmax runs over the data flattened to (N, -1).
+    Source: src/operator/softmax_output.cc (SoftmaxOutputShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$label,
+      Sym_DefaultF64<"1.0">:$grad_scale, Sym_DefaultF64<"-1.0">:$ignore_label,
+      Sym_DefaultBool<"false">:$multi_output,
+      Sym_DefaultBool<"false">:$use_ignore,
+      Sym_DefaultBool<"false">:$preserve_shape,
+      DefaultValuedAttr<Sym_SoftmaxNormalizationAttr,
+          "::symc::sym::SoftmaxNormalization::null">:$normalization,
+      Sym_DefaultBool<"false">:$out_grad, Sym_DefaultF64<"0.0">:$smooth_alpha);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SoftmaxActivationOp : Sym_Op<"SoftmaxActivation"> {
+  let summary = "softmax over (N, -1) (instance) or over axis 1 (channel)";
+  let description = [{ Source: src/operator/nn/softmax_activation.cc. }];
+  let arguments = (ins Sym_Tensor:$data,
+      DefaultValuedAttr<Sym_SoftmaxActivationModeAttr,
+          "::symc::sym::SoftmaxActivationMode::instance">:$mode);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SoftmaxOp : Sym_Op<"softmax"> {
+  let summary = "softmax along an axis, with temperature";
+  let description = [{ Source: src/operator/nn/softmax.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$length,
+      Sym_DefaultI64<"-1">:$axis, OptionalAttr<F64Attr>:$temperature,
+      OptionalAttr<TypeAttr>:$dtype, Sym_DefaultBool<"false">:$use_length);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+#endif // SYM_NN_OPS

@@ -1,0 +1,71 @@
+//===- SymTensorOps.td - shape manipulation ops -----------*- tablegen -*-===//
+//
+// Flatten, Reshape, transpose, Concat, SliceChannel and Cast.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYM_TENSOR_OPS
+#define SYM_TENSOR_OPS
+
+include "SymBase.td"
+
+def Sym_FlattenOp : Sym_Op<"Flatten"> {
+  let summary = "(N, ...) -> (N, prod(...))";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (FlattenShape). }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ReshapeOp : Sym_Op<"Reshape"> {
+  let summary = "reshape with MXNet's special codes 0, -1, -2, -3, -4";
+  let description = [{
+    0 copies a dimension, -1 infers one, -2 copies the rest, -3 merges two,
+    -4 splits one into the next two values; `reverse` applies the codes from
+    the right. Shape inference also runs backward (ReverseReshapeInferShape).
+    The deprecated `target_shape` / `keep_highest` are honoured when `shape`
+    is empty. Source: src/operator/tensor/matrix_op-inl.h.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$shape,
+      Sym_DefaultBool<"false">:$reverse, Sym_OptTuple:$target_shape,
+      Sym_DefaultBool<"false">:$keep_highest);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_TransposeOp : Sym_Op<"transpose"> {
+  let summary = "permute axes; empty axes reverses them";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (TransposeShape). }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$axes);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    /// The permutation for an input of `rank` axes (reversal when empty).
+    ::llvm::SmallVector<int64_t> getPermutation(int64_t rank);
+  }];
+}
+
+def Sym_ConcatOp : Sym_Op<"Concat"> {
+  let summary = "concatenate along `dim`";
+  let description = [{ Source: src/operator/nn/concat.cc (ConcatShape). }];
+  let arguments = (ins Variadic<Sym_Tensor>:$data, Sym_I64Attr:$num_args,
+      Sym_DefaultI64<"1">:$dim);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Sym_SliceChannelOp : Sym_Op<"SliceChannel"> {
+  let summary = "split into num_outputs equal parts (alias split)";
+  let description = [{ Source: src/operator/slice_channel.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_I64Attr:$num_outputs,
+      Sym_DefaultI64<"1">:$axis, Sym_DefaultBool<"false">:$squeeze_axis);
+  let results = (outs Variadic<Sym_Tensor>:$outputs);
+  let hasVerifier = 1;
+}
+
+def Sym_CastOp : Sym_Op<"Cast", [DeclareOpInterfaceMethods<Sym_InferInterface,
+                                  ["inferShapes", "inferTypes"]>]> {
+  let summary = "convert to `dtype` (alias cast)";
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+  let arguments = (ins Sym_Tensor:$data, TypeAttr:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
+#endif // SYM_TENSOR_OPS

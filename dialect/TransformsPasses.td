@@ -1,0 +1,40 @@
+//===- TransformsPasses.td - passes over the sym dialect --*- tablegen -*-===//
+
+#ifndef SYM_TRANSFORMS_PASSES
+#define SYM_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def SymInferShapes : Pass<"sym-infer-shapes", "::mlir::func::FuncOp"> {
+  let summary = "MXNet's infer_shape / infer_shape_partial";
+  let description = [{
+    Runs every op's bidirectional shape rule in alternating forward and
+    backward sweeps until the number of unknown dimensions stops falling (as
+    MXNet's InferShapeAttr), then writes the shapes into the value types and
+    the function signature. Input shapes may be given by argument name.
+    Without `partial`, a shape left unknown is an error listing the
+    arguments that need one, as MXNet's infer_shape warns.
+  }];
+  let options = [
+    ListOption<"inputShapes", "shapes", "std::string",
+               "argument shapes, e.g. data=1x3x224x224">,
+    Option<"partial", "partial", "bool", /*default=*/"false",
+           "leave unknown shapes instead of failing (infer_shape_partial)">,
+  ];
+}
+
+def SymInferTypes : Pass<"sym-infer-types", "::mlir::func::FuncOp"> {
+  let summary = "MXNet's infer_type / infer_type_partial";
+  let description = [{
+    The dtype counterpart of sym-infer-shapes: `__dtype__` hints and given
+    dtypes flow through every op's rule to a fixpoint.
+  }];
+  let options = [
+    ListOption<"inputTypes", "types", "std::string",
+               "argument dtypes, e.g. data=float32">,
+    Option<"partial", "partial", "bool", /*default=*/"false",
+           "leave unknown dtypes instead of failing (infer_type_partial)">,
+  ];
+}
+
+#endif // SYM_TRANSFORMS_PASSES

@@ -1,0 +1,37 @@
+//===- SymDialect.h - the sym dialect, its types, attributes and ops -*- C++ -*-===//
+
+#ifndef SYMC_DIALECT_SYMDIALECT_H
+#define SYMC_DIALECT_SYMDIALECT_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "symc/Dialect/InferenceContext.h"
+
+#include "symc/Dialect/SymDialect.h.inc"
+#include "symc/Dialect/SymEnums.h.inc"
+
+#define GET_TYPEDEF_CLASSES
+#include "symc/Dialect/SymTypes.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "symc/Dialect/SymAttrs.h.inc"
+
+#include "symc/Dialect/SymInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "symc/Dialect/SymOps.h.inc"
+
+namespace symc::sym {
+/// Name of the dictionary attribute that keeps MXNet attribute strings symc
+/// does not interpret, on ops and (as an argument attribute) on variables.
+inline constexpr llvm::StringLiteral kMXNetAttrsName = "mxnet.attrs";
+/// Argument attributes of the imported function.
+inline constexpr llvm::StringLiteral kArgNameAttr = "sym.name";
+inline constexpr llvm::StringLiteral kArgAuxAttr = "sym.aux";
+} // namespace symc::sym
+
+#endif // SYMC_DIALECT_SYMDIALECT_H

@@ -1,0 +1,23 @@
+//===- Pipelines.h - symc's named pass pipelines ------------------*- C++ -*-===//
+
+#ifndef SYMC_PIPELINES_PIPELINES_H
+#define SYMC_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace symc {
+
+/// sym -> linalg on tensors: shape and dtype inference, then the lowering.
+void buildSymToLinalgPipeline(mlir::OpPassManager &pm);
+/// linalg on tensors -> LLVM dialect: fusion, bufferization with results as
+/// caller-owned out-params, loops, and the LLVM conversions.
+void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
+/// The two above, in order.
+void buildSymToLLVMPipeline(mlir::OpPassManager &pm);
+
+/// Registers --sym-to-linalg, --linalg-to-llvm-cpu and --sym-to-llvm.
+void registerPipelines();
+
+} // namespace symc
+
+#endif

@@ -1,0 +1,158 @@
+//===- Activation.cpp - Activation and LeakyReLU --------------------------===//
+//
+// Each act_type is a scalar formula taken from MXNet's mshadow_op.h, applied
+// by one elementwise generic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PopulatePatterns.h"
+#include "Utils.h"
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+using namespace symc;
+using namespace symc::sym;
+
+namespace {
+
+/// Scalar formulas on one value `x` of float type.
+struct ScalarMath {
+  OpBuilder &b;
+  Location loc;
+  Type type;
+
+  Value c(double v) { return buildFloat(b, loc, type, v); }
+  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
+  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+  Value mul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
+  Value div(Value x, Value y) { return arith::DivFOp::create(b, loc, x, y); }
+  Value exp(Value x) { return math::ExpOp::create(b, loc, x); }
+  Value gt(Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, y);
+  }
+  Value select(Value cond, Value x, Value y) {
+    return arith::SelectOp::create(b, loc, cond, x, y);
+  }
+  /// x > 0 ? x : negative
+  Value positiveOr(Value x, Value negative) {
+    return select(gt(x, c(0.0)), x, negative);
+  }
+
+  Value relu(Value x) { return positiveOr(x, c(0.0)); }
+  Value sigmoid(Value x) {
+    return div(c(1.0), add(c(1.0), exp(arith::NegFOp::create(b, loc, x))));
+  }
+  /// MXNet's softrelu: x > 20 ? x : log1p(exp(x)).
+  Value softrelu(Value x) {
+    return select(gt(x, c(20.0)), x, math::Log1pOp::create(b, loc, exp(x)));
+  }
+  Value softsign(Value x) {
+    return div(x, add(c(1.0), math::AbsFOp::create(b, loc, x)));
+  }
+  Value tanh(Value x) { return math::TanhOp::create(b, loc, x); }
+  Value expm1(Value x) { return math::ExpM1Op::create(b, loc, x); }
+};
+
+Value applyActivation(ScalarMath &m, ActType type, Value x) {
+  switch (type) {
+  case ActType::relu:
+    return m.relu(x);
+  case ActType::sigmoid:
+    return m.sigmoid(x);
+  case ActType::tanh:
+    return m.tanh(x);
+  case ActType::softrelu:
+    return m.softrelu(x);
+  case ActType::softsign:
+    return m.softsign(x);
+  case ActType::log_sigmoid:
+    return math::LogOp::create(m.b, m.loc, m.sigmoid(x));
+  case ActType::mish:
+    return m.mul(x, m.tanh(m.softrelu(x)));
+  }
+  llvm_unreachable("all act_types are handled");
+}
+
+struct ActivationLowering : OpConversionPattern<ActivationOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ActivationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type))
+      return failure();
+    ActType act = op.getActType();
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type, {fullOperand(adaptor.getData())},
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          ScalarMath m{b, loc, type->getElementType()};
+          return applyActivation(m, act, args[0]);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+// SELU constants of mshadow_op.h.
+constexpr double kSeluLambda = 1.0507009873554804934193349852946;
+constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
+
+struct LeakyReLULowering : OpConversionPattern<LeakyReLUOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(LeakyReLUOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type))
+      return failure();
+    LeakyActType act = op.getActType();
+    double slope = op.getSlope().convertToDouble();
+    if (act == LeakyActType::rrelu) // the inference-time slope
+      slope = (op.getLowerBound().convertToDouble() +
+               op.getUpperBound().convertToDouble()) / 2;
+    SmallVector<ElementwiseOperand> operands = {fullOperand(adaptor.getData())};
+    if (Value gamma = adaptor.getGamma())
+      operands.push_back(axisOperand(gamma, type->getRank() == 1 ? 0 : 1));
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type, operands,
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          ScalarMath m{b, loc, type->getElementType()};
+          Value x = args[0];
+          switch (act) {
+          case LeakyActType::leaky:
+          case LeakyActType::rrelu:
+            return m.positiveOr(x, m.mul(m.c(slope), x));
+          case LeakyActType::prelu:
+            return m.positiveOr(x, m.mul(args[1], x));
+          case LeakyActType::elu:
+            return m.positiveOr(x, m.mul(m.c(slope), m.expm1(x)));
+          case LeakyActType::selu:
+            return m.mul(m.c(kSeluLambda),
+                         m.positiveOr(x, m.mul(m.c(kSeluAlpha), m.expm1(x))));
+          case LeakyActType::gelu: {
+            // mshadow_op::gelu: 0.5 x (1 + erf(x / sqrt(2))).
+            Value scaled = m.mul(x, m.c(M_SQRT1_2));
+            Value erf = math::ErfOp::create(b, loc, scaled);
+            return m.mul(m.mul(m.c(0.5), x), m.add(m.c(1.0), erf));
+          }
+          }
+          llvm_unreachable("all act_types are handled");
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+} // namespace
+
+void symc::populateActivationPatterns(RewritePatternSet &patterns) {
+  patterns.add<ActivationLowering, LeakyReLULowering>(patterns.getContext());
+}

@@ -1,0 +1,351 @@
+//===- NN.cpp - FullyConnected, Convolution, Pooling, BatchNorm, Dropout --===//
+//
+// Matmul and convolution lower to linalg's named ops (whose schedules the
+// CPU and GPU pipelines tile and vectorize); bias initializes the
+// accumulator instead of a separate add.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PopulatePatterns.h"
+#include "Utils.h"
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace symc;
+using namespace symc::sym;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// FullyConnected
+//===----------------------------------------------------------------------===//
+
+struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(FullyConnectedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    Location loc = op.getLoc();
+    Type elt = dataType->getElementType();
+    int64_t hidden = op.getNumHidden();
+    // As a 2-D problem: (M, K) x (K, hidden).
+    int64_t k = op.getFlatten() ? dataType->getNumElements() / dataType->getDimSize(0)
+                                : dataType->getShape().back();
+    int64_t m = dataType->getNumElements() / std::max<int64_t>(k, 1);
+    Value lhs = buildReshape(rewriter, loc, adaptor.getData(), {m, k});
+    auto weightT = RankedTensorType::get({k, hidden}, elt);
+    Value rhs = linalg::TransposeOp::create(rewriter, loc, adaptor.getWeight(),
+                                            buildEmpty(rewriter, loc, weightT),
+                                            ArrayRef<int64_t>{1, 0})
+                    .getResult()[0];
+    auto accType = RankedTensorType::get({m, hidden}, elt);
+    Value acc;
+    if (Value bias = adaptor.getBias())
+      acc = buildBroadcast(rewriter, loc, buildReshape(rewriter, loc, bias, {hidden}),
+                           accType, {1});
+    else
+      acc = buildFilled(rewriter, loc, accType, 0.0);
+    Value product = linalg::MatmulOp::create(rewriter, loc, TypeRange{accType},
+                                             ValueRange{lhs, rhs}, ValueRange{acc})
+                        .getResult(0);
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, product, outType->getShape()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Convolution
+//===----------------------------------------------------------------------===//
+
+NamedAttribute i64TensorAttr(OpBuilder &b, StringRef name,
+                             ArrayRef<int64_t> values) {
+  return b.getNamedAttr(name, b.getI64TensorAttr(values));
+}
+
+struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ConvolutionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    size_t spatial = op.getKernel().size();
+    int64_t groups = op.getNumGroup();
+    if (spatial != 2 && groups != 1)
+      return rewriter.notifyMatchFailure(op, "grouped convolution is only "
+                                             "lowered in 2-D");
+    Location loc = op.getLoc();
+    SmallVector<int64_t> pad = op.getPadOrDefault();
+    SmallVector<int64_t> low = {0, 0}, high = {0, 0};
+    llvm::append_range(low, pad);
+    llvm::append_range(high, pad);
+    Value input = buildPad(rewriter, loc, adaptor.getData(), low, high, 0.0);
+    SmallVector<NamedAttribute> attrs = {
+        i64TensorAttr(rewriter, "strides", op.getStrideOrDefault()),
+        i64TensorAttr(rewriter, "dilations", op.getDilateOrDefault())};
+    Value result = groups == 1
+                       ? buildUngrouped(rewriter, op, adaptor, input, *outType, attrs)
+                       : buildGrouped(rewriter, op, adaptor, input, *outType, attrs);
+    if (!result)
+      return rewriter.notifyMatchFailure(op, "unsupported convolution rank");
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+private:
+  /// The accumulator: the bias broadcast over `type` along `channelAxes`
+  /// (bias reshaped to those extents), or zeros.
+  static Value buildInit(OpBuilder &b, Location loc, Value bias,
+                         RankedTensorType type, ArrayRef<int64_t> channelAxes) {
+    if (!bias)
+      return buildFilled(b, loc, type, 0.0);
+    SmallVector<int64_t> biasShape;
+    for (int64_t axis : channelAxes)
+      biasShape.push_back(type.getDimSize(axis));
+    return buildBroadcast(b, loc, buildReshape(b, loc, bias, biasShape), type,
+                          channelAxes);
+  }
+
+  static Value buildUngrouped(OpBuilder &b, ConvolutionOp op, OpAdaptor adaptor,
+                              Value input, RankedTensorType outType,
+                              ArrayRef<NamedAttribute> attrs) {
+    Location loc = op.getLoc();
+    Value init = buildInit(b, loc, adaptor.getBias(), outType, {1});
+    SmallVector<Value> ins = {input, adaptor.getWeight()};
+    switch (op.getKernel().size()) {
+    case 1:
+      return linalg::Conv1DNcwFcwOp::create(b, loc, TypeRange{outType}, ins,
+                                            ValueRange{init}, attrs)
+          .getResult(0);
+    case 2:
+      return linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{outType}, ins,
+                                              ValueRange{init}, attrs)
+          .getResult(0);
+    case 3:
+      return linalg::Conv3DNcdhwFcdhwOp::create(b, loc, TypeRange{outType}, ins,
+                                                ValueRange{init}, attrs)
+          .getResult(0);
+    default:
+      return nullptr;
+    }
+  }
+
+  /// (N, G*C, H, W) x (G*F, C, kh, kw) as linalg.conv_2d_ngchw_gfchw.
+  static Value buildGrouped(OpBuilder &b, ConvolutionOp op, OpAdaptor adaptor,
+                            Value input, RankedTensorType outType,
+                            ArrayRef<NamedAttribute> attrs) {
+    Location loc = op.getLoc();
+    int64_t g = op.getNumGroup();
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto wType = cast<RankedTensorType>(adaptor.getWeight().getType());
+    ArrayRef<int64_t> in = inType.getShape(), w = wType.getShape(),
+                      out = outType.getShape();
+    Value groupedIn =
+        buildReshape(b, loc, input, {in[0], g, in[1] / g, in[2], in[3]});
+    Value groupedW =
+        buildReshape(b, loc, adaptor.getWeight(), {g, w[0] / g, w[1], w[2], w[3]});
+    auto accType = RankedTensorType::get({out[0], g, out[1] / g, out[2], out[3]},
+                                         outType.getElementType());
+    Value init = buildInit(b, loc, adaptor.getBias(), accType, {1, 2});
+    Value conv = linalg::Conv2DNgchwGfchwOp::create(
+                     b, loc, TypeRange{accType}, ValueRange{groupedIn, groupedW},
+                     ValueRange{init}, attrs)
+                     .getResult(0);
+    return buildReshape(b, loc, conv, out);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+/// Window geometry of one spatial axis, as MXNet's pooling kernels see it.
+struct PoolAxis {
+  int64_t in, out, kernel, stride, pad;
+
+  /// High padding that makes the padded extent cover every output window.
+  int64_t highPad() const {
+    return std::max<int64_t>((out - 1) * stride + kernel - in - pad, 0);
+  }
+  /// The avg divisor of output position `o` (MXNet's pool_size per axis).
+  int64_t divisor(int64_t o, bool countIncludePad) const {
+    int64_t start = o * stride - pad;
+    int64_t end = std::min(start + kernel, in + pad);
+    if (countIncludePad)
+      return end - start;
+    return std::min(end, in) - std::max<int64_t>(start, 0);
+  }
+};
+
+struct PoolingLowering : OpConversionPattern<PoolingOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PoolingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    if (dataType->getRank() != 4)
+      return rewriter.notifyMatchFailure(op, "only 2-D pooling is lowered");
+    PoolType type = op.getPoolType();
+    if (type == PoolType::lp)
+      return rewriter.notifyMatchFailure(op, "lp pooling is not lowered yet");
+
+    SmallVector<PoolAxis> axes = getAxes(op, *dataType, *outType);
+    Location loc = op.getLoc();
+    bool isMax = type == PoolType::max;
+    double padValue = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
+    SmallVector<int64_t> low = {0, 0}, high = {0, 0}, kernel, strides;
+    for (const PoolAxis &a : axes) {
+      low.push_back(a.pad);
+      high.push_back(a.highPad());
+      kernel.push_back(a.kernel);
+      strides.push_back(a.stride);
+    }
+    Value input = buildPad(rewriter, loc, adaptor.getData(), low, high, padValue);
+    Value window = tensor::EmptyOp::create(rewriter, loc, kernel,
+                                           outType->getElementType());
+    Value init = buildFilled(rewriter, loc, *outType, padValue);
+    SmallVector<NamedAttribute> attrs = {
+        rewriter.getNamedAttr("strides", rewriter.getI64TensorAttr(strides)),
+        rewriter.getNamedAttr("dilations", rewriter.getI64TensorAttr({1, 1}))};
+    SmallVector<Value> ins = {input, window};
+    Value pooled =
+        isMax ? linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{*outType},
+                                                 ins, ValueRange{init}, attrs)
+                    .getResult(0)
+              : linalg::PoolingNchwSumOp::create(rewriter, loc, TypeRange{*outType},
+                                                 ins, ValueRange{init}, attrs)
+                    .getResult(0);
+    if (type == PoolType::avg)
+      pooled = divideByWindowSize(rewriter, loc, pooled, axes,
+                                  op.getCountIncludePad().value_or(true));
+    rewriter.replaceOp(op, pooled);
+    return success();
+  }
+
+private:
+  static SmallVector<PoolAxis> getAxes(PoolingOp op, RankedTensorType in,
+                                       RankedTensorType out) {
+    SmallVector<PoolAxis> axes;
+    for (int64_t i = 0; i < 2; ++i) {
+      int64_t inDim = in.getDimSize(2 + i), outDim = out.getDimSize(2 + i);
+      if (op.getGlobalPool()) {
+        axes.push_back({inDim, outDim, inDim, 1, 0});
+        continue;
+      }
+      int64_t stride = op.getStride().empty() ? 1 : op.getStride()[i];
+      int64_t pad = op.getPad().empty() ? 0 : op.getPad()[i];
+      axes.push_back({inDim, outDim, op.getKernel()[i], stride, pad});
+    }
+    return axes;
+  }
+
+  /// Divides each output by its window size, a compile-time constant per
+  /// output position (edge windows of `full` pooling are smaller).
+  static Value divideByWindowSize(OpBuilder &b, Location loc, Value sum,
+                                  ArrayRef<PoolAxis> axes, bool includePad) {
+    auto type = cast<RankedTensorType>(sum.getType());
+    Type elt = type.getElementType();
+    SmallVector<Attribute> sizes;
+    for (int64_t h = 0; h < axes[0].out; ++h)
+      for (int64_t w = 0; w < axes[1].out; ++w)
+        sizes.push_back(b.getFloatAttr(
+            elt, axes[0].divisor(h, includePad) * axes[1].divisor(w, includePad)));
+    auto sizeType = RankedTensorType::get({axes[0].out, axes[1].out}, elt);
+    Value divisor = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(sizeType, sizes));
+    return buildElementwise(b, loc, type, {fullOperand(sum), {divisor, {2, 3}}},
+                            [](OpBuilder &nb, Location nloc, ValueRange args) {
+                              return arith::DivFOp::create(nb, nloc, args[0],
+                                                           args[1]);
+                            });
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// BatchNorm and Dropout
+//===----------------------------------------------------------------------===//
+
+struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BatchNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type))
+      return failure();
+    int64_t axis = op.getAxis() < 0 ? op.getAxis() + type->getRank() : op.getAxis();
+    bool fixGamma = op.getFixGamma();
+    double eps = op.getEps().convertToDouble();
+    Type elt = type->getElementType();
+    // Inference form: (x - mean) / sqrt(var + eps) * gamma + beta.
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type,
+        {fullOperand(adaptor.getData()), axisOperand(adaptor.getGamma(), axis),
+         axisOperand(adaptor.getBeta(), axis),
+         axisOperand(adaptor.getMovingMean(), axis),
+         axisOperand(adaptor.getMovingVar(), axis)},
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          Value centered = arith::SubFOp::create(b, loc, args[0], args[3]);
+          Value var = arith::AddFOp::create(b, loc, args[4],
+                                            buildFloat(b, loc, elt, eps));
+          Value normed = arith::DivFOp::create(
+              b, loc, centered, math::SqrtOp::create(b, loc, var));
+          if (!fixGamma)
+            normed = arith::MulFOp::create(b, loc, normed, args[1]);
+          return arith::AddFOp::create(b, loc, normed, args[2]);
+        });
+    rewriter.replaceOp(op, {out, adaptor.getMovingMean(), adaptor.getMovingVar()});
+    return success();
+  }
+};
+
+struct DropoutLowering : OpConversionPattern<DropoutOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DropoutOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (op.getMode() == DropoutMode::always && !op.getP().isZero())
+      return rewriter.notifyMatchFailure(
+          op, "mode 'always' drops at random even at inference");
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type))
+      return failure();
+    Value mask = buildFilled(rewriter, op.getLoc(), *type, 1.0);
+    rewriter.replaceOp(op, {adaptor.getData(), mask});
+    return success();
+  }
+};
+
+} // namespace
+
+void symc::populateNNPatterns(RewritePatternSet &patterns) {
+  patterns.add<FullyConnectedLowering, ConvolutionLowering, PoolingLowering,
+               BatchNormLowering, DropoutLowering>(patterns.getContext());
+}

@@ -1,0 +1,25 @@
+//===- PopulatePatterns.h - the sym-to-linalg pattern families ----*- C++ -*-===//
+//
+// One populate function per op family, each in its own file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_LIB_CONVERSION_SYMTOLINALG_POPULATEPATTERNS_H
+#define SYMC_LIB_CONVERSION_SYMTOLINALG_POPULATEPATTERNS_H
+
+#include "mlir/IR/PatternMatch.h"
+
+namespace symc {
+/// FullyConnected, Convolution, Pooling, BatchNorm, Dropout.
+void populateNNPatterns(mlir::RewritePatternSet &patterns);
+/// Activation, LeakyReLU.
+void populateActivationPatterns(mlir::RewritePatternSet &patterns);
+/// softmax, SoftmaxOutput, SoftmaxActivation.
+void populateSoftmaxPatterns(mlir::RewritePatternSet &patterns);
+/// elemwise_*, _maximum/_minimum, scalar ops, Cast.
+void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
+/// Flatten, Reshape, transpose, Concat, SliceChannel.
+void populateTensorPatterns(mlir::RewritePatternSet &patterns);
+} // namespace symc
+
+#endif

@@ -1,0 +1,96 @@
+//===- SymToLinalg.cpp - the convert-sym-to-linalg pass -------------------===//
+//
+// Checks first that every sym op can be lowered (a modelled op, static
+// shapes, known dtypes) and reports all the ops that cannot in one message,
+// then applies the pattern families of this folder.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PopulatePatterns.h"
+
+#include "symc/Conversion/Passes.h"
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/MapVector.h"
+
+using namespace mlir;
+using namespace symc;
+
+namespace symc {
+#define GEN_PASS_DEF_CONVERTSYMTOLINALG
+#include "symc/Dialect/ConversionPasses.h.inc"
+} // namespace symc
+
+namespace {
+
+bool isStaticKnownTensor(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  return ranked && ranked.hasStaticShape() &&
+         !isa<sym::UnknownType>(ranked.getElementType());
+}
+
+/// Collects the ops that no pattern can lower, grouped by MXNet op name,
+/// and reports them together.
+LogicalResult checkLowerable(ModuleOp module) {
+  llvm::MapVector<StringRef, SmallVector<std::string>> unsupported;
+  Operation *firstUntyped = nullptr;
+  module.walk([&](Operation *op) {
+    if (auto generic = dyn_cast<sym::GenericOp>(op)) {
+      unsupported[generic.getOpName()].push_back(sym::getNodeName(op));
+      return;
+    }
+    if (!isa<sym::SymDialect>(op->getDialect()) || firstUntyped)
+      return;
+    auto types = llvm::concat<const Type>(op->getOperandTypes(),
+                                          op->getResultTypes());
+    if (!llvm::all_of(types, isStaticKnownTensor))
+      firstUntyped = op;
+  });
+  if (!unsupported.empty()) {
+    InFlightDiagnostic diag = module.emitError()
+                              << "the model uses operators that symc cannot "
+                                 "lower yet: ";
+    bool first = true;
+    for (auto &[name, nodes] : unsupported) {
+      diag << (first ? "" : "; ") << name << " (" << nodes.size()
+           << (nodes.size() == 1 ? " node: " : " nodes: ")
+           << llvm::join(nodes, ", ") << ")";
+      first = false;
+    }
+    return failure();
+  }
+  if (firstUntyped)
+    return firstUntyped->emitError()
+           << "operator " << sym::getNodeName(firstUntyped)
+           << " needs static shapes and known dtypes before lowering (run "
+              "sym-infer-shapes and sym-infer-types with the input shapes)";
+  return success();
+}
+
+struct ConvertSymToLinalgPass
+    : public symc::impl::ConvertSymToLinalgBase<ConvertSymToLinalgPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (failed(checkLowerable(module)))
+      return signalPassFailure();
+    MLIRContext *ctx = &getContext();
+    RewritePatternSet patterns(ctx);
+    populateNNPatterns(patterns);
+    populateActivationPatterns(patterns);
+    populateSoftmaxPatterns(patterns);
+    populateElementwisePatterns(patterns);
+    populateTensorPatterns(patterns);
+
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<sym::SymDialect>();
+    target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
+                           arith::ArithDialect, math::MathDialect,
+                           func::FuncDialect>();
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

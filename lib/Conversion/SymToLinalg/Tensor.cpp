@@ -1,0 +1,140 @@
+//===- Tensor.cpp - Flatten, Reshape, transpose, Concat, SliceChannel -----===//
+//
+// Shape ops on static shapes: reshapes become collapse/expand pairs (views
+// after bufferization), Concat inserts slices, SliceChannel extracts them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PopulatePatterns.h"
+#include "Utils.h"
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace symc;
+using namespace symc::sym;
+
+namespace {
+
+FailureOr<RankedTensorType> getStaticType(ConversionPatternRewriter &rewriter,
+                                          Operation *op, Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return rewriter.notifyMatchFailure(op, "needs a static shape");
+  return type;
+}
+
+/// Flatten and Reshape: the result shape is already inferred.
+template <typename OpTy>
+struct ReshapeLikeLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    rewriter.replaceOp(op, buildReshape(rewriter, op.getLoc(), adaptor.getData(),
+                                        out->getShape()));
+    return success();
+  }
+};
+
+struct TransposeLowering : OpConversionPattern<TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    Location loc = op.getLoc();
+    SmallVector<int64_t> perm = op.getPermutation(in->getRank());
+    Value result = linalg::TransposeOp::create(rewriter, loc, adaptor.getData(),
+                                               buildEmpty(rewriter, loc, *out), perm)
+                       .getResult()[0];
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct ConcatLowering : OpConversionPattern<ConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = out->getRank();
+    int64_t axis = op.getDim() < 0 ? op.getDim() + rank : op.getDim();
+    Value result = buildEmpty(rewriter, loc, *out);
+    int64_t offset = 0;
+    for (Value input : adaptor.getData()) {
+      auto type = cast<RankedTensorType>(input.getType());
+      SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
+      offsets[axis] = offset;
+      result = tensor::InsertSliceOp::create(rewriter, loc, input, result,
+                                             ValueRange{}, ValueRange{},
+                                             ValueRange{}, offsets,
+                                             type.getShape(), strides);
+      offset += type.getDimSize(axis);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct SliceChannelLowering : OpConversionPattern<SliceChannelOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SliceChannelOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    if (failed(in))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = in->getRank();
+    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
+    int64_t part = in->getDimSize(axis) / op.getNumOutputs();
+    SmallVector<int64_t> sizes(in->getShape()), strides(rank, 1);
+    sizes[axis] = part;
+    SmallVector<Value> results;
+    for (auto [i, result] : llvm::enumerate(op.getOutputs())) {
+      SmallVector<int64_t> offsets(rank, 0);
+      offsets[axis] = i * part;
+      auto sliceType = RankedTensorType::get(sizes, in->getElementType());
+      Value slice = tensor::ExtractSliceOp::create(
+          rewriter, loc, sliceType, adaptor.getData(), ValueRange{},
+          ValueRange{}, ValueRange{}, offsets, sizes, strides);
+      auto outType = cast<RankedTensorType>(result.getType());
+      results.push_back(buildReshape(rewriter, loc, slice, outType.getShape()));
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+} // namespace
+
+void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<ReshapeLikeLowering<FlattenOp>, ReshapeLikeLowering<ReshapeOp>,
+               TransposeLowering, ConcatLowering, SliceChannelLowering>(
+      patterns.getContext());
+}

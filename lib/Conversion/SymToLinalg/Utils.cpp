@@ -1,0 +1,154 @@
+//===- Utils.cpp - builders shared by the sym-to-linalg patterns ----------===//
+
+#include "Utils.h"
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+namespace symc {
+
+ElementwiseOperand fullOperand(Value value) {
+  auto rank = cast<RankedTensorType>(value.getType()).getRank();
+  return {value, llvm::to_vector(llvm::seq<int64_t>(0, rank))};
+}
+
+ElementwiseOperand axisOperand(Value value, int64_t axis) {
+  return {value, {axis}};
+}
+
+Value buildEmpty(OpBuilder &b, Location loc, RankedTensorType type) {
+  return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
+}
+
+Value buildFloat(OpBuilder &b, Location loc, Type type, double value) {
+  return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+}
+
+Value buildFilled(OpBuilder &b, Location loc, RankedTensorType type,
+                  double value) {
+  Value scalar = buildFloat(b, loc, type.getElementType(), value);
+  return linalg::FillOp::create(b, loc, scalar, buildEmpty(b, loc, type))
+      .getResult(0);
+}
+
+Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
+                       ArrayRef<ElementwiseOperand> operands,
+                       BodyBuilder body) {
+  int64_t rank = resultType.getRank();
+  SmallVector<AffineMap> maps;
+  SmallVector<Value> inputs;
+  for (const ElementwiseOperand &operand : operands) {
+    SmallVector<AffineExpr> exprs;
+    for (int64_t axis : operand.axes)
+      exprs.push_back(b.getAffineDimExpr(axis));
+    maps.push_back(AffineMap::get(rank, 0, exprs, b.getContext()));
+    inputs.push_back(operand.value);
+  }
+  maps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, inputs,
+      ValueRange{buildEmpty(b, loc, resultType)}, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value result = body(nb, nloc, args.drop_back());
+        linalg::YieldOp::create(nb, nloc, result);
+      });
+  return generic.getResult(0);
+}
+
+Value buildReshape(OpBuilder &b, Location loc, Value input,
+                   ArrayRef<int64_t> shape) {
+  auto inType = cast<RankedTensorType>(input.getType());
+  if (inType.getShape() == shape)
+    return input;
+  Type elt = inType.getElementType();
+  int64_t size = inType.getNumElements();
+  auto flatType = RankedTensorType::get({size}, elt);
+  auto allAxes = [&](int64_t rank) {
+    ReassociationIndices group = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    return SmallVector<ReassociationIndices>{group};
+  };
+  Value flat = input;
+  if (inType.getRank() != 1)
+    flat = tensor::CollapseShapeOp::create(
+        b, loc, flatType, input,
+        inType.getRank() == 0 ? SmallVector<ReassociationIndices>{}
+                              : allAxes(inType.getRank()));
+  if (shape.size() == 1)
+    return flat;
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, elt), flat,
+      shape.empty() ? SmallVector<ReassociationIndices>{} : allAxes(shape.size()));
+}
+
+Value buildBroadcast(OpBuilder &b, Location loc, Value input,
+                     RankedTensorType type, ArrayRef<int64_t> axes) {
+  SmallVector<int64_t> added;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    if (!llvm::is_contained(axes, i))
+      added.push_back(i);
+  return linalg::BroadcastOp::create(b, loc, input, buildEmpty(b, loc, type),
+                                     added)
+      .getResult()[0];
+}
+
+Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> low,
+               ArrayRef<int64_t> high, double padValue) {
+  if (llvm::all_of(low, [](int64_t v) { return v == 0; }) &&
+      llvm::all_of(high, [](int64_t v) { return v == 0; }))
+    return input;
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    shape.push_back(type.getDimSize(i) + low[i] + high[i]);
+  Value pad = buildFloat(b, loc, type.getElementType(), padValue);
+  return tensor::PadOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), input,
+      getAsIndexOpFoldResult(b.getContext(), low),
+      getAsIndexOpFoldResult(b.getContext(), high), pad);
+}
+
+Value buildReduction(OpBuilder &b, Location loc, Value input, int64_t axis,
+                     double init, BodyBuilder combine) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> shape(type.getShape());
+  shape.erase(shape.begin() + axis);
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<utils::IteratorType> iterators;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (i != axis)
+      outExprs.push_back(b.getAffineDimExpr(i));
+    iterators.push_back(i == axis ? utils::IteratorType::reduction
+                                  : utils::IteratorType::parallel);
+  }
+  SmallVector<AffineMap> maps = {
+      b.getMultiDimIdentityMap(rank),
+      AffineMap::get(rank, 0, outExprs, b.getContext())};
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, ValueRange{input},
+      ValueRange{buildFilled(b, loc, resultType, init)}, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, combine(nb, nloc, args));
+      });
+  return generic.getResult(0);
+}
+
+FailureOr<RankedTensorType>
+getStaticFloatType(ConversionPatternRewriter &rewriter, Operation *op,
+                   Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return rewriter.notifyMatchFailure(op, "needs a static shape");
+  if (!isa<FloatType>(type.getElementType()))
+    return rewriter.notifyMatchFailure(op, "needs a float dtype");
+  return type;
+}
+
+} // namespace symc

@@ -1,0 +1,77 @@
+//===- Utils.h - builders shared by the sym-to-linalg patterns ----*- C++ -*-===//
+//
+// Elementwise generics with per-axis operands, reshapes between static
+// shapes, fills, broadcasts and reductions, so that each op lowering states
+// only what is particular to it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_LIB_CONVERSION_SYMTOLINALG_UTILS_H
+#define SYMC_LIB_CONVERSION_SYMTOLINALG_UTILS_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace symc {
+
+using BodyBuilder =
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                   mlir::ValueRange)>;
+
+/// An operand of an elementwise generic: the value and which result axes
+/// index it (all of them for a same-shape operand, {1} for a per-channel one).
+struct ElementwiseOperand {
+  mlir::Value value;
+  llvm::SmallVector<int64_t> axes;
+};
+
+/// A same-shape operand of a result of rank `rank`.
+ElementwiseOperand fullOperand(mlir::Value value);
+/// A 1-D operand indexed by result axis `axis`.
+ElementwiseOperand axisOperand(mlir::Value value, int64_t axis);
+
+/// A parallel linalg.generic producing `resultType`; `body` maps the scalar
+/// operands to the result scalar.
+mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::RankedTensorType resultType,
+                             llvm::ArrayRef<ElementwiseOperand> operands,
+                             BodyBuilder body);
+
+/// tensor.empty of a static type.
+mlir::Value buildEmpty(mlir::OpBuilder &b, mlir::Location loc,
+                       mlir::RankedTensorType type);
+/// A tensor of `type` filled with `value`.
+mlir::Value buildFilled(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::RankedTensorType type, double value);
+/// A scalar float constant of type `type`.
+mlir::Value buildFloat(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
+                       double value);
+/// Reshape between static shapes of equal size (collapse to 1-D, expand).
+mlir::Value buildReshape(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value input, llvm::ArrayRef<int64_t> shape);
+/// Broadcast `input` into `type`, mapping input axis i to result axis
+/// `axes[i]`.
+mlir::Value buildBroadcast(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value input, mlir::RankedTensorType type,
+                           llvm::ArrayRef<int64_t> axes);
+/// Zero-padding (or `padValue`) of `input` by `low`/`high` per axis.
+mlir::Value buildPad(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+                     llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> high,
+                     double padValue);
+/// Reduce `input` along `axis` with `combine`, starting from `init`; the
+/// result drops that axis.
+mlir::Value buildReduction(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value input, int64_t axis, double init,
+                           BodyBuilder combine);
+
+/// The static ranked type of `value`, or failure with a diagnostic naming
+/// the op when it is not static or its dtype is not a float.
+llvm::FailureOr<mlir::RankedTensorType>
+getStaticFloatType(mlir::ConversionPatternRewriter &rewriter,
+                   mlir::Operation *op, mlir::Value value);
+
+} // namespace symc
+
+#endif

@@ -1,0 +1,193 @@
+//===- InferenceContext.cpp - MXNet's shape and dtype assignment rules ----===//
+
+#include "symc/Dialect/InferenceContext.h"
+#include "symc/Dialect/DType.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace symc::sym {
+
+PartialShape PartialShape::fromType(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked)
+    return PartialShape();
+  SmallVector<int64_t> dims;
+  for (int64_t d : ranked.getShape())
+    dims.push_back(ShapedType::isDynamic(d) ? kUnknownDim : d);
+  return PartialShape(dims);
+}
+
+bool PartialShape::isComplete() const {
+  return hasRank() && llvm::none_of(*dims, [](int64_t d) { return d < 0; });
+}
+
+int64_t PartialShape::numUnknown() const {
+  if (!hasRank())
+    return 1;
+  return llvm::count_if(*dims, [](int64_t d) { return d < 0; });
+}
+
+int64_t PartialShape::numElements() const {
+  if (!isComplete())
+    return kUnknownDim;
+  int64_t n = 1;
+  for (int64_t d : *dims)
+    n *= d;
+  return n;
+}
+
+std::optional<PartialShape> PartialShape::merge(const PartialShape &a,
+                                                const PartialShape &b) {
+  if (!a.hasRank())
+    return b;
+  if (!b.hasRank())
+    return a;
+  if (a.rank() != b.rank())
+    return std::nullopt;
+  PartialShape result = a;
+  for (int64_t i = 0, e = a.rank(); i < e; ++i) {
+    if (b[i] == kUnknownDim)
+      continue;
+    if (a[i] != kUnknownDim && a[i] != b[i])
+      return std::nullopt;
+    result[i] = b[i];
+  }
+  return result;
+}
+
+std::string PartialShape::str(bool tuple) const {
+  if (!hasRank())
+    return tuple ? "None" : "[]";
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << (tuple ? '(' : '[');
+  llvm::interleave(*dims, os, ",");
+  if (tuple && rank() == 1)
+    os << ',';
+  os << (tuple ? ')' : ']');
+  return s;
+}
+
+Type PartialShape::toTensorType(Type elementType) const {
+  if (!hasRank())
+    return UnrankedTensorType::get(elementType);
+  SmallVector<int64_t> shape;
+  for (int64_t d : *dims)
+    shape.push_back(d == kUnknownDim ? ShapedType::kDynamic : d);
+  return RankedTensorType::get(shape, elementType);
+}
+
+std::string getNodeName(Operation *op) {
+  Location loc = op->getLoc();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      loc = fused.getLocations().front();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().str();
+  return op->getName().getStringRef().str();
+}
+
+//===----------------------------------------------------------------------===//
+// ShapeInferenceContext
+//===----------------------------------------------------------------------===//
+
+InFlightDiagnostic ShapeInferenceContext::emitError(const Twine &msg) const {
+  return op->emitError() << "Error in operator " << getNodeName(op) << ": "
+                         << msg;
+}
+
+LogicalResult ShapeInferenceContext::assign(PartialShape &slot,
+                                            const PartialShape &shape) {
+  std::optional<PartialShape> merged = PartialShape::merge(slot, shape);
+  if (!merged)
+    return emitError("Shape inconsistent, Provided = " + slot.str() +
+                     ", inferred shape=" + shape.str(/*tuple=*/true));
+  slot = std::move(*merged);
+  return success();
+}
+
+LogicalResult ShapeInferenceContext::assignInput(unsigned i,
+                                                 const PartialShape &shape) {
+  return assign(inputs[i], shape);
+}
+
+LogicalResult ShapeInferenceContext::assignOutput(unsigned i,
+                                                  const PartialShape &shape) {
+  return assign(outputs[i], shape);
+}
+
+LogicalResult ShapeInferenceContext::inferSameShape() {
+  PartialShape common;
+  for (const PartialShape &s : llvm::concat<const PartialShape>(inputs, outputs)) {
+    std::optional<PartialShape> merged = PartialShape::merge(common, s);
+    if (!merged)
+      return emitError("Shape inconsistent, Provided = " + s.str() +
+                       ", inferred shape=" + common.str(/*tuple=*/true));
+    common = std::move(*merged);
+  }
+  for (PartialShape &s : inputs)
+    s = common;
+  for (PartialShape &s : outputs)
+    s = common;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TypeInferenceContext
+//===----------------------------------------------------------------------===//
+
+static std::string dtypeName(Type type) {
+  if (const DTypeInfo *info = lookupDTypeByType(type))
+    return info->name.str();
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
+}
+
+InFlightDiagnostic TypeInferenceContext::emitError(const Twine &msg) const {
+  return op->emitError() << "Error in operator " << getNodeName(op) << ": "
+                         << msg;
+}
+
+LogicalResult TypeInferenceContext::assign(Type &slot, Type type,
+                                           StringRef side, unsigned index) {
+  if (!type)
+    return success();
+  if (slot && slot != type)
+    return emitError("Incompatible attr in node " + getNodeName(op) + " at " +
+                     Twine(index) + "-th " + side + ": expected " +
+                     dtypeName(type) + ", got " + dtypeName(slot));
+  slot = type;
+  return success();
+}
+
+LogicalResult TypeInferenceContext::assignInput(unsigned i, Type type) {
+  return assign(inputs[i], type, "input", i);
+}
+
+LogicalResult TypeInferenceContext::assignOutput(unsigned i, Type type) {
+  return assign(outputs[i], type, "output", i);
+}
+
+LogicalResult TypeInferenceContext::inferSameType() {
+  // MXNet's ElemwiseType takes the first known dtype, outputs first.
+  Type common;
+  for (Type t : llvm::concat<Type>(outputs, inputs))
+    if (t && !common)
+      common = t;
+  for (unsigned i = 0, e = outputs.size(); i < e; ++i)
+    if (failed(assignOutput(i, common)))
+      return failure();
+  for (unsigned i = 0, e = inputs.size(); i < e; ++i)
+    if (failed(assignInput(i, common)))
+      return failure();
+  return success();
+}
+
+} // namespace symc::sym

@@ -1,0 +1,518 @@
+//===- ShapeInference.cpp - MXNet's FInferShape rules for sym ops ---------===//
+//
+// Each rule follows the MXNet 1.9 shape function named in the op's ODS
+// description, including its backward refinements (batch size and strided
+// extents from the output, Reshape's ReverseReshapeInferShape).
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace symc::sym;
+
+namespace {
+constexpr int64_t kUnknown = PartialShape::kUnknownDim;
+
+int64_t mulDims(int64_t a, int64_t b) {
+  return (a == kUnknown || b == kUnknown) ? kUnknown : a * b;
+}
+
+/// Normalizes a possibly negative axis; nullopt when out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+/// Output extent of a convolution / pooling window along one axis.
+int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
+                     int64_t dilate, bool ceilMode) {
+  if (in == kUnknown)
+    return kUnknown;
+  int64_t span = in + 2 * pad - (dilate * (kernel - 1) + 1);
+  return 1 + (ceilMode ? llvm::divideCeil(span, stride) : span / stride);
+}
+
+SmallVector<int64_t> orDefault(ArrayRef<int64_t> values, size_t rank,
+                               int64_t dflt) {
+  return values.empty() ? SmallVector<int64_t>(rank, dflt)
+                        : SmallVector<int64_t>(values);
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// NN ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult FullyConnectedOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 1)
+    return ctx.emitError("FullyConnected needs an input of rank >= 1");
+  int64_t numHidden = getNumHidden();
+  int64_t numInput = data[data.rank() - 1];
+  if (getFlatten()) {
+    numInput = 1;
+    for (int64_t i = 1; i < data.rank(); ++i)
+      numInput = mulDims(numInput, data[i]);
+  }
+  if (failed(ctx.assignInput(1, PartialShape({numHidden, numInput}))))
+    return failure();
+  if (getBias()) {
+    // MXNet accepts a bias of shape (num_hidden,) or (num_hidden, 1).
+    PartialShape bias = ctx.input(2);
+    PartialShape want({numHidden});
+    if (bias.rank() == 2)
+      want = PartialShape({numHidden, 1});
+    if (failed(ctx.assignInput(2, want)))
+      return failure();
+  }
+  PartialShape out = data;
+  if (getFlatten())
+    out = PartialShape({data[0], numHidden});
+  else
+    out[out.rank() - 1] = numHidden;
+  if (failed(ctx.assignOutput(0, out)))
+    return failure();
+  // The batch size flows back from the output.
+  data[0] = ctx.output(0)[0];
+  return ctx.assignInput(0, data);
+}
+
+LogicalResult ConvolutionOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  size_t spatial = getKernel().size();
+  if (data.rank() != (int64_t)spatial + 2)
+    return ctx.emitError("Input data should be " + Twine(spatial + 2) +
+                         "D in batch-num_filter-spatial, got " + data.str());
+  if (getLayout() && getLayout()->size() >= 2 && !getLayout()->starts_with("NC"))
+    return ctx.emitError("layout " + *getLayout() +
+                         " is not supported yet (only channel-first)");
+  int64_t groups = getNumGroup(), filters = getNumFilter();
+  if (data.isKnown(1) && data[1] % groups != 0)
+    return ctx.emitError("input num_filter must divide group size");
+  if (filters % groups != 0)
+    return ctx.emitError("output num_filter must divide group size");
+  SmallVector<int64_t> stride = getStrideOrDefault(), dilate = getDilateOrDefault(),
+                       pad = getPadOrDefault();
+
+  SmallVector<int64_t> weight = {filters, data.isKnown(1) ? data[1] / groups
+                                                          : kUnknown};
+  llvm::append_range(weight, getKernel());
+  if (failed(ctx.assignInput(1, PartialShape(weight))))
+    return failure();
+  if (getBias() && failed(ctx.assignInput(2, PartialShape({filters}))))
+    return failure();
+
+  SmallVector<int64_t> out = {data[0], filters};
+  for (size_t i = 0; i < spatial; ++i) {
+    int64_t in = data[2 + i];
+    int64_t dilatedKernel = dilate[i] * (getKernel()[i] - 1) + 1;
+    if (in != kUnknown && dilatedKernel > in + 2 * pad[i])
+      return ctx.emitError("kernel size exceed input");
+    out.push_back(windowOutput(in, getKernel()[i], stride[i], pad[i],
+                               dilate[i], /*ceilMode=*/false));
+  }
+  if (failed(ctx.assignOutput(0, PartialShape(out))))
+    return failure();
+
+  // Back-fill the batch size, and spatial extents where the stride is 1.
+  const PartialShape &result = ctx.output(0);
+  data[0] = result[0];
+  for (size_t i = 0; i < spatial; ++i)
+    if (stride[i] == 1 && result.isKnown(2 + i))
+      data[2 + i] = result[2 + i] + dilate[i] * (getKernel()[i] - 1) - 2 * pad[i];
+  return ctx.assignInput(0, data);
+}
+
+LogicalResult PoolingOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 3 || data.rank() > 5)
+    return ctx.emitError("Pooling: Input data should be 3D in (batch, "
+                         "channel, x) or 4D in (batch, channel, y, x) or 5D "
+                         "in (batch, channel, d, y, x), got " + data.str());
+  if (getLayout() && getLayout()->size() >= 2 && !getLayout()->starts_with("NC"))
+    return ctx.emitError("layout " + *getLayout() +
+                         " is not supported yet (only channel-first)");
+  int64_t spatial = data.rank() - 2;
+  PartialShape out = data;
+  if (getGlobalPool()) {
+    for (int64_t i = 0; i < spatial; ++i)
+      out[2 + i] = 1;
+    return ctx.assignOutput(0, out);
+  }
+  if ((int64_t)getKernel().size() != spatial)
+    return ctx.emitError("kernel has " + Twine(getKernel().size()) +
+                         " entries but the input has " + Twine(spatial) +
+                         " spatial axes");
+  SmallVector<int64_t> stride = orDefault(getStride(), spatial, 1);
+  SmallVector<int64_t> pad = orDefault(getPad(), spatial, 0);
+  PoolingConvention convention = getPoolingConvention();
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t in = data[2 + i], kernel = getKernel()[i];
+    if (in == kUnknown) {
+      out[2 + i] = kUnknown;
+      continue;
+    }
+    if (kernel > in + 2 * pad[i])
+      return ctx.emitError("kernel size (" + Twine(kernel) +
+                           ") exceeds input (" + Twine(in) + " padded to " +
+                           Twine(in + 2 * pad[i]) + ")");
+    if (convention == PoolingConvention::same)
+      out[2 + i] = llvm::divideCeil(in, stride[i]);
+    else
+      out[2 + i] = windowOutput(in, kernel, stride[i], pad[i], 1,
+                                convention == PoolingConvention::full);
+  }
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult ActivationOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.inferSameShape();
+}
+
+LogicalResult LeakyReLUOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = PartialShape::merge(ctx.input(0), ctx.output(0))
+                          .value_or(ctx.input(0));
+  if (failed(ctx.assignOutput(0, data)) || failed(ctx.assignInput(0, data)))
+    return failure();
+  if (!getGamma() || !data.hasRank())
+    return success();
+  return ctx.assignInput(1, PartialShape({data.rank() == 1 ? 1 : data[1]}));
+}
+
+LogicalResult BatchNormOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("axis " + Twine(getAxis()) + " is out of range for " +
+                         data.str());
+  PartialShape channel({data[*axis]});
+  for (unsigned i = 1; i < 5; ++i)
+    if (failed(ctx.assignInput(i, channel)))
+      return failure();
+  if (failed(ctx.assignOutput(0, data)) || failed(ctx.assignOutput(1, channel)) ||
+      failed(ctx.assignOutput(2, channel)))
+    return failure();
+  return ctx.assignInput(0, ctx.output(0));
+}
+
+LogicalResult DropoutOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.inferSameShape();
+}
+
+LogicalResult SoftmaxOutputOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (failed(ctx.assignOutput(0, ctx.input(0))) ||
+      failed(ctx.assignInput(0, ctx.output(0))))
+    return failure();
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank() || data.rank() < 1)
+    return success();
+  PartialShape label = ctx.input(1);
+  if (getMultiOutput()) {
+    // (N, C, d...) takes a label (N, d...).
+    SmallVector<int64_t> dims = {data[0]};
+    for (int64_t i = 2; i < data.rank(); ++i)
+      dims.push_back(data[i]);
+    return ctx.assignInput(1, PartialShape(dims));
+  }
+  // A label shaped like the data holds probabilities; otherwise it drops the
+  // last axis.
+  if (label.hasRank() && label.rank() == data.rank())
+    return ctx.assignInput(1, data);
+  return ctx.assignInput(1, PartialShape(data.getDims().drop_back()));
+}
+
+LogicalResult SoftmaxActivationOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.inferSameShape();
+}
+
+LogicalResult SoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (failed(ctx.assignOutput(0, ctx.input(0))) ||
+      failed(ctx.assignInput(0, ctx.output(0))))
+    return failure();
+  PartialShape data = ctx.input(0);
+  if (!getLength() || !data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("axis " + Twine(getAxis()) + " is out of range");
+  SmallVector<int64_t> dims(data.getDims());
+  dims.erase(dims.begin() + *axis);
+  return ctx.assignInput(1, PartialShape(dims));
+}
+
+//===----------------------------------------------------------------------===//
+// Tensor ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult FlattenOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 1)
+    return ctx.emitError("Flatten needs an input of rank >= 1");
+  int64_t rest = 1;
+  for (int64_t i = 1; i < data.rank(); ++i)
+    rest = mulDims(rest, data[i]);
+  return ctx.assignOutput(0, PartialShape({data[0], rest}));
+}
+
+namespace {
+/// MXNet's InferReshapeShape: applies the special codes of `spec` to `data`.
+FailureOr<PartialShape> applyReshapeCodes(ShapeInferenceContext &ctx,
+                                          ArrayRef<int64_t> spec,
+                                          const PartialShape &data,
+                                          bool reverse) {
+  SmallVector<int64_t> src(data.getDims()), codes(spec);
+  if (reverse) {
+    std::reverse(src.begin(), src.end());
+    std::reverse(codes.begin(), codes.end());
+  }
+  SmallVector<int64_t> out;
+  size_t srcIdx = 0;
+  int64_t inferIdx = -1;
+  auto needSource = [&](size_t n) -> LogicalResult {
+    if (srcIdx + n > src.size())
+      return ctx.emitError("Reshape: shape " + PartialShape(spec).str(true) +
+                           " uses more dimensions than the input " +
+                           data.str(true) + " has");
+    return success();
+  };
+  for (size_t i = 0; i < codes.size(); ++i) {
+    int64_t code = codes[i];
+    if (code == 0) {
+      if (failed(needSource(1)))
+        return failure();
+      out.push_back(src[srcIdx++]);
+    } else if (code == -1) {
+      if (inferIdx >= 0)
+        return ctx.emitError("Reshape: One and only one dim can be inferred");
+      inferIdx = out.size();
+      out.push_back(1);
+      ++srcIdx;
+    } else if (code == -2) {
+      while (srcIdx < src.size())
+        out.push_back(src[srcIdx++]);
+    } else if (code == -3) {
+      if (failed(needSource(2)))
+        return failure();
+      out.push_back(mulDims(src[srcIdx], src[srcIdx + 1]));
+      srcIdx += 2;
+    } else if (code == -4) {
+      if (i + 2 >= codes.size())
+        return ctx.emitError("Reshape: -4 must be followed by two dims");
+      if (failed(needSource(1)))
+        return failure();
+      int64_t d0 = src[srcIdx++], d1 = codes[++i], d2 = codes[++i];
+      if (d1 == -1 && d2 == -1)
+        return ctx.emitError("Reshape: Split dims cannot both be -1.");
+      if (d1 == -1 && d0 >= 0)
+        d1 = d2 ? d0 / d2 : 0;
+      if (d2 == -1 && d0 >= 0)
+        d2 = d1 ? d0 / d1 : 0;
+      if (d0 >= 0 && d1 * d2 != d0)
+        return ctx.emitError("Reshape: Split dims " + Twine(d1) + ", " +
+                             Twine(d2) + " do not divide original dim " +
+                             Twine(d0));
+      out.push_back(d1);
+      out.push_back(d2);
+    } else if (code > 0) {
+      out.push_back(code);
+      ++srcIdx;
+    } else {
+      return ctx.emitError("Reshape: invalid shape code " + Twine(code));
+    }
+  }
+  if (inferIdx >= 0) {
+    int64_t known = 1;
+    for (int64_t d : out)
+      known = mulDims(known, d);
+    int64_t total = data.numElements();
+    out[inferIdx] = (total == kUnknown || known == kUnknown || known == 0)
+                        ? kUnknown
+                        : total / known;
+  }
+  if (reverse)
+    std::reverse(out.begin(), out.end());
+  return PartialShape(out);
+}
+
+/// MXNet's ReverseReshapeInferShape: one unknown input dim from the output.
+PartialShape reverseReshape(PartialShape in, const PartialShape &out) {
+  if (!out.isComplete() || in.isComplete() || in.numUnknown() != 1)
+    return in;
+  int64_t known = 1;
+  int64_t unknownAxis = 0;
+  for (int64_t i = 0; i < in.rank(); ++i) {
+    if (in.isKnown(i))
+      known *= in[i];
+    else
+      unknownAxis = i;
+  }
+  if (known != 0)
+    in[unknownAxis] = out.numElements() / known;
+  return in;
+}
+
+/// The deprecated target_shape form: 0 marks the one dim to infer.
+PartialShape applyTargetShape(ArrayRef<int64_t> target, const PartialShape &data,
+                              bool keepHighest) {
+  SmallVector<int64_t> out(target);
+  if (keepHighest && !out.empty())
+    out[0] = data[0];
+  int64_t zeros = 0, inferIdx = 0, known = 1;
+  for (size_t i = keepHighest ? 1 : 0; i < out.size(); ++i) {
+    if (out[i] == 0) {
+      ++zeros;
+      inferIdx = i;
+    }
+  }
+  for (size_t i = 0; i < out.size(); ++i)
+    if (!(zeros == 1 && (int64_t)i == inferIdx))
+      known = mulDims(known, out[i]);
+  if (zeros == 1)
+    out[inferIdx] = (data.isComplete() && known > 0 && known != kUnknown)
+                        ? data.numElements() / known
+                        : kUnknown;
+  return PartialShape(out);
+}
+} // namespace
+
+LogicalResult ReshapeOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  PartialShape out;
+  if (!getShape().empty()) {
+    FailureOr<PartialShape> shape =
+        applyReshapeCodes(ctx, getShape(), data, getReverse());
+    if (failed(shape))
+      return failure();
+    out = *shape;
+  } else if (!getTargetShape().empty()) {
+    out = applyTargetShape(getTargetShape(), data, getKeepHighest());
+  } else {
+    return ctx.assignInput(0, reverseReshape(data, ctx.output(0)));
+  }
+  data = reverseReshape(data, out);
+  if (data.isComplete() && out.isComplete() &&
+      data.numElements() != out.numElements())
+    return ctx.emitError("Target shape size is different to source. Target: " +
+                         out.str(true) + " Source: " + data.str(true));
+  if (failed(ctx.assignOutput(0, out)))
+    return failure();
+  return ctx.assignInput(0, reverseReshape(data, ctx.output(0)));
+}
+
+LogicalResult TransposeOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0), out = ctx.output(0);
+  int64_t rank = data.hasRank() ? data.rank() : out.rank();
+  if (rank < 0)
+    return success();
+  SmallVector<int64_t> perm = getPermutation(rank);
+  if ((int64_t)perm.size() != rank)
+    return ctx.emitError("transpose: axes " + PartialShape(perm).str(true) +
+                         " do not match an input of rank " + Twine(rank));
+  PartialShape fwd = PartialShape::ofRank(rank), bwd = PartialShape::ofRank(rank);
+  for (int64_t i = 0; i < rank; ++i) {
+    if (perm[i] < 0 || perm[i] >= rank)
+      return ctx.emitError("transpose: axis " + Twine(perm[i]) +
+                           " is out of range");
+    if (data.hasRank())
+      fwd[i] = data[perm[i]];
+    if (out.hasRank())
+      bwd[perm[i]] = out[i];
+  }
+  if (failed(ctx.assignOutput(0, fwd)))
+    return failure();
+  return ctx.assignInput(0, bwd);
+}
+
+LogicalResult ConcatOp::inferShapes(ShapeInferenceContext &ctx) {
+  // All inputs agree except along `dim`, whose extents add up.
+  PartialShape common;
+  int64_t axis = -1, total = 0;
+  auto mergeIgnoringAxis = [&](PartialShape s) -> LogicalResult {
+    if (!s.hasRank())
+      return success();
+    std::optional<int64_t> a = normalizeAxis(getDim(), s.rank());
+    if (!a)
+      return ctx.emitError("Concat: dim " + Twine(getDim()) +
+                           " is out of range for " + s.str());
+    axis = *a;
+    s[axis] = kUnknown;
+    std::optional<PartialShape> merged = PartialShape::merge(common, s);
+    if (!merged)
+      return ctx.emitError("Incompatible input shape: expected " +
+                           common.str() + ", got " + s.str());
+    common = *merged;
+    return success();
+  };
+  for (const PartialShape &in : ctx.getInputs()) {
+    if (failed(mergeIgnoringAxis(in)))
+      return failure();
+    if (!in.hasRank() || in[axis] == kUnknown)
+      total = kUnknown;
+    else if (total != kUnknown)
+      total += in[axis];
+  }
+  if (failed(mergeIgnoringAxis(ctx.output(0))))
+    return failure();
+  if (!common.hasRank())
+    return success();
+  for (unsigned i = 0; i < ctx.getNumInputs(); ++i)
+    if (failed(ctx.assignInput(i, common)))
+      return failure();
+  common[axis] = total;
+  return ctx.assignOutput(0, common);
+}
+
+LogicalResult SliceChannelOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("SliceChannel: axis " + Twine(getAxis()) +
+                         " is out of range for " + data.str());
+  int64_t n = getNumOutputs(), extent = data[*axis];
+  if (extent != kUnknown && getSqueezeAxis() && extent != n)
+    return ctx.emitError("If squeeze axis is True, the size of the sliced "
+                         "axis must be the same as num_outputs. Input shape=" +
+                         data.str(true) + ", axis=" + Twine(*axis) +
+                         ", num_outputs=" + Twine(n) + ".");
+  if (extent != kUnknown && extent % n != 0)
+    return ctx.emitError(
+        "You are trying to split the " + Twine(*axis) +
+        "-th axis of input tensor with shape " + data.str(true) +
+        " into num_outputs=" + Twine(n) +
+        " evenly sized chunks, but this is not possible because " + Twine(n) +
+        " does not evenly divide " + Twine(extent));
+  SmallVector<int64_t> part(data.getDims());
+  part[*axis] = extent == kUnknown ? kUnknown : extent / n;
+  if (getSqueezeAxis())
+    part.erase(part.begin() + *axis);
+  for (unsigned i = 0; i < ctx.getNumOutputs(); ++i)
+    if (failed(ctx.assignOutput(i, PartialShape(part))))
+      return failure();
+  return success();
+}
+
+LogicalResult CastOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.inferSameShape();
+}
+
+LogicalResult CastOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, getDtype());
+}

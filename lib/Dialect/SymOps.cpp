@@ -1,0 +1,146 @@
+//===- SymOps.cpp - verifiers and helpers of sym ops ----------------------===//
+//
+// Verifiers check what an MXNet parameter parser would reject (a bias given
+// with no_bias, tuples of the wrong length, non-positive strides); shape
+// rules live in ShapeInference.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace symc::sym;
+
+#define GET_OP_CLASSES
+#include "symc/Dialect/SymOps.cpp.inc"
+
+namespace {
+/// An empty tuple or one with an entry per kernel axis, each >= `minValue`.
+LogicalResult verifyWindowTuple(Operation *op, StringRef name,
+                                ArrayRef<int64_t> values, size_t rank,
+                                int64_t minValue) {
+  if (!values.empty() && values.size() != rank)
+    return op->emitOpError() << "'" << name << "' has " << values.size()
+                             << " entries but the kernel has " << rank;
+  for (int64_t v : values)
+    if (v < minValue)
+      return op->emitOpError()
+             << "'" << name << "' entries must be >= " << minValue
+             << ", got " << v;
+  return success();
+}
+
+LogicalResult verifyOptionalBias(Operation *op, bool noBias, bool hasBias) {
+  if (noBias && hasBias)
+    return op->emitOpError("has a bias operand but no_bias is set");
+  if (!noBias && !hasBias)
+    return op->emitOpError("needs a bias operand unless no_bias is set");
+  return success();
+}
+
+SmallVector<int64_t> orDefault(ArrayRef<int64_t> values, size_t rank,
+                               int64_t dflt) {
+  if (values.empty())
+    return SmallVector<int64_t>(rank, dflt);
+  return SmallVector<int64_t>(values);
+}
+} // namespace
+
+LogicalResult FullyConnectedOp::verify() {
+  if (getNumHidden() < 1)
+    return emitOpError("num_hidden must be positive, got ") << getNumHidden();
+  return verifyOptionalBias(*this, getNoBias(), getBias() != nullptr);
+}
+
+LogicalResult ConvolutionOp::verify() {
+  size_t rank = getKernel().size();
+  if (rank < 1 || rank > 3)
+    return emitOpError("kernel must have 1 to 3 entries, got ") << rank;
+  for (int64_t k : getKernel())
+    if (k < 1)
+      return emitOpError("kernel entries must be positive, got ") << k;
+  if (failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "dilate", getDilate(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "pad", getPad(), rank, 0)))
+    return failure();
+  if (getNumFilter() < 1)
+    return emitOpError("num_filter must be positive, got ") << getNumFilter();
+  if (getNumGroup() < 1)
+    return emitOpError("num_group must be positive, got ") << getNumGroup();
+  return verifyOptionalBias(*this, getNoBias(), getBias() != nullptr);
+}
+
+SmallVector<int64_t> ConvolutionOp::getStrideOrDefault() {
+  return orDefault(getStride(), getKernel().size(), 1);
+}
+SmallVector<int64_t> ConvolutionOp::getDilateOrDefault() {
+  return orDefault(getDilate(), getKernel().size(), 1);
+}
+SmallVector<int64_t> ConvolutionOp::getPadOrDefault() {
+  return orDefault(getPad(), getKernel().size(), 0);
+}
+
+LogicalResult PoolingOp::verify() {
+  size_t rank = getKernel().size();
+  if (!getGlobalPool() && (rank < 1 || rank > 3))
+    return emitOpError("kernel must have 1 to 3 entries unless global_pool, "
+                       "got ")
+           << rank;
+  for (int64_t k : getKernel())
+    if (k < 1)
+      return emitOpError("kernel entries must be positive, got ") << k;
+  if (!getGlobalPool() &&
+      (failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
+       failed(verifyWindowTuple(*this, "pad", getPad(), rank, 0))))
+    return failure();
+  if (getPoolType() == PoolType::lp && !getPValue())
+    return emitOpError("pool_type 'lp' needs p_value");
+  return success();
+}
+
+LogicalResult LeakyReLUOp::verify() {
+  bool isPrelu = getActType() == LeakyActType::prelu;
+  if (isPrelu != (getGamma() != nullptr))
+    return emitOpError(isPrelu ? "act_type 'prelu' needs a gamma operand"
+                               : "only act_type 'prelu' takes a gamma operand");
+  return success();
+}
+
+LogicalResult SoftmaxOp::verify() {
+  if (getUseLength() != (getLength() != nullptr))
+    return emitOpError("a length operand is given iff use_length is set");
+  return success();
+}
+
+LogicalResult ConcatOp::verify() {
+  if (getNumArgs() != (int64_t)getData().size())
+    return emitOpError("num_args is ")
+           << getNumArgs() << " but " << getData().size()
+           << " inputs are given";
+  if (getData().empty())
+    return emitOpError("needs at least one input");
+  return success();
+}
+
+LogicalResult SliceChannelOp::verify() {
+  if (getNumOutputs() < 1)
+    return emitOpError("num_outputs must be positive, got ")
+           << getNumOutputs();
+  if (getNumOutputs() != (int64_t)getOutputs().size())
+    return emitOpError("num_outputs is ")
+           << getNumOutputs() << " but the op has " << getOutputs().size()
+           << " results";
+  return success();
+}
+
+SmallVector<int64_t> TransposeOp::getPermutation(int64_t rank) {
+  if (!getAxes().empty())
+    return SmallVector<int64_t>(getAxes());
+  SmallVector<int64_t> perm;
+  for (int64_t i = rank - 1; i >= 0; --i)
+    perm.push_back(i);
+  return perm;
+}

@@ -1,0 +1,82 @@
+//===- InferenceDriver.h - MXNet's InferAttr fixpoint -------------*- C++ -*-===//
+//
+// The sweep loop shared by sym-infer-shapes and sym-infer-types: alternate
+// forward and backward passes over the function body, calling each op's
+// rule on the current values, until the number of unknowns stops falling.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_LIB_TRANSFORMS_INFERENCEDRIVER_H
+#define SYMC_LIB_TRANSFORMS_INFERENCEDRIVER_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace symc {
+
+/// How a lattice value (a PartialShape or a dtype) is read from a type,
+/// counted, and run through one op's rule.
+template <typename T>
+struct InferenceTraits;
+
+/// The function's arguments by their `sym.name`.
+llvm::StringMap<unsigned> getArgumentIndicesByName(mlir::func::FuncOp func);
+
+/// Parses `name=value` (or `name:value`) items of a pass option, naming the
+/// argument in errors.
+llvm::LogicalResult
+parseNamedOptions(mlir::func::FuncOp func, llvm::ArrayRef<std::string> items,
+                  llvm::function_ref<llvm::LogicalResult(
+                      unsigned argIndex, llvm::StringRef value)> callback);
+
+/// Updates the function type from its entry block and return operands.
+void updateFunctionSignature(mlir::func::FuncOp func);
+
+/// Lists the `sym.name` of arguments whose value is still unknown.
+std::string listUnknownArguments(mlir::func::FuncOp func,
+                                 llvm::function_ref<bool(mlir::Value)> isUnknown);
+
+/// Runs the sweeps; `state` holds every value's current lattice value.
+template <typename T>
+llvm::LogicalResult runInferenceSweeps(mlir::func::FuncOp func,
+                                       llvm::DenseMap<mlir::Value, T> &state) {
+  using Traits = InferenceTraits<T>;
+  llvm::SmallVector<mlir::Operation *> ops;
+  func.walk([&](mlir::Operation *op) {
+    if (op->getParentOp() == func.getOperation() &&
+        llvm::isa<typename Traits::Interface>(op))
+      ops.push_back(op);
+  });
+  auto countUnknown = [&] {
+    int64_t n = 0;
+    for (auto &it : state)
+      n += Traits::numUnknown(it.second);
+    return n;
+  };
+  auto visit = [&](mlir::Operation *op) -> llvm::LogicalResult {
+    typename Traits::Context ctx = Traits::makeContext(op, state);
+    if (failed(Traits::infer(op, ctx)))
+      return llvm::failure();
+    Traits::store(op, ctx, state);
+    return llvm::success();
+  };
+  int64_t unknown = countUnknown();
+  for (int iter = 0;; ++iter) {
+    bool forward = iter % 2 == 0;
+    for (size_t i = 0; i < ops.size(); ++i)
+      if (failed(visit(ops[forward ? i : ops.size() - 1 - i])))
+        return llvm::failure();
+    int64_t now = countUnknown();
+    // A forward and a backward sweep without progress end the loop.
+    if (now == 0 || (now == unknown && !forward))
+      break;
+    if (!forward)
+      unknown = now;
+  }
+  return llvm::success();
+}
+
+} // namespace symc
+
+#endif // SYMC_LIB_TRANSFORMS_INFERENCEDRIVER_H
