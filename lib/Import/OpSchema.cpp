@@ -1,0 +1,364 @@
+//===- OpSchema.cpp - the MXNet op table: aliases, inputs, attributes -----===//
+//
+// Facts taken from MXNet 1.9's op registrations (FListInputNames,
+// FNumOutputs, FMutateInputs, the dmlc::Parameter structs) for every op the
+// sym dialect models. Attribute names here are the ODS attribute names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Import/OpSchema.h"
+
+#include "symc/Dialect/DType.h"
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+
+using namespace mlir;
+
+namespace symc {
+
+//===----------------------------------------------------------------------===//
+// Attribute strings
+//===----------------------------------------------------------------------===//
+
+std::optional<bool> parseBoolString(StringRef text) {
+  text = text.trim();
+  if (text == "True" || text == "true" || text == "1")
+    return true;
+  if (text == "False" || text == "false" || text == "0")
+    return false;
+  return std::nullopt;
+}
+
+namespace {
+std::optional<int64_t> parseInt(StringRef text) {
+  text = text.trim();
+  if (text.ends_with("L")) // Python 2 longs in old files
+    text = text.drop_back();
+  int64_t value;
+  if (text.empty() || text.getAsInteger(10, value))
+    return std::nullopt;
+  return value;
+}
+
+std::optional<double> parseDouble(StringRef text) {
+  text = text.trim();
+  double value;
+  if (text.empty() || text.getAsDouble(value, /*AllowInexact=*/true))
+    return std::nullopt;
+  return value;
+}
+} // namespace
+
+std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text) {
+  text = text.trim();
+  SmallVector<int64_t> values;
+  if (text.empty())
+    return std::nullopt;
+  bool bracketed = text.front() == '(' || text.front() == '[';
+  if (bracketed) {
+    char close = text.front() == '(' ? ')' : ']';
+    if (text.back() != close)
+      return std::nullopt;
+    text = text.drop_front().drop_back();
+  }
+  SmallVector<StringRef> parts;
+  text.split(parts, ',');
+  for (size_t i = 0; i < parts.size(); ++i) {
+    StringRef part = parts[i].trim();
+    // "()" and the trailing comma of "(3,)".
+    if (part.empty() && (parts.size() == 1 || i + 1 == parts.size()) &&
+        bracketed)
+      continue;
+    std::optional<int64_t> value = parseInt(part);
+    if (!value)
+      return std::nullopt;
+    values.push_back(*value);
+  }
+  if (!bracketed && values.size() != 1)
+    return std::nullopt;
+  return values;
+}
+
+std::string formatDouble(double value) {
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::string text;
+    llvm::raw_string_ostream(text) << llvm::format("%.*g", precision, value);
+    std::optional<double> back = parseDouble(text);
+    if (back && *back == value)
+      return text;
+  }
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format("%.17g", value);
+  return text;
+}
+
+std::optional<Attribute> parseAttrString(MLIRContext *ctx, const AttrSpec &spec,
+                                         StringRef text) {
+  Builder b(ctx);
+  switch (spec.kind) {
+  case AttrKind::Int:
+    if (std::optional<int64_t> v = parseInt(text))
+      return b.getI64IntegerAttr(*v);
+    return std::nullopt;
+  case AttrKind::Float:
+    if (std::optional<double> v = parseDouble(text))
+      return b.getF64FloatAttr(*v);
+    return std::nullopt;
+  case AttrKind::Bool:
+    if (std::optional<bool> v = parseBoolString(text))
+      return b.getBoolAttr(*v);
+    return std::nullopt;
+  case AttrKind::Tuple:
+    if (std::optional<SmallVector<int64_t>> v = parseIntTuple(text))
+      return b.getDenseI64ArrayAttr(*v);
+    return std::nullopt;
+  case AttrKind::DType:
+    if (const DTypeInfo *info = lookupDTypeByName(text.trim()))
+      return TypeAttr::get(getMLIRType(ctx, *info));
+    return std::nullopt;
+  case AttrKind::String:
+    return b.getStringAttr(text);
+  case AttrKind::Enum:
+    if (Attribute attr = spec.parseEnum(ctx, text.trim()))
+      return attr;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string printAttrString(const AttrSpec &spec, Attribute attr) {
+  switch (spec.kind) {
+  case AttrKind::Int:
+    return std::to_string(cast<IntegerAttr>(attr).getInt());
+  case AttrKind::Float:
+    return formatDouble(cast<FloatAttr>(attr).getValueAsDouble());
+  case AttrKind::Bool:
+    return cast<BoolAttr>(attr).getValue() ? "True" : "False";
+  case AttrKind::Tuple: {
+    ArrayRef<int64_t> values = cast<DenseI64ArrayAttr>(attr).asArrayRef();
+    std::string text = "(";
+    for (size_t i = 0; i < values.size(); ++i)
+      text += (i ? ", " : "") + std::to_string(values[i]);
+    return text + (values.size() == 1 ? ",)" : ")");
+  }
+  case AttrKind::DType: {
+    const DTypeInfo *info = lookupDTypeByType(cast<TypeAttr>(attr).getValue());
+    return info ? info->name.str() : "float32";
+  }
+  case AttrKind::String:
+    return cast<StringAttr>(attr).getValue().str();
+  case AttrKind::Enum:
+    return spec.printEnum(attr);
+  }
+  return "";
+}
+
+//===----------------------------------------------------------------------===//
+// The op table
+//===----------------------------------------------------------------------===//
+
+namespace {
+using namespace symc::sym;
+
+/// The parse/print pair of an ODS enum attribute.
+#define SYM_ENUM_SPEC(NAME, ENUM)                                              \
+  AttrSpec {                                                                   \
+    NAME, AttrKind::Enum,                                                      \
+        [](MLIRContext *ctx, StringRef text) -> Attribute {                    \
+          if (std::optional<ENUM> value = symbolize##ENUM(text))               \
+            return ENUM##Attr::get(ctx, *value);                               \
+          return {};                                                           \
+        },                                                                     \
+        [](Attribute attr) {                                                   \
+          return stringify##ENUM(cast<ENUM##Attr>(attr).getValue()).str();     \
+        }                                                                      \
+  }
+
+bool isTrue(const AttrStrings &attrs, StringRef name) {
+  auto it = attrs.find(name);
+  return it != attrs.end() && parseBoolString(it->second).value_or(false);
+}
+int64_t intOr(const AttrStrings &attrs, StringRef name, int64_t dflt) {
+  auto it = attrs.find(name);
+  if (it == attrs.end())
+    return dflt;
+  return parseInt(it->second).value_or(dflt);
+}
+
+SmallVector<std::string> dataOnly(const AttrStrings &) { return {"data"}; }
+SmallVector<std::string> lhsRhs(const AttrStrings &) { return {"lhs", "rhs"}; }
+SmallVector<std::string> withOptionalBias(const AttrStrings &attrs) {
+  if (isTrue(attrs, "no_bias"))
+    return {"data", "weight"};
+  return {"data", "weight", "bias"};
+}
+SmallVector<std::string> leakyInputs(const AttrStrings &attrs) {
+  auto it = attrs.find("act_type");
+  if (it != attrs.end() && StringRef(it->second).trim() == "prelu")
+    return {"data", "gamma"};
+  return {"data"};
+}
+SmallVector<std::string> batchNormInputs(const AttrStrings &) {
+  return {"data", "gamma", "beta", "moving_mean", "moving_var"};
+}
+SmallVector<std::string> softmaxOutputInputs(const AttrStrings &) {
+  return {"data", "label"};
+}
+SmallVector<std::string> softmaxInputs(const AttrStrings &attrs) {
+  if (isTrue(attrs, "use_length"))
+    return {"data", "length"};
+  return {"data"};
+}
+SmallVector<std::string> concatInputs(const AttrStrings &attrs) {
+  SmallVector<std::string> names;
+  for (int64_t i = 0, n = intOr(attrs, "num_args", 1); i < n && i < 100000; ++i)
+    names.push_back("arg" + std::to_string(i));
+  return names;
+}
+
+unsigned one(const AttrStrings &) { return 1; }
+unsigned two(const AttrStrings &) { return 2; }
+unsigned three(const AttrStrings &) { return 3; }
+unsigned sliceOutputs(const AttrStrings &attrs) {
+  int64_t n = intOr(attrs, "num_outputs", 1);
+  return n < 1 || n > 100000 ? 1 : (unsigned)n;
+}
+
+const AttrSpec kFullyConnectedAttrs[] = {{"num_hidden", AttrKind::Int},
+                                         {"no_bias", AttrKind::Bool},
+                                         {"flatten", AttrKind::Bool}};
+const AttrSpec kConvolutionAttrs[] = {
+    {"kernel", AttrKind::Tuple},     {"stride", AttrKind::Tuple},
+    {"dilate", AttrKind::Tuple},     {"pad", AttrKind::Tuple},
+    {"num_filter", AttrKind::Int},   {"num_group", AttrKind::Int},
+    {"no_bias", AttrKind::Bool},     {"layout", AttrKind::String}};
+const AttrSpec kPoolingAttrs[] = {
+    {"kernel", AttrKind::Tuple},
+    SYM_ENUM_SPEC("pool_type", PoolType),
+    {"global_pool", AttrKind::Bool},
+    SYM_ENUM_SPEC("pooling_convention", PoolingConvention),
+    {"stride", AttrKind::Tuple},
+    {"pad", AttrKind::Tuple},
+    {"p_value", AttrKind::Int},
+    {"count_include_pad", AttrKind::Bool},
+    {"layout", AttrKind::String}};
+const AttrSpec kActivationAttrs[] = {SYM_ENUM_SPEC("act_type", ActType)};
+const AttrSpec kLeakyReLUAttrs[] = {SYM_ENUM_SPEC("act_type", LeakyActType),
+                                    {"slope", AttrKind::Float},
+                                    {"lower_bound", AttrKind::Float},
+                                    {"upper_bound", AttrKind::Float}};
+const AttrSpec kBatchNormAttrs[] = {
+    {"eps", AttrKind::Float},          {"momentum", AttrKind::Float},
+    {"fix_gamma", AttrKind::Bool},     {"use_global_stats", AttrKind::Bool},
+    {"output_mean_var", AttrKind::Bool}, {"axis", AttrKind::Int}};
+const AttrSpec kDropoutAttrs[] = {{"p", AttrKind::Float},
+                                  SYM_ENUM_SPEC("mode", DropoutMode),
+                                  {"axes", AttrKind::Tuple},
+                                  {"cudnn_off", AttrKind::Bool}};
+const AttrSpec kSoftmaxOutputAttrs[] = {
+    {"grad_scale", AttrKind::Float},
+    {"ignore_label", AttrKind::Float},
+    {"multi_output", AttrKind::Bool},
+    {"use_ignore", AttrKind::Bool},
+    {"preserve_shape", AttrKind::Bool},
+    SYM_ENUM_SPEC("normalization", SoftmaxNormalization),
+    {"out_grad", AttrKind::Bool},
+    {"smooth_alpha", AttrKind::Float}};
+const AttrSpec kSoftmaxActivationAttrs[] = {
+    SYM_ENUM_SPEC("mode", SoftmaxActivationMode)};
+const AttrSpec kSoftmaxAttrs[] = {{"axis", AttrKind::Int},
+                                  {"temperature", AttrKind::Float},
+                                  {"dtype", AttrKind::DType},
+                                  {"use_length", AttrKind::Bool}};
+const AttrSpec kReshapeAttrs[] = {{"shape", AttrKind::Tuple},
+                                  {"reverse", AttrKind::Bool},
+                                  {"target_shape", AttrKind::Tuple},
+                                  {"keep_highest", AttrKind::Bool}};
+const AttrSpec kTransposeAttrs[] = {{"axes", AttrKind::Tuple}};
+const AttrSpec kConcatAttrs[] = {{"num_args", AttrKind::Int},
+                                 {"dim", AttrKind::Int}};
+const AttrSpec kSliceChannelAttrs[] = {{"num_outputs", AttrKind::Int},
+                                       {"axis", AttrKind::Int},
+                                       {"squeeze_axis", AttrKind::Bool}};
+const AttrSpec kCastAttrs[] = {{"dtype", AttrKind::DType}};
+const AttrSpec kScalarAttrs[] = {{"scalar", AttrKind::Float},
+                                 {"is_int", AttrKind::Bool}};
+
+const unsigned kBatchNormAux[] = {3, 4};
+
+#define SCALAR_OP(NAME) {NAME, kScalarAttrs, dataOnly, one, {}}
+#define BINARY_OP(NAME) {NAME, {}, lhsRhs, one, {}}
+
+const OpSchema kOpSchemas[] = {
+    {"FullyConnected", kFullyConnectedAttrs, withOptionalBias, one, {}},
+    {"Convolution", kConvolutionAttrs, withOptionalBias, one, {}},
+    {"Pooling", kPoolingAttrs, dataOnly, one, {}},
+    {"Activation", kActivationAttrs, dataOnly, one, {}},
+    {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, one, {}},
+    {"BatchNorm", kBatchNormAttrs, batchNormInputs, three, kBatchNormAux},
+    {"Dropout", kDropoutAttrs, dataOnly, two, {}},
+    {"SoftmaxOutput", kSoftmaxOutputAttrs, softmaxOutputInputs, one, {}},
+    {"SoftmaxActivation", kSoftmaxActivationAttrs, dataOnly, one, {}},
+    {"softmax", kSoftmaxAttrs, softmaxInputs, one, {}},
+    {"Flatten", {}, dataOnly, one, {}},
+    {"Reshape", kReshapeAttrs, dataOnly, one, {}},
+    {"transpose", kTransposeAttrs, dataOnly, one, {}},
+    {"Concat", kConcatAttrs, concatInputs, one, {}},
+    {"SliceChannel", kSliceChannelAttrs, dataOnly, sliceOutputs, {}},
+    {"Cast", kCastAttrs, dataOnly, one, {}},
+    BINARY_OP("elemwise_add"),
+    BINARY_OP("elemwise_sub"),
+    BINARY_OP("elemwise_mul"),
+    BINARY_OP("elemwise_div"),
+    BINARY_OP("_maximum"),
+    BINARY_OP("_minimum"),
+    SCALAR_OP("_plus_scalar"),
+    SCALAR_OP("_minus_scalar"),
+    SCALAR_OP("_rminus_scalar"),
+    SCALAR_OP("_mul_scalar"),
+    SCALAR_OP("_div_scalar"),
+    SCALAR_OP("_rdiv_scalar"),
+    SCALAR_OP("_maximum_scalar"),
+    SCALAR_OP("_minimum_scalar"),
+};
+
+/// MXNet's add_alias registrations for the modelled ops.
+const std::pair<StringLiteral, StringLiteral> kAliases[] = {
+    {"_Plus", "elemwise_add"},         {"_plus", "elemwise_add"},
+    {"_add", "elemwise_add"},          {"_Minus", "elemwise_sub"},
+    {"_minus", "elemwise_sub"},        {"_sub", "elemwise_sub"},
+    {"_Mul", "elemwise_mul"},          {"_mul", "elemwise_mul"},
+    {"_Div", "elemwise_div"},          {"_div", "elemwise_div"},
+    {"_Maximum", "_maximum"},          {"_Minimum", "_minimum"},
+    {"_PlusScalar", "_plus_scalar"},   {"_MinusScalar", "_minus_scalar"},
+    {"_RMinusScalar", "_rminus_scalar"}, {"_MulScalar", "_mul_scalar"},
+    {"_DivScalar", "_div_scalar"},     {"_RDivScalar", "_rdiv_scalar"},
+    {"_MaximumScalar", "_maximum_scalar"},
+    {"_MinimumScalar", "_minimum_scalar"},
+    {"split", "SliceChannel"},         {"Softmax", "SoftmaxOutput"},
+    {"cast", "Cast"},                  {"flatten", "Flatten"},
+    {"reshape", "Reshape"},            {"_npx_fully_connected", "FullyConnected"},
+    {"_npx_convolution", "Convolution"}, {"_npx_pooling", "Pooling"},
+    {"_npx_activation", "Activation"}, {"_npx_batch_norm", "BatchNorm"},
+    {"_npx_dropout", "Dropout"},       {"_npx_leaky_relu", "LeakyReLU"},
+};
+} // namespace
+
+StringRef resolveOpAlias(StringRef name) {
+  for (const auto &[alias, canonical] : kAliases)
+    if (alias == name)
+      return canonical;
+  return name;
+}
+
+const OpSchema *lookupOpSchema(StringRef canonicalName) {
+  for (const OpSchema &schema : kOpSchemas)
+    if (schema.name == canonicalName)
+      return &schema;
+  return nullptr;
+}
+
+} // namespace symc
