@@ -76,7 +76,8 @@ def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
   let summary = "leaky / prelu / rrelu / elu / selu / gelu";
   let description = [{
     `prelu` takes a learned `gamma` of shape (C,) applied along axis 1; at
-    inference `rrelu` uses the slope (lower_bound + upper_bound) / 2.
+    inference `rrelu` uses the slope (lower_bound + upper_bound) / 2 and has
+    a second, visible `mask` output (not written by MXNet at inference).
     Source: src/operator/leaky_relu.cc (LeakyReLUShape).
   }];
   let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$gamma,
@@ -84,7 +85,7 @@ def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
           "::symc::sym::LeakyActType::leaky">:$act_type,
       Sym_DefaultF64<"0.25">:$slope, Sym_DefaultF64<"0.125">:$lower_bound,
       Sym_DefaultF64<"0.334">:$upper_bound);
-  let results = (outs Sym_Tensor:$output);
+  let results = (outs Sym_Tensor:$output, Optional<Sym_Tensor>:$mask);
   let hasVerifier = 1;
 }
 
@@ -123,8 +124,9 @@ def Sym_SoftmaxOutputOp : Sym_Op<"SoftmaxOutput"> {
   let summary = "softmax with a training label (alias Softmax)";
   let description = [{
     At inference the label is unused (it needs no value); its shape is still
-    inferred from the data, as MXNet does. Without multi_output or
-    preserve_shape the softmax runs over the data flattened to (N, -1).
+    inferred from the data, as MXNet does. With multi_output the softmax runs
+    over axis 1; otherwise over the last axis (MXNet 1.9 flattens the data
+    to 2-D keeping the last axis, FlatTo2D).
     Source: src/operator/softmax_output.cc (SoftmaxOutputShape).
   }];
   let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$label,
@@ -139,7 +141,7 @@ def Sym_SoftmaxOutputOp : Sym_Op<"SoftmaxOutput"> {
 }
 
 def Sym_SoftmaxActivationOp : Sym_Op<"SoftmaxActivation"> {
-  let summary = "softmax over (N, -1) (instance) or over axis 1 (channel)";
+  let summary = "softmax over the last axis (instance) or axis 1 (channel)";
   let description = [{ Source: src/operator/nn/softmax_activation.cc. }];
   let arguments = (ins Sym_Tensor:$data,
       DefaultValuedAttr<Sym_SoftmaxActivationModeAttr,

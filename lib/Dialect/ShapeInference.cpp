@@ -184,6 +184,8 @@ LogicalResult LeakyReLUOp::inferShapes(ShapeInferenceContext &ctx) {
                           .value_or(ctx.input(0));
   if (failed(ctx.assignOutput(0, data)) || failed(ctx.assignInput(0, data)))
     return failure();
+  if (getMask() && failed(ctx.assignOutput(1, data)))
+    return failure();
   if (!getGamma() || !data.hasRank())
     return success();
   return ctx.assignInput(1, PartialShape({data.rank() == 1 ? 1 : data[1]}));

@@ -106,6 +106,10 @@ LogicalResult LeakyReLUOp::verify() {
   if (isPrelu != (getGamma() != nullptr))
     return emitOpError(isPrelu ? "act_type 'prelu' needs a gamma operand"
                                : "only act_type 'prelu' takes a gamma operand");
+  bool isRrelu = getActType() == LeakyActType::rrelu;
+  if (isRrelu != (getMask() != nullptr))
+    return emitOpError(isRrelu ? "act_type 'rrelu' has a mask result"
+                               : "only act_type 'rrelu' has a mask result");
   return success();
 }
 

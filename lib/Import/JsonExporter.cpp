@@ -44,9 +44,19 @@ private:
   std::vector<int64_t> rowPtr = {0};
   DenseMap<Value, int64_t> argIds;
   DenseMap<Operation *, int64_t> opIds;
+  llvm::StringMap<unsigned> nameCounters;
+  std::string nameOf(Operation *op, StringRef opName);
 };
 
-std::string nameOf(Operation *op) { return sym::getNodeName(op); }
+/// The node name from the op's NameLoc; ops built without one are named
+/// as MXNet's NameManager would (`convolution0`, `convolution1`, ...).
+std::string Exporter::nameOf(Operation *op, StringRef opName) {
+  if (isa<NameLoc>(op->getLoc()))
+    return sym::getNodeName(op);
+  std::string base = opName.lower();
+  return base + std::to_string(nameCounters[base]++);
+}
+
 
 ordered_json Exporter::entryOf(Value v) {
   if (auto arg = dyn_cast<BlockArgument>(v))
@@ -98,7 +108,7 @@ LogicalResult Exporter::addOp(Operation *op) {
   else if (!isa<sym::SymDialect>(op->getDialect()))
     return op->emitError() << "cannot export '" << op->getName()
                            << "' to MXNet JSON: only sym ops are exportable";
-  ordered_json node = {{"op", opName}, {"name", nameOf(op)}};
+  ordered_json node = {{"op", opName}, {"name", nameOf(op, opName)}};
   std::map<std::string, std::string> attrs = attrStrings(op);
   if (!attrs.empty())
     node["attrs"] = attrs;

@@ -59,6 +59,7 @@ private:
   LogicalResult parseNode(const json &node, size_t id);
   LogicalResult parseEntry(const json &entry, StringRef what, EntryRef &out);
   LogicalResult parseAttrObject(const json &obj, size_t id, AttrStrings &out);
+  void upgradeHiddenKeys();
   LogicalResult upgradeLegacyInputs();
   LogicalResult computeOutputCounts();
   FailureOr<SmallVector<int64_t>> orderFromHeads();
@@ -199,6 +200,38 @@ LogicalResult Importer::parseDocument(const json &doc) {
     heads.push_back(ref);
   }
   return success();
+}
+
+/// UpgradeJSON_FixParsing: legacy hidden keys (`lr_mult`) become `__lr_mult__`,
+/// and an op's `<input>_lr_mult` moves onto that input variable.
+void Importer::upgradeHiddenKeys() {
+  static const char *const kHiddenKeys[] = {"ctx_group", "lr_mult", "wd_mult",
+                                            "force_mirroring", "mirror_stage"};
+  for (JsonNode &n : nodes) {
+    for (StringRef key : kHiddenKeys) {
+      auto it = n.attrs.find(key);
+      if (it == n.attrs.end())
+        continue;
+      n.attrs[("__" + key + "__").str()] = it->second;
+      n.attrs.erase(key);
+    }
+    if (!n.schema)
+      continue;
+    SmallVector<std::string> inputNames = n.schema->inputNames(n.attrs);
+    for (size_t i = 0; i < inputNames.size() && i < n.inputs.size(); ++i) {
+      JsonNode &input = nodes[n.inputs[i].node];
+      if (input.op != "null")
+        continue;
+      for (StringRef key : kHiddenKeys) {
+        std::string opKey = inputNames[i] + "_" + key.str();
+        auto it = n.attrs.find(opKey);
+        if (it == n.attrs.end())
+          continue;
+        input.attrs[("__" + key + "__").str()] = it->second;
+        n.attrs.erase(opKey);
+      }
+    }
+  }
 }
 
 /// UpgradeJSON_000800_000900: before 0.9 the auxiliary states were not
@@ -486,7 +519,10 @@ OwningOpRef<ModuleOp> Importer::run(StringRef text) {
     error() << "invalid JSON: " << e.what();
     return nullptr;
   }
-  if (failed(parseDocument(doc)) || failed(upgradeLegacyInputs()) ||
+  if (failed(parseDocument(doc)))
+    return nullptr;
+  upgradeHiddenKeys();
+  if (failed(upgradeLegacyInputs()) ||
       failed(computeOutputCounts()))
     return nullptr;
   FailureOr<SmallVector<int64_t>> order = orderFromHeads();

@@ -222,6 +222,10 @@ SmallVector<std::string> concatInputs(const AttrStrings &attrs) {
 unsigned one(const AttrStrings &) { return 1; }
 unsigned two(const AttrStrings &) { return 2; }
 unsigned three(const AttrStrings &) { return 3; }
+unsigned leakyOutputs(const AttrStrings &attrs) {
+  auto it = attrs.find("act_type");
+  return it != attrs.end() && StringRef(it->second).trim() == "rrelu" ? 2 : 1;
+}
 unsigned sliceOutputs(const AttrStrings &attrs) {
   int64_t n = intOr(attrs, "num_outputs", 1);
   return n < 1 || n > 100000 ? 1 : (unsigned)n;
@@ -297,7 +301,7 @@ const OpSchema kOpSchemas[] = {
     {"Convolution", kConvolutionAttrs, withOptionalBias, one, {}},
     {"Pooling", kPoolingAttrs, dataOnly, one, {}},
     {"Activation", kActivationAttrs, dataOnly, one, {}},
-    {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, one, {}},
+    {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, leakyOutputs, {}},
     {"BatchNorm", kBatchNormAttrs, batchNormInputs, three, kBatchNormAux},
     {"Dropout", kDropoutAttrs, dataOnly, two, {}},
     {"SoftmaxOutput", kSoftmaxOutputAttrs, softmaxOutputInputs, one, {}},

@@ -1,7 +1,6 @@
 //===- Pipelines.cpp - symc's named pass pipelines ------------------------===//
 //
-// The upstream part is kept as pipeline text: it is the sequence measured in
-// docs/toolchain.md, and reads best as written there.
+// The CPU part follows the sequence measured in docs/toolchain.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,34 +9,23 @@
 #include "symc/Conversion/Passes.h"
 #include "symc/Transforms/Passes.h"
 
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
-#include "llvm/Support/ErrorHandling.h"
 
 using namespace mlir;
 
 namespace symc {
-
-namespace {
-/// Upstream passes from linalg on tensors to the LLVM dialect (CPU).
-constexpr llvm::StringLiteral kLinalgToLLVM =
-    "func.func(linalg-fuse-elementwise-ops),"
-    "one-shot-bufferize{bufferize-function-boundaries "
-    "function-boundary-type-conversion=identity-layout-map},"
-    "buffer-results-to-out-params{hoist-static-allocs},"
-    "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-    "func.func(convert-linalg-to-loops),expand-strided-metadata,lower-affine,"
-    "convert-scf-to-cf,convert-math-to-llvm,convert-math-to-libm,"
-    "finalize-memref-to-llvm,convert-arith-to-llvm,convert-index-to-llvm,"
-    "convert-ub-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
-    "reconcile-unrealized-casts";
-
-void addTextualPipeline(OpPassManager &pm, StringRef text) {
-  if (failed(parsePassPipeline(text, pm)))
-    llvm::report_fatal_error("symc: invalid built-in pipeline text");
-}
-} // namespace
 
 void buildSymToLinalgPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createSymInferShapes());
@@ -48,12 +36,48 @@ void buildSymToLinalgPipeline(OpPassManager &pm) {
 }
 
 void buildLinalgToLLVMPipeline(OpPassManager &pm) {
-  addTextualPipeline(pm, kLinalgToLLVM);
+  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+
+  // Results become caller-owned out-params: the runtime hands in the
+  // output buffers, and no allocation escapes a call.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // lower-affine after expand-strided-metadata, which creates affine.apply.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
 void buildSymToLLVMPipeline(OpPassManager &pm) {
   buildSymToLinalgPipeline(pm);
   buildLinalgToLLVMPipeline(pm);
+}
+
+void registerCodegenDialects(DialectRegistry &registry) {
+  registry.insert<sym::SymDialect>();
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerAllToLLVMIRTranslations(registry);
 }
 
 void registerPipelines() {

@@ -3,6 +3,7 @@
 #ifndef SYMC_PIPELINES_PIPELINES_H
 #define SYMC_PIPELINES_PIPELINES_H
 
+#include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 
 namespace symc {
@@ -14,6 +15,11 @@ void buildSymToLinalgPipeline(mlir::OpPassManager &pm);
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
 /// The two above, in order.
 void buildSymToLLVMPipeline(mlir::OpPassManager &pm);
+
+/// Everything the pipelines need in a context: the sym dialect, the
+/// upstream dialects, their interface models (bufferization, ...) and the
+/// LLVM IR translations.
+void registerCodegenDialects(mlir::DialectRegistry &registry);
 
 /// Registers --sym-to-linalg, --linalg-to-llvm-cpu and --sym-to-llvm.
 void registerPipelines();

@@ -146,7 +146,10 @@ struct LeakyReLULowering : OpConversionPattern<LeakyReLUOp> {
           }
           llvm_unreachable("all act_types are handled");
         });
-    rewriter.replaceOp(op, out);
+    SmallVector<Value> results = {out};
+    if (op.getMask()) // MXNet leaves rrelu's mask unwritten at inference
+      results.push_back(buildFilled(rewriter, op.getLoc(), *type, 0.0));
+    rewriter.replaceOp(op, results);
     return success();
   }
 };

@@ -1,7 +1,6 @@
 //===- Softmax.cpp - softmax, SoftmaxOutput, SoftmaxActivation ------------===//
 //
-// All three reduce to one numerically stable softmax along an axis, after
-// reshaping the input the way each op views it.
+// All three reduce to one numerically stable softmax along an axis.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,21 +54,6 @@ Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
       });
 }
 
-/// Softmax of `input` viewed as `view` along `axis`, reshaped back.
-Value buildSoftmaxOfView(OpBuilder &b, Location loc, Value input,
-                         ArrayRef<int64_t> view, int64_t axis) {
-  auto type = cast<RankedTensorType>(input.getType());
-  Value reshaped = buildReshape(b, loc, input, view);
-  Value result = buildSoftmax(b, loc, reshaped, axis, 1.0);
-  return buildReshape(b, loc, result, type.getShape());
-}
-
-/// (N, ...) viewed as (N, -1).
-SmallVector<int64_t> batchMajorView(RankedTensorType type) {
-  int64_t n = type.getRank() ? type.getDimSize(0) : 1;
-  return {n, type.getNumElements() / std::max<int64_t>(n, 1)};
-}
-
 struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -103,16 +87,9 @@ struct SoftmaxOutputLowering : OpConversionPattern<SoftmaxOutputOp> {
         getStaticFloatType(rewriter, op, adaptor.getData());
     if (failed(type))
       return failure();
-    Location loc = op.getLoc();
-    Value data = adaptor.getData();
-    Value out;
-    if (op.getMultiOutput())
-      out = buildSoftmax(rewriter, loc, data, 1, 1.0);
-    else if (op.getPreserveShape())
-      out = buildSoftmax(rewriter, loc, data, type->getRank() - 1, 1.0);
-    else
-      out = buildSoftmaxOfView(rewriter, loc, data, batchMajorView(*type), 1);
-    rewriter.replaceOp(op, out);
+    int64_t axis = op.getMultiOutput() ? 1 : type->getRank() - 1;
+    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
+                                        axis, 1.0));
     return success();
   }
 };
@@ -127,13 +104,11 @@ struct SoftmaxActivationLowering : OpConversionPattern<SoftmaxActivationOp> {
         getStaticFloatType(rewriter, op, adaptor.getData());
     if (failed(type))
       return failure();
-    Location loc = op.getLoc();
-    Value out =
-        op.getMode() == SoftmaxActivationMode::channel
-            ? buildSoftmax(rewriter, loc, adaptor.getData(), 1, 1.0)
-            : buildSoftmaxOfView(rewriter, loc, adaptor.getData(),
-                                 batchMajorView(*type), 1);
-    rewriter.replaceOp(op, out);
+    int64_t axis = op.getMode() == SoftmaxActivationMode::channel
+                       ? 1
+                       : type->getRank() - 1;
+    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
+                                        axis, 1.0));
     return success();
   }
 };

@@ -1,0 +1,79 @@
+//===- CompiledModel.h - JIT-compiled sym models ------------------*- C++ -*-===//
+//
+// Takes an imported model, gives its arguments the shapes and dtypes of the
+// values the caller has, runs inference and the CPU pipeline, JIT-compiles
+// it with MLIR's ExecutionEngine for the host CPU, and runs it on host
+// buffers.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_EXECUTION_COMPILEDMODEL_H
+#define SYMC_EXECUTION_COMPILEDMODEL_H
+
+#include "symc/Dialect/DType.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+
+namespace mlir {
+class ExecutionEngine;
+}
+
+namespace symc {
+
+/// One argument or result of the compiled `main`.
+struct TensorSignature {
+  std::string name;
+  const DTypeInfo *dtype = nullptr;
+  llvm::SmallVector<int64_t> shape;
+  bool isAux = false;
+
+  int64_t numElements() const;
+  int64_t byteSize() const { return numElements() * dtype->bytes; }
+};
+
+/// What the caller knows of an argument before inference.
+struct ArgumentInfo {
+  const DTypeInfo *dtype = nullptr;  // null: infer it
+  llvm::SmallVector<int64_t> shape;  // used when hasShape
+  bool hasShape = false;
+};
+
+/// Gives the arguments of `@main` the given shapes and dtypes (by
+/// `sym.name`) and runs shape and dtype inference. Names that are not
+/// arguments are errors; so are arguments left unknown.
+llvm::Error inferModelSignature(mlir::ModuleOp module,
+                                const llvm::StringMap<ArgumentInfo> &given);
+
+class CompiledModel {
+public:
+  ~CompiledModel();
+
+  /// Lowers an inferred module (see inferModelSignature) to LLVM and
+  /// JIT-compiles it. The module is consumed; its context must hold the
+  /// dialects of registerCodegenDialects.
+  static llvm::Expected<std::unique_ptr<CompiledModel>>
+  compile(mlir::ModuleOp module);
+
+  llvm::ArrayRef<TensorSignature> getArguments() const { return arguments; }
+  llvm::ArrayRef<TensorSignature> getResults() const { return results; }
+
+  /// Runs the model. `args[i]` points to the dense C-ordered data of
+  /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
+  /// call from several threads at once with distinct buffers.
+  llvm::Error run(llvm::ArrayRef<const void *> args,
+                  llvm::ArrayRef<void *> outs) const;
+
+private:
+  CompiledModel() = default;
+
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+  llvm::SmallVector<TensorSignature> arguments, results;
+};
+
+} // namespace symc
+
+#endif

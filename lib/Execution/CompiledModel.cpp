@@ -1,0 +1,225 @@
+//===- CompiledModel.cpp - JIT compilation and invocation of sym models ---===//
+
+#include "symc/Execution/CompiledModel.h"
+
+#include "symc/Dialect/SymDialect.h"
+#include "symc/Pipelines/Pipelines.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/TargetSelect.h"
+#include <mutex>
+
+using namespace mlir;
+
+namespace symc {
+namespace {
+
+llvm::Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// Runs `pm` on `module`, turning diagnostics into an llvm::Error.
+llvm::Error runPasses(PassManager &pm, ModuleOp module) {
+  std::string messages;
+  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &diag) {
+    if (diag.getSeverity() != DiagnosticSeverity::Error)
+      return success();
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << diag;
+    for (Diagnostic &note : diag.getNotes())
+      os << "\n  note: " << note;
+    if (!messages.empty())
+      messages += "\n";
+    messages += text;
+    return success();
+  });
+  if (failed(pm.run(module)))
+    return makeError(messages.empty() ? "compilation failed" : messages);
+  return llvm::Error::success();
+}
+
+func::FuncOp getMain(ModuleOp module) {
+  return module.lookupSymbol<func::FuncOp>("main");
+}
+
+StringRef argName(func::FuncOp func, unsigned i) {
+  if (auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr))
+    return name.getValue();
+  return "";
+}
+
+/// Training labels (SoftmaxOutput's label) need no value at inference.
+bool isOnlyUsedAsLabel(Value arg) {
+  return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
+    return isa<sym::SoftmaxOutputOp>(use.getOwner()) &&
+           use.getOperandNumber() == 1;
+  });
+}
+
+llvm::Expected<TensorSignature> signatureOf(Type type, StringRef name) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  const DTypeInfo *dtype =
+      ranked ? lookupDTypeByType(ranked.getElementType()) : nullptr;
+  if (!ranked || !ranked.hasStaticShape() || !dtype)
+    return makeError("'" + name + "' has no static shape and dtype after "
+                     "inference");
+  TensorSignature sig;
+  sig.name = name.str();
+  sig.dtype = dtype;
+  sig.shape.assign(ranked.getShape().begin(), ranked.getShape().end());
+  return sig;
+}
+
+/// The memref descriptor of a dense row-major buffer: {allocated, aligned,
+/// offset, sizes[rank], strides[rank]}, all 8-byte fields.
+SmallVector<int64_t> makeDescriptor(const void *data, ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> desc = {reinterpret_cast<int64_t>(data),
+                               reinterpret_cast<int64_t>(data), 0};
+  llvm::append_range(desc, shape);
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = (int64_t)shape.size() - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  llvm::append_range(desc, strides);
+  return desc;
+}
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+} // namespace
+
+int64_t TensorSignature::numElements() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+llvm::Error inferModelSignature(ModuleOp module,
+                                const llvm::StringMap<ArgumentInfo> &given) {
+  func::FuncOp func = getMain(module);
+  if (!func)
+    return makeError("the module has no @main");
+  llvm::StringMap<unsigned> indices;
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+    indices[argName(func, i)] = i;
+  for (const auto &entry : given)
+    if (!indices.count(entry.getKey()))
+      return makeError("'" + entry.getKey() +
+                       "' is not an argument of the model");
+
+  Block &body = func.getBody().front();
+  std::vector<std::string> missing;
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
+    BlockArgument arg = body.getArgument(i);
+    auto it = given.find(argName(func, i));
+    if (it == given.end()) {
+      if (!isOnlyUsedAsLabel(arg) && !arg.use_empty())
+        missing.push_back(argName(func, i).str());
+      continue;
+    }
+    const ArgumentInfo &info = it->second;
+    auto type = cast<TensorType>(arg.getType());
+    Type elt = info.dtype ? getMLIRType(func.getContext(), *info.dtype)
+                          : type.getElementType();
+    arg.setType(info.hasShape ? Type(RankedTensorType::get(info.shape, elt))
+                              : type.clone(elt));
+  }
+  if (!missing.empty())
+    return makeError("no value for argument(s) " + llvm::join(missing, ", ") +
+                     " (not in the params file; give inputs with --input or "
+                     "--shape)");
+  func.setFunctionType(FunctionType::get(func.getContext(),
+                                         body.getArgumentTypes(),
+                                         func.getResultTypes()));
+  PassManager pm(module.getContext());
+  pm.addNestedPass<func::FuncOp>(createSymInferShapes());
+  pm.addNestedPass<func::FuncOp>(createSymInferTypes());
+  return runPasses(pm, module);
+}
+
+CompiledModel::~CompiledModel() = default;
+
+llvm::Expected<std::unique_ptr<CompiledModel>>
+CompiledModel::compile(ModuleOp module) {
+  func::FuncOp func = getMain(module);
+  if (!func)
+    return makeError("the module has no @main");
+  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
+    auto sig = signatureOf(func.getArgumentTypes()[i], argName(func, i));
+    if (!sig)
+      return sig.takeError();
+    sig->isAux = func.getArgAttr(i, sym::kArgAuxAttr) != nullptr;
+    model->arguments.push_back(std::move(*sig));
+  }
+  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {
+    auto name = func.getResultAttrOfType<StringAttr>(i, sym::kArgNameAttr);
+    auto sig = signatureOf(func.getResultTypes()[i],
+                           name ? name.getValue() : "output" + std::to_string(i));
+    if (!sig)
+      return sig.takeError();
+    model->results.push_back(std::move(*sig));
+  }
+
+  MLIRContext *ctx = module.getContext();
+  // The names are in the signature now; the LLVM translation would warn
+  // about argument attributes it does not know.
+  func.removeArgAttrsAttr();
+  func.removeResAttrsAttr();
+  func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
+  PassManager pm(ctx);
+  buildSymToLLVMPipeline(pm);
+  if (llvm::Error err = runPasses(pm, module))
+    return std::move(err);
+
+  initializeNativeTarget();
+  ExecutionEngineOptions options;
+  options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  // memrefCopy (strided copies) lives in the C runner utils.
+  SmallVector<StringRef> libs = {SYMC_MLIR_C_RUNNER_UTILS};
+  options.sharedLibPaths = libs;
+  auto engine = ExecutionEngine::create(module, options);
+  if (!engine)
+    return engine.takeError();
+  model->engine = std::move(*engine);
+  // Looking the entry point up materializes the code now rather than in the
+  // first run.
+  if (auto entry = model->engine->lookupPacked("_mlir_ciface_main"); !entry)
+    return entry.takeError();
+  model->engine->initialize();
+  return model;
+}
+
+llvm::Error CompiledModel::run(ArrayRef<const void *> args,
+                               ArrayRef<void *> outs) const {
+  if (args.size() != arguments.size() || outs.size() != results.size())
+    return makeError("the model takes " + llvm::Twine(arguments.size()) +
+                     " arguments and " + llvm::Twine(results.size()) +
+                     " results");
+  SmallVector<SmallVector<int64_t>> descriptors;
+  for (auto [data, sig] : llvm::zip(args, arguments))
+    descriptors.push_back(makeDescriptor(data, sig.shape));
+  for (auto [data, sig] : llvm::zip(outs, results))
+    descriptors.push_back(makeDescriptor(data, sig.shape));
+  SmallVector<void *> descriptorPtrs, packed;
+  for (auto &desc : descriptors)
+    descriptorPtrs.push_back(desc.data());
+  for (void *&ptr : descriptorPtrs)
+    packed.push_back(&ptr);
+  return engine->invokePacked("_mlir_ciface_main", packed);
+}
+
+} // namespace symc

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Writes symc's golden test data with real MXNet 1.9.1, the oracle.
+
+Creates (once) a virtualenv with mxnet==1.9.1 and numpy==1.23.5 from PyPI and
+re-runs itself inside it. Then, with fixed seeds:
+  * models/<name>/: an input and MXNet's outputs for each real model of
+    ../shared/models that has weights, plus MXNet's infer_shape / infer_type
+    for every model JSON there (meta.json);
+  * ops/<case>/: small one-op graphs with seeded weights covering each op
+    and attribute that symc lowers, with their inputs and MXNet's outputs;
+  * ../../examples/lenet/: the bundled example (a LeNet with seeded weights).
+Expected values are only ever written by this script, from MXNet.
+
+Usage: test/golden/generate.py [--models-dir DIR] [--venv DIR]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_VENV = os.path.join(os.path.expanduser("~"), ".cache", "symc", "mxnet-venv")
+DEFAULT_MODELS = os.path.normpath(os.path.join(ROOT, "..", "shared", "models"))
+
+# Real models with weights: (folder, symbol file, params file, input shapes).
+MODELS_WITH_WEIGHTS = [
+    ("kylehoffpauir_gluon_mlp", "net-symbol.json", "net-0001.params", {"data": (2, 784)}),
+    ("cosmincatalin_mlp", "model-symbol.json", "model-0004.params", {"data": (3, 4)}),
+    ("mentalblood_mnist_cnn", "mnist-symbol.json", "mnist-0035.params", {"data": (2, 1, 28, 28)}),
+    ("insightface_mtcnn_det1", "det1-symbol.json", "det1-0001.params", {"data": (1, 3, 31, 27)}),
+    ("insightface_mtcnn_det2", "det2-symbol.json", "det2-0001.params", {"data": (2, 3, 24, 24)}),
+    ("insightface_gender_age", "model-symbol.json", "model-0000.params", {"data": (1, 3, 112, 112)}),
+]
+
+# Input shapes for inference checks of the models without weights.
+INFER_ONLY = {
+    "apivovarov_ssd_mobilenet_512": {"data": (1, 3, 512, 512)},
+    "djl_gluoncv_resnet18_v1": {"data": (1, 3, 224, 224)},
+    "miaow1988_squeezenet_v1.2": {"data": (1, 3, 224, 224)},
+    "mxnet_mkldnn_model1_vgg16_reduced": {"data": (1, 3, 224, 224)},
+    "mxnet_unittest_save_000800": {"data": (4, 100)},
+    "tornadomeet_lightened_cnn": {"data": (1, 1, 128, 128)},
+}
+
+
+def ensure_venv(venv):
+    """Re-executes this script inside a virtualenv that has MXNet 1.9.1."""
+    try:
+        import mxnet  # noqa: F401
+        if mxnet.__version__ == "1.9.1":
+            return
+    except ImportError:
+        pass
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        print(f"creating {venv} with mxnet==1.9.1 numpy==1.23.5", file=sys.stderr)
+        subprocess.check_call([sys.executable, "-m", "venv", venv])
+        subprocess.check_call([python, "-m", "pip", "install", "-q",
+                               "mxnet==1.9.1", "numpy==1.23.5"])
+    os.execv(python, [python] + sys.argv)
+
+
+def run_symbol(mx, np, sym, arg_params, aux_params, inputs):
+    """Forward pass at inference with MXNet's executor."""
+    shapes = {k: v.shape for k, v in inputs.items()}
+    exe = sym.simple_bind(mx.cpu(), grad_req="null", **shapes)
+    for name, arr in exe.arg_dict.items():
+        if name in inputs:
+            arr[:] = inputs[name]
+        elif name in arg_params:
+            arr[:] = arg_params[name]
+        else:  # training labels: no value needed at inference
+            arr[:] = 0
+    for name, arr in exe.aux_dict.items():
+        arr[:] = aux_params[name]
+    return [o.asnumpy() for o in exe.forward(is_train=False)]
+
+
+def inference_meta(mx, sym, shapes):
+    """MXNet's infer_shape_partial and infer_type for the given inputs."""
+    arg_shapes, out_shapes, aux_shapes = sym.infer_shape_partial(**shapes)
+    types = sym.infer_type_partial(**{k: "float32" for k in shapes})
+    arg_types, out_types, aux_types = types if types[0] is not None else ([None] * 3)
+    def named(names, values):
+        return {n: (list(v) if v is not None else None) for n, v in zip(names, values)}
+    def dtype_names(names, values):
+        if values is None:
+            return {}
+        import numpy as np
+        return {n: (np.dtype(v).name if v is not None else None) for n, v in zip(names, values)}
+    return {
+        "inputs": {k: list(v) for k, v in shapes.items()},
+        "arg_shapes": named(sym.list_arguments(), arg_shapes),
+        "aux_shapes": named(sym.list_auxiliary_states(), aux_shapes),
+        "out_shapes": named(sym.list_outputs(), out_shapes),
+        "arg_types": dtype_names(sym.list_arguments(), arg_types),
+        "out_types": dtype_names(sym.list_outputs(), out_types),
+    }
+
+
+def split_params(mx, path):
+    loaded = mx.nd.load(path)
+    args, auxs = {}, {}
+    for key, value in loaded.items():
+        kind, _, name = key.partition(":")
+        (auxs if kind == "aux" else args)[name] = value
+    return args, auxs
+
+
+def write_models(mx, np, models_dir, out_dir):
+    for folder, symbol_file, params_file, shapes in MODELS_WITH_WEIGHTS:
+        src = os.path.join(models_dir, folder)
+        if not os.path.isdir(src):
+            print(f"skipping {folder}: not in {models_dir}", file=sys.stderr)
+            continue
+        sym = mx.sym.load(os.path.join(src, symbol_file))
+        args, auxs = split_params(mx, os.path.join(src, params_file))
+        rng = np.random.RandomState(1234)
+        inputs = {k: rng.uniform(-1, 1, v).astype("float32") for k, v in shapes.items()}
+        outputs = run_symbol(mx, np, sym, args, auxs, inputs)
+        dst = os.path.join(out_dir, folder)
+        os.makedirs(dst, exist_ok=True)
+        for name, value in inputs.items():
+            np.save(os.path.join(dst, f"input_{name}.npy"), value)
+        for i, value in enumerate(outputs):
+            np.save(os.path.join(dst, f"output_{i}.npy"), value)
+        meta = inference_meta(mx, sym, shapes)
+        meta.update(symbol=symbol_file, params=params_file,
+                    outputs=len(outputs), output_names=sym.list_outputs())
+        with open(os.path.join(dst, "meta.json"), "w") as f:
+            json.dump(meta, f, indent=1, sort_keys=True)
+        print(f"models/{folder}: {len(outputs)} outputs", file=sys.stderr)
+    for folder, shapes in INFER_ONLY.items():
+        src = os.path.join(models_dir, folder)
+        if not os.path.isdir(src):
+            continue
+        symbol_file = sorted(f for f in os.listdir(src) if f.endswith(".json"))[0]
+        sym = mx.sym.load(os.path.join(src, symbol_file))
+        dst = os.path.join(out_dir, folder)
+        os.makedirs(dst, exist_ok=True)
+        meta = inference_meta(mx, sym, shapes)
+        meta.update(symbol=symbol_file)
+        with open(os.path.join(dst, "meta.json"), "w") as f:
+            json.dump(meta, f, indent=1, sort_keys=True)
+        print(f"models/{folder}: inference only", file=sys.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--models-dir", default=DEFAULT_MODELS)
+    parser.add_argument("--venv", default=os.environ.get("SYMC_MXNET_VENV", DEFAULT_VENV))
+    args = parser.parse_args()
+    ensure_venv(args.venv)
+    # The plain executor, without MKLDNN subgraph fusions, is the reference.
+    os.environ.setdefault("MXNET_SUBGRAPH_BACKEND", "NONE")
+
+    import mxnet as mx
+    import numpy as np
+    sys.path.insert(0, HERE)
+    import op_cases
+
+    write_models(mx, np, args.models_dir, os.path.join(HERE, "models"))
+    op_cases.write_all(mx, np, os.path.join(HERE, "ops"))
+    op_cases.write_lenet_example(mx, np, os.path.join(ROOT, "examples", "lenet"))
+
+
+if __name__ == "__main__":
+    main()

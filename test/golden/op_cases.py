@@ -1,0 +1,195 @@
+"""One-op (and few-op) graphs built with MXNet, with seeded weights, that
+cover each op and attribute symc lowers. Imported by generate.py, which runs
+inside the MXNet 1.9.1 virtualenv."""
+import json
+import os
+
+# name -> (builder(mx) -> (symbol, {input: shape})). Inputs named *_pos get
+# strictly positive values (divisors); "big" inputs span [-30, 30].
+
+
+def v(mx, name):
+    return mx.sym.var(name)
+
+
+def op(mx, name):
+    """A public op, or an internal one such as _plus_scalar."""
+    return getattr(mx.sym, name, None) or getattr(mx.sym._internal, name)
+
+
+def _cases():
+    C = {}
+
+    def case(name):
+        def register(fn):
+            C[name] = fn
+            return fn
+        return register
+
+    # --- NN: FullyConnected, Convolution, Pooling, BatchNorm, Dropout ---
+    C["fc_basic"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=5, name="fc"), {"data": (3, 10)})
+    C["fc_nobias"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=5, no_bias=True, name="fc"), {"data": (3, 10)})
+    C["fc_flatten"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=7, name="fc"), {"data": (2, 3, 4, 5)})
+    C["fc_noflatten"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=4, flatten=False, name="fc"), {"data": (2, 3, 6)})
+    C["conv_basic"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_filter=4, name="conv"), {"data": (2, 3, 9, 9)})
+    C["conv_stride_pad"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), num_filter=5, name="conv"), {"data": (2, 3, 10, 9)})
+    C["conv_dilate"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(2, 2), pad=(2, 1), num_filter=3, name="conv"), {"data": (1, 2, 11, 10)})
+    C["conv_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 8, 8)})
+    C["conv_depthwise"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_group=4, num_filter=4, no_bias=True, name="conv"), {"data": (1, 4, 7, 7)})
+    C["conv_rect"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(1, 3), stride=(1, 2), pad=(0, 1), num_filter=2, name="conv"), {"data": (1, 3, 5, 11)})
+    C["conv_1d"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3,), stride=(2,), pad=(1,), num_filter=4, name="conv"), {"data": (2, 3, 10)})
+    C["pool_max_valid"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 2), stride=(2, 2), pool_type="max", name="pool"), {"data": (2, 3, 9, 9)})
+    C["pool_max_full"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pool_type="max", pooling_convention="full", name="pool"), {"data": (1, 2, 9, 10)})
+    C["pool_avg_pad"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), pool_type="avg", name="pool"), {"data": (1, 2, 9, 8)})
+    C["pool_avg_full_nopad"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), pool_type="avg", pooling_convention="full", count_include_pad=False, name="pool"), {"data": (1, 2, 10, 9)})
+    C["pool_avg_full_pad"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pool_type="avg", pooling_convention="full", name="pool"), {"data": (1, 2, 10, 9)})
+    C["pool_sum"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 3), stride=(1, 2), pool_type="sum", name="pool"), {"data": (1, 2, 6, 7)})
+    C["pool_global_avg"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(1, 1), global_pool=True, pool_type="avg", name="pool"), {"data": (2, 3, 5, 6)})
+    C["pool_global_max"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(1, 1), global_pool=True, pool_type="max", name="pool"), {"data": (2, 3, 5, 6)})
+    C["bn_fix_gamma"] = lambda mx: (mx.sym.BatchNorm(v(mx, "data"), name="bn"), {"data": (2, 3, 4, 5)})
+    C["bn_gamma"] = lambda mx: (mx.sym.BatchNorm(v(mx, "data"), fix_gamma=False, eps=1e-5, name="bn"), {"data": (2, 3, 4, 5)})
+    C["bn_axis_last"] = lambda mx: (mx.sym.BatchNorm(v(mx, "data"), fix_gamma=False, axis=-1, name="bn"), {"data": (2, 3, 4)})
+    C["dropout"] = lambda mx: (mx.sym.Dropout(v(mx, "data"), p=0.3, name="drop"), {"data": (2, 5)})
+
+    # --- activations ---
+    for act in ["relu", "sigmoid", "tanh", "softrelu", "softsign"]:
+        C["act_" + act] = (lambda a: lambda mx: (mx.sym.Activation(v(mx, "data_big"), act_type=a, name="act"), {"data_big": (2, 3, 4)}))(act)
+    # rrelu's second output (mask) is left unwritten by MXNet at inference.
+    C["leaky_rrelu"] = lambda mx: (mx.sym.LeakyReLU(v(mx, "data"), act_type="rrelu", name="lrelu")[0], {"data": (2, 3, 4)})
+    for act in ["leaky", "elu", "selu", "gelu"]:
+        C["leaky_" + act] = (lambda a: lambda mx: (mx.sym.LeakyReLU(v(mx, "data"), act_type=a, slope=0.3, name="lrelu"), {"data": (2, 3, 4)}))(act)
+    C["leaky_prelu"] = lambda mx: (mx.sym.LeakyReLU(v(mx, "data"), act_type="prelu", name="prelu"), {"data": (2, 3, 4, 4)})
+
+    # --- softmax family ---
+    C["softmax_last"] = lambda mx: (mx.sym.softmax(v(mx, "data"), name="sm"), {"data": (2, 3, 5)})
+    C["softmax_axis1"] = lambda mx: (mx.sym.softmax(v(mx, "data"), axis=1, name="sm"), {"data": (2, 3, 5)})
+    C["softmax_temperature"] = lambda mx: (mx.sym.softmax(v(mx, "data"), temperature=2.5, name="sm"), {"data": (3, 6)})
+    C["softmax_output"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (3, 6)})
+    C["softmax_output_4d"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (2, 3, 2, 2)})
+    C["softmax_output_multi"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), multi_output=True, name="softmax"), {"data": (2, 3, 2, 2)})
+    C["softmax_output_preserve"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), preserve_shape=True, name="softmax"), {"data": (2, 3, 4)})
+    C["softmax_activation_instance"] = lambda mx: (mx.sym.SoftmaxActivation(v(mx, "data"), name="sa"), {"data": (2, 3, 2, 2)})
+    C["softmax_activation_channel"] = lambda mx: (mx.sym.SoftmaxActivation(v(mx, "data"), mode="channel", name="sa"), {"data": (2, 3, 2, 2)})
+
+    # --- elementwise ---
+    for name in ["elemwise_add", "elemwise_sub", "elemwise_mul", "elemwise_div", "_maximum", "_minimum"]:
+        C["binary" + name] = (lambda o: lambda mx: (op(mx, o)(v(mx, "lhs"), v(mx, "rhs_pos"), name="bin"), {"lhs": (2, 3, 4), "rhs_pos": (2, 3, 4)}))(name)
+    for name in ["_plus_scalar", "_minus_scalar", "_rminus_scalar", "_mul_scalar", "_div_scalar", "_rdiv_scalar", "_maximum_scalar", "_minimum_scalar"]:
+        C["scalar" + name] = (lambda o: lambda mx: (op(mx, o)(v(mx, "data_pos"), scalar=0.75, name="sc"), {"data_pos": (3, 4)}))(name)
+    C["cast_f64"] = lambda mx: (mx.sym.Cast(v(mx, "data"), dtype="float64", name="cast"), {"data": (2, 5)})
+    C["cast_i32"] = lambda mx: (mx.sym.Cast(v(mx, "data_big"), dtype="int32", name="cast"), {"data_big": (2, 5)})
+    C["cast_roundtrip"] = lambda mx: (mx.sym.Cast(mx.sym.Cast(v(mx, "data"), dtype="float16", name="c16"), dtype="float32", name="c32"), {"data": (2, 5)})
+
+    # --- shape ops ---
+    C["flatten"] = lambda mx: (mx.sym.Flatten(v(mx, "data"), name="flat"), {"data": (2, 3, 4)})
+    for i, (shape, rev) in enumerate([((0, -1), False), ((-1, 0), True), ((-2,), False), ((-3, -2), False),
+                                      ((0, -4, 2, -1, -2), False), ((6, -1), False), ((-1,), False)]):
+        C[f"reshape_{i}"] = (lambda s, r: lambda mx: (mx.sym.Reshape(v(mx, "data"), shape=s, reverse=r, name="reshape"), {"data": (2, 4, 3, 5)}))(shape, rev)
+    C["transpose_default"] = lambda mx: (mx.sym.transpose(v(mx, "data"), name="tr"), {"data": (2, 3, 4)})
+    C["transpose_axes"] = lambda mx: (mx.sym.transpose(v(mx, "data"), axes=(0, 2, 3, 1), name="tr"), {"data": (2, 3, 4, 5)})
+    C["concat_dim1"] = lambda mx: (mx.sym.Concat(v(mx, "a"), v(mx, "b"), v(mx, "c"), dim=1, name="cat"), {"a": (2, 1, 3), "b": (2, 4, 3), "c": (2, 2, 3)})
+    C["concat_dim0"] = lambda mx: (mx.sym.Concat(v(mx, "a"), v(mx, "b"), dim=0, name="cat"), {"a": (1, 3), "b": (2, 3)})
+    C["slice_channel"] = lambda mx: (mx.sym.SliceChannel(v(mx, "data"), num_outputs=3, axis=1, name="split"), {"data": (2, 6, 2)})
+    C["slice_channel_squeeze"] = lambda mx: (mx.sym.split(v(mx, "data"), num_outputs=4, axis=-1, squeeze_axis=True, name="split"), {"data": (2, 3, 4)})
+
+    # --- a small composite: two heads sharing one input ---
+    def composite_heads(mx):
+        data = v(mx, "data")
+        fc = mx.sym.FullyConnected(data, num_hidden=4, name="fc1")
+        relu = mx.sym.Activation(fc, act_type="relu", name="relu1")
+        return mx.sym.Group([relu, mx.sym.elemwise_add(data, data, name="twice")]), {"data": (2, 4)}
+    C["composite_heads"] = composite_heads
+    return C
+
+
+def _values(np, rng, name, shape):
+    if "moving_var" in name:
+        return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name.endswith("_pos"):
+        return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name.endswith("_big"):
+        return rng.uniform(-30, 30, shape).astype("float32")
+    return rng.uniform(-2, 2, shape).astype("float32")
+
+
+def _save_case(mx, np, sym, input_shapes, dst, prefix, seed):
+    os.makedirs(dst, exist_ok=True)
+    rng = np.random.RandomState(seed)
+    exe = sym.simple_bind(mx.cpu(), grad_req="null", **input_shapes)
+    params = {}
+    inputs = {}
+    for name, arr in exe.arg_dict.items():
+        value = _values(np, rng, name, arr.shape)
+        if name in input_shapes:
+            inputs[name] = value
+        elif name.endswith("label"):
+            value = np.zeros(arr.shape, dtype="float32")  # needs no value
+        else:
+            params["arg:" + name] = mx.nd.array(value)
+        arr[:] = value
+    for name, arr in exe.aux_dict.items():
+        value = _values(np, rng, name, arr.shape)
+        params["aux:" + name] = mx.nd.array(value)
+        arr[:] = value
+    outputs = [o.asnumpy() for o in exe.forward(is_train=False)]
+    sym.save(os.path.join(dst, f"{prefix}-symbol.json"))
+    if params:
+        mx.nd.save(os.path.join(dst, f"{prefix}-0000.params"), params)
+    for name, value in inputs.items():
+        np.save(os.path.join(dst, f"input_{name}.npy"), value)
+    for i, value in enumerate(outputs):
+        np.save(os.path.join(dst, f"output_{i}.npy"), value)
+    return inputs, outputs, bool(params)
+
+
+def write_all(mx, np, out_dir):
+    for seed, (name, build) in enumerate(sorted(_cases().items())):
+        sym, shapes = build(mx)
+        inputs, outputs, has_params = _save_case(mx, np, sym, shapes, os.path.join(out_dir, name), "model", 100 + seed)
+        with open(os.path.join(out_dir, name, "meta.json"), "w") as f:
+            json.dump({"inputs": sorted(inputs), "outputs": len(outputs), "params": has_params}, f, indent=1)
+    print(f"ops: {len(_cases())} cases", file=__import__("sys").stderr)
+
+
+def _lenet(mx):
+    data = mx.sym.var("data")
+    x = mx.sym.Convolution(data, kernel=(5, 5), num_filter=20, name="conv1")
+    x = mx.sym.Activation(x, act_type="tanh", name="tanh1")
+    x = mx.sym.Pooling(x, kernel=(2, 2), stride=(2, 2), pool_type="max", name="pool1")
+    x = mx.sym.Convolution(x, kernel=(5, 5), num_filter=50, name="conv2")
+    x = mx.sym.Activation(x, act_type="tanh", name="tanh2")
+    x = mx.sym.Pooling(x, kernel=(2, 2), stride=(2, 2), pool_type="max", name="pool2")
+    x = mx.sym.Flatten(x, name="flatten")
+    x = mx.sym.FullyConnected(x, num_hidden=500, name="fc1")
+    x = mx.sym.Activation(x, act_type="tanh", name="tanh3")
+    x = mx.sym.FullyConnected(x, num_hidden=10, name="fc2")
+    return mx.sym.SoftmaxOutput(x, name="softmax")
+
+
+def write_lenet_example(mx, np, dst):
+    """The bundled example: LeNet with seeded weights and a drawn digit."""
+    os.makedirs(dst, exist_ok=True)
+    sym = _lenet(mx)
+    rng = np.random.RandomState(7)
+    exe = sym.simple_bind(mx.cpu(), grad_req="null", data=(1, 1, 28, 28))
+    params = {}
+    for name, arr in exe.arg_dict.items():
+        if name in ("data", "softmax_label"):
+            continue
+        fan_in = int(np.prod(arr.shape[1:])) if len(arr.shape) > 1 else 1
+        value = rng.uniform(-1, 1, arr.shape).astype("float32") * np.float32(np.sqrt(3.0 / fan_in))
+        params["arg:" + name] = mx.nd.array(value)
+        arr[:] = value
+    digit = np.zeros((1, 1, 28, 28), dtype="float32")
+    digit[0, 0, 5:8, 7:21] = 1.0           # a "7": the bar
+    for r in range(8, 24):                  # and the diagonal stroke
+        c = 20 - (r - 8) * 10 // 16
+        digit[0, 0, r, c - 1:c + 2] = 1.0
+    exe.arg_dict["data"][:] = digit
+    exe.arg_dict["softmax_label"][:] = 0
+    out = exe.forward(is_train=False)[0].asnumpy()
+    sym.save(os.path.join(dst, "lenet-symbol.json"))
+    mx.nd.save(os.path.join(dst, "lenet-0000.params"), params)
+    np.save(os.path.join(dst, "digit.npy"), digit)
+    np.save(os.path.join(dst, "expected-output.npy"), out)
+    print(f"examples/lenet: class {int(out.argmax())}", file=__import__("sys").stderr)
