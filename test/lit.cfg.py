@@ -1,0 +1,30 @@
+# lit configuration of symc's tests: IR tests (.mlir), import tests (.json),
+# tool and golden-data tests (.test), and the GoogleTest unit tests.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "symc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".json", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "golden-data", "unit"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.symc_obj_root, "test")
+
+llvm_config.with_system_environment(["HOME", "TMPDIR"])
+llvm_config.use_default_substitutions()
+
+tool_dirs = [config.symc_tools_dir, config.llvm_tools_dir]
+tools = ["sym-opt", "sym-translate", "sym-run", "SymUnitTests", "FileCheck", "not"]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%golden", os.path.join(config.symc_src_root, "test", "golden")))
+config.substitutions.append(("%models", config.shared_models_dir))
+config.substitutions.append(("%examples", os.path.join(config.symc_src_root, "examples")))
+
+# Real-model tests need ../shared/models; without it they are UNSUPPORTED.
+if os.path.isdir(config.shared_models_dir):
+    config.available_features.add("shared-models")
