@@ -172,7 +172,7 @@ FailureOr<ordered_json> Exporter::run() {
 LogicalResult exportMXNetJson(ModuleOp module, raw_ostream &os) {
   auto func = module.lookupSymbol<func::FuncOp>("main");
   if (!func || func.isExternal())
-    return module.emitError("export-mxnet-json: no function @main to export");
+    return emitError(module.getLoc(), "export-mxnet-json: no function @main to export");
   FailureOr<ordered_json> doc = Exporter(func).run();
   if (failed(doc))
     return failure();

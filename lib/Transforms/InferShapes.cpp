@@ -96,13 +96,13 @@ struct SymInferShapesPass
     return parseNamedOptions(func, inputShapes, [&](unsigned i, StringRef text) -> LogicalResult {
       std::optional<PartialShape> shape = parseShape(text);
       if (!shape)
-        return func.emitError() << "invalid shape '" << text
+        return emitError(func.getLoc()) << "invalid shape '" << text
                                 << "' (expected e.g. 1x3x224x224)";
       BlockArgument arg = func.getArgument(i);
       std::optional<PartialShape> merged =
           PartialShape::merge(state[arg], *shape);
       if (!merged)
-        return func.emitError()
+        return emitError(func.getLoc())
                << "argument " << i << " has shape " << state[arg].str()
                << ", given " << shape->str();
       state[arg] = *merged;
@@ -122,7 +122,7 @@ struct SymInferShapesPass
     std::string args = listUnknownArguments(
         func, [&](Value v) { return !state[v].isComplete(); });
     if (!args.empty())
-      return func.emitError()
+      return emitError(func.getLoc())
              << "infer_shape: cannot decide the shapes of: " << args
              << " (give them, e.g. sym-infer-shapes{shapes=NAME=1x3x224x224})";
     WalkResult walk = func.walk([&](Operation *op) {

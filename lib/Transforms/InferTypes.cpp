@@ -89,7 +89,7 @@ struct SymInferTypesPass
     std::string args =
         listUnknownArguments(func, [&](Value v) { return !state[v]; });
     if (!args.empty()) {
-      func.emitError() << "infer_type: cannot decide the dtypes of: " << args
+      emitError(func.getLoc()) << "infer_type: cannot decide the dtypes of: " << args
                        << " (give them, e.g. sym-infer-types{types=NAME=float32})";
       signalPassFailure();
     }
@@ -100,11 +100,11 @@ struct SymInferTypesPass
     return parseNamedOptions(func, inputTypes, [&](unsigned i, StringRef name) -> LogicalResult {
       const DTypeInfo *info = lookupDTypeByName(name);
       if (!info)
-        return func.emitError() << "unknown dtype '" << name << "'";
+        return emitError(func.getLoc()) << "unknown dtype '" << name << "'";
       Type given = getMLIRType(func.getContext(), *info);
       BlockArgument arg = func.getArgument(i);
       if (state[arg] && state[arg] != given)
-        return func.emitError() << "argument " << i << " already has dtype "
+        return emitError(func.getLoc()) << "argument " << i << " already has dtype "
                                 << state[arg] << ", given " << name;
       state[arg] = given;
       return success();

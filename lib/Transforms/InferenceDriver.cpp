@@ -23,11 +23,11 @@ LogicalResult parseNamedOptions(
   for (StringRef item : items) {
     size_t sep = item.find_first_of("=:");
     if (sep == StringRef::npos)
-      return func.emitError() << "expected NAME=VALUE, got '" << item << "'";
+      return emitError(func.getLoc()) << "expected NAME=VALUE, got '" << item << "'";
     StringRef name = item.take_front(sep), value = item.drop_front(sep + 1);
     auto it = indices.find(name);
     if (it == indices.end())
-      return func.emitError() << "no argument named '" << name << "'";
+      return emitError(func.getLoc()) << "no argument named '" << name << "'";
     if (failed(callback(it->second, value)))
       return failure();
   }

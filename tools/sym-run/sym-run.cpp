@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "symc/Conversion/Passes.h"
 #include "symc/Execution/CompiledModel.h"
 #include "symc/Import/MXNetJson.h"
 #include "symc/Import/NDArray.h"
@@ -146,6 +147,8 @@ Error runModel(mlir::MLIRContext &ctx) {
       importMXNetJson((*file)->getBuffer(), modelPath, &ctx);
   if (!module)
     return fail("cannot import " + modelPath);
+  if (failed(checkOperatorsSupported(*module)))
+    return fail("cannot compile " + modelPath);
   auto values = collectValues();
   if (!values)
     return values.takeError();
@@ -224,6 +227,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registerCodegenDialects(registry);
   mlir::MLIRContext ctx(registry);
+  ctx.printOpOnDiagnostic(false); // a model is too large to print in an error
   llvm::SourceMgr sourceMgr;
   mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &ctx, errs());
   if (Error err = runModel(ctx)) {

@@ -18,6 +18,10 @@ namespace symc {
 #define GEN_PASS_REGISTRATION
 #include "symc/Dialect/ConversionPasses.h.inc"
 
+/// Fails, with one diagnostic listing every op symc cannot lower and the
+/// nodes that use it, when the module holds such ops.
+mlir::LogicalResult checkOperatorsSupported(mlir::ModuleOp module);
+
 } // namespace symc
 
 #endif // SYMC_CONVERSION_PASSES_H

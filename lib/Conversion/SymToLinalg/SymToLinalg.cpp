@@ -32,16 +32,10 @@ bool isStaticKnownTensor(Type type) {
          !isa<sym::UnknownType>(ranked.getElementType());
 }
 
-/// Collects the ops that no pattern can lower, grouped by MXNet op name,
-/// and reports them together.
-LogicalResult checkLowerable(ModuleOp module) {
-  llvm::MapVector<StringRef, SmallVector<std::string>> unsupported;
+/// Reports an op whose types are not static and known.
+LogicalResult checkStaticTypes(ModuleOp module) {
   Operation *firstUntyped = nullptr;
   module.walk([&](Operation *op) {
-    if (auto generic = dyn_cast<sym::GenericOp>(op)) {
-      unsupported[generic.getOpName()].push_back(sym::getNodeName(op));
-      return;
-    }
     if (!isa<sym::SymDialect>(op->getDialect()) || firstUntyped)
       return;
     auto types = llvm::concat<const Type>(op->getOperandTypes(),
@@ -49,19 +43,6 @@ LogicalResult checkLowerable(ModuleOp module) {
     if (!llvm::all_of(types, isStaticKnownTensor))
       firstUntyped = op;
   });
-  if (!unsupported.empty()) {
-    InFlightDiagnostic diag = module.emitError()
-                              << "the model uses operators that symc cannot "
-                                 "lower yet: ";
-    bool first = true;
-    for (auto &[name, nodes] : unsupported) {
-      diag << (first ? "" : "; ") << name << " (" << nodes.size()
-           << (nodes.size() == 1 ? " node: " : " nodes: ")
-           << llvm::join(nodes, ", ") << ")";
-      first = false;
-    }
-    return failure();
-  }
   if (firstUntyped)
     return firstUntyped->emitError()
            << "operator " << sym::getNodeName(firstUntyped)
@@ -70,11 +51,36 @@ LogicalResult checkLowerable(ModuleOp module) {
   return success();
 }
 
+} // namespace
+
+LogicalResult symc::checkOperatorsSupported(ModuleOp module) {
+  llvm::MapVector<StringRef, SmallVector<std::string>> unsupported;
+  module.walk([&](sym::GenericOp op) {
+    unsupported[op.getOpName()].push_back(sym::getNodeName(op));
+  });
+  if (unsupported.empty())
+    return success();
+  InFlightDiagnostic diag = emitError(module.getLoc())
+                            << "the model uses operators that symc cannot "
+                               "lower yet: ";
+  bool first = true;
+  for (auto &[name, nodes] : unsupported) {
+    diag << (first ? "" : "; ") << name << " (" << nodes.size()
+         << (nodes.size() == 1 ? " node: " : " nodes: ")
+         << llvm::join(nodes, ", ") << ")";
+    first = false;
+  }
+  return failure();
+}
+
+namespace {
+
 struct ConvertSymToLinalgPass
     : public symc::impl::ConvertSymToLinalgBase<ConvertSymToLinalgPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (failed(checkLowerable(module)))
+    if (failed(checkOperatorsSupported(module)) ||
+        failed(checkStaticTypes(module)))
       return signalPassFailure();
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
