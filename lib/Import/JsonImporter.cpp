@@ -74,8 +74,10 @@ private:
     return emitError(nodeLoc(n))
            << "node " << id << " ('" << n.name << "', op " << n.op << "): ";
   }
+  /// The node's name: diagnostics print it as loc("name"), which is what
+  /// identifies a node in a Symbol file (the JSON has no useful lines).
   Location nodeLoc(const JsonNode &n) {
-    return NameLoc::get(StringAttr::get(ctx, n.name), fileLoc);
+    return NameLoc::get(StringAttr::get(ctx, n.name));
   }
 
   MLIRContext *ctx;
