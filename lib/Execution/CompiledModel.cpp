@@ -108,7 +108,8 @@ int64_t TensorSignature::numElements() const {
 }
 
 llvm::Error inferModelSignature(ModuleOp module,
-                                const llvm::StringMap<ArgumentInfo> &given) {
+                                const llvm::StringMap<ArgumentInfo> &given,
+                                bool allowMissing) {
   func::FuncOp func = getMain(module);
   if (!func)
     return makeError("the module has no @main");
@@ -126,7 +127,7 @@ llvm::Error inferModelSignature(ModuleOp module,
     BlockArgument arg = body.getArgument(i);
     auto it = given.find(argName(func, i));
     if (it == given.end()) {
-      if (!isOnlyUsedAsLabel(arg) && !arg.use_empty())
+      if (!allowMissing && !isOnlyUsedAsLabel(arg) && !arg.use_empty())
         missing.push_back(argName(func, i).str());
       continue;
     }
@@ -137,10 +138,17 @@ llvm::Error inferModelSignature(ModuleOp module,
     arg.setType(info.hasShape ? Type(RankedTensorType::get(info.shape, elt))
                               : type.clone(elt));
   }
-  if (!missing.empty())
-    return makeError("no value for argument(s) " + llvm::join(missing, ", ") +
+  if (!missing.empty()) {
+    constexpr size_t kListed = 8;
+    std::string names = llvm::join(
+        llvm::ArrayRef(missing).take_front(kListed), ", ");
+    if (missing.size() > kListed)
+      names += " and " + std::to_string(missing.size() - kListed) + " more";
+    return makeError("no value for " + llvm::Twine(missing.size()) +
+                     " argument(s): " + names +
                      " (not in the params file; give inputs with --input or "
                      "--shape)");
+  }
   func.setFunctionType(FunctionType::get(func.getContext(),
                                          body.getArgumentTypes(),
                                          func.getResultTypes()));
@@ -163,6 +171,7 @@ CompiledModel::compile(ModuleOp module) {
     if (!sig)
       return sig.takeError();
     sig->isAux = func.getArgAttr(i, sym::kArgAuxAttr) != nullptr;
+    sig->isLabel = isOnlyUsedAsLabel(func.getArgument(i));
     model->arguments.push_back(std::move(*sig));
   }
   for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {

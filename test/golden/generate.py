@@ -34,6 +34,14 @@ MODELS_WITH_WEIGHTS = [
     ("insightface_gender_age", "model-symbol.json", "model-0000.params", {"data": (1, 3, 112, 112)}),
 ]
 
+# Models without weights, run with every argument given sym-run's
+# deterministic fill (--shape / --fill-missing), mirrored by det_fill().
+MODELS_FILLED = [
+    ("djl_gluoncv_resnet18_v1", {"data": (1, 3, 224, 224)}),
+    ("miaow1988_squeezenet_v1.2", {"data": (1, 3, 224, 224)}),
+    ("tornadomeet_lightened_cnn", {"data": (1, 1, 128, 128)}),
+]
+
 # Input shapes for inference checks of the models without weights.
 INFER_ONLY = {
     "apivovarov_ssd_mobilenet_512": {"data": (1, 3, 512, 512)},
@@ -100,6 +108,36 @@ def inference_meta(mx, sym, shapes):
     }
 
 
+def det_fill(np, shape):
+    """sym-run's fill: element i is ((i * 7919) mod 1000) / 1000 - 0.5."""
+    n = int(np.prod(shape)) if len(shape) else 1
+    i = np.arange(n, dtype=np.int64)
+    return (((i * 7919) % 1000).astype(np.float32) / np.float32(1000) - np.float32(0.5)).reshape(shape)
+
+
+def write_filled_models(mx, np, models_dir, out_dir):
+    for folder, shapes in MODELS_FILLED:
+        src = os.path.join(models_dir, folder)
+        if not os.path.isdir(src):
+            continue
+        symbol_file = sorted(f for f in os.listdir(src) if f.endswith(".json"))[0]
+        sym = mx.sym.load(os.path.join(src, symbol_file))
+        exe = sym.simple_bind(mx.cpu(), grad_req="null", **shapes)
+        for name, arr in list(exe.arg_dict.items()) + list(exe.aux_dict.items()):
+            arr[:] = det_fill(np, arr.shape)
+        outputs = [o.asnumpy() for o in exe.forward(is_train=False)]
+        dst = os.path.join(out_dir, folder)
+        os.makedirs(dst, exist_ok=True)
+        for i, value in enumerate(outputs):
+            np.save(os.path.join(dst, f"output_{i}.npy"), value)
+        meta = inference_meta(mx, sym, shapes)
+        meta.update(symbol=symbol_file, fill=True, outputs=len(outputs),
+                    output_names=sym.list_outputs())
+        with open(os.path.join(dst, "meta.json"), "w") as f:
+            json.dump(meta, f, indent=1, sort_keys=True)
+        print(f"models/{folder}: {len(outputs)} outputs with the deterministic fill", file=sys.stderr)
+
+
 def split_params(mx, path):
     loaded = mx.nd.load(path)
     args, auxs = {}, {}
@@ -132,7 +170,10 @@ def write_models(mx, np, models_dir, out_dir):
         with open(os.path.join(dst, "meta.json"), "w") as f:
             json.dump(meta, f, indent=1, sort_keys=True)
         print(f"models/{folder}: {len(outputs)} outputs", file=sys.stderr)
+    write_filled_models(mx, np, models_dir, out_dir)
     for folder, shapes in INFER_ONLY.items():
+        if folder in dict(MODELS_FILLED):
+            continue
         src = os.path.join(models_dir, folder)
         if not os.path.isdir(src):
             continue

@@ -46,6 +46,11 @@ cl::list<std::string> outputs("output",
                               cl::desc("write the i-th output to this .npy "
                                        "(repeat for several outputs)"),
                               cl::value_desc("file.npy"), cl::cat(category));
+cl::opt<bool> fillMissing(
+    "fill-missing",
+    cl::desc("give arguments missing from the params file the deterministic "
+             "fill of --shape (to try a model whose weights you do not have)"),
+    cl::init(false), cl::cat(category));
 cl::opt<unsigned> repeat("repeat", cl::desc("run this many times, report the mean"),
                          cl::init(1), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
@@ -69,7 +74,8 @@ Expected<std::pair<StringRef, StringRef>> splitNamed(StringRef item,
   return std::make_pair(name, value);
 }
 
-/// A deterministic, shape-independent fill in [-0.5, 0.5).
+/// A deterministic fill in [-0.5, 0.5): element i is
+/// ((i * 7919) mod 1000) / 1000 - 0.5 (test/golden/generate.py mirrors it).
 NDArray makeFilledInput(StringRef name, ArrayRef<int64_t> shape) {
   NDArray array;
   array.name = name.str();
@@ -161,14 +167,15 @@ Error runModel(mlir::MLIRContext &ctx) {
     info.hasShape = true;
     given[entry.getKey()] = info;
   }
-  if (Error err = inferModelSignature(*module, given))
+  if (Error err = inferModelSignature(*module, given, fillMissing))
     return err;
   auto model = CompiledModel::compile(*module);
   if (!model)
     return model.takeError();
   double compileMs = msSince(start);
 
-  // Arguments in signature order; labels that need no value get zeros.
+  // Arguments in signature order; labels that need no value get zeros,
+  // and with --fill-missing other missing arguments the deterministic fill.
   std::vector<std::vector<char>> scratch;
   SmallVector<const void *> args;
   for (const TensorSignature &sig : (*model)->getArguments()) {
@@ -180,7 +187,13 @@ Error runModel(mlir::MLIRContext &ctx) {
       args.push_back(it->second.data.data());
       continue;
     }
-    scratch.emplace_back(sig.byteSize(), 0);
+    if (fillMissing && sig.dtype->name == "float32" &&
+        !sig.isLabel) {
+      NDArray filled = makeFilledInput(sig.name, sig.shape);
+      scratch.push_back(std::move(filled.data));
+    } else {
+      scratch.emplace_back(sig.byteSize(), 0);
+    }
     args.push_back(scratch.back().data());
   }
   SmallVector<NDArray> results;

@@ -30,6 +30,8 @@ struct TensorSignature {
   const DTypeInfo *dtype = nullptr;
   llvm::SmallVector<int64_t> shape;
   bool isAux = false;
+  /// A training label (SoftmaxOutput's label): it needs no value.
+  bool isLabel = false;
 
   int64_t numElements() const;
   int64_t byteSize() const { return numElements() * dtype->bytes; }
@@ -44,9 +46,11 @@ struct ArgumentInfo {
 
 /// Gives the arguments of `@main` the given shapes and dtypes (by
 /// `sym.name`) and runs shape and dtype inference. Names that are not
-/// arguments are errors; so are arguments left unknown.
+/// arguments are errors; so are arguments without a value (training labels
+/// excepted) unless `allowMissing`, and anything left unknown.
 llvm::Error inferModelSignature(mlir::ModuleOp module,
-                                const llvm::StringMap<ArgumentInfo> &given);
+                                const llvm::StringMap<ArgumentInfo> &given,
+                                bool allowMissing = false);
 
 class CompiledModel {
 public:
