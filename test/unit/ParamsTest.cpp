@@ -158,3 +158,52 @@ TEST(Params, RejectsSparseStorage) {
 }
 
 } // namespace
+
+namespace {
+
+/// A stored (uncompressed) zip entry, as numpy.savez writes them.
+std::string zipEntry(const std::string &name, const std::string &payload) {
+  ParamsWriter w;
+  w.put<uint32_t>(0x04034b50).put<uint16_t>(20).put<uint16_t>(0);
+  w.put<uint16_t>(0).put<uint16_t>(0).put<uint16_t>(0).put<uint32_t>(0);
+  w.put<uint32_t>(payload.size()).put<uint32_t>(payload.size());
+  w.put<uint16_t>(name.size()).put<uint16_t>(0);
+  return w.data + name + payload;
+}
+
+std::string npyOf(const std::string &shape, size_t floats) {
+  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': " +
+                       shape + ", }";
+  while ((10 + header.size() + 1) % 64)
+    header += ' ';
+  header += '\n';
+  std::string out = "\x93NUMPY\x01";
+  out += '\0';
+  out += char(header.size());
+  out += '\0';
+  return out + header + std::string(floats * 4, '\0');
+}
+
+TEST(Params, ReadsMXNet2Npz) {
+  std::string zip = zipEntry("arg:w.npy", npyOf("(2, 3)", 6)) +
+                    zipEntry("aux:m.npy", npyOf("(3,)", 3)) + "PK\x01\x02";
+  auto arrays = parseParams(zip, "model.params");
+  ASSERT_TRUE(bool(arrays)) << llvm::toString(arrays.takeError());
+  ASSERT_EQ(arrays->size(), 2u);
+  EXPECT_EQ((*arrays)[0].name, "arg:w");
+  EXPECT_EQ((*arrays)[0].shape, (llvm::SmallVector<int64_t>{2, 3}));
+  EXPECT_EQ((*arrays)[1].name, "aux:m");
+}
+
+TEST(Params, RejectsBrokenNpz) {
+  std::string good = zipEntry("arg:w.npy", npyOf("(2, 3)", 6));
+  EXPECT_NE(errorOf(parseParams(good.substr(0, good.size() - 5), "f"))
+                .find("truncated"),
+            std::string::npos);
+  std::string deflated = good;
+  deflated[8] = 8; // compression method: deflate
+  EXPECT_NE(errorOf(parseParams(deflated, "f")).find("compressed"),
+            std::string::npos);
+}
+
+} // namespace
