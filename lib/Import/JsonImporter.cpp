@@ -29,8 +29,8 @@ namespace {
 
 /// MXNET_MAKE_VERSION(0, 9, 0): files older than this lack auxiliary inputs.
 constexpr int64_t kVersion0900 = 900;
-/// MXNet 2.0 writes np-shape semantics (-1 = unknown dimension).
-constexpr int64_t kVersion20000 = 20000;
+/// Bound on num_args / num_outputs, far above any real model.
+constexpr int64_t kMaxCount = 100000;
 
 struct EntryRef {
   int64_t node;
@@ -164,6 +164,18 @@ LogicalResult Importer::parseNode(const json &node, size_t id) {
   if (n.op == "null" && !n.inputs.empty())
     return error() << "variable '" << n.name << "' must not have inputs";
   n.schema = lookupOpSchema(n.op);
+  // Counts that size the op's inputs or outputs are checked before use.
+  for (StringRef key : {"num_args", "num_outputs"}) {
+    auto it = n.attrs.find(key);
+    if (!n.schema || it == n.attrs.end())
+      continue;
+    int64_t count;
+    if (StringRef(it->second).trim().getAsInteger(10, count) || count < 1 ||
+        count > kMaxCount)
+      return error() << "node '" << n.name << "' (op " << n.op << "): '" << key
+                     << "' must be between 1 and " << kMaxCount << ", got '"
+                     << it->second << "'";
+  }
   return success();
 }
 
@@ -237,16 +249,20 @@ void Importer::upgradeHiddenKeys() {
 }
 
 /// UpgradeJSON_000800_000900: before 0.9 the auxiliary states were not
-/// stored; they become variables named `<node>_<arg>`.
+/// stored; they become variables named `<node>_<arg>`. Only auxiliary
+/// inputs are added: anything else missing is an error reported later.
 LogicalResult Importer::upgradeLegacyInputs() {
   if (version >= kVersion0900)
     return success();
   size_t count = nodes.size();
   for (size_t id = 0; id < count; ++id) {
-    if (!nodes[id].schema)
+    const OpSchema *schema = nodes[id].schema;
+    if (!schema || schema->auxInputs.empty())
       continue;
-    SmallVector<std::string> names = nodes[id].schema->inputNames(nodes[id].attrs);
+    SmallVector<std::string> names = schema->inputNames(nodes[id].attrs);
     for (size_t i = nodes[id].inputs.size(); i < names.size(); ++i) {
+      if (!llvm::is_contained(schema->auxInputs, i))
+        break;
       JsonNode var;
       var.op = "null";
       var.name = nodes[id].name + "_" + names[i];
@@ -430,8 +446,13 @@ OwningOpRef<ModuleOp> Importer::buildModule(ArrayRef<int64_t> order) {
       continue;
     SmallVector<std::string> names = n.schema->inputNames(n.attrs);
     if (names.size() != n.inputs.size()) {
+      constexpr size_t kListed = 8;
+      std::string listed =
+          llvm::join(ArrayRef(names).take_front(kListed), ", ");
+      if (names.size() > kListed)
+        listed += ", ...";
       nodeError(id) << "has " << n.inputs.size() << " inputs but expects "
-                    << names.size() << " (" << llvm::join(names, ", ") << ")";
+                    << names.size() << " (" << listed << ")";
       return nullptr;
     }
     for (unsigned i : n.schema->auxInputs)
