@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -197,6 +198,11 @@ CompiledModel::compile(ModuleOp module) {
   initializeNativeTarget();
   ExecutionEngineOptions options;
   options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  // LLVM's O3 IR pipeline (unrolling, LICM, vectorization) on top of the
+  // MLIR lowering; without a target machine it tunes for the host.
+  auto optimize = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0,
+                                            /*targetMachine=*/nullptr);
+  options.transformer = optimize;
   // memrefCopy (strided copies) lives in the C runner utils.
   SmallVector<StringRef> libs = {SYMC_MLIR_C_RUNNER_UTILS};
   options.sharedLibPaths = libs;
