@@ -518,3 +518,57 @@ LogicalResult CastOp::inferShapes(ShapeInferenceContext &ctx) {
 LogicalResult CastOp::inferTypes(TypeInferenceContext &ctx) {
   return ctx.assignOutput(0, getDtype());
 }
+
+//===----------------------------------------------------------------------===//
+// Broadcasting binary ops
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// MXNet's BinaryBroadcastShape: pad the shorter shape with leading 1s;
+/// each axis must agree or be 1 on one side.
+LogicalResult inferBroadcastShape(ShapeInferenceContext &ctx) {
+  const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  int64_t rank = std::max(lhs.rank(), rhs.rank());
+  PartialShape out = PartialShape::ofRank(rank);
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t li = i - (rank - lhs.rank()), ri = i - (rank - rhs.rank());
+    int64_t l = li >= 0 ? lhs[li] : 1, r = ri >= 0 ? rhs[ri] : 1;
+    if (l == kUnknown || r == kUnknown)
+      out[i] = (l == 1) ? r : (r == 1 ? l : kUnknown);
+    else if (l == r || r == 1)
+      out[i] = l;
+    else if (l == 1)
+      out[i] = r;
+    else
+      return ctx.emitError("Operands could not be broadcast together with "
+                           "shapes " + lhs.str(true) + " " + rhs.str(true));
+  }
+  return ctx.assignOutput(0, out);
+}
+} // namespace
+
+#define SYM_BROADCAST_SHAPE(OP)                                                \
+  LogicalResult OP::inferShapes(ShapeInferenceContext &ctx) {                  \
+    return inferBroadcastShape(ctx);                                           \
+  }
+SYM_BROADCAST_SHAPE(BroadcastAddOp)
+SYM_BROADCAST_SHAPE(BroadcastSubOp)
+SYM_BROADCAST_SHAPE(BroadcastMulOp)
+SYM_BROADCAST_SHAPE(BroadcastDivOp)
+SYM_BROADCAST_SHAPE(BroadcastModOp)
+SYM_BROADCAST_SHAPE(BroadcastPowerOp)
+SYM_BROADCAST_SHAPE(BroadcastMaximumOp)
+SYM_BROADCAST_SHAPE(BroadcastMinimumOp)
+SYM_BROADCAST_SHAPE(BroadcastHypotOp)
+SYM_BROADCAST_SHAPE(BroadcastEqualOp)
+SYM_BROADCAST_SHAPE(BroadcastNotEqualOp)
+SYM_BROADCAST_SHAPE(BroadcastGreaterOp)
+SYM_BROADCAST_SHAPE(BroadcastGreaterEqualOp)
+SYM_BROADCAST_SHAPE(BroadcastLesserOp)
+SYM_BROADCAST_SHAPE(BroadcastLesserEqualOp)
+SYM_BROADCAST_SHAPE(BroadcastLogicalAndOp)
+SYM_BROADCAST_SHAPE(BroadcastLogicalOrOp)
+SYM_BROADCAST_SHAPE(BroadcastLogicalXorOp)
+#undef SYM_BROADCAST_SHAPE

@@ -8,6 +8,7 @@ than --atol (absolute) + --rtol * |expected|.
 """
 import argparse
 import json
+import math
 import os
 import re
 import subprocess
@@ -38,6 +39,10 @@ def check_case(sym_run, case_dir, atol, rtol, tmp):
         if shape != eshape or descr != edescr:
             return False, f"output {i}: got {shape} {descr}, MXNet {eshape} {edescr}"
         for g, e in zip(got, expected):
+            if math.isnan(float(e)) or math.isnan(float(g)):
+                if not (math.isnan(float(e)) and math.isnan(float(g))):
+                    return False, f"output {i}: {g} vs MXNet {e}"
+                continue
             err = abs(float(g) - float(e))
             if err > atol + rtol * abs(float(e)):
                 return False, f"output {i}: {g} vs MXNet {e} (|diff| {err:.3g})"

@@ -18,6 +18,7 @@ def op(mx, name):
 
 
 def _cases():
+    import mxnet.symbol as mx_ops
     C = {}
 
     def case(name):
@@ -92,6 +93,44 @@ def _cases():
     C["slice_channel"] = lambda mx: (mx.sym.SliceChannel(v(mx, "data"), num_outputs=3, axis=1, name="split"), {"data": (2, 6, 2)})
     C["slice_channel_squeeze"] = lambda mx: (mx.sym.split(v(mx, "data"), num_outputs=4, axis=-1, squeeze_axis=True, name="split"), {"data": (2, 3, 4)})
 
+    # --- unary math (op names as MXNet registers them) ---
+    UNARY_DOMAIN = {'sqrt': 'pos', 'rsqrt': 'pos', 'log': 'pos', 'log10': 'pos', 'log2': 'pos', 'log1p': 'pos', 'cbrt': '', 'rcbrt': 'pos', 'arcsin': 'unit', 'arccos': 'unit', 'arctanh': 'unit', 'arccosh': 'gt1', 'reciprocal': 'pos', 'logical_not': 'int'}
+    for name in ['abs', 'sign', 'ceil', 'floor', 'round', 'rint', 'fix', 'trunc', 'sqrt', 'rsqrt', 'cbrt', 'rcbrt', 'exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'degrees', 'radians', 'square', 'reciprocal', 'negative', 'erf', 'sigmoid', 'relu', 'softsign', 'log_sigmoid', 'mish', 'logical_not', '_copy', 'BlockGrad', 'make_loss']:
+        suffix = UNARY_DOMAIN.get(name, "")
+        var = "data" + ("_" + suffix if suffix else "")
+        if not hasattr(mx_ops, name) and not hasattr(mx_ops._internal, name):
+            continue  # an op of later MXNet versions (log_sigmoid, mish)
+        C["unary" + name] = (lambda o, v_: lambda mx: (op(mx, o)(v(mx, v_), name="u"), {v_: (2, 3, 4)}))(name, var)
+    C["unary_hard_sigmoid"] = lambda mx: (mx.sym.hard_sigmoid(v(mx, "data_big"), alpha=0.3, beta=0.4, name="hs"), {"data_big": (2, 5)})
+    C["unary_round_halves"] = lambda mx: (mx.sym.round(v(mx, "data_halves"), name="r"), {"data_halves": (8,)})
+    C["unary_rint_halves"] = lambda mx: (mx.sym.rint(v(mx, "data_halves"), name="r"), {"data_halves": (8,)})
+
+    # --- more same-shape binary ops ---
+    for name in ['mod', 'power', 'hypot', 'equal', 'not_equal', 'greater', 'greater_equal', 'lesser', 'lesser_equal', 'logical_and', 'logical_or', 'logical_xor']:
+        lhs, rhs = ("lhs_pos", "rhs_pos") if name in ("power", "hypot") else ("lhs_int", "rhs_int")
+        if name == "mod":
+            lhs, rhs = "lhs", "rhs"
+        C["binary_" + name] = (lambda o, a, b: lambda mx: (op(mx, o)(v(mx, a), v(mx, b), name="bin"), {a: (3, 4), b: (3, 4)}))("_" + name, lhs, rhs)
+
+    # --- broadcasting binary ops ---
+    for name in ['add', 'sub', 'mul', 'div', 'mod', 'power', 'maximum', 'minimum', 'hypot', 'equal', 'not_equal', 'greater', 'greater_equal', 'lesser', 'lesser_equal', 'logical_and', 'logical_or', 'logical_xor']:
+        lhs, rhs = ("lhs_int", "rhs_int") if name in ("equal", "not_equal", "greater", "greater_equal", "lesser", "lesser_equal", "logical_and", "logical_or", "logical_xor") else ("lhs", "rhs")
+        if name in ("power",):
+            lhs, rhs = "lhs_pos", "rhs"
+        if name in ("div",):
+            lhs, rhs = "lhs", "rhs_pos"
+        C["broadcast_" + name] = (lambda o, a, b: lambda mx: (op(mx, o)(v(mx, a), v(mx, b), name="bc"), {a: (2, 1, 4), b: (3, 1)}))("broadcast_" + name, lhs, rhs)
+
+    # --- more scalar ops ---
+    for name in ['_power_scalar', '_rpower_scalar', '_mod_scalar', '_rmod_scalar', '_hypot_scalar', '_equal_scalar', '_not_equal_scalar', '_greater_scalar', '_greater_equal_scalar', '_lesser_scalar', '_lesser_equal_scalar', '_logical_and_scalar', '_logical_or_scalar', '_logical_xor_scalar']:
+        var = "data_pos" if "power" in name or "hypot" in name else "data_int"
+        if "mod" in name:
+            var = "data"
+        scalar = 1.0 if var == "data_int" else 0.75
+        if name == "_rmod_scalar":
+            scalar = -1.5
+        C["scalar" + name] = (lambda o, v_, sc: lambda mx: (op(mx, o)(v(mx, v_), scalar=sc, name="sc"), {v_: (3, 4)}))(name, var, scalar)
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -109,6 +148,14 @@ def _values(np, rng, name, shape):
         return rng.uniform(0.5, 2.0, shape).astype("float32")
     if name.endswith("_big"):
         return rng.uniform(-30, 30, shape).astype("float32")
+    if name.endswith("_unit"):
+        return rng.uniform(-0.9, 0.9, shape).astype("float32")
+    if name.endswith("_gt1"):
+        return rng.uniform(1.1, 3.0, shape).astype("float32")
+    if name.endswith("_int"):
+        return rng.randint(-2, 3, shape).astype("float32")
+    if name.endswith("_halves"):
+        return (np.arange(int(np.prod(shape))) - 3.5).reshape(shape).astype("float32")
     return rng.uniform(-2, 2, shape).astype("float32")
 
 

@@ -1,4 +1,4 @@
-//===- Elementwise.cpp - elemwise_*, _maximum, scalar ops, Cast -----------===//
+//===- Elementwise.cpp - binary, broadcast and scalar ops, Cast -----------===//
 
 #include "PopulatePatterns.h"
 #include "Utils.h"
@@ -7,6 +7,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace mlir;
 using namespace symc;
@@ -39,6 +40,59 @@ Value minF(OpBuilder &b, Location l, Value x, Value y) {
   return arith::SelectOp::create(b, l, lt, x, y);
 }
 
+/// mshadow_op::mod: the remainder takes the divisor's sign; 0 when b == 0.
+Value modF(OpBuilder &b, Location l, Value x, Value y) {
+  Value zero = buildFloat(b, l, x.getType(), 0.0);
+  Value rem = arith::RemFOp::create(b, l, x, y);
+  Value remNeg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, rem, zero);
+  Value divNeg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, y, zero);
+  Value nonZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::ONE, rem, zero);
+  Value signsDiffer = arith::XOrIOp::create(b, l, remNeg, divNeg);
+  Value adjust = arith::AndIOp::create(b, l, nonZero, signsDiffer);
+  Value result = arith::SelectOp::create(
+      b, l, adjust, arith::AddFOp::create(b, l, rem, y), rem);
+  Value divZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, y, zero);
+  return arith::SelectOp::create(b, l, divZero, zero, result);
+}
+Value powF(OpBuilder &b, Location l, Value x, Value y) {
+  return math::PowFOp::create(b, l, x, y);
+}
+Value hypotF(OpBuilder &b, Location l, Value x, Value y) {
+  Value sum = arith::AddFOp::create(b, l, arith::MulFOp::create(b, l, x, x),
+                                    arith::MulFOp::create(b, l, y, y));
+  return math::SqrtOp::create(b, l, sum);
+}
+
+/// 1 or 0 in the operands' dtype.
+Value boolToFloat(OpBuilder &b, Location l, Value cond, Type type) {
+  return arith::SelectOp::create(b, l, cond, buildFloat(b, l, type, 1.0),
+                                 buildFloat(b, l, type, 0.0));
+}
+template <arith::CmpFPredicate pred>
+Value compareF(OpBuilder &b, Location l, Value x, Value y) {
+  return boolToFloat(b, l, arith::CmpFOp::create(b, l, pred, x, y),
+                     x.getType());
+}
+/// C's truth of a float: x != 0 (NaN is true).
+Value truth(OpBuilder &b, Location l, Value x) {
+  return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, x,
+                               buildFloat(b, l, x.getType(), 0.0));
+}
+template <typename LogicOp>
+Value logicF(OpBuilder &b, Location l, Value x, Value y) {
+  return boolToFloat(b, l, LogicOp::create(b, l, truth(b, l, x), truth(b, l, y)),
+                     x.getType());
+}
+constexpr ScalarFn eqF = compareF<arith::CmpFPredicate::OEQ>;
+constexpr ScalarFn neF = compareF<arith::CmpFPredicate::UNE>;
+constexpr ScalarFn gtF = compareF<arith::CmpFPredicate::OGT>;
+constexpr ScalarFn geF = compareF<arith::CmpFPredicate::OGE>;
+constexpr ScalarFn ltF = compareF<arith::CmpFPredicate::OLT>;
+constexpr ScalarFn leF = compareF<arith::CmpFPredicate::OLE>;
+constexpr ScalarFn andF = logicF<arith::AndIOp>;
+constexpr ScalarFn orF = logicF<arith::OrIOp>;
+constexpr ScalarFn xorF = logicF<arith::XOrIOp>;
+
 /// A same-shape binary op computing `fn(lhs, rhs)`.
 template <typename OpTy, ScalarFn fn>
 struct BinaryLowering : OpConversionPattern<OpTy> {
@@ -55,6 +109,31 @@ struct BinaryLowering : OpConversionPattern<OpTy> {
     Value out = buildElementwise(
         rewriter, op.getLoc(), *type,
         {fullOperand(adaptor.getLhs()), fullOperand(adaptor.getRhs())},
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          return fn(b, loc, args[0], args[1]);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+/// A numpy-broadcasting binary op computing `fn(lhs, rhs)`.
+template <typename OpTy, ScalarFn fn>
+struct BroadcastLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type,
+        {broadcastOperand(adaptor.getLhs(), *type),
+         broadcastOperand(adaptor.getRhs(), *type)},
         [](OpBuilder &b, Location loc, ValueRange args) {
           return fn(b, loc, args[0], args[1]);
         });
@@ -135,5 +214,49 @@ void symc::populateElementwisePatterns(RewritePatternSet &patterns) {
                ScalarLowering<RDivScalarOp, divF, /*reversed=*/true>,
                ScalarLowering<MaximumScalarOp, maxF>,
                ScalarLowering<MinimumScalarOp, minF>>(ctx);
+  patterns.add<BinaryLowering<ElemwiseModOp, modF>,
+               BinaryLowering<ElemwisePowerOp, powF>,
+               BinaryLowering<ElemwiseHypotOp, hypotF>,
+               BinaryLowering<ElemwiseEqualOp, eqF>,
+               BinaryLowering<ElemwiseNotEqualOp, neF>,
+               BinaryLowering<ElemwiseGreaterOp, gtF>,
+               BinaryLowering<ElemwiseGreaterEqualOp, geF>,
+               BinaryLowering<ElemwiseLesserOp, ltF>,
+               BinaryLowering<ElemwiseLesserEqualOp, leF>,
+               BinaryLowering<ElemwiseLogicalAndOp, andF>,
+               BinaryLowering<ElemwiseLogicalOrOp, orF>,
+               BinaryLowering<ElemwiseLogicalXorOp, xorF>>(ctx);
+  patterns.add<BroadcastLowering<BroadcastAddOp, addF>,
+               BroadcastLowering<BroadcastSubOp, subF>,
+               BroadcastLowering<BroadcastMulOp, mulF>,
+               BroadcastLowering<BroadcastDivOp, divF>,
+               BroadcastLowering<BroadcastModOp, modF>,
+               BroadcastLowering<BroadcastPowerOp, powF>,
+               BroadcastLowering<BroadcastMaximumOp, maxF>,
+               BroadcastLowering<BroadcastMinimumOp, minF>,
+               BroadcastLowering<BroadcastHypotOp, hypotF>,
+               BroadcastLowering<BroadcastEqualOp, eqF>,
+               BroadcastLowering<BroadcastNotEqualOp, neF>,
+               BroadcastLowering<BroadcastGreaterOp, gtF>,
+               BroadcastLowering<BroadcastGreaterEqualOp, geF>,
+               BroadcastLowering<BroadcastLesserOp, ltF>,
+               BroadcastLowering<BroadcastLesserEqualOp, leF>,
+               BroadcastLowering<BroadcastLogicalAndOp, andF>,
+               BroadcastLowering<BroadcastLogicalOrOp, orF>,
+               BroadcastLowering<BroadcastLogicalXorOp, xorF>>(ctx);
+  patterns.add<ScalarLowering<PowerScalarOp, powF>,
+               ScalarLowering<RPowerScalarOp, powF, /*reversed=*/true>,
+               ScalarLowering<ModScalarOp, modF>,
+               ScalarLowering<RModScalarOp, modF, /*reversed=*/true>,
+               ScalarLowering<HypotScalarOp, hypotF>,
+               ScalarLowering<EqualScalarOp, eqF>,
+               ScalarLowering<NotEqualScalarOp, neF>,
+               ScalarLowering<GreaterScalarOp, gtF>,
+               ScalarLowering<GreaterEqualScalarOp, geF>,
+               ScalarLowering<LesserScalarOp, ltF>,
+               ScalarLowering<LesserEqualScalarOp, leF>,
+               ScalarLowering<LogicalAndScalarOp, andF>,
+               ScalarLowering<LogicalOrScalarOp, orF>,
+               ScalarLowering<LogicalXorScalarOp, xorF>>(ctx);
   patterns.add<CastLowering>(ctx);
 }

@@ -16,7 +16,9 @@ void populateNNPatterns(mlir::RewritePatternSet &patterns);
 void populateActivationPatterns(mlir::RewritePatternSet &patterns);
 /// softmax, SoftmaxOutput, SoftmaxActivation.
 void populateSoftmaxPatterns(mlir::RewritePatternSet &patterns);
-/// elemwise_*, _maximum/_minimum, scalar ops, Cast.
+/// Unary math (abs ... trunc, erf, sigmoid, hard_sigmoid, identities).
+void populateMathPatterns(mlir::RewritePatternSet &patterns);
+/// elemwise_*, broadcast_*, comparisons, scalar ops, Cast.
 void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
 /// Flatten, Reshape, transpose, Concat, SliceChannel.
 void populateTensorPatterns(mlir::RewritePatternSet &patterns);

@@ -87,6 +87,7 @@ struct ConvertSymToLinalgPass
     populateNNPatterns(patterns);
     populateActivationPatterns(patterns);
     populateSoftmaxPatterns(patterns);
+    populateMathPatterns(patterns);
     populateElementwisePatterns(patterns);
     populateTensorPatterns(patterns);
 

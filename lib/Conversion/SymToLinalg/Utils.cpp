@@ -20,6 +20,19 @@ ElementwiseOperand axisOperand(Value value, int64_t axis) {
   return {value, {axis}};
 }
 
+ElementwiseOperand broadcastOperand(Value value, RankedTensorType resultType) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t offset = resultType.getRank() - type.getRank();
+  ElementwiseOperand operand{value, {}};
+  for (int64_t i = 0; i < type.getRank(); ++i) {
+    bool broadcast =
+        type.getDimSize(i) == 1 && resultType.getDimSize(i + offset) != 1;
+    operand.axes.push_back(broadcast ? ElementwiseOperand::kBroadcastAxis
+                                     : i + offset);
+  }
+  return operand;
+}
+
 Value buildEmpty(OpBuilder &b, Location loc, RankedTensorType type) {
   return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
 }
@@ -44,7 +57,9 @@ Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
   for (const ElementwiseOperand &operand : operands) {
     SmallVector<AffineExpr> exprs;
     for (int64_t axis : operand.axes)
-      exprs.push_back(b.getAffineDimExpr(axis));
+      exprs.push_back(axis == ElementwiseOperand::kBroadcastAxis
+                          ? b.getAffineConstantExpr(0)
+                          : b.getAffineDimExpr(axis));
     maps.push_back(AffineMap::get(rank, 0, exprs, b.getContext()));
     inputs.push_back(operand.value);
   }

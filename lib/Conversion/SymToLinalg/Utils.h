@@ -20,9 +20,12 @@ using BodyBuilder =
     llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
                                    mlir::ValueRange)>;
 
-/// An operand of an elementwise generic: the value and which result axes
-/// index it (all of them for a same-shape operand, {1} for a per-channel one).
+/// An operand of an elementwise generic: the value and, per operand axis,
+/// the result axis that indexes it (all of them for a same-shape operand,
+/// {1} for a per-channel one), or kBroadcastAxis for a size-1 axis that is
+/// broadcast (always index 0).
 struct ElementwiseOperand {
+  static constexpr int64_t kBroadcastAxis = -1;
   mlir::Value value;
   llvm::SmallVector<int64_t> axes;
 };
@@ -31,6 +34,10 @@ struct ElementwiseOperand {
 ElementwiseOperand fullOperand(mlir::Value value);
 /// A 1-D operand indexed by result axis `axis`.
 ElementwiseOperand axisOperand(mlir::Value value, int64_t axis);
+/// An operand broadcast numpy-style to `resultType` (right-aligned axes,
+/// size-1 axes repeated).
+ElementwiseOperand broadcastOperand(mlir::Value value,
+                                   mlir::RankedTensorType resultType);
 
 /// A parallel linalg.generic producing `resultType`; `body` maps the scalar
 /// operands to the result scalar.
