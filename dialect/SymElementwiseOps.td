@@ -170,4 +170,28 @@ def Sym_LogicalAndScalarOp : Sym_ScalarOp<"_logical_and_scalar", "data && scalar
 def Sym_LogicalOrScalarOp : Sym_ScalarOp<"_logical_or_scalar", "data || scalar">;
 def Sym_LogicalXorScalarOp : Sym_ScalarOp<"_logical_xor_scalar", "data xor scalar">;
 
+def Sym_ClipOp : Sym_SameShapeOp<"clip"> {
+  let summary = "x < a_min ? a_min : (x > a_max ? a_max : x)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (ClipParam). }];
+  let arguments = (ins Sym_Tensor:$data, F64Attr:$a_min, F64Attr:$a_max);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_WhereOp : Sym_SameShapeOp<"where"> {
+  let summary = "condition != 0 ? x : y, elementwise";
+  let description = [{
+    Same-shape form (a 1-D condition selecting rows is not supported yet).
+    Source: src/operator/tensor/control_flow_op.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$condition, Sym_Tensor:$x, Sym_Tensor:$y);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_DivSqrtDimOp : Sym_SameShapeOp<"_contrib_div_sqrt_dim"> {
+  let summary = "data / sqrt(data.shape[-1])";
+  let description = [{ Source: src/operator/contrib/transformer.cc. }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+}
+
 #endif // SYM_ELEMENTWISE_OPS

@@ -125,8 +125,9 @@ def Sym_SoftmaxOutputOp : Sym_Op<"SoftmaxOutput"> {
   let description = [{
     At inference the label is unused (it needs no value); its shape is still
     inferred from the data, as MXNet does. With multi_output the softmax runs
-    over axis 1; otherwise over the last axis (MXNet 1.9 flattens the data
-    to 2-D keeping the last axis, FlatTo2D).
+    over axis 1; with preserve_shape over the last axis; otherwise MXNet
+    1.9.1 as shipped (with MKLDNN) uses the last axis for rank 1, 2 and 4
+    and the native (N, -1) view for other ranks.
     Source: src/operator/softmax_output.cc (SoftmaxOutputShape).
   }];
   let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$label,

@@ -68,4 +68,39 @@ def Sym_CastOp : Sym_Op<"Cast", [DeclareOpInterfaceMethods<Sym_InferInterface,
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_ExpandDimsOp : Sym_Op<"expand_dims"> {
+  let summary = "insert an axis of size 1 at `axis` (in [-ndim-1, ndim])";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (ExpandDimShape). }];
+  let arguments = (ins Sym_Tensor:$data, Sym_I64Attr:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_BroadcastAxisOp : Sym_Op<"broadcast_axis"> {
+  let summary = "repeat size-1 axes `axis` to `size` (alias broadcast_axes)";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_value.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$axis, Sym_OptTuple:$size);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_BroadcastToOp : Sym_Op<"broadcast_to"> {
+  let summary = "broadcast to `shape` (0 keeps the input's dimension)";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_value.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$shape);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ZerosLikeOp : Sym_SameShapeOp<"zeros_like"> {
+  let summary = "zeros of the input's shape and dtype";
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_OnesLikeOp : Sym_SameShapeOp<"ones_like"> {
+  let summary = "ones of the input's shape and dtype";
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+}
+
 #endif // SYM_TENSOR_OPS

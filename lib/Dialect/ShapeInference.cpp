@@ -572,3 +572,60 @@ SYM_BROADCAST_SHAPE(BroadcastLogicalAndOp)
 SYM_BROADCAST_SHAPE(BroadcastLogicalOrOp)
 SYM_BROADCAST_SHAPE(BroadcastLogicalXorOp)
 #undef SYM_BROADCAST_SHAPE
+
+//===----------------------------------------------------------------------===//
+// expand_dims, broadcast_axis, broadcast_to
+//===----------------------------------------------------------------------===//
+
+LogicalResult ExpandDimsOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank() + 1);
+  if (!axis)
+    return ctx.emitError("expand_dims: axis " + Twine(getAxis()) +
+                         " is out of range for " + data.str());
+  SmallVector<int64_t> dims(data.getDims());
+  dims.insert(dims.begin() + *axis, 1);
+  return ctx.assignOutput(0, PartialShape(dims));
+}
+
+LogicalResult BroadcastAxisOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  if (getAxis().size() != getSize().size())
+    return ctx.emitError("broadcast_axis: axis and size must have the same "
+                         "length");
+  for (auto [axis, size] : llvm::zip(getAxis(), getSize())) {
+    std::optional<int64_t> a = normalizeAxis(axis, out.rank());
+    if (!a)
+      return ctx.emitError("broadcast_axis: axis " + Twine(axis) +
+                           " is out of range for " + out.str());
+    if (out.isKnown(*a) && out[*a] != 1)
+      return ctx.emitError("broadcast_axis: axis " + Twine(*a) +
+                           " must have size 1, got " + Twine(out[*a]));
+    out[*a] = size;
+  }
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult BroadcastToOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  ArrayRef<int64_t> target = getShape();
+  if ((int64_t)target.size() != data.rank())
+    return ctx.emitError("broadcast_to: shape " + PartialShape(target).str(true) +
+                         " must have the input's rank " + Twine(data.rank()));
+  PartialShape out = data;
+  for (int64_t i = 0; i < data.rank(); ++i) {
+    if (target[i] == 0)
+      continue;
+    if (data.isKnown(i) && data[i] != 1 && data[i] != target[i])
+      return ctx.emitError("broadcast_to: cannot broadcast " + data.str(true) +
+                           " to " + PartialShape(target).str(true));
+    out[i] = target[i];
+  }
+  return ctx.assignOutput(0, out);
+}

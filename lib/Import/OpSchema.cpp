@@ -294,6 +294,17 @@ const AttrSpec kScalarAttrs[] = {{"scalar", AttrKind::Float},
 const AttrSpec kHardSigmoidAttrs[] = {{"alpha", AttrKind::Float},
                                       {"beta", AttrKind::Float}};
 
+const AttrSpec kExpandDimsAttrs[] = {{"axis", AttrKind::Int}};
+const AttrSpec kBroadcastAxisAttrs[] = {{"axis", AttrKind::Tuple},
+                                        {"size", AttrKind::Tuple}};
+const AttrSpec kBroadcastToAttrs[] = {{"shape", AttrKind::Tuple}};
+const AttrSpec kClipAttrs[] = {{"a_min", AttrKind::Float},
+                               {"a_max", AttrKind::Float}};
+
+SmallVector<std::string> whereInputs(const AttrStrings &) {
+  return {"condition", "x", "y"};
+}
+
 const unsigned kBatchNormAux[] = {3, 4};
 
 #define SCALAR_OP(NAME) {NAME, kScalarAttrs, dataOnly, one, {}}
@@ -377,6 +388,14 @@ const OpSchema kOpSchemas[] = {
     UNARY_OP("BlockGrad"),
     UNARY_OP("make_loss"),
     {"hard_sigmoid", kHardSigmoidAttrs, dataOnly, one, {}},
+    {"expand_dims", kExpandDimsAttrs, dataOnly, one, {}},
+    {"broadcast_axis", kBroadcastAxisAttrs, dataOnly, one, {}},
+    {"broadcast_to", kBroadcastToAttrs, dataOnly, one, {}},
+    UNARY_OP("zeros_like"),
+    UNARY_OP("ones_like"),
+    {"clip", kClipAttrs, dataOnly, one, {}},
+    {"where", {}, whereInputs, one, {}},
+    UNARY_OP("_contrib_div_sqrt_dim"),
     BINARY_OP("_mod"),
     BINARY_OP("_power"),
     BINARY_OP("_hypot"),
@@ -461,6 +480,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"_LogicalXorScalar", "_logical_xor_scalar"},
     {"broadcast_plus", "broadcast_add"}, {"broadcast_minus", "broadcast_sub"},
     {"identity", "_copy"},             {"stop_gradient", "BlockGrad"},
+    {"broadcast_axes", "broadcast_axis"},
 };
 } // namespace
 

@@ -131,6 +131,19 @@ def _cases():
             scalar = -1.5
         C["scalar" + name] = (lambda o, v_, sc: lambda mx: (op(mx, o)(v(mx, v_), scalar=sc, name="sc"), {v_: (3, 4)}))(name, var, scalar)
 
+    # --- more shape and selection ops ---
+    C["expand_dims_0"] = lambda mx: (mx.sym.expand_dims(v(mx, "data"), axis=0, name="ed"), {"data": (2, 3)})
+    C["expand_dims_neg"] = lambda mx: (mx.sym.expand_dims(v(mx, "data"), axis=-1, name="ed"), {"data": (2, 3)})
+    C["broadcast_axis"] = lambda mx: (mx.sym.broadcast_axis(v(mx, "data"), axis=(0, 2), size=(3, 4), name="ba"), {"data": (1, 2, 1)})
+    C["broadcast_to"] = lambda mx: (mx.sym.broadcast_to(v(mx, "data"), shape=(2, 0, 3), name="bt"), {"data": (1, 4, 1)})
+    C["zeros_like"] = lambda mx: (mx.sym.zeros_like(v(mx, "data"), name="z"), {"data": (2, 3)})
+    C["ones_like"] = lambda mx: (mx.sym.ones_like(v(mx, "data"), name="o"), {"data": (2, 3)})
+    C["clip"] = lambda mx: (mx.sym.clip(v(mx, "data"), a_min=-0.5, a_max=0.7, name="clip"), {"data": (3, 4)})
+    C["where"] = lambda mx: (mx.sym.where(v(mx, "cond_int"), v(mx, "x"), v(mx, "y"), name="w"), {"cond_int": (2, 3), "x": (2, 3), "y": (2, 3)})
+    C["div_sqrt_dim"] = lambda mx: (mx.sym.contrib.div_sqrt_dim(v(mx, "data"), name="d"), {"data": (2, 3, 8)})
+    C["softmax_output_3d"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (2, 3, 4)})
+    C["softmax_output_1d"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (5,)})
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")

@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace symc;
@@ -172,6 +173,91 @@ struct HardSigmoidLowering : OpConversionPattern<HardSigmoidOp> {
   }
 };
 
+/// zeros_like / ones_like.
+template <typename OpTy, int value>
+struct FillLikeLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    rewriter.replaceOp(op, buildFilled(rewriter, op.getLoc(), *type, value));
+    return success();
+  }
+};
+
+struct ClipLowering : OpConversionPattern<ClipOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ClipOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    double lo = op.getAMin().convertToDouble(), hi = op.getAMax().convertToDouble();
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type, {fullOperand(adaptor.getData())},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value x = args[0], low = cst(b, l, x, lo), high = cst(b, l, x, hi);
+          Value capped = select(b, l, arith::CmpFPredicate::OGT, x, high, high, x);
+          return select(b, l, arith::CmpFPredicate::OLT, x, low, low, capped);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+struct WhereLowering : OpConversionPattern<WhereOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(WhereOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type) || adaptor.getCondition().getType() != *type)
+      return rewriter.notifyMatchFailure(op, "needs a same-shape float condition");
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type,
+        {fullOperand(adaptor.getCondition()), fullOperand(adaptor.getX()),
+         fullOperand(adaptor.getY())},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return select(b, l, arith::CmpFPredicate::UNE, args[0],
+                        cst(b, l, args[0], 0.0), args[1], args[2]);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+struct DivSqrtDimLowering : OpConversionPattern<DivSqrtDimOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DivSqrtDimOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type) || type->getRank() < 1)
+      return failure();
+    double scale = 1.0 / std::sqrt(double(type->getShape().back()));
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type, {fullOperand(adaptor.getData())},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::MulFOp::create(b, l, args[0], cst(b, l, args[0], scale));
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
 /// Ops that are the identity at inference.
 template <typename OpTy>
 struct IdentityLowering : OpConversionPattern<OpTy> {
@@ -215,6 +301,8 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
       UnaryLowering<SoftsignOp, softsignF>,
       UnaryLowering<LogSigmoidOp, logSigmoidF>, UnaryLowering<MishOp, mishF>,
       UnaryLowering<LogicalNotOp, logicalNotF>>(ctx);
+  patterns.add<FillLikeLowering<ZerosLikeOp, 0>, FillLikeLowering<OnesLikeOp, 1>,
+               ClipLowering, WhereLowering, DivSqrtDimLowering>(ctx);
   patterns.add<HardSigmoidLowering, IdentityLowering<CopyOp>,
                IdentityLowering<BlockGradOp>, IdentityLowering<MakeLossOp>>(ctx);
 }

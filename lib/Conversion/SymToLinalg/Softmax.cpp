@@ -87,9 +87,26 @@ struct SoftmaxOutputLowering : OpConversionPattern<SoftmaxOutputOp> {
         getStaticFloatType(rewriter, op, adaptor.getData());
     if (failed(type))
       return failure();
-    int64_t axis = op.getMultiOutput() ? 1 : type->getRank() - 1;
-    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
-                                        axis, 1.0));
+    Location loc = op.getLoc();
+    Value data = adaptor.getData();
+    int64_t rank = type->getRank();
+    // MXNet 1.9.1 (as shipped, with MKLDNN) takes its MKLDNN softmax over the
+    // last axis for rank 1, 2 and 4; other ranks use the native kernel, which
+    // views the data as (N, -1).
+    bool lastAxis = op.getPreserveShape() || rank == 1 || rank == 2 || rank == 4;
+    Value out;
+    if (op.getMultiOutput()) {
+      out = buildSoftmax(rewriter, loc, data, 1, 1.0);
+    } else if (lastAxis) {
+      out = buildSoftmax(rewriter, loc, data, rank - 1, 1.0);
+    } else {
+      int64_t n = type->getDimSize(0);
+      Value flat = buildReshape(rewriter, loc, data,
+                                {n, type->getNumElements() / std::max<int64_t>(n, 1)});
+      out = buildReshape(rewriter, loc, buildSoftmax(rewriter, loc, flat, 1, 1.0),
+                         type->getShape());
+    }
+    rewriter.replaceOp(op, out);
     return success();
   }
 };

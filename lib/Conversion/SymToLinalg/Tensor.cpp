@@ -131,9 +131,35 @@ struct SliceChannelLowering : OpConversionPattern<SliceChannelOp> {
   }
 };
 
+/// broadcast_axis / broadcast_to: size-1 input axes repeat.
+template <typename OpTy>
+struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {broadcastOperand(adaptor.getData(), *out)},
+        [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<ReshapeLikeLowering<ExpandDimsOp>,
+               BroadcastShapeLowering<BroadcastAxisOp>,
+               BroadcastShapeLowering<BroadcastToOp>>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<FlattenOp>, ReshapeLikeLowering<ReshapeOp>,
                TransposeLowering, ConcatLowering, SliceChannelLowering>(
       patterns.getContext());
