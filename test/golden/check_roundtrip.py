@@ -29,7 +29,9 @@ def norm_value(text):
         return False
     if t.startswith(("(", "[")):
         try:
-            return tuple(int(x.strip().rstrip("L")) for x in t.strip("()[]").split(",") if x.strip())
+            values = tuple(int(x.strip().rstrip("L")) for x in t.strip("()[]").split(",") if x.strip())
+            # MXNet's Tuple parser reads "3" and "(3,)" alike.
+            return float(values[0]) if len(values) == 1 else values
         except ValueError:
             return t  # a list of strings or floats: compared verbatim
     try:
