@@ -54,7 +54,8 @@ def Sym_PoolingOp : Sym_Op<"Pooling"> {
     spatial plane. Source: src/operator/nn/pooling.cc (PoolingShape).
   }];
   let arguments = (ins Sym_Tensor:$data,
-      Sym_OptTuple:$kernel, Sym_PoolTypeAttr:$pool_type,
+      Sym_OptTuple:$kernel,
+      DefaultValuedAttr<Sym_PoolTypeAttr, "::symc::sym::PoolType::max">:$pool_type,
       Sym_DefaultBool<"false">:$global_pool,
       DefaultValuedAttr<Sym_PoolingConventionAttr,
           "::symc::sym::PoolingConvention::valid">:$pooling_convention,

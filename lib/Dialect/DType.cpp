@@ -3,6 +3,7 @@
 #include "symc/Dialect/DType.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -48,6 +49,15 @@ Type getMLIRType(MLIRContext *ctx, const DTypeInfo &info) {
   return IntegerType::get(ctx, info.bytes * 8,
                           isUnsigned ? IntegerType::Unsigned
                                      : IntegerType::Signless);
+}
+
+std::optional<uint64_t> getByteSize(ArrayRef<int64_t> shape,
+                                    const DTypeInfo &info) {
+  uint64_t bytes = info.bytes;
+  for (int64_t d : shape)
+    if (d < 0 || __builtin_mul_overflow(bytes, uint64_t(d), &bytes))
+      return std::nullopt;
+  return bytes;
 }
 
 const DTypeInfo *lookupDTypeByType(Type type) {

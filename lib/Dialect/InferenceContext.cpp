@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Location.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -37,7 +38,7 @@ int64_t PartialShape::numElements() const {
     return kUnknownDim;
   int64_t n = 1;
   for (int64_t d : *dims)
-    n *= d;
+    n = multiplyDims(n, d);
   return n;
 }
 
@@ -80,6 +81,25 @@ Type PartialShape::toTensorType(Type elementType) const {
   for (int64_t d : *dims)
     shape.push_back(d == kUnknownDim ? ShapedType::kDynamic : d);
   return RankedTensorType::get(shape, elementType);
+}
+
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+SmallVector<int64_t> tupleOrDefault(ArrayRef<int64_t> values, size_t rank,
+                                    int64_t dflt) {
+  return values.empty() ? SmallVector<int64_t>(rank, dflt)
+                        : SmallVector<int64_t>(values);
+}
+
+int64_t multiplyDims(int64_t a, int64_t b) {
+  int64_t product;
+  if (a < 0 || b < 0 || llvm::MulOverflow(a, b, product))
+    return PartialShape::kUnknownDim;
+  return product;
 }
 
 std::string getNodeName(Operation *op) {

@@ -16,16 +16,7 @@ using namespace symc::sym;
 namespace {
 constexpr int64_t kUnknown = PartialShape::kUnknownDim;
 
-int64_t mulDims(int64_t a, int64_t b) {
-  return (a == kUnknown || b == kUnknown) ? kUnknown : a * b;
-}
-
-/// Normalizes a possibly negative axis; nullopt when out of range.
-std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
-  if (axis < -rank || axis >= rank)
-    return std::nullopt;
-  return axis < 0 ? axis + rank : axis;
-}
+int64_t mulDims(int64_t a, int64_t b) { return multiplyDims(a, b); }
 
 /// Output extent of a convolution / pooling window along one axis.
 int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
@@ -34,12 +25,6 @@ int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride, int64_t pad,
     return kUnknown;
   int64_t span = in + 2 * pad - (dilate * (kernel - 1) + 1);
   return 1 + (ceilMode ? llvm::divideCeil(span, stride) : span / stride);
-}
-
-SmallVector<int64_t> orDefault(ArrayRef<int64_t> values, size_t rank,
-                               int64_t dflt) {
-  return values.empty() ? SmallVector<int64_t>(rank, dflt)
-                        : SmallVector<int64_t>(values);
 }
 } // namespace
 
@@ -153,9 +138,13 @@ LogicalResult PoolingOp::inferShapes(ShapeInferenceContext &ctx) {
     return ctx.emitError("kernel has " + Twine(getKernel().size()) +
                          " entries but the input has " + Twine(spatial) +
                          " spatial axes");
-  SmallVector<int64_t> stride = orDefault(getStride(), spatial, 1);
-  SmallVector<int64_t> pad = orDefault(getPad(), spatial, 0);
+  SmallVector<int64_t> stride = tupleOrDefault(getStride(), spatial, 1);
+  SmallVector<int64_t> pad = tupleOrDefault(getPad(), spatial, 0);
   PoolingConvention convention = getPoolingConvention();
+  if (convention == PoolingConvention::same &&
+      (spatial != 1 || llvm::any_of(pad, [](int64_t p) { return p != 0; })))
+    return ctx.emitError("Pooling: pooling_convention 'same' is only "
+                         "supported for 1-D pooling without pad");
   for (int64_t i = 0; i < spatial; ++i) {
     int64_t in = data[2 + i], kernel = getKernel()[i];
     if (in == kUnknown) {
@@ -188,6 +177,12 @@ LogicalResult LeakyReLUOp::inferShapes(ShapeInferenceContext &ctx) {
     return failure();
   if (!getGamma() || !data.hasRank())
     return success();
+  if (data.rank() < 1)
+    return ctx.emitError("LeakyReLU: prelu needs an input of rank >= 1");
+  // MXNet fills an unknown gamma with (C,); a given (1,) gamma broadcasts.
+  const PartialShape &gamma = ctx.input(1);
+  if (gamma.hasRank() && gamma.rank() == 1 && gamma.isKnown(0) && gamma[0] == 1)
+    return success();
   return ctx.assignInput(1, PartialShape({data.rank() == 1 ? 1 : data[1]}));
 }
 
@@ -218,15 +213,27 @@ LogicalResult SoftmaxOutputOp::inferShapes(ShapeInferenceContext &ctx) {
       failed(ctx.assignInput(0, ctx.output(0))))
     return failure();
   PartialShape data = ctx.input(0);
-  if (!data.hasRank() || data.rank() < 1)
+  if (!data.hasRank())
     return success();
+  if (data.rank() < (getMultiOutput() ? 2 : 1))
+    return ctx.emitError("SoftmaxOutput: the data needs rank >= " +
+                         Twine(getMultiOutput() ? 2 : 1) + ", got " +
+                         data.str());
   PartialShape label = ctx.input(1);
   if (getMultiOutput()) {
-    // (N, C, d...) takes a label (N, d...).
-    SmallVector<int64_t> dims = {data[0]};
-    for (int64_t i = 2; i < data.rank(); ++i)
-      dims.push_back(data[i]);
-    return ctx.assignInput(1, PartialShape(dims));
+    // (N, C, d...) takes a label (N, d...), (N, 1, d...) or, by default,
+    // (N, prod(d...)).
+    SmallVector<int64_t> spatial = {data[0]}, withOne = {data[0], 1};
+    int64_t rest = 1;
+    for (int64_t i = 2; i < data.rank(); ++i) {
+      spatial.push_back(data[i]);
+      withOne.push_back(data[i]);
+      rest = mulDims(rest, data[i]);
+    }
+    for (const PartialShape &form : {PartialShape(spatial), PartialShape(withOne)})
+      if (label.isComplete() && PartialShape::merge(label, form) == label)
+        return success();
+    return ctx.assignInput(1, PartialShape({data[0], rest}));
   }
   // A label shaped like the data holds probabilities; otherwise it drops the
   // last axis.
@@ -236,6 +243,13 @@ LogicalResult SoftmaxOutputOp::inferShapes(ShapeInferenceContext &ctx) {
 }
 
 LogicalResult SoftmaxActivationOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  bool channel = getMode() == SoftmaxActivationMode::channel;
+  if (data.hasRank() && data.rank() < (channel ? 3 : 1))
+    return ctx.emitError("SoftmaxActivation: mode '" +
+                         stringifySoftmaxActivationMode(getMode()) +
+                         "' needs rank >= " + Twine(channel ? 3 : 1) +
+                         ", got " + data.str());
   return ctx.inferSameShape();
 }
 
@@ -244,11 +258,14 @@ LogicalResult SoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
       failed(ctx.assignInput(0, ctx.output(0))))
     return failure();
   PartialShape data = ctx.input(0);
-  if (!getLength() || !data.hasRank())
+  if (!data.hasRank())
     return success();
   std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
   if (!axis)
-    return ctx.emitError("axis " + Twine(getAxis()) + " is out of range");
+    return ctx.emitError("softmax: axis " + Twine(getAxis()) +
+                         " is out of range for " + data.str());
+  if (!getLength())
+    return success();
   SmallVector<int64_t> dims(data.getDims());
   dims.erase(dims.begin() + *axis);
   return ctx.assignInput(1, PartialShape(dims));

@@ -19,6 +19,10 @@ using namespace symc::sym;
 
 namespace {
 /// An empty tuple or one with an entry per kernel axis, each >= `minValue`.
+/// Window extents beyond this are certainly corrupt; the bound keeps shape
+/// arithmetic far from overflow.
+constexpr int64_t kMaxWindow = int64_t(1) << 31;
+
 LogicalResult verifyWindowTuple(Operation *op, StringRef name,
                                 ArrayRef<int64_t> values, size_t rank,
                                 int64_t minValue) {
@@ -26,10 +30,10 @@ LogicalResult verifyWindowTuple(Operation *op, StringRef name,
     return op->emitOpError() << "'" << name << "' has " << values.size()
                              << " entries but the kernel has " << rank;
   for (int64_t v : values)
-    if (v < minValue)
+    if (v < minValue || v > kMaxWindow)
       return op->emitOpError()
-             << "'" << name << "' entries must be >= " << minValue
-             << ", got " << v;
+             << "'" << name << "' entries must be in [" << minValue << ", "
+             << kMaxWindow << "], got " << v;
   return success();
 }
 
@@ -41,12 +45,6 @@ LogicalResult verifyOptionalBias(Operation *op, bool noBias, bool hasBias) {
   return success();
 }
 
-SmallVector<int64_t> orDefault(ArrayRef<int64_t> values, size_t rank,
-                               int64_t dflt) {
-  if (values.empty())
-    return SmallVector<int64_t>(rank, dflt);
-  return SmallVector<int64_t>(values);
-}
 } // namespace
 
 LogicalResult FullyConnectedOp::verify() {
@@ -59,10 +57,8 @@ LogicalResult ConvolutionOp::verify() {
   size_t rank = getKernel().size();
   if (rank < 1 || rank > 3)
     return emitOpError("kernel must have 1 to 3 entries, got ") << rank;
-  for (int64_t k : getKernel())
-    if (k < 1)
-      return emitOpError("kernel entries must be positive, got ") << k;
-  if (failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
+  if (failed(verifyWindowTuple(*this, "kernel", getKernel(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
       failed(verifyWindowTuple(*this, "dilate", getDilate(), rank, 1)) ||
       failed(verifyWindowTuple(*this, "pad", getPad(), rank, 0)))
     return failure();
@@ -74,13 +70,13 @@ LogicalResult ConvolutionOp::verify() {
 }
 
 SmallVector<int64_t> ConvolutionOp::getStrideOrDefault() {
-  return orDefault(getStride(), getKernel().size(), 1);
+  return tupleOrDefault(getStride(), getKernel().size(), 1);
 }
 SmallVector<int64_t> ConvolutionOp::getDilateOrDefault() {
-  return orDefault(getDilate(), getKernel().size(), 1);
+  return tupleOrDefault(getDilate(), getKernel().size(), 1);
 }
 SmallVector<int64_t> ConvolutionOp::getPadOrDefault() {
-  return orDefault(getPad(), getKernel().size(), 0);
+  return tupleOrDefault(getPad(), getKernel().size(), 0);
 }
 
 LogicalResult PoolingOp::verify() {
@@ -89,9 +85,8 @@ LogicalResult PoolingOp::verify() {
     return emitOpError("kernel must have 1 to 3 entries unless global_pool, "
                        "got ")
            << rank;
-  for (int64_t k : getKernel())
-    if (k < 1)
-      return emitOpError("kernel entries must be positive, got ") << k;
+  if (failed(verifyWindowTuple(*this, "kernel", getKernel(), rank, 1)))
+    return failure();
   if (!getGlobalPool() &&
       (failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
        failed(verifyWindowTuple(*this, "pad", getPad(), rank, 0))))

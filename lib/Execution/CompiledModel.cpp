@@ -17,6 +17,7 @@
 #include <mutex>
 
 using namespace mlir;
+using symc::sym::PartialShape;
 
 namespace symc {
 namespace {
@@ -64,6 +65,9 @@ bool isOnlyUsedAsLabel(Value arg) {
   });
 }
 
+/// 1 TiB: far beyond any model, far below where sizes overflow.
+constexpr uint64_t kMaxTensorBytes = uint64_t(1) << 40;
+
 llvm::Expected<TensorSignature> signatureOf(Type type, StringRef name) {
   auto ranked = dyn_cast<RankedTensorType>(type);
   const DTypeInfo *dtype =
@@ -71,6 +75,12 @@ llvm::Expected<TensorSignature> signatureOf(Type type, StringRef name) {
   if (!ranked || !ranked.hasStaticShape() || !dtype)
     return makeError("'" + name + "' has no static shape and dtype after "
                      "inference");
+  // Buffers of this model are host arrays: their size must be representable.
+  std::optional<uint64_t> bytes = getByteSize(ranked.getShape(), *dtype);
+  if (!bytes || *bytes > kMaxTensorBytes)
+    return makeError("'" + name + "' is too large (" +
+                     PartialShape(ranked.getShape()).str() + " " + dtype->name +
+                     ")");
   TensorSignature sig;
   sig.name = name.str();
   sig.dtype = dtype;

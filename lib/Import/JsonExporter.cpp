@@ -176,7 +176,10 @@ LogicalResult exportMXNetJson(ModuleOp module, raw_ostream &os) {
   FailureOr<ordered_json> doc = Exporter(func).run();
   if (failed(doc))
     return failure();
-  os << doc->dump(2) << "\n";
+  // Names with invalid UTF-8 are written with U+FFFD rather than throwing.
+  os << doc->dump(2, ' ', /*ensure_ascii=*/false,
+                  nlohmann::json::error_handler_t::replace)
+     << "\n";
   return success();
 }
 

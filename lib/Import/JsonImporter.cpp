@@ -112,6 +112,9 @@ LogicalResult Importer::parseEntry(const json &entry, StringRef what,
                    << " nodes)";
   if (out.index < 0)
     return error() << what << ": negative output index " << out.index;
+  if (out.index >= kMaxCount)
+    return error() << what << ": output index " << out.index
+                   << " is out of range";
   return success();
 }
 
@@ -345,11 +348,12 @@ FailureOr<SmallVector<int64_t>> Importer::orderFromHeads() {
 FailureOr<Type> Importer::variableType(const JsonNode &node) {
   Type elt = sym::UnknownType::get(ctx);
   if (auto it = node.attrs.find("__dtype__"); it != node.attrs.end()) {
-    int64_t flag;
+    int64_t flag = 0;
     const DTypeInfo *info = nullptr;
-    if (!StringRef(it->second).trim().getAsInteger(10, flag))
+    bool parsed = !StringRef(it->second).trim().getAsInteger(10, flag);
+    if (parsed)
       info = lookupDTypeByFlag(flag);
-    if (flag == -1)
+    if (parsed && flag == -1)
       info = nullptr; // MXNet's "unknown"
     else if (!info)
       return emitError(nodeLoc(node))
@@ -384,12 +388,7 @@ FailureOr<Type> Importer::variableType(const JsonNode &node) {
 std::string Importer::outputName(const JsonNode &node, int64_t index) const {
   if (node.op == "null")
     return node.name;
-  unsigned visible = node.numOutputs;
-  if (node.op == "BatchNorm" || node.op == "Dropout")
-    visible = 1;
-  if (visible == 1)
-    return node.name + "_output";
-  return node.name + "_output" + std::to_string(index);
+  return getOutputName(node.schema, node.name, node.numOutputs, index);
 }
 
 Operation *Importer::buildOp(OpBuilder &b, const JsonNode &node,

@@ -103,17 +103,13 @@ Expected<NDArray> parseNpy(StringRef bytes, StringRef what) {
       return npyError(what, "invalid shape " + *shapeText);
     array.shape.push_back(d);
   }
-  uint64_t count = 1;
-  for (int64_t d : array.shape) {
-    if (d && count > (uint64_t(1) << 62) / d)
-      return npyError(what, "shape size overflows");
-    count *= d;
-  }
-  uint64_t dataBytes = count * array.dtype->bytes;
+  std::optional<uint64_t> dataBytes = getByteSize(array.shape, *array.dtype);
+  if (!dataBytes)
+    return npyError(what, "shape size overflows");
   uint64_t start = offset + headerLen;
-  if (dataBytes != bytes.size() - start)
-    return npyError(what, "expected " + Twine(dataBytes) + " data bytes, found " +
-                              Twine(bytes.size() - start));
+  if (*dataBytes != bytes.size() - start)
+    return npyError(what, "expected " + Twine(*dataBytes) +
+                              " data bytes, found " + Twine(bytes.size() - start));
   array.data.assign(bytes.begin() + start, bytes.end());
   return array;
 }

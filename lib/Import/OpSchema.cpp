@@ -24,10 +24,11 @@ namespace symc {
 //===----------------------------------------------------------------------===//
 
 std::optional<bool> parseBoolString(StringRef text) {
-  text = text.trim();
-  if (text == "True" || text == "true" || text == "1")
+  // dmlc::Parameter lower-cases booleans before comparing.
+  std::string lower = text.trim().lower();
+  if (lower == "true" || lower == "1")
     return true;
-  if (text == "False" || text == "false" || text == "0")
+  if (lower == "false" || lower == "0")
     return false;
   return std::nullopt;
 }
@@ -306,6 +307,8 @@ SmallVector<std::string> whereInputs(const AttrStrings &) {
 }
 
 const unsigned kBatchNormAux[] = {3, 4};
+const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
+const StringLiteral kMaskedOutputs[] = {"output", "mask"};
 
 #define SCALAR_OP(NAME) {NAME, kScalarAttrs, dataOnly, one, {}}
 #define UNARY_OP(NAME) {NAME, {}, dataOnly, one, {}}
@@ -316,9 +319,10 @@ const OpSchema kOpSchemas[] = {
     {"Convolution", kConvolutionAttrs, withOptionalBias, one, {}},
     {"Pooling", kPoolingAttrs, dataOnly, one, {}},
     {"Activation", kActivationAttrs, dataOnly, one, {}},
-    {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, leakyOutputs, {}},
-    {"BatchNorm", kBatchNormAttrs, batchNormInputs, three, kBatchNormAux},
-    {"Dropout", kDropoutAttrs, dataOnly, two, {}},
+    {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, leakyOutputs, {}, kMaskedOutputs},
+    {"BatchNorm", kBatchNormAttrs, batchNormInputs, three, kBatchNormAux,
+     kBatchNormOutputs},
+    {"Dropout", kDropoutAttrs, dataOnly, two, {}, kMaskedOutputs},
     {"SoftmaxOutput", kSoftmaxOutputAttrs, softmaxOutputInputs, one, {}},
     {"SoftmaxActivation", kSoftmaxActivationAttrs, dataOnly, one, {}},
     {"softmax", kSoftmaxAttrs, softmaxInputs, one, {}},
@@ -489,6 +493,15 @@ StringRef resolveOpAlias(StringRef name) {
     if (alias == name)
       return canonical;
   return name;
+}
+
+std::string getOutputName(const OpSchema *schema, StringRef node,
+                          unsigned numOutputs, unsigned index) {
+  if (schema && index < schema->outputNames.size())
+    return (node + "_" + schema->outputNames[index]).str();
+  if (numOutputs == 1)
+    return (node + "_output").str();
+  return (node + "_output" + Twine(index)).str();
 }
 
 const OpSchema *lookupOpSchema(StringRef canonicalName) {

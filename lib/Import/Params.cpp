@@ -53,22 +53,6 @@ Error makeError(StringRef what, const Twine &msg) {
   return createStringError(inconvertibleErrorCode(), what + ": " + msg);
 }
 
-/// Shape product and byte size with overflow checks.
-Expected<uint64_t> byteSize(ArrayRef<int64_t> shape, const DTypeInfo &dtype,
-                            StringRef what) {
-  uint64_t count = 1;
-  for (int64_t d : shape) {
-    if (d < 0)
-      return makeError(what, "negative dimension " + Twine(d));
-    if (d && count > std::numeric_limits<uint64_t>::max() / (uint64_t)d)
-      return makeError(what, "shape size overflows");
-    count *= d;
-  }
-  if (count > std::numeric_limits<uint64_t>::max() / dtype.bytes)
-    return makeError(what, "byte size overflows");
-  return count * dtype.bytes;
-}
-
 class ParamsParser {
 public:
   ParamsParser(StringRef bytes, StringRef what, uint64_t maxBytes)
@@ -144,9 +128,9 @@ Error ParamsParser::readRecord(NDArray &array) {
   array.dtype = lookupDTypeByFlag(typeFlag);
   if (!array.dtype)
     return fail("unknown dtype code " + Twine(typeFlag));
-  Expected<uint64_t> bytes = byteSize(array.shape, *array.dtype, what);
+  std::optional<uint64_t> bytes = getByteSize(array.shape, *array.dtype);
   if (!bytes)
-    return bytes.takeError();
+    return fail("the byte size of '" + array.name + "' overflows");
   if (*bytes > in.remaining())
     return fail("array data of " + Twine(*bytes) + " bytes exceeds the " +
                 Twine(in.remaining()) + " bytes left in the file");
@@ -171,9 +155,10 @@ Expected<std::vector<NDArray>> ParamsParser::parseList() {
   // Each record takes at least 4 bytes: a count beyond that is corrupt.
   if (count > in.remaining() / 4)
     return fail("array count " + Twine(count) + " exceeds the file size");
-  std::vector<NDArray> arrays(count);
-  for (NDArray &array : arrays)
-    if (Error err = readRecord(array))
+  // Grown record by record: the count is not trusted for allocation.
+  std::vector<NDArray> arrays;
+  for (uint64_t i = 0; i < count; ++i)
+    if (Error err = readRecord(arrays.emplace_back()))
       return std::move(err);
   uint64_t nameCount;
   if (!in.read(nameCount))

@@ -38,11 +38,20 @@ struct InferenceTraits<PartialShape> {
   static LogicalResult infer(Operation *op, Context &ctx) {
     return cast<Interface>(op).inferShapes(ctx);
   }
-  static void store(Operation *op, Context &ctx, State &state) {
-    for (auto [v, s] : llvm::zip(op->getOperands(), ctx.getInputs()))
-      state[v] = *PartialShape::merge(state[v], s);
+  /// Writes the refined shapes back; a value used as two operands that
+  /// were given different shapes is an inconsistency.
+  static LogicalResult store(Operation *op, Context &ctx, State &state) {
+    for (auto [v, s] : llvm::zip(op->getOperands(), ctx.getInputs())) {
+      std::optional<PartialShape> merged = PartialShape::merge(state[v], s);
+      if (!merged)
+        return ctx.emitError("Shape inconsistent, Provided = " +
+                             state[v].str() + ", inferred shape=" +
+                             s.str(/*tuple=*/true));
+      state[v] = *merged;
+    }
     for (auto [v, s] : llvm::zip(op->getResults(), ctx.getOutputs()))
       state[v] = s;
+    return success();
   }
 };
 } // namespace symc

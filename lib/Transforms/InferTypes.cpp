@@ -46,13 +46,18 @@ struct InferenceTraits<Type> {
   static LogicalResult infer(Operation *op, Context &ctx) {
     return cast<Interface>(op).inferTypes(ctx);
   }
-  static void store(Operation *op, Context &ctx, State &state) {
-    for (auto [v, t] : llvm::zip(op->getOperands(), ctx.getInputs()))
+  static LogicalResult store(Operation *op, Context &ctx, State &state) {
+    for (auto [i, pair] : llvm::enumerate(llvm::zip(op->getOperands(), ctx.getInputs()))) {
+      auto [v, t] = pair;
+      if (t && state[v] && state[v] != t)
+        return ctx.assignInput(i, state[v]);
       if (t)
         state[v] = t;
+    }
     for (auto [v, t] : llvm::zip(op->getResults(), ctx.getOutputs()))
       if (t)
         state[v] = t;
+    return success();
   }
 };
 } // namespace symc

@@ -58,8 +58,7 @@ llvm::LogicalResult runInferenceSweeps(mlir::func::FuncOp func,
     typename Traits::Context ctx = Traits::makeContext(op, state);
     if (failed(Traits::infer(op, ctx)))
       return llvm::failure();
-    Traits::store(op, ctx, state);
-    return llvm::success();
+    return Traits::store(op, ctx, state);
   };
   int64_t unknown = countUnknown();
   for (int iter = 0;; ++iter) {

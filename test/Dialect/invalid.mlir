@@ -26,7 +26,7 @@ func.func @stride_rank(%x: tensor<*xf32>, %w: tensor<*xf32>) {
 // -----
 
 func.func @zero_stride(%x: tensor<*xf32>) {
-  // expected-error @+1 {{'stride' entries must be >= 1, got 0}}
+  // expected-error @+1 {{'stride' entries must be in [1, 2147483648], got 0}}
   %0 = sym.Pooling %x {kernel = array<i64: 2, 2>, stride = array<i64: 0, 1>, pool_type = #sym.pool_type<max>} : (tensor<*xf32>) -> tensor<*xf32>
   return
 }

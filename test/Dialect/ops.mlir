@@ -10,8 +10,8 @@ func.func @nn(%x: tensor<2x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf32
   %1:3 = sym.BatchNorm %0, %g, %g, %g, %g {eps = 1.0e-05 : f64, fix_gamma = false} : (tensor<*xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
   // CHECK: sym.LeakyReLU {{.*}}act_type = #sym.leaky_act_type<prelu>
   %2 = sym.LeakyReLU %1#0, %g {act_type = #sym.leaky_act_type<prelu>} : (tensor<*xf32>, tensor<4xf32>) -> tensor<*xf32>
-  // CHECK: sym.Pooling {{.*}}pool_type = #sym.pool_type<max>, pooling_convention = #sym.pooling_convention<full>
-  %3 = sym.Pooling %2 {kernel = array<i64: 2, 2>, stride = array<i64: 2, 2>, pool_type = #sym.pool_type<max>, pooling_convention = #sym.pooling_convention<full>} : (tensor<*xf32>) -> tensor<*xf32>
+  // CHECK: sym.Pooling {{.*}}pool_type = #sym.pool_type<avg>, pooling_convention = #sym.pooling_convention<full>
+  %3 = sym.Pooling %2 {kernel = array<i64: 2, 2>, stride = array<i64: 2, 2>, pool_type = #sym.pool_type<avg>, pooling_convention = #sym.pooling_convention<full>} : (tensor<*xf32>) -> tensor<*xf32>
   // CHECK: sym.FullyConnected {{.*}}no_bias = true
   %4 = sym.FullyConnected %3, %fw {num_hidden = 5 : i64, no_bias = true} : (tensor<*xf32>, tensor<5x256xf32>) -> tensor<*xf32>
   // CHECK: sym.Dropout

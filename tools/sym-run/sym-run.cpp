@@ -122,6 +122,11 @@ Expected<StringMap<NDArray>> collectValues() {
         return fail("--shape " + item + ": invalid dimension '" + p + "'");
       dims.push_back(d);
     }
+    std::optional<uint64_t> bytes =
+        getByteSize(dims, *lookupDTypeByName("float32"));
+    if (!bytes || *bytes > maxParamsBytes)
+      return fail("--shape " + item + ": the input would exceed " +
+                  Twine(maxParamsBytes) + " bytes (--max-params-bytes)");
     values[named->first] = makeFilledInput(named->first, dims);
   }
   return values;

@@ -10,6 +10,7 @@
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Types.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
@@ -28,6 +29,11 @@ const DTypeInfo *lookupDTypeByFlag(int64_t flag);
 const DTypeInfo *lookupDTypeByName(llvm::StringRef name);
 const DTypeInfo *lookupDTypeByType(mlir::Type type);
 mlir::Type getMLIRType(mlir::MLIRContext *ctx, const DTypeInfo &info);
+
+/// The byte size of a dense array, or nullopt if a dimension is negative or
+/// the size overflows 64 bits.
+std::optional<uint64_t> getByteSize(llvm::ArrayRef<int64_t> shape,
+                                    const DTypeInfo &info);
 
 } // namespace symc
 

@@ -118,8 +118,20 @@ private:
   llvm::SmallVector<mlir::Type> inputs, outputs;
 };
 
-/// The MXNet node name carried by an op's NameLoc ("" if none).
+/// The MXNet node name carried by an op's NameLoc (the op name if none).
 std::string getNodeName(mlir::Operation *op);
+
+/// A possibly negative axis of a rank-`rank` shape made non-negative;
+/// nullopt when out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+/// An MXNet window tuple (stride, pad, ...), or `rank` copies of `dflt`
+/// when it is empty.
+llvm::SmallVector<int64_t> tupleOrDefault(llvm::ArrayRef<int64_t> values,
+                                          size_t rank, int64_t dflt);
+
+/// a * b for dimensions: unknown if either is unknown or on overflow.
+int64_t multiplyDims(int64_t a, int64_t b);
 
 } // namespace symc::sym
 

@@ -52,7 +52,14 @@ struct OpSchema {
   unsigned (*numOutputs)(const AttrStrings &);
   /// Input indices that are auxiliary states (MXNet's FMutateInputs).
   llvm::ArrayRef<unsigned> auxInputs;
+  /// MXNet's FListOutputNames, where the op has one; otherwise outputs are
+  /// named `output` (one) or `output<i>` (several).
+  llvm::ArrayRef<llvm::StringLiteral> outputNames = {};
 };
+
+/// The name MXNet's list_outputs gives output `index` of node `node`.
+std::string getOutputName(const OpSchema *schema, llvm::StringRef node,
+                          unsigned numOutputs, unsigned index);
 
 /// The canonical name of an MXNet op name or alias (`_Plus` ->
 /// `elemwise_add`); the name itself when it has no alias.

@@ -119,8 +119,16 @@ struct LeakyReLULowering : OpConversionPattern<LeakyReLUOp> {
       slope = (op.getLowerBound().convertToDouble() +
                op.getUpperBound().convertToDouble()) / 2;
     SmallVector<ElementwiseOperand> operands = {fullOperand(adaptor.getData())};
-    if (Value gamma = adaptor.getGamma())
-      operands.push_back(axisOperand(gamma, type->getRank() == 1 ? 0 : 1));
+    if (adaptor.getGamma() && type->getRank() == 0)
+      return rewriter.notifyMatchFailure(op, "prelu needs rank >= 1");
+    if (Value gamma = adaptor.getGamma()) {
+      auto gammaType = cast<RankedTensorType>(gamma.getType());
+      int64_t axis = type->getRank() == 1 ? 0 : 1;
+      // A (1,) gamma (Gluon's default) is shared by every channel.
+      if (gammaType.getDimSize(0) == 1 && type->getDimSize(axis) != 1)
+        axis = ElementwiseOperand::kBroadcastAxis;
+      operands.push_back(axisOperand(gamma, axis));
+    }
     Value out = buildElementwise(
         rewriter, op.getLoc(), *type, operands,
         [&](OpBuilder &b, Location loc, ValueRange args) -> Value {

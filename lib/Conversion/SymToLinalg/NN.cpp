@@ -40,10 +40,15 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     Location loc = op.getLoc();
     Type elt = dataType->getElementType();
     int64_t hidden = op.getNumHidden();
-    // As a 2-D problem: (M, K) x (K, hidden).
-    int64_t k = op.getFlatten() ? dataType->getNumElements() / dataType->getDimSize(0)
-                                : dataType->getShape().back();
-    int64_t m = dataType->getNumElements() / std::max<int64_t>(k, 1);
+    // As a 2-D problem: (M, K) x (K, hidden). With flatten M is the batch;
+    // without, the product of all leading axes.
+    ArrayRef<int64_t> shape = dataType->getShape();
+    if (shape.empty())
+      return rewriter.notifyMatchFailure(op, "needs an input of rank >= 1");
+    size_t split = op.getFlatten() ? 1 : shape.size() - 1;
+    int64_t m = 1, k = 1;
+    for (size_t i = 0; i < shape.size(); ++i)
+      (i < split ? m : k) *= shape[i];
     Value lhs = buildReshape(rewriter, loc, adaptor.getData(), {m, k});
     auto weightT = RankedTensorType::get({k, hidden}, elt);
     Value rhs = linalg::TransposeOp::create(rewriter, loc, adaptor.getWeight(),
@@ -298,17 +303,19 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
         getStaticFloatType(rewriter, op, adaptor.getData());
     if (failed(type))
       return failure();
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + type->getRank() : op.getAxis();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), type->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
     bool fixGamma = op.getFixGamma();
     double eps = op.getEps().convertToDouble();
     Type elt = type->getElementType();
     // Inference form: (x - mean) / sqrt(var + eps) * gamma + beta.
     Value out = buildElementwise(
         rewriter, op.getLoc(), *type,
-        {fullOperand(adaptor.getData()), axisOperand(adaptor.getGamma(), axis),
-         axisOperand(adaptor.getBeta(), axis),
-         axisOperand(adaptor.getMovingMean(), axis),
-         axisOperand(adaptor.getMovingVar(), axis)},
+        {fullOperand(adaptor.getData()), axisOperand(adaptor.getGamma(), *axis),
+         axisOperand(adaptor.getBeta(), *axis),
+         axisOperand(adaptor.getMovingMean(), *axis),
+         axisOperand(adaptor.getMovingVar(), *axis)},
         [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
           Value centered = arith::SubFOp::create(b, loc, args[0], args[3]);
           Value var = arith::AddFOp::create(b, loc, args[4],

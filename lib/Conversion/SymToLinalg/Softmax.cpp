@@ -68,11 +68,13 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
       return rewriter.notifyMatchFailure(op, "use_length is not lowered yet");
     if (op.getDtype() && *op.getDtype() != type->getElementType())
       return rewriter.notifyMatchFailure(op, "a dtype change is not lowered yet");
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + type->getRank() : op.getAxis();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), type->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
     double temperature =
         op.getTemperature() ? op.getTemperature()->convertToDouble() : 1.0;
     rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
-                                        axis, temperature));
+                                        *axis, temperature));
     return success();
   }
 };
@@ -90,6 +92,8 @@ struct SoftmaxOutputLowering : OpConversionPattern<SoftmaxOutputOp> {
     Location loc = op.getLoc();
     Value data = adaptor.getData();
     int64_t rank = type->getRank();
+    if (rank < (op.getMultiOutput() ? 2 : 1))
+      return rewriter.notifyMatchFailure(op, "rank too small");
     // MXNet 1.9.1 (as shipped, with MKLDNN) takes its MKLDNN softmax over the
     // last axis for rank 1, 2 and 4; other ranks use the native kernel, which
     // views the data as (N, -1).
@@ -121,9 +125,10 @@ struct SoftmaxActivationLowering : OpConversionPattern<SoftmaxActivationOp> {
         getStaticFloatType(rewriter, op, adaptor.getData());
     if (failed(type))
       return failure();
-    int64_t axis = op.getMode() == SoftmaxActivationMode::channel
-                       ? 1
-                       : type->getRank() - 1;
+    bool channel = op.getMode() == SoftmaxActivationMode::channel;
+    if (type->getRank() < (channel ? 3 : 1))
+      return rewriter.notifyMatchFailure(op, "rank too small");
+    int64_t axis = channel ? 1 : type->getRank() - 1;
     rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
                                         axis, 1.0));
     return success();

@@ -81,18 +81,20 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
       return failure();
     Location loc = op.getLoc();
     int64_t rank = out->getRank();
-    int64_t axis = op.getDim() < 0 ? op.getDim() + rank : op.getDim();
+    std::optional<int64_t> axis = normalizeAxis(op.getDim(), rank);
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "dim out of range");
     Value result = buildEmpty(rewriter, loc, *out);
     int64_t offset = 0;
     for (Value input : adaptor.getData()) {
       auto type = cast<RankedTensorType>(input.getType());
       SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
-      offsets[axis] = offset;
+      offsets[*axis] = offset;
       result = tensor::InsertSliceOp::create(rewriter, loc, input, result,
                                              ValueRange{}, ValueRange{},
                                              ValueRange{}, offsets,
                                              type.getShape(), strides);
-      offset += type.getDimSize(axis);
+      offset += type.getDimSize(*axis);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -111,14 +113,16 @@ struct SliceChannelLowering : OpConversionPattern<SliceChannelOp> {
       return failure();
     Location loc = op.getLoc();
     int64_t rank = in->getRank();
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
-    int64_t part = in->getDimSize(axis) / op.getNumOutputs();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    int64_t part = in->getDimSize(*axis) / op.getNumOutputs();
     SmallVector<int64_t> sizes(in->getShape()), strides(rank, 1);
-    sizes[axis] = part;
+    sizes[*axis] = part;
     SmallVector<Value> results;
     for (auto [i, result] : llvm::enumerate(op.getOutputs())) {
       SmallVector<int64_t> offsets(rank, 0);
-      offsets[axis] = i * part;
+      offsets[*axis] = i * part;
       auto sliceType = RankedTensorType::get(sizes, in->getElementType());
       Value slice = tensor::ExtractSliceOp::create(
           rewriter, loc, sliceType, adaptor.getData(), ValueRange{},
