@@ -12,6 +12,7 @@ include "SymBase.td"
 include "SymNNOps.td"
 include "SymTensorOps.td"
 include "SymElementwiseOps.td"
+include "SymReduceOps.td"
 
 def Sym_GenericOp : Op<Sym_Dialect, "operator", [Pure]> {
   let summary = "an MXNet op that symc does not model";

@@ -103,4 +103,27 @@ def Sym_OnesLikeOp : Sym_SameShapeOp<"ones_like"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_SliceAxisOp : Sym_Op<"slice_axis"> {
+  let summary = "data[begin:end] along `axis` (negative indices count back)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (SliceAxisShape). }];
+  let arguments = (ins Sym_Tensor:$data, Sym_I64Attr:$axis, Sym_I64Attr:$begin,
+      OptionalAttr<Sym_I64Attr>:$end);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SqueezeOp : Sym_Op<"squeeze"> {
+  let summary = "drop size-1 axes (those in `axis`, or all)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (SqueezeShape). }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_StackOp : Sym_Op<"stack"> {
+  let summary = "stack same-shape inputs along a new axis";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (StackOpShape). }];
+  let arguments = (ins Variadic<Sym_Tensor>:$data, Sym_DefaultI64<"0">:$axis,
+      Sym_I64Attr:$num_args);
+  let results = (outs Sym_Tensor:$output);
+}
+
 #endif // SYM_TENSOR_OPS

@@ -646,3 +646,232 @@ LogicalResult BroadcastToOp::inferShapes(ShapeInferenceContext &ctx) {
   }
   return ctx.assignOutput(0, out);
 }
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// ReduceAxesShape for any reduce op.
+template <typename OpTy>
+LogicalResult inferReduceShape(OpTy op, ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<SmallVector<int64_t>> axes = op.getReducedAxes(data.rank());
+  if (!axes)
+    return ctx.emitError("axis " + PartialShape(op.getAxis()).str(true) +
+                         " is out of range for " + data.str());
+  SmallVector<int64_t> dims;
+  for (int64_t i = 0; i < data.rank(); ++i) {
+    if (!llvm::is_contained(*axes, i))
+      dims.push_back(data[i]);
+    else if (op.getKeepdims())
+      dims.push_back(1);
+  }
+  if (dims.empty())
+    dims.push_back(1); // MXNet 1.x has no rank-0 results
+  return ctx.assignOutput(0, PartialShape(dims));
+}
+
+template <typename OpTy>
+std::optional<SmallVector<int64_t>> reducedAxes(OpTy op, int64_t rank) {
+  SmallVector<int64_t> listed;
+  for (int64_t axis : op.getAxis()) {
+    std::optional<int64_t> a = normalizeAxis(axis, rank);
+    if (!a)
+      return std::nullopt;
+    listed.push_back(*a);
+  }
+  SmallVector<int64_t> axes;
+  for (int64_t i = 0; i < rank; ++i) {
+    bool isListed = llvm::is_contained(listed, i);
+    // No axis means every axis (and, with exclude, none).
+    bool reduce = op.getAxis().empty() ? !op.getExclude()
+                                       : isListed != op.getExclude();
+    if (reduce)
+      axes.push_back(i);
+  }
+  return axes;
+}
+} // namespace
+
+#define SYM_REDUCE_SHAPE(OP)                                                   \
+  LogicalResult OP::inferShapes(ShapeInferenceContext &ctx) {                  \
+    return inferReduceShape(*this, ctx);                                       \
+  }                                                                            \
+  std::optional<SmallVector<int64_t>> OP::getReducedAxes(int64_t rank) {       \
+    return reducedAxes(*this, rank);                                           \
+  }
+SYM_REDUCE_SHAPE(SumOp)
+SYM_REDUCE_SHAPE(MeanOp)
+SYM_REDUCE_SHAPE(ProdOp)
+SYM_REDUCE_SHAPE(MaxOp)
+SYM_REDUCE_SHAPE(MinOp)
+SYM_REDUCE_SHAPE(NansumOp)
+SYM_REDUCE_SHAPE(NanprodOp)
+#undef SYM_REDUCE_SHAPE
+
+//===----------------------------------------------------------------------===//
+// dot, batch_dot
+//===----------------------------------------------------------------------===//
+
+LogicalResult DotOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape lhs = ctx.input(0), rhs = ctx.input(1);
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  if (lhs.rank() < 1 || rhs.rank() < 1)
+    return ctx.emitError("dot needs inputs of rank >= 1");
+  auto reversed = [](const PartialShape &s) {
+    SmallVector<int64_t> dims(s.getDims().rbegin(), s.getDims().rend());
+    return PartialShape(dims);
+  };
+  if (getTransposeA())
+    lhs = reversed(lhs);
+  if (getTransposeB())
+    rhs = reversed(rhs);
+  int64_t kl = lhs[lhs.rank() - 1], kr = rhs[0];
+  if (kl != kUnknown && kr != kUnknown && kl != kr)
+    return ctx.emitError("dot shape error: lhs=" + ctx.input(0).str(true) +
+                         ", rhs=" + ctx.input(1).str(true));
+  SmallVector<int64_t> out(lhs.getDims().drop_back());
+  llvm::append_range(out, rhs.getDims().drop_front());
+  if (out.empty())
+    out.push_back(1);
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult BatchDotOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  if (lhs.rank() != 3 || rhs.rank() != 3)
+    return ctx.emitError("batch_dot only supports 3D inputs, got " +
+                         lhs.str(true) + " and " + rhs.str(true));
+  int64_t m = getTransposeA() ? lhs[2] : lhs[1];
+  int64_t kl = getTransposeA() ? lhs[1] : lhs[2];
+  int64_t kr = getTransposeB() ? rhs[2] : rhs[1];
+  int64_t n = getTransposeB() ? rhs[1] : rhs[2];
+  if ((kl != kUnknown && kr != kUnknown && kl != kr) ||
+      (lhs.isKnown(0) && rhs.isKnown(0) && lhs[0] != rhs[0]))
+    return ctx.emitError("batch_dot shape error: lhs=" + lhs.str(true) +
+                         ", rhs=" + rhs.str(true));
+  int64_t batch = lhs.isKnown(0) ? lhs[0] : rhs[0];
+  return ctx.assignOutput(0, PartialShape({batch, m, n}));
+}
+
+//===----------------------------------------------------------------------===//
+// LayerNorm, Embedding
+//===----------------------------------------------------------------------===//
+
+LogicalResult LayerNormOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("LayerNorm: axis " + Twine(getAxis()) +
+                         " is out of range for " + data.str());
+  PartialShape channel({data[*axis]}), stats = data;
+  stats[*axis] = 1;
+  if (failed(ctx.assignInput(1, channel)) || failed(ctx.assignInput(2, channel)) ||
+      failed(ctx.assignOutput(0, data)) || failed(ctx.assignOutput(1, stats)))
+    return failure();
+  return ctx.assignOutput(2, stats);
+}
+
+LogicalResult EmbeddingOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getInputDim() < 1 || getOutputDim() < 1)
+    return ctx.emitError("Embedding: input_dim and output_dim must be positive");
+  if (failed(ctx.assignInput(1, PartialShape({getInputDim(), getOutputDim()}))))
+    return failure();
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  SmallVector<int64_t> out(data.getDims());
+  out.push_back(getOutputDim());
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult EmbeddingOp::inferTypes(TypeInferenceContext &ctx) {
+  // Indices keep their own dtype; the output has the weight's (dtype attr).
+  Type weight = ctx.input(1) ? ctx.input(1) : ctx.output(0);
+  if (!weight && getDtype())
+    weight = *getDtype();
+  if (failed(ctx.assignInput(1, weight)))
+    return failure();
+  return ctx.assignOutput(0, weight);
+}
+
+//===----------------------------------------------------------------------===//
+// slice_axis, squeeze, stack
+//===----------------------------------------------------------------------===//
+
+LogicalResult SliceAxisOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), out.rank());
+  if (!axis)
+    return ctx.emitError("slice_axis: axis " + Twine(getAxis()) +
+                         " is out of range for " + out.str());
+  int64_t dim = out[*axis];
+  if (dim == kUnknown) {
+    out[*axis] = kUnknown;
+    return ctx.assignOutput(0, out);
+  }
+  int64_t begin = getBegin() < 0 ? getBegin() + dim : getBegin();
+  int64_t end = getEnd() ? (*getEnd() < 0 ? *getEnd() + dim : *getEnd()) : dim;
+  if (begin < 0 || end > dim || begin >= end)
+    return ctx.emitError("slice_axis: invalid begin/end for axis " +
+                         Twine(*axis) + " of " + out.str());
+  out[*axis] = end - begin;
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult SqueezeOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  SmallVector<int64_t> axes;
+  for (int64_t axis : getAxis()) {
+    std::optional<int64_t> a = normalizeAxis(axis, data.rank());
+    if (!a)
+      return ctx.emitError("squeeze: axis " + Twine(axis) + " is out of range");
+    if (data.isKnown(*a) && data[*a] != 1)
+      return ctx.emitError("squeeze: axis " + Twine(*a) +
+                           " does not have size 1 in " + data.str());
+    axes.push_back(*a);
+  }
+  SmallVector<int64_t> dims;
+  for (int64_t i = 0; i < data.rank(); ++i) {
+    bool drop = getAxis().empty() ? data[i] == 1 : llvm::is_contained(axes, i);
+    if (!drop)
+      dims.push_back(data[i]);
+  }
+  if (dims.empty())
+    dims.push_back(1);
+  return ctx.assignOutput(0, PartialShape(dims));
+}
+
+LogicalResult StackOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape common;
+  for (const PartialShape &in : ctx.getInputs()) {
+    std::optional<PartialShape> merged = PartialShape::merge(common, in);
+    if (!merged)
+      return ctx.emitError("stack: inputs must have the same shape, got " +
+                           common.str() + " and " + in.str());
+    common = *merged;
+  }
+  if (!common.hasRank())
+    return success();
+  for (unsigned i = 0; i < ctx.getNumInputs(); ++i)
+    if (failed(ctx.assignInput(i, common)))
+      return failure();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), common.rank() + 1);
+  if (!axis)
+    return ctx.emitError("stack: axis " + Twine(getAxis()) + " is out of range");
+  SmallVector<int64_t> dims(common.getDims());
+  dims.insert(dims.begin() + *axis, ctx.getNumInputs());
+  return ctx.assignOutput(0, PartialShape(dims));
+}

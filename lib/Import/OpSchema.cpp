@@ -306,7 +306,34 @@ SmallVector<std::string> whereInputs(const AttrStrings &) {
   return {"condition", "x", "y"};
 }
 
+const AttrSpec kReduceAttrs[] = {{"axis", AttrKind::Tuple},
+                                 {"keepdims", AttrKind::Bool},
+                                 {"exclude", AttrKind::Bool}};
+const AttrSpec kDotAttrs[] = {{"transpose_a", AttrKind::Bool},
+                              {"transpose_b", AttrKind::Bool}};
+const AttrSpec kLayerNormAttrs[] = {{"axis", AttrKind::Int},
+                                    {"eps", AttrKind::Float},
+                                    {"output_mean_var", AttrKind::Bool}};
+const AttrSpec kEmbeddingAttrs[] = {{"input_dim", AttrKind::Int},
+                                    {"output_dim", AttrKind::Int},
+                                    {"dtype", AttrKind::DType},
+                                    {"sparse_grad", AttrKind::Bool}};
+const AttrSpec kSliceAxisAttrs[] = {{"axis", AttrKind::Int},
+                                    {"begin", AttrKind::Int},
+                                    {"end", AttrKind::Int}};
+const AttrSpec kSqueezeAttrs[] = {{"axis", AttrKind::Tuple}};
+const AttrSpec kStackAttrs[] = {{"axis", AttrKind::Int},
+                                {"num_args", AttrKind::Int}};
+
+SmallVector<std::string> layerNormInputs(const AttrStrings &) {
+  return {"data", "gamma", "beta"};
+}
+SmallVector<std::string> embeddingInputs(const AttrStrings &) {
+  return {"data", "weight"};
+}
+
 const unsigned kBatchNormAux[] = {3, 4};
+const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
 const StringLiteral kMaskedOutputs[] = {"output", "mask"};
 
@@ -393,6 +420,20 @@ const OpSchema kOpSchemas[] = {
     UNARY_OP("make_loss"),
     {"hard_sigmoid", kHardSigmoidAttrs, dataOnly, one, {}},
     {"expand_dims", kExpandDimsAttrs, dataOnly, one, {}},
+    {"sum", kReduceAttrs, dataOnly, one, {}},
+    {"mean", kReduceAttrs, dataOnly, one, {}},
+    {"prod", kReduceAttrs, dataOnly, one, {}},
+    {"max", kReduceAttrs, dataOnly, one, {}},
+    {"min", kReduceAttrs, dataOnly, one, {}},
+    {"nansum", kReduceAttrs, dataOnly, one, {}},
+    {"nanprod", kReduceAttrs, dataOnly, one, {}},
+    {"dot", kDotAttrs, lhsRhs, one, {}},
+    {"batch_dot", kDotAttrs, lhsRhs, one, {}},
+    {"LayerNorm", kLayerNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs},
+    {"Embedding", kEmbeddingAttrs, embeddingInputs, one, {}},
+    {"slice_axis", kSliceAxisAttrs, dataOnly, one, {}},
+    {"squeeze", kSqueezeAttrs, dataOnly, one, {}},
+    {"stack", kStackAttrs, concatInputs, one, {}},
     {"broadcast_axis", kBroadcastAxisAttrs, dataOnly, one, {}},
     {"broadcast_to", kBroadcastToAttrs, dataOnly, one, {}},
     UNARY_OP("zeros_like"),
@@ -484,7 +525,9 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"_LogicalXorScalar", "_logical_xor_scalar"},
     {"broadcast_plus", "broadcast_add"}, {"broadcast_minus", "broadcast_sub"},
     {"identity", "_copy"},             {"stop_gradient", "BlockGrad"},
-    {"broadcast_axes", "broadcast_axis"},
+    {"broadcast_axes", "broadcast_axis"}, {"sum_axis", "sum"},
+    {"max_axis", "max"},               {"min_axis", "min"},
+    {"_npx_layer_norm", "LayerNorm"},  {"_npx_embedding", "Embedding"},
 };
 } // namespace
 

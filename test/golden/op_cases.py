@@ -144,6 +144,27 @@ def _cases():
     C["softmax_output_3d"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (2, 3, 4)})
     C["softmax_output_1d"] = lambda mx: (mx.sym.SoftmaxOutput(v(mx, "data"), name="softmax"), {"data": (5,)})
 
+    # --- reductions ---
+    for name in ["sum", "mean", "prod", "max", "min", "nansum", "nanprod"]:
+        for tag, kwargs in [("all", {}), ("axis1", {"axis": 1}), ("axes_keep", {"axis": (0, 2), "keepdims": True}),
+                            ("exclude", {"axis": (1,), "exclude": True})]:
+            C[f"reduce_{name}_{tag}"] = (lambda o, kw: lambda mx: (op(mx, o)(v(mx, "data"), name="r", **kw), {"data": (2, 3, 4)}))(name, kwargs)
+
+    # --- contractions, LayerNorm, Embedding ---
+    C["dot_2d"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (3, 4), "rhs": (4, 5)})
+    C["dot_transpose"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), transpose_a=True, transpose_b=True, name="dot"), {"lhs": (4, 3), "rhs": (5, 4)})
+    C["dot_nd"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (2, 3, 4), "rhs": (4, 5)})
+    C["batch_dot"] = lambda mx: (mx.sym.batch_dot(v(mx, "lhs"), v(mx, "rhs"), name="bd"), {"lhs": (2, 3, 4), "rhs": (2, 4, 5)})
+    C["batch_dot_transpose"] = lambda mx: (mx.sym.batch_dot(v(mx, "lhs"), v(mx, "rhs"), transpose_a=True, transpose_b=True, name="bd"), {"lhs": (2, 4, 3), "rhs": (2, 5, 4)})
+    C["layer_norm"] = lambda mx: (mx.sym.LayerNorm(v(mx, "data"), name="ln"), {"data": (2, 3, 8)})
+    C["layer_norm_axis1"] = lambda mx: (mx.sym.LayerNorm(v(mx, "data"), axis=1, eps=1e-3, name="ln"), {"data": (2, 5, 3)})
+    C["embedding"] = lambda mx: (mx.sym.Embedding(v(mx, "data_int"), input_dim=6, output_dim=4, name="emb"), {"data_int": (2, 5)})
+    C["slice_axis"] = lambda mx: (mx.sym.slice_axis(v(mx, "data"), axis=1, begin=1, end=-1, name="sa"), {"data": (2, 5, 3)})
+    C["slice_axis_none"] = lambda mx: (mx.sym.slice_axis(v(mx, "data"), axis=-1, begin=-2, end=None, name="sa"), {"data": (2, 5, 3)})
+    C["squeeze"] = lambda mx: (mx.sym.squeeze(v(mx, "data"), name="sq"), {"data": (2, 1, 3, 1)})
+    C["squeeze_axis"] = lambda mx: (mx.sym.squeeze(v(mx, "data"), axis=(3,), name="sq"), {"data": (2, 1, 3, 1)})
+    C["stack"] = lambda mx: (mx.sym.stack(v(mx, "a"), v(mx, "b"), v(mx, "c"), axis=1, name="st"), {"a": (2, 3), "b": (2, 3), "c": (2, 3)})
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -166,7 +187,8 @@ def _values(np, rng, name, shape):
     if name.endswith("_gt1"):
         return rng.uniform(1.1, 3.0, shape).astype("float32")
     if name.endswith("_int"):
-        return rng.randint(-2, 3, shape).astype("float32")
+        # Indices beyond [0, 5] exercise Embedding's clipping.
+        return rng.randint(-2, 8 if name == "data_int" else 3, shape).astype("float32")
     if name.endswith("_halves"):
         return (np.arange(int(np.prod(shape))) - 3.5).reshape(shape).astype("float32")
     return rng.uniform(-2, 2, shape).astype("float32")

@@ -20,7 +20,11 @@ void populateSoftmaxPatterns(mlir::RewritePatternSet &patterns);
 void populateMathPatterns(mlir::RewritePatternSet &patterns);
 /// elemwise_*, broadcast_*, comparisons, scalar ops, Cast.
 void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
-/// Flatten, Reshape, transpose, Concat, SliceChannel.
+/// sum/mean/prod/max/min/nansum/nanprod, dot, batch_dot, LayerNorm,
+/// Embedding.
+void populateReducePatterns(mlir::RewritePatternSet &patterns);
+/// Flatten, Reshape, transpose, Concat, SliceChannel, expand_dims,
+/// broadcast_axis/to, slice_axis, squeeze, stack.
 void populateTensorPatterns(mlir::RewritePatternSet &patterns);
 } // namespace symc
 

@@ -29,7 +29,7 @@ Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
     if (i != axis)
       others.push_back(i);
   Value max = buildReduction(
-      b, loc, input, axis, -std::numeric_limits<double>::infinity(),
+      b, loc, input, {axis}, -std::numeric_limits<double>::infinity(),
       [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
         return arith::MaxNumFOp::create(nb, nloc, args[0], args[1]);
       });
@@ -43,7 +43,7 @@ Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
         return math::ExpOp::create(nb, nloc, shifted);
       });
   Value sum = buildReduction(
-      b, loc, exps, axis, 0.0,
+      b, loc, exps, {axis}, 0.0,
       [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
         return arith::AddFOp::create(nb, nloc, args[0], args[1]);
       });

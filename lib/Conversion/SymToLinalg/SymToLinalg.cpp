@@ -90,6 +90,7 @@ struct ConvertSymToLinalgPass
     populateMathPatterns(patterns);
     populateElementwisePatterns(patterns);
     populateTensorPatterns(patterns);
+    populateReducePatterns(patterns);
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<sym::SymDialect>();

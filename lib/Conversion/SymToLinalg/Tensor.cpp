@@ -135,6 +135,66 @@ struct SliceChannelLowering : OpConversionPattern<SliceChannelOp> {
   }
 };
 
+struct SliceAxisLowering : OpConversionPattern<SliceAxisOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SliceAxisOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), in->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    int64_t begin = op.getBegin();
+    if (begin < 0)
+      begin += in->getDimSize(*axis);
+    SmallVector<int64_t> offsets(in->getRank(), 0), strides(in->getRank(), 1);
+    offsets[*axis] = begin;
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, op.getLoc(), *out, adaptor.getData(), ValueRange{},
+        ValueRange{}, ValueRange{}, offsets, out->getShape(), strides);
+    rewriter.replaceOp(op, slice);
+    return success();
+  }
+};
+
+/// stack: each input viewed with a size-1 axis, inserted at its offset.
+struct StackLowering : OpConversionPattern<StackOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(StackOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), out->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    Location loc = op.getLoc();
+    SmallVector<int64_t> sliceShape(out->getShape()), strides(out->getRank(), 1);
+    sliceShape[*axis] = 1;
+    Value result = buildEmpty(rewriter, loc, *out);
+    for (auto [i, input] : llvm::enumerate(adaptor.getData())) {
+      SmallVector<int64_t> offsets(out->getRank(), 0);
+      offsets[*axis] = i;
+      Value slice = buildReshape(rewriter, loc, input, sliceShape);
+      result = tensor::InsertSliceOp::create(rewriter, loc, slice, result,
+                                             ValueRange{}, ValueRange{},
+                                             ValueRange{}, offsets, sliceShape,
+                                             strides);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// broadcast_axis / broadcast_to: size-1 input axes repeat.
 template <typename OpTy>
 struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
@@ -161,7 +221,8 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
-  patterns.add<ReshapeLikeLowering<ExpandDimsOp>,
+  patterns.add<ReshapeLikeLowering<ExpandDimsOp>, ReshapeLikeLowering<SqueezeOp>,
+               SliceAxisLowering, StackLowering,
                BroadcastShapeLowering<BroadcastAxisOp>,
                BroadcastShapeLowering<BroadcastToOp>>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<FlattenOp>, ReshapeLikeLowering<ReshapeOp>,

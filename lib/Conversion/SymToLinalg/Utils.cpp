@@ -88,17 +88,21 @@ Value buildReshape(OpBuilder &b, Location loc, Value input,
     ReassociationIndices group = llvm::to_vector(llvm::seq<int64_t>(0, rank));
     return SmallVector<ReassociationIndices>{group};
   };
+  // Through 1-D: rank 0 <-> (1,) reshapes use an empty reassociation.
   Value flat = input;
-  if (inType.getRank() != 1)
-    flat = tensor::CollapseShapeOp::create(
-        b, loc, flatType, input,
-        inType.getRank() == 0 ? SmallVector<ReassociationIndices>{}
-                              : allAxes(inType.getRank()));
+  if (inType.getRank() == 0)
+    flat = tensor::ExpandShapeOp::create(b, loc, flatType, input,
+                                         SmallVector<ReassociationIndices>{});
+  else if (inType.getRank() != 1)
+    flat = tensor::CollapseShapeOp::create(b, loc, flatType, input,
+                                           allAxes(inType.getRank()));
+  if (shape.empty())
+    return tensor::CollapseShapeOp::create(b, loc, RankedTensorType::get({}, elt),
+                                           flat, SmallVector<ReassociationIndices>{});
   if (shape.size() == 1)
     return flat;
-  return tensor::ExpandShapeOp::create(
-      b, loc, RankedTensorType::get(shape, elt), flat,
-      shape.empty() ? SmallVector<ReassociationIndices>{} : allAxes(shape.size()));
+  return tensor::ExpandShapeOp::create(b, loc, RankedTensorType::get(shape, elt),
+                                       flat, allAxes(shape.size()));
 }
 
 Value buildBroadcast(OpBuilder &b, Location loc, Value input,
@@ -128,21 +132,23 @@ Value buildPad(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> low,
       getAsIndexOpFoldResult(b.getContext(), high), pad);
 }
 
-Value buildReduction(OpBuilder &b, Location loc, Value input, int64_t axis,
-                     double init, BodyBuilder combine) {
+Value buildReduction(OpBuilder &b, Location loc, Value input,
+                     ArrayRef<int64_t> axes, double init, BodyBuilder combine) {
   auto type = cast<RankedTensorType>(input.getType());
   int64_t rank = type.getRank();
-  SmallVector<int64_t> shape(type.getShape());
-  shape.erase(shape.begin() + axis);
-  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  SmallVector<int64_t> shape;
   SmallVector<AffineExpr> outExprs;
   SmallVector<utils::IteratorType> iterators;
   for (int64_t i = 0; i < rank; ++i) {
-    if (i != axis)
+    bool reduced = llvm::is_contained(axes, i);
+    if (!reduced) {
+      shape.push_back(type.getDimSize(i));
       outExprs.push_back(b.getAffineDimExpr(i));
-    iterators.push_back(i == axis ? utils::IteratorType::reduction
-                                  : utils::IteratorType::parallel);
+    }
+    iterators.push_back(reduced ? utils::IteratorType::reduction
+                                : utils::IteratorType::parallel);
   }
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
   SmallVector<AffineMap> maps = {
       b.getMultiDimIdentityMap(rank),
       AffineMap::get(rank, 0, outExprs, b.getContext())};

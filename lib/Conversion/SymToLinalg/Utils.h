@@ -67,11 +67,11 @@ mlir::Value buildBroadcast(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value buildPad(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
                      llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> high,
                      double padValue);
-/// Reduce `input` along `axis` with `combine`, starting from `init`; the
-/// result drops that axis.
+/// Reduce `input` along `axes` (sorted) with `combine(element, accumulator)`,
+/// starting from `init`; the result drops those axes.
 mlir::Value buildReduction(mlir::OpBuilder &b, mlir::Location loc,
-                           mlir::Value input, int64_t axis, double init,
-                           BodyBuilder combine);
+                           mlir::Value input, llvm::ArrayRef<int64_t> axes,
+                           double init, BodyBuilder combine);
 
 /// The static ranked type of `value`, or failure with a diagnostic naming
 /// the op when it is not static or its dtype is not a float.

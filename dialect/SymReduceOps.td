@@ -1,0 +1,84 @@
+//===- SymReduceOps.td - reductions and contractions -------*- tablegen -*-===//
+//
+// sum / mean / prod / max / min / nansum / nanprod over axes, dot,
+// batch_dot, LayerNorm and Embedding.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYM_REDUCE_OPS
+#define SYM_REDUCE_OPS
+
+include "SymBase.td"
+
+class Sym_ReduceOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+  let summary = what # " over `axis` (all axes when empty)";
+  let description = [{
+    `keepdims` keeps reduced axes as 1; `exclude` reduces every axis but
+    those listed. Reducing every axis without keepdims gives shape (1,), as
+    MXNet 1.x does. Source: src/operator/tensor/broadcast_reduce_op_value.cc
+    (ReduceAxesShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$axis,
+      Sym_DefaultBool<"false">:$keepdims, Sym_DefaultBool<"false">:$exclude);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    /// The reduced axes of a rank-`rank` input (normalized, sorted), or
+    /// nullopt when an axis is out of range.
+    std::optional<::llvm::SmallVector<int64_t>> getReducedAxes(int64_t rank);
+  }];
+}
+
+def Sym_SumOp : Sym_ReduceOp<"sum", "sum">;
+def Sym_MeanOp : Sym_ReduceOp<"mean", "mean">;
+def Sym_ProdOp : Sym_ReduceOp<"prod", "product">;
+def Sym_MaxOp : Sym_ReduceOp<"max", "maximum">;
+def Sym_MinOp : Sym_ReduceOp<"min", "minimum">;
+def Sym_NansumOp : Sym_ReduceOp<"nansum", "sum, NaN counted as 0,">;
+def Sym_NanprodOp : Sym_ReduceOp<"nanprod", "product, NaN counted as 1,">;
+
+def Sym_DotOp : Sym_Op<"dot"> {
+  let summary = "tensor dot: the last axis of lhs with the first of rhs";
+  let description = [{
+    (..., K) x (K, ...) -> (..., ...). `transpose_a` / `transpose_b` reverse
+    the axes of an operand first. Source: src/operator/tensor/dot.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs,
+      Sym_DefaultBool<"false">:$transpose_a, Sym_DefaultBool<"false">:$transpose_b);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_BatchDotOp : Sym_Op<"batch_dot"> {
+  let summary = "batched matrix product (B, M, K) x (B, K, N)";
+  let description = [{ Source: src/operator/tensor/dot.cc (BatchDotShape). }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs,
+      Sym_DefaultBool<"false">:$transpose_a, Sym_DefaultBool<"false">:$transpose_b);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_LayerNormOp : Sym_Op<"LayerNorm"> {
+  let summary = "layer normalization along `axis`";
+  let description = [{
+    Outputs (output, mean, std); only `output` is visible unless
+    output_mean_var. Source: src/operator/nn/layer_norm.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$gamma, Sym_Tensor:$beta,
+      Sym_DefaultI64<"-1">:$axis, Sym_DefaultF64<"1e-5">:$eps,
+      Sym_DefaultBool<"false">:$output_mean_var);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$mean, Sym_Tensor:$std);
+}
+
+def Sym_EmbeddingOp : Sym_Op<"Embedding", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "rows of `weight` picked by the indices in `data`";
+  let description = [{
+    Indices are clipped to [0, input_dim - 1], as MXNet does. The output is
+    data.shape + (output_dim,), in the weight's dtype.
+    Source: src/operator/tensor/indexing_op.cc (EmbeddingOpShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$weight,
+      Sym_I64Attr:$input_dim, Sym_I64Attr:$output_dim,
+      OptionalAttr<TypeAttr>:$dtype, Sym_DefaultBool<"false">:$sparse_grad);
+  let results = (outs Sym_Tensor:$output);
+}
+
+#endif // SYM_REDUCE_OPS

@@ -1,0 +1,296 @@
+//===- Reduce.cpp - reductions, dot, batch_dot, LayerNorm, Embedding ------===//
+//
+// Reductions are one linalg.generic over the reduced axes; dot and
+// batch_dot become linalg.matmul / linalg.batch_matmul on reshaped (and,
+// for transpose_a/b, transposed) operands.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PopulatePatterns.h"
+#include "Utils.h"
+
+#include "symc/Dialect/SymDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace symc;
+using namespace symc::sym;
+
+namespace {
+
+using CombineFn = Value (*)(OpBuilder &, Location, Value element, Value acc);
+
+Value addCombine(OpBuilder &b, Location l, Value x, Value acc) {
+  return arith::AddFOp::create(b, l, x, acc);
+}
+Value mulCombine(OpBuilder &b, Location l, Value x, Value acc) {
+  return arith::MulFOp::create(b, l, x, acc);
+}
+Value maxCombine(OpBuilder &b, Location l, Value x, Value acc) {
+  Value gt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, x, acc);
+  return arith::SelectOp::create(b, l, gt, x, acc);
+}
+Value minCombine(OpBuilder &b, Location l, Value x, Value acc) {
+  Value lt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x, acc);
+  return arith::SelectOp::create(b, l, lt, x, acc);
+}
+/// NaN elements leave the accumulator unchanged (nansum / nanprod).
+template <CombineFn fn>
+Value skipNaN(OpBuilder &b, Location l, Value x, Value acc) {
+  Value isNaN = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
+  return arith::SelectOp::create(b, l, isNaN, acc, fn(b, l, x, acc));
+}
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// A reduce op: `fn` from `init`, divided by the count for mean.
+template <typename OpTy, CombineFn fn, int initKind, bool isMean = false>
+struct ReduceLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    std::optional<SmallVector<int64_t>> axes = op.getReducedAxes(in->getRank());
+    if (!axes)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    double init = initKind == 0 ? 0.0 : initKind == 1 ? 1.0
+                                      : initKind == 2 ? -kInf : kInf;
+    Location loc = op.getLoc();
+    Value reduced = buildReduction(
+        rewriter, loc, adaptor.getData(), *axes, init,
+        [](OpBuilder &b, Location l, ValueRange args) {
+          return fn(b, l, args[0], args[1]);
+        });
+    if (isMean) {
+      int64_t count = 1;
+      for (int64_t axis : *axes)
+        count *= in->getDimSize(axis);
+      auto type = cast<RankedTensorType>(reduced.getType());
+      reduced = buildElementwise(
+          rewriter, loc, type, {fullOperand(reduced)},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::DivFOp::create(
+                b, l, args[0], buildFloat(b, l, args[0].getType(), count));
+          });
+    }
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, reduced, out->getShape()));
+    return success();
+  }
+};
+
+/// Reverses the axes of `value` (MXNet's transpose_a / transpose_b).
+Value reverseAxes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> perm, shape;
+  for (int64_t i = type.getRank() - 1; i >= 0; --i) {
+    perm.push_back(i);
+    shape.push_back(type.getDimSize(i));
+  }
+  auto outType = RankedTensorType::get(shape, type.getElementType());
+  return linalg::TransposeOp::create(b, loc, value, buildEmpty(b, loc, outType),
+                                     perm)
+      .getResult()[0];
+}
+
+struct DotLowering : OpConversionPattern<DotOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> lhsType =
+        getStaticFloatType(rewriter, op, adaptor.getLhs());
+    FailureOr<RankedTensorType> rhsType =
+        getStaticFloatType(rewriter, op, adaptor.getRhs());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(lhsType) || failed(rhsType) || failed(outType))
+      return failure();
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    if (op.getTransposeA())
+      lhs = reverseAxes(rewriter, loc, lhs);
+    if (op.getTransposeB())
+      rhs = reverseAxes(rewriter, loc, rhs);
+    auto lt = cast<RankedTensorType>(lhs.getType());
+    auto rt = cast<RankedTensorType>(rhs.getType());
+    int64_t k = lt.getShape().back();
+    int64_t m = lt.getNumElements() / std::max<int64_t>(k, 1);
+    int64_t n = rt.getNumElements() / std::max<int64_t>(k, 1);
+    if (k == 0)
+      return rewriter.notifyMatchFailure(op, "empty contraction");
+    Type elt = outType->getElementType();
+    auto accType = RankedTensorType::get({m, n}, elt);
+    Value product =
+        linalg::MatmulOp::create(
+            rewriter, loc, TypeRange{accType},
+            ValueRange{buildReshape(rewriter, loc, lhs, {m, k}),
+                       buildReshape(rewriter, loc, rhs, {k, n})},
+            ValueRange{buildFilled(rewriter, loc, accType, 0.0)})
+            .getResult(0);
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, product, outType->getShape()));
+    return success();
+  }
+};
+
+/// Swaps the last two axes of a rank-3 tensor.
+Value swapLastAxes(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  ArrayRef<int64_t> s = type.getShape();
+  auto outType = RankedTensorType::get({s[0], s[2], s[1]}, type.getElementType());
+  return linalg::TransposeOp::create(b, loc, value, buildEmpty(b, loc, outType),
+                                     ArrayRef<int64_t>{0, 2, 1})
+      .getResult()[0];
+}
+
+struct BatchDotLowering : OpConversionPattern<BatchDotOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BatchDotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(outType) || outType->getRank() != 3)
+      return rewriter.notifyMatchFailure(op, "needs static rank-3 operands");
+    Location loc = op.getLoc();
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    if (op.getTransposeA())
+      lhs = swapLastAxes(rewriter, loc, lhs);
+    if (op.getTransposeB())
+      rhs = swapLastAxes(rewriter, loc, rhs);
+    Value result = linalg::BatchMatmulOp::create(
+                       rewriter, loc, TypeRange{*outType}, ValueRange{lhs, rhs},
+                       ValueRange{buildFilled(rewriter, loc, *outType, 0.0)})
+                       .getResult(0);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(LayerNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type))
+      return failure();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), type->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    Location loc = op.getLoc();
+    Type elt = type->getElementType();
+    double count = type->getDimSize(*axis);
+    double eps = op.getEps().convertToDouble();
+    SmallVector<int64_t> others;
+    for (int64_t i = 0; i < type->getRank(); ++i)
+      if (i != *axis)
+        others.push_back(i);
+    auto scaled = [&](Value sum) {
+      return buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(sum.getType()),
+          {fullOperand(sum)}, [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::DivFOp::create(b, l, args[0], buildFloat(b, l, elt, count));
+          });
+    };
+    auto add = [](OpBuilder &b, Location l, ValueRange args) -> Value {
+      return arith::AddFOp::create(b, l, args[0], args[1]);
+    };
+    Value data = adaptor.getData();
+    Value mean = scaled(buildReduction(rewriter, loc, data, {*axis}, 0.0, add));
+    Value centered = buildElementwise(
+        rewriter, loc, *type, {fullOperand(data), {mean, others}},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::SubFOp::create(b, l, args[0], args[1]);
+        });
+    Value squares = buildElementwise(
+        rewriter, loc, *type, {fullOperand(centered)},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::MulFOp::create(b, l, args[0], args[0]);
+        });
+    Value var = scaled(buildReduction(rewriter, loc, squares, {*axis}, 0.0, add));
+    Value std = buildElementwise(
+        rewriter, loc, cast<RankedTensorType>(var.getType()), {fullOperand(var)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return math::SqrtOp::create(
+              b, l, arith::AddFOp::create(b, l, args[0], buildFloat(b, l, elt, eps)));
+        });
+    Value out = buildElementwise(
+        rewriter, loc, *type,
+        {fullOperand(centered), {std, others}, axisOperand(adaptor.getGamma(), *axis),
+         axisOperand(adaptor.getBeta(), *axis)},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value normed = arith::DivFOp::create(b, l, args[0], args[1]);
+          return arith::AddFOp::create(
+              b, l, arith::MulFOp::create(b, l, normed, args[2]), args[3]);
+        });
+    auto statsType = cast<RankedTensorType>(op.getMean().getType());
+    rewriter.replaceOp(op, {out, buildReshape(rewriter, loc, mean, statsType.getShape()),
+                            buildReshape(rewriter, loc, std, statsType.getShape())});
+    return success();
+  }
+};
+
+struct EmbeddingLowering : OpConversionPattern<EmbeddingOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(EmbeddingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto indexType = dyn_cast<RankedTensorType>(adaptor.getData().getType());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(outType) || !indexType || !indexType.hasStaticShape() ||
+        !isa<FloatType>(indexType.getElementType()))
+      return rewriter.notifyMatchFailure(op, "needs static float indices");
+    Location loc = op.getLoc();
+    Value weight = adaptor.getWeight();
+    int64_t rank = outType->getRank(), rows = op.getInputDim();
+    SmallVector<int64_t> indexAxes;
+    for (int64_t i = 0; i + 1 < rank; ++i)
+      indexAxes.push_back(i);
+    Value out = buildElementwise(
+        rewriter, loc, *outType, {{adaptor.getData(), indexAxes}},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          // MXNet clips indices to [0, input_dim - 1].
+          Value row = arith::FPToSIOp::create(b, l, b.getI64Type(), args[0]);
+          Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
+          Value last = arith::ConstantIntOp::create(b, l, b.getI64Type(), rows - 1);
+          row = arith::MaxSIOp::create(b, l, arith::MinSIOp::create(b, l, row, last), zero);
+          Value rowIndex = arith::IndexCastOp::create(b, l, b.getIndexType(), row);
+          Value column = linalg::IndexOp::create(b, l, rank - 1);
+          return tensor::ExtractOp::create(b, l, weight, ValueRange{rowIndex, column});
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+} // namespace
+
+void symc::populateReducePatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<ReduceLowering<SumOp, addCombine, 0>,
+               ReduceLowering<MeanOp, addCombine, 0, /*isMean=*/true>,
+               ReduceLowering<ProdOp, mulCombine, 1>,
+               ReduceLowering<MaxOp, maxCombine, 2>,
+               ReduceLowering<MinOp, minCombine, 3>,
+               ReduceLowering<NansumOp, skipNaN<addCombine>, 0>,
+               ReduceLowering<NanprodOp, skipNaN<mulCombine>, 1>>(ctx);
+  patterns.add<DotLowering, BatchDotLowering, LayerNormLowering,
+               EmbeddingLowering>(ctx);
+}
