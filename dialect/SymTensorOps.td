@@ -126,4 +126,58 @@ def Sym_StackOp : Sym_Op<"stack"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+//===----------------------------------------------------------------------===//
+// Ops without inputs: their shape and dtype come from attributes.
+//===----------------------------------------------------------------------===//
+
+class Sym_InitOp<string mnemonic> : Sym_Op<mnemonic, [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]>;
+
+class Sym_FillOp<string mnemonic, string what> : Sym_InitOp<mnemonic> {
+  let summary = "a tensor of `shape` filled with " # what;
+  let description = [{
+    A 0 in `shape` is an unknown dimension (legacy semantics), left to
+    inference. `dtype` defaults to float32.
+    Source: src/operator/tensor/init_op.cc.
+  }];
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ZerosOp : Sym_FillOp<"_zeros", "0"> {
+  let arguments = (ins Sym_OptTuple:$shape, OptionalAttr<TypeAttr>:$dtype);
+}
+def Sym_OnesOp : Sym_FillOp<"_ones", "1"> {
+  let arguments = (ins Sym_OptTuple:$shape, OptionalAttr<TypeAttr>:$dtype);
+}
+def Sym_FullOp : Sym_FillOp<"_full", "`value`"> {
+  let arguments = (ins Sym_OptTuple:$shape, OptionalAttr<TypeAttr>:$dtype,
+      F64Attr:$value);
+}
+
+def Sym_ArangeOp : Sym_InitOp<"_arange"> {
+  let summary = "start, start + step, ... below stop, each repeated `repeat` times";
+  let description = [{
+    Without `stop` the range is [0, start). `infer_range` (take the length
+    from the consumer) is not supported yet.
+    Source: src/operator/tensor/init_op.cc (RangeParam).
+  }];
+  let arguments = (ins F64Attr:$start, OptionalAttr<F64Attr>:$stop,
+      Sym_DefaultF64<"1.0">:$step, Sym_DefaultI64<"1">:$repeat,
+      Sym_DefaultBool<"false">:$infer_range, OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SequenceMaskOp : Sym_Op<"SequenceMask"> {
+  let summary = "set steps at or beyond each sequence's length to `value`";
+  let description = [{
+    `axis` 0 is (T, B, ...), `axis` 1 is (B, T, ...); sequence_length is
+    (B,). Without use_sequence_length the data passes through.
+    Source: src/operator/sequence_mask.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$sequence_length,
+      Sym_DefaultBool<"false">:$use_sequence_length, Sym_DefaultF64<"0.0">:$value,
+      Sym_DefaultI64<"0">:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
 #endif // SYM_TENSOR_OPS

@@ -157,6 +157,13 @@ LogicalResult ShapeInferenceContext::inferSameShape() {
   return success();
 }
 
+LogicalResult ShapeInferenceContext::inferSameShapeOf(unsigned in,
+                                                      unsigned out) {
+  if (failed(assignOutput(out, inputs[in])))
+    return failure();
+  return assignInput(in, outputs[out]);
+}
+
 //===----------------------------------------------------------------------===//
 // TypeInferenceContext
 //===----------------------------------------------------------------------===//

@@ -875,3 +875,69 @@ LogicalResult StackOp::inferShapes(ShapeInferenceContext &ctx) {
   dims.insert(dims.begin() + *axis, ctx.getNumInputs());
   return ctx.assignOutput(0, PartialShape(dims));
 }
+
+//===----------------------------------------------------------------------===//
+// Ops without inputs, SequenceMask
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// A shape attribute in legacy semantics: 0 is unknown.
+PartialShape shapeFromAttr(ArrayRef<int64_t> dims) {
+  SmallVector<int64_t> out;
+  for (int64_t d : dims)
+    out.push_back(d == 0 ? kUnknown : d);
+  return PartialShape(out);
+}
+
+LogicalResult assignDType(TypeInferenceContext &ctx, std::optional<Type> dtype) {
+  return ctx.assignOutput(
+      0, dtype ? *dtype : Float32Type::get(ctx.getOp()->getContext()));
+}
+} // namespace
+
+#define SYM_FILL_INFERENCE(OP)                                                 \
+  LogicalResult OP::inferShapes(ShapeInferenceContext &ctx) {                  \
+    if (llvm::any_of(getShape(), [](int64_t d) { return d < 0; }))             \
+      return ctx.emitError("shape " + PartialShape(getShape()).str(true) +     \
+                           " has a negative dimension");                       \
+    return ctx.assignOutput(0, shapeFromAttr(getShape()));                     \
+  }                                                                            \
+  LogicalResult OP::inferTypes(TypeInferenceContext &ctx) {                    \
+    return assignDType(ctx, getDtype());                                       \
+  }
+SYM_FILL_INFERENCE(ZerosOp)
+SYM_FILL_INFERENCE(OnesOp)
+SYM_FILL_INFERENCE(FullOp)
+#undef SYM_FILL_INFERENCE
+
+LogicalResult ArangeOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getInferRange())
+    return success(); // the consumer decides; left unknown
+  double start = getStart().convertToDouble(), step = getStep().convertToDouble();
+  double stop = getStop() ? getStop()->convertToDouble() : start;
+  if (!getStop())
+    start = 0;
+  if (step == 0 || getRepeat() < 1)
+    return ctx.emitError("_arange: step must be non-zero and repeat positive");
+  double count = std::ceil((stop - start) / step);
+  if (!(count >= 0) || count > double(int64_t(1) << 40))
+    return ctx.emitError("_arange: invalid range");
+  return ctx.assignOutput(0, PartialShape({int64_t(count) * getRepeat()}));
+}
+
+LogicalResult ArangeOp::inferTypes(TypeInferenceContext &ctx) {
+  return assignDType(ctx, getDtype());
+}
+
+LogicalResult SequenceMaskOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getAxis() != 0 && getAxis() != 1)
+    return ctx.emitError("SequenceMask: axis must be 0 or 1");
+  if (failed(ctx.inferSameShapeOf(0, 0)))
+    return failure();
+  const PartialShape &data = ctx.input(0);
+  if (!getSequenceLength() || !data.hasRank())
+    return success();
+  if (data.rank() < 2)
+    return ctx.emitError("SequenceMask needs data of rank >= 2");
+  return ctx.assignInput(1, PartialShape({data[getAxis() == 0 ? 1 : 0]}));
+}

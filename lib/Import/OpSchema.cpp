@@ -332,6 +332,28 @@ SmallVector<std::string> embeddingInputs(const AttrStrings &) {
   return {"data", "weight"};
 }
 
+const AttrSpec kFillAttrs[] = {{"shape", AttrKind::Tuple},
+                               {"dtype", AttrKind::DType}};
+const AttrSpec kFullAttrs[] = {{"shape", AttrKind::Tuple},
+                               {"dtype", AttrKind::DType},
+                               {"value", AttrKind::Float}};
+const AttrSpec kArangeAttrs[] = {{"start", AttrKind::Float},
+                                 {"stop", AttrKind::Float},
+                                 {"step", AttrKind::Float},
+                                 {"repeat", AttrKind::Int},
+                                 {"infer_range", AttrKind::Bool},
+                                 {"dtype", AttrKind::DType}};
+const AttrSpec kSequenceMaskAttrs[] = {{"use_sequence_length", AttrKind::Bool},
+                                       {"value", AttrKind::Float},
+                                       {"axis", AttrKind::Int}};
+
+SmallVector<std::string> noInputs(const AttrStrings &) { return {}; }
+SmallVector<std::string> sequenceMaskInputs(const AttrStrings &attrs) {
+  if (isTrue(attrs, "use_sequence_length"))
+    return {"data", "sequence_length"};
+  return {"data"};
+}
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -420,6 +442,11 @@ const OpSchema kOpSchemas[] = {
     UNARY_OP("make_loss"),
     {"hard_sigmoid", kHardSigmoidAttrs, dataOnly, one, {}},
     {"expand_dims", kExpandDimsAttrs, dataOnly, one, {}},
+    {"_zeros", kFillAttrs, noInputs, one, {}},
+    {"_ones", kFillAttrs, noInputs, one, {}},
+    {"_full", kFullAttrs, noInputs, one, {}},
+    {"_arange", kArangeAttrs, noInputs, one, {}},
+    {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"sum", kReduceAttrs, dataOnly, one, {}},
     {"mean", kReduceAttrs, dataOnly, one, {}},
     {"prod", kReduceAttrs, dataOnly, one, {}},

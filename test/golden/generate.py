@@ -49,6 +49,7 @@ INFER_ONLY = {
     "miaow1988_squeezenet_v1.2": {"data": (1, 3, 224, 224)},
     "mxnet_mkldnn_model1_vgg16_reduced": {"data": (1, 3, 224, 224)},
     "mxnet_unittest_save_000800": {"data": (4, 100)},
+    "djl_gluonnlp_static_bert_qa": {"data0": (1, 384), "data1": (1, 384), "data2": (1,)},
     "tornadomeet_lightened_cnn": {"data": (1, 1, 128, 128)},
 }
 

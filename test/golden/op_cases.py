@@ -165,6 +165,15 @@ def _cases():
     C["squeeze_axis"] = lambda mx: (mx.sym.squeeze(v(mx, "data"), axis=(3,), name="sq"), {"data": (2, 1, 3, 1)})
     C["stack"] = lambda mx: (mx.sym.stack(v(mx, "a"), v(mx, "b"), v(mx, "c"), axis=1, name="st"), {"a": (2, 3), "b": (2, 3), "c": (2, 3)})
 
+    # --- ops without inputs (added to an input so the graph has one) ---
+    C["init_zeros"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.zeros(shape=(2, 3), name="z"), name="add"), {"data": (2, 3)})
+    C["init_ones"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.ones(shape=(2, 3), name="o"), name="add"), {"data": (2, 3)})
+    C["init_full"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.full(shape=(2, 3), val=2.5, name="f"), name="add"), {"data": (2, 3)})
+    C["init_arange"] = lambda mx: (mx.sym.broadcast_add(v(mx, "data"), mx.sym.arange(start=2, stop=11, step=1.5, repeat=2, name="ar"), name="add"), {"data": (2, 12)})
+    C["init_arange_nostop"] = lambda mx: (mx.sym.broadcast_add(v(mx, "data"), mx.sym.arange(start=5, name="ar"), name="add"), {"data": (2, 5)})
+    C["sequence_mask_axis0"] = lambda mx: (mx.sym.SequenceMask(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, value=-7, name="sm"), {"data": (4, 3, 2), "len_pos": (3,)})
+    C["sequence_mask_axis1"] = lambda mx: (mx.sym.SequenceMask(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, axis=1, name="sm"), {"data": (3, 4, 2), "len_pos": (3,)})
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -178,6 +187,8 @@ def _cases():
 def _values(np, rng, name, shape):
     if "moving_var" in name:
         return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name == "len_pos":
+        return rng.randint(1, 5, shape).astype("float32")
     if name.endswith("_pos"):
         return rng.uniform(0.5, 2.0, shape).astype("float32")
     if name.endswith("_big"):

@@ -80,6 +80,8 @@ public:
   llvm::LogicalResult assignOutput(unsigned i, const PartialShape &shape);
   /// ElemwiseShape: all inputs and outputs share one shape.
   llvm::LogicalResult inferSameShape();
+  /// Input `in` and output `out` share one shape (both ways).
+  llvm::LogicalResult inferSameShapeOf(unsigned in, unsigned out);
   /// "Error in operator <node>: <msg>", at the op's location.
   mlir::InFlightDiagnostic emitError(const llvm::Twine &msg) const;
 

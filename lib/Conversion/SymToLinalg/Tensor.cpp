@@ -10,6 +10,7 @@
 
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -195,6 +196,102 @@ struct StackLowering : OpConversionPattern<StackOp> {
   }
 };
 
+/// _zeros / _ones / _full.
+template <typename OpTy>
+struct FillLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    double value = 0.0;
+    if constexpr (std::is_same_v<OpTy, OnesOp>)
+      value = 1.0;
+    if constexpr (std::is_same_v<OpTy, FullOp>)
+      value = op.getValue().convertToDouble();
+    rewriter.replaceOp(op, buildFilled(rewriter, op.getLoc(), *out, value));
+    return success();
+  }
+};
+
+/// _arange: element i is start + (i / repeat) * step.
+struct ArangeLowering : OpConversionPattern<ArangeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ArangeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    double start = op.getStop() ? op.getStart().convertToDouble() : 0.0;
+    double step = op.getStep().convertToDouble();
+    int64_t repeat = op.getRepeat();
+    Type elt = out->getElementType();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Value i = linalg::IndexOp::create(b, l, 0);
+          Value r = arith::ConstantIndexOp::create(b, l, repeat);
+          Value k = arith::DivUIOp::create(b, l, i, r);
+          Value kInt = arith::IndexCastOp::create(b, l, b.getI64Type(), k);
+          Value kFloat = arith::SIToFPOp::create(b, l, elt, kInt);
+          return arith::AddFOp::create(
+              b, l, buildFloat(b, l, elt, start),
+              arith::MulFOp::create(b, l, kFloat, buildFloat(b, l, elt, step)));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// SequenceMask: steps t >= length[b] become `value`.
+struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SequenceMaskOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    Value lengths = adaptor.getSequenceLength();
+    if (!op.getUseSequenceLength() || !lengths) {
+      rewriter.replaceOp(op, adaptor.getData());
+      return success();
+    }
+    if (lengths.getType() != RankedTensorType::get(
+                                 {type->getDimSize(op.getAxis() == 0 ? 1 : 0)},
+                                 type->getElementType()))
+      return rewriter.notifyMatchFailure(op, "sequence_length must be (B,) "
+                                             "in the data's dtype");
+    int64_t timeAxis = op.getAxis(), batchAxis = timeAxis == 0 ? 1 : 0;
+    double value = op.getValue().convertToDouble();
+    Type elt = type->getElementType();
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type,
+        {fullOperand(adaptor.getData()), axisOperand(lengths, batchAxis)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value t = linalg::IndexOp::create(b, l, timeAxis);
+          Value tInt = arith::IndexCastOp::create(b, l, b.getI64Type(), t);
+          Value tFloat = arith::SIToFPOp::create(b, l, elt, tInt);
+          Value valid = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
+                                              tFloat, args[1]);
+          return arith::SelectOp::create(b, l, valid, args[0],
+                                         buildFloat(b, l, elt, value));
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
 /// broadcast_axis / broadcast_to: size-1 input axes repeat.
 template <typename OpTy>
 struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
@@ -221,6 +318,8 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
+               ArangeLowering, SequenceMaskLowering>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<ExpandDimsOp>, ReshapeLikeLowering<SqueezeOp>,
                SliceAxisLowering, StackLowering,
                BroadcastShapeLowering<BroadcastAxisOp>,
