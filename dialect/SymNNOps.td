@@ -151,14 +151,36 @@ def Sym_SoftmaxActivationOp : Sym_Op<"SoftmaxActivation"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_SoftmaxOp : Sym_Op<"softmax"> {
-  let summary = "softmax along an axis, with temperature";
-  let description = [{ Source: src/operator/nn/softmax.cc. }];
+class Sym_SoftmaxFamilyOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+  let summary = what # " along an axis, with temperature";
+  let description = [{ Source: src/operator/nn/softmax.cc (softmax-inl.h). }];
   let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$length,
       Sym_DefaultI64<"-1">:$axis, OptionalAttr<F64Attr>:$temperature,
       OptionalAttr<TypeAttr>:$dtype, Sym_DefaultBool<"false">:$use_length);
   let results = (outs Sym_Tensor:$output);
   let hasVerifier = 1;
 }
+
+def Sym_SoftmaxOp : Sym_SoftmaxFamilyOp<"softmax", "exp(x) / sum(exp(x))">;
+def Sym_LogSoftmaxOp : Sym_SoftmaxFamilyOp<"log_softmax", "log(softmax(x))">;
+def Sym_SoftminOp : Sym_SoftmaxFamilyOp<"softmin", "softmax(-x)">;
+
+class Sym_RegressionOutputOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+  let summary = what # " at inference; the label is for training";
+  let description = [{
+    The label needs no value at inference; its shape follows the data.
+    Source: src/operator/regression_output.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$label,
+      Sym_DefaultF64<"1.0">:$grad_scale);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_LinearRegressionOutputOp
+    : Sym_RegressionOutputOp<"LinearRegressionOutput", "the identity">;
+def Sym_MAERegressionOutputOp
+    : Sym_RegressionOutputOp<"MAERegressionOutput", "the identity">;
+def Sym_LogisticRegressionOutputOp
+    : Sym_RegressionOutputOp<"LogisticRegressionOutput", "sigmoid(data)">;
 
 #endif // SYM_NN_OPS

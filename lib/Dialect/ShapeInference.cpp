@@ -253,22 +253,50 @@ LogicalResult SoftmaxActivationOp::inferShapes(ShapeInferenceContext &ctx) {
   return ctx.inferSameShape();
 }
 
-LogicalResult SoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
+template <typename OpTy>
+static LogicalResult inferSoftmaxFamilyShape(OpTy op, ShapeInferenceContext &ctx) {
   if (failed(ctx.assignOutput(0, ctx.input(0))) ||
       failed(ctx.assignInput(0, ctx.output(0))))
     return failure();
   PartialShape data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  std::optional<int64_t> axis = normalizeAxis(op.getAxis(), data.rank());
   if (!axis)
-    return ctx.emitError("softmax: axis " + Twine(getAxis()) +
+    return ctx.emitError("softmax: axis " + Twine(op.getAxis()) +
                          " is out of range for " + data.str());
-  if (!getLength())
+  if (!op.getLength())
     return success();
   SmallVector<int64_t> dims(data.getDims());
   dims.erase(dims.begin() + *axis);
   return ctx.assignInput(1, PartialShape(dims));
+}
+
+LogicalResult SoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferSoftmaxFamilyShape(*this, ctx);
+}
+LogicalResult LogSoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferSoftmaxFamilyShape(*this, ctx);
+}
+LogicalResult SoftminOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferSoftmaxFamilyShape(*this, ctx);
+}
+
+/// Regression outputs: output = data; the label has the data's shape.
+template <typename OpTy>
+static LogicalResult inferRegressionShape(OpTy, ShapeInferenceContext &ctx) {
+  if (failed(ctx.inferSameShapeOf(0, 0)))
+    return failure();
+  return ctx.assignInput(1, ctx.input(0));
+}
+LogicalResult LinearRegressionOutputOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferRegressionShape(*this, ctx);
+}
+LogicalResult MAERegressionOutputOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferRegressionShape(*this, ctx);
+}
+LogicalResult LogisticRegressionOutputOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferRegressionShape(*this, ctx);
 }
 
 //===----------------------------------------------------------------------===//

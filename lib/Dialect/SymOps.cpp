@@ -108,11 +108,15 @@ LogicalResult LeakyReLUOp::verify() {
   return success();
 }
 
-LogicalResult SoftmaxOp::verify() {
-  if (getUseLength() != (getLength() != nullptr))
-    return emitOpError("a length operand is given iff use_length is set");
+template <typename OpTy>
+static LogicalResult verifySoftmaxFamily(OpTy op) {
+  if (op.getUseLength() != (op.getLength() != nullptr))
+    return op.emitOpError("a length operand is given iff use_length is set");
   return success();
 }
+LogicalResult SoftmaxOp::verify() { return verifySoftmaxFamily(*this); }
+LogicalResult LogSoftmaxOp::verify() { return verifySoftmaxFamily(*this); }
+LogicalResult SoftminOp::verify() { return verifySoftmaxFamily(*this); }
 
 LogicalResult ConcatOp::verify() {
   if (getNumArgs() != (int64_t)getData().size())

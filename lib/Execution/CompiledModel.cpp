@@ -57,10 +57,13 @@ StringRef argName(func::FuncOp func, unsigned i) {
   return "";
 }
 
-/// Training labels (SoftmaxOutput's label) need no value at inference.
+/// Training labels (operand 1 of the loss-head ops) need no value at
+/// inference.
 bool isOnlyUsedAsLabel(Value arg) {
   return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
-    return isa<sym::SoftmaxOutputOp>(use.getOwner()) &&
+    return isa<sym::SoftmaxOutputOp, sym::LinearRegressionOutputOp,
+               sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
+               use.getOwner()) &&
            use.getOperandNumber() == 1;
   });
 }

@@ -258,6 +258,30 @@ struct DivSqrtDimLowering : OpConversionPattern<DivSqrtDimOp> {
   }
 };
 
+/// Regression outputs: the identity, or sigmoid for the logistic one.
+template <typename OpTy, UnaryFn fn = nullptr>
+struct RegressionOutputLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    Value out = adaptor.getData();
+    if (fn)
+      out = buildElementwise(rewriter, op.getLoc(), *type, {fullOperand(out)},
+                             [](OpBuilder &b, Location l, ValueRange args) {
+                               return fn(b, l, args[0]);
+                             });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
 /// Ops that are the identity at inference.
 template <typename OpTy>
 struct IdentityLowering : OpConversionPattern<OpTy> {
@@ -303,6 +327,9 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
       UnaryLowering<LogicalNotOp, logicalNotF>>(ctx);
   patterns.add<FillLikeLowering<ZerosLikeOp, 0>, FillLikeLowering<OnesLikeOp, 1>,
                ClipLowering, WhereLowering, DivSqrtDimLowering>(ctx);
+  patterns.add<RegressionOutputLowering<LinearRegressionOutputOp>,
+               RegressionOutputLowering<MAERegressionOutputOp>,
+               RegressionOutputLowering<LogisticRegressionOutputOp, sigmoid>>(ctx);
   patterns.add<HardSigmoidLowering, IdentityLowering<CopyOp>,
                IdentityLowering<BlockGradOp>, IdentityLowering<MakeLossOp>>(ctx);
 }

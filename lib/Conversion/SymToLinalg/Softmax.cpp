@@ -18,9 +18,12 @@ using namespace symc::sym;
 
 namespace {
 
-/// exp((x - max) / t) / sum(exp((x - max) / t)) along `axis`.
+enum class SoftmaxKind { Softmax, LogSoftmax };
+
+/// exp((x - max) / t) / sum(exp((x - max) / t)) along `axis`, or its log
+/// ((x - max) / t - log(sum)) for LogSoftmax.
 Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
-                   double temperature) {
+                   double temperature, SoftmaxKind kind = SoftmaxKind::Softmax) {
   auto type = cast<RankedTensorType>(input.getType());
   Type elt = type.getElementType();
   int64_t rank = type.getRank();
@@ -47,6 +50,17 @@ Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
       [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
         return arith::AddFOp::create(nb, nloc, args[0], args[1]);
       });
+  if (kind == SoftmaxKind::LogSoftmax)
+    return buildElementwise(
+        b, loc, type, {fullOperand(input), {max, others}, {sum, others}},
+        [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+          Value shifted = arith::SubFOp::create(nb, nloc, args[0], args[1]);
+          if (temperature != 1.0)
+            shifted = arith::DivFOp::create(
+                nb, nloc, shifted, buildFloat(nb, nloc, elt, temperature));
+          return arith::SubFOp::create(nb, nloc, shifted,
+                                       math::LogOp::create(nb, nloc, args[2]));
+        });
   return buildElementwise(
       b, loc, type, {fullOperand(exps), {sum, others}},
       [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
@@ -54,11 +68,22 @@ Value buildSoftmax(OpBuilder &b, Location loc, Value input, int64_t axis,
       });
 }
 
-struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
-  using OpConversionPattern::OpConversionPattern;
+Value negate(OpBuilder &b, Location loc, Value input) {
+  return buildElementwise(b, loc, cast<RankedTensorType>(input.getType()),
+                          {fullOperand(input)},
+                          [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+                            return arith::NegFOp::create(nb, nloc, args[0]);
+                          });
+}
+
+/// softmax, log_softmax and softmin (softmax of -x).
+template <typename OpTy>
+struct SoftmaxLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
 
   LogicalResult
-  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> type =
         getStaticFloatType(rewriter, op, adaptor.getData());
@@ -73,8 +98,13 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
       return rewriter.notifyMatchFailure(op, "axis out of range");
     double temperature =
         op.getTemperature() ? op.getTemperature()->convertToDouble() : 1.0;
-    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), adaptor.getData(),
-                                        *axis, temperature));
+    Value data = adaptor.getData();
+    if constexpr (std::is_same_v<OpTy, SoftminOp>)
+      data = negate(rewriter, op.getLoc(), data);
+    SoftmaxKind kind = std::is_same_v<OpTy, LogSoftmaxOp> ? SoftmaxKind::LogSoftmax
+                                                          : SoftmaxKind::Softmax;
+    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), data, *axis,
+                                        temperature, kind));
     return success();
   }
 };
@@ -138,6 +168,7 @@ struct SoftmaxActivationLowering : OpConversionPattern<SoftmaxActivationOp> {
 } // namespace
 
 void symc::populateSoftmaxPatterns(RewritePatternSet &patterns) {
-  patterns.add<SoftmaxLowering, SoftmaxOutputLowering, SoftmaxActivationLowering>(
-      patterns.getContext());
+  patterns.add<SoftmaxLowering<SoftmaxOp>, SoftmaxLowering<LogSoftmaxOp>,
+               SoftmaxLowering<SoftminOp>, SoftmaxOutputLowering,
+               SoftmaxActivationLowering>(patterns.getContext());
 }
