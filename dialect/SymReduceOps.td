@@ -36,6 +36,39 @@ def Sym_MinOp : Sym_ReduceOp<"min", "minimum">;
 def Sym_NansumOp : Sym_ReduceOp<"nansum", "sum, NaN counted as 0,">;
 def Sym_NanprodOp : Sym_ReduceOp<"nanprod", "product, NaN counted as 1,">;
 
+class Sym_ArgReduceOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+  let summary = "index of the " # what # " along `axis` (of all if none)";
+  let description = [{
+    Returns float indices in the data's dtype, as MXNet; ties give the
+    first index. Source: src/operator/tensor/broadcast_reduce_op_index.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, OptionalAttr<Sym_I64Attr>:$axis,
+      Sym_DefaultBool<"false">:$keepdims);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ArgmaxOp : Sym_ArgReduceOp<"argmax", "maximum">;
+def Sym_ArgminOp : Sym_ArgReduceOp<"argmin", "minimum">;
+
+def Sym_InstanceNormOp : Sym_Op<"InstanceNorm"> {
+  let summary = "normalize each (sample, channel) over the spatial axes";
+  let description = [{ Source: src/operator/instance_norm.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$gamma, Sym_Tensor:$beta,
+      Sym_DefaultF64<"0.001">:$eps);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_L2NormalizationOp : Sym_Op<"L2Normalization"> {
+  let summary = "x / sqrt(sum(x^2) + eps) per instance, channel or position";
+  let description = [{
+    Outputs (output, norm); only `output` is visible.
+    Source: src/operator/l2_normalization.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultF64<"1e-10">:$eps,
+      DefaultValuedAttr<StrAttr, "\"instance\"">:$mode);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$norm);
+}
+
 def Sym_DotOp : Sym_Op<"dot"> {
   let summary = "tensor dot: the last axis of lhs with the first of rhs";
   let description = [{

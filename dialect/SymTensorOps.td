@@ -126,6 +126,53 @@ def Sym_StackOp : Sym_Op<"stack"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_SwapAxisOp : Sym_Op<"SwapAxis"> {
+  let summary = "exchange axes dim1 and dim2 (alias swapaxes)";
+  let description = [{ Source: src/operator/swapaxis.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultI64<"0">:$dim1,
+      Sym_DefaultI64<"0">:$dim2);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ReverseOp : Sym_Op<"reverse"> {
+  let summary = "reverse the order along `axis` (alias flip)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_OptTuple:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_TileOp : Sym_Op<"tile"> {
+  let summary = "repeat the whole array `reps` times per axis";
+  let description = [{
+    reps shorter than the rank are padded with 1s on the left, longer ones
+    prepend axes to the data. Source: src/operator/tensor/matrix_op.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, DenseI64ArrayAttr:$reps);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_RepeatOp : Sym_Op<"repeat"> {
+  let summary = "repeat each element `repeats` times along `axis` (flattened if none)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_I64Attr:$repeats,
+      OptionalAttr<Sym_I64Attr>:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ReshapeLikeOp : Sym_Op<"reshape_like"> {
+  let summary = "lhs reshaped to rhs's shape";
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like"> {
+  let summary = "lhs broadcast to rhs's shape";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_value.cc. }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs);
+  let results = (outs Sym_Tensor:$output);
+}
+
 //===----------------------------------------------------------------------===//
 // Ops without inputs: their shape and dtype come from attributes.
 //===----------------------------------------------------------------------===//

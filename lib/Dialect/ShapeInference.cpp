@@ -969,3 +969,150 @@ LogicalResult SequenceMaskOp::inferShapes(ShapeInferenceContext &ctx) {
     return ctx.emitError("SequenceMask needs data of rank >= 2");
   return ctx.assignInput(1, PartialShape({data[getAxis() == 0 ? 1 : 0]}));
 }
+
+//===----------------------------------------------------------------------===//
+// SwapAxis, reverse, tile, repeat, reshape_like, broadcast_like
+//===----------------------------------------------------------------------===//
+
+LogicalResult SwapAxisOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  std::optional<int64_t> a = normalizeAxis(getDim1(), out.rank());
+  std::optional<int64_t> b = normalizeAxis(getDim2(), out.rank());
+  if (!a || !b)
+    return ctx.emitError("SwapAxis: dim1/dim2 out of range for " + out.str());
+  std::swap(out[*a], out[*b]);
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult ReverseOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (data.hasRank())
+    for (int64_t axis : getAxis())
+      if (!normalizeAxis(axis, data.rank()))
+        return ctx.emitError("reverse: axis " + Twine(axis) +
+                             " is out of range for " + data.str());
+  return ctx.inferSameShapeOf(0, 0);
+}
+
+LogicalResult TileOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  ArrayRef<int64_t> reps = getReps();
+  if (llvm::any_of(reps, [](int64_t r) { return r < 0; }))
+    return ctx.emitError("tile: reps must be non-negative");
+  int64_t rank = std::max<int64_t>(data.rank(), reps.size());
+  SmallVector<int64_t> out;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t di = i - (rank - data.rank()), ri = i - (rank - (int64_t)reps.size());
+    out.push_back(mulDims(di >= 0 ? data[di] : 1, ri >= 0 ? reps[ri] : 1));
+  }
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult RepeatOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (getRepeats() < 0)
+    return ctx.emitError("repeat: repeats must be non-negative");
+  if (!getAxis())
+    return ctx.assignOutput(0, PartialShape({mulDims(data.numElements(), getRepeats())}));
+  std::optional<int64_t> axis = normalizeAxis(*getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("repeat: axis out of range for " + data.str());
+  data[*axis] = mulDims(data[*axis], getRepeats());
+  return ctx.assignOutput(0, data);
+}
+
+LogicalResult ReshapeLikeOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
+  if (lhs.isComplete() && rhs.isComplete() &&
+      lhs.numElements() != rhs.numElements())
+    return ctx.emitError("reshape_like: " + lhs.str(true) +
+                         " and " + rhs.str(true) + " differ in size");
+  return ctx.assignOutput(0, rhs);
+}
+
+LogicalResult BroadcastLikeOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
+  if (lhs.hasRank() && rhs.hasRank()) {
+    if (lhs.rank() != rhs.rank())
+      return ctx.emitError("broadcast_like: ranks differ: " + lhs.str(true) +
+                           " and " + rhs.str(true));
+    for (int64_t i = 0; i < lhs.rank(); ++i)
+      if (lhs.isKnown(i) && rhs.isKnown(i) && lhs[i] != 1 && lhs[i] != rhs[i])
+        return ctx.emitError("broadcast_like: cannot broadcast " +
+                             lhs.str(true) + " to " + rhs.str(true));
+  }
+  return ctx.assignOutput(0, rhs);
+}
+
+//===----------------------------------------------------------------------===//
+// argmax / argmin, InstanceNorm, L2Normalization
+//===----------------------------------------------------------------------===//
+
+namespace {
+template <typename OpTy>
+LogicalResult inferArgReduceShape(OpTy op, ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (!op.getAxis())
+    return ctx.assignOutput(0, PartialShape({1}));
+  std::optional<int64_t> axis = normalizeAxis(*op.getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("axis " + Twine(*op.getAxis()) +
+                         " is out of range for " + data.str());
+  SmallVector<int64_t> dims(data.getDims());
+  if (op.getKeepdims())
+    dims[*axis] = 1;
+  else
+    dims.erase(dims.begin() + *axis);
+  if (dims.empty())
+    dims.push_back(1);
+  return ctx.assignOutput(0, PartialShape(dims));
+}
+} // namespace
+
+LogicalResult ArgmaxOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferArgReduceShape(*this, ctx);
+}
+LogicalResult ArgminOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferArgReduceShape(*this, ctx);
+}
+
+LogicalResult InstanceNormOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 3)
+    return ctx.emitError("InstanceNorm needs data of rank >= 3, got " + data.str());
+  PartialShape channel({data[1]});
+  if (failed(ctx.assignInput(1, channel)) || failed(ctx.assignInput(2, channel)))
+    return failure();
+  return ctx.inferSameShapeOf(0, 0);
+}
+
+LogicalResult L2NormalizationOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (failed(ctx.assignOutput(0, data)) || !data.hasRank())
+    return success();
+  StringRef mode = getMode();
+  SmallVector<int64_t> norm = {data[0]};
+  if (mode == "channel") {
+    for (int64_t i = 2; i < data.rank(); ++i)
+      norm.push_back(data[i]);
+  } else if (mode == "spatial") {
+    if (data.rank() < 3)
+      return ctx.emitError("L2Normalization: mode 'spatial' needs rank >= 3");
+    norm.push_back(data[1]);
+  } else if (mode != "instance") {
+    return ctx.emitError("L2Normalization: unknown mode '" + mode + "'");
+  }
+  if (mode == "channel" && data.rank() < 2)
+    return ctx.emitError("L2Normalization: mode 'channel' needs rank >= 2");
+  return ctx.assignOutput(1, PartialShape(norm));
+}

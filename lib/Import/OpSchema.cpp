@@ -355,6 +355,16 @@ SmallVector<std::string> sequenceMaskInputs(const AttrStrings &attrs) {
   return {"data"};
 }
 
+const AttrSpec kSwapAxisAttrs[] = {{"dim1", AttrKind::Int}, {"dim2", AttrKind::Int}};
+const AttrSpec kReverseAttrs[] = {{"axis", AttrKind::Tuple}};
+const AttrSpec kTileAttrs[] = {{"reps", AttrKind::Tuple}};
+const AttrSpec kRepeatAttrs[] = {{"repeats", AttrKind::Int}, {"axis", AttrKind::Int}};
+const AttrSpec kArgReduceAttrs[] = {{"axis", AttrKind::Int},
+                                    {"keepdims", AttrKind::Bool}};
+const AttrSpec kInstanceNormAttrs[] = {{"eps", AttrKind::Float}};
+const AttrSpec kL2NormAttrs[] = {{"eps", AttrKind::Float}, {"mode", AttrKind::String}};
+const StringLiteral kL2NormOutputs[] = {"output", "norm"};
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -453,6 +463,16 @@ const OpSchema kOpSchemas[] = {
     {"_full", kFullAttrs, noInputs, one, {}},
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
+    {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
+    {"reverse", kReverseAttrs, dataOnly, one, {}},
+    {"tile", kTileAttrs, dataOnly, one, {}},
+    {"repeat", kRepeatAttrs, dataOnly, one, {}},
+    {"reshape_like", {}, lhsRhs, one, {}},
+    {"broadcast_like", {}, lhsRhs, one, {}},
+    {"argmax", kArgReduceAttrs, dataOnly, one, {}},
+    {"argmin", kArgReduceAttrs, dataOnly, one, {}},
+    {"InstanceNorm", kInstanceNormAttrs, layerNormInputs, one, {}},
+    {"L2Normalization", kL2NormAttrs, dataOnly, two, {}, kL2NormOutputs},
     {"sum", kReduceAttrs, dataOnly, one, {}},
     {"mean", kReduceAttrs, dataOnly, one, {}},
     {"prod", kReduceAttrs, dataOnly, one, {}},
@@ -559,6 +579,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"broadcast_plus", "broadcast_add"}, {"broadcast_minus", "broadcast_sub"},
     {"identity", "_copy"},             {"stop_gradient", "BlockGrad"},
     {"broadcast_axes", "broadcast_axis"}, {"sum_axis", "sum"},
+    {"swapaxes", "SwapAxis"},          {"flip", "reverse"},
     {"max_axis", "max"},               {"min_axis", "min"},
     {"_npx_layer_norm", "LayerNorm"},  {"_npx_embedding", "Embedding"},
 };

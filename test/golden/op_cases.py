@@ -171,6 +171,24 @@ def _cases():
     C["squeeze_axis"] = lambda mx: (mx.sym.squeeze(v(mx, "data"), axis=(3,), name="sq"), {"data": (2, 1, 3, 1)})
     C["stack"] = lambda mx: (mx.sym.stack(v(mx, "a"), v(mx, "b"), v(mx, "c"), axis=1, name="st"), {"a": (2, 3), "b": (2, 3), "c": (2, 3)})
 
+    # --- more shape ops, arg-reductions, normalizations ---
+    C["swapaxes"] = lambda mx: (mx.sym.swapaxes(v(mx, "data"), dim1=0, dim2=2, name="sw"), {"data": (2, 3, 4)})
+    C["flip"] = lambda mx: (mx.sym.flip(v(mx, "data"), axis=1, name="fl"), {"data": (2, 3, 4)})
+    C["reverse_two"] = lambda mx: (mx.sym.reverse(v(mx, "data"), axis=(0, 2), name="rv"), {"data": (2, 3, 4)})
+    C["tile"] = lambda mx: (mx.sym.tile(v(mx, "data"), reps=(2, 3), name="t"), {"data": (2, 3)})
+    C["tile_more_reps"] = lambda mx: (mx.sym.tile(v(mx, "data"), reps=(2, 1, 2), name="t"), {"data": (2, 3)})
+    C["repeat_axis"] = lambda mx: (mx.sym.repeat(v(mx, "data"), repeats=3, axis=1, name="rp"), {"data": (2, 3)})
+    C["repeat_flat"] = lambda mx: (mx.sym.repeat(v(mx, "data"), repeats=2, name="rp"), {"data": (2, 3)})
+    C["reshape_like"] = lambda mx: (mx.sym.reshape_like(v(mx, "lhs"), v(mx, "rhs"), name="rl"), {"lhs": (2, 6), "rhs": (3, 4)})
+    C["broadcast_like"] = lambda mx: (mx.sym.broadcast_like(v(mx, "lhs"), v(mx, "rhs"), name="bl"), {"lhs": (1, 4), "rhs": (3, 4)})
+    C["argmax_axis"] = lambda mx: (mx.sym.argmax(v(mx, "data"), axis=1, name="am"), {"data": (2, 3, 4)})
+    C["argmax_keep"] = lambda mx: (mx.sym.argmax(v(mx, "data_int"), axis=-1, keepdims=True, name="am"), {"data_int": (3, 4)})
+    C["argmin_all"] = lambda mx: (mx.sym.argmin(v(mx, "data"), name="am"), {"data": (3, 4)})
+    C["instance_norm"] = lambda mx: (mx.sym.InstanceNorm(v(mx, "data"), name="in"), {"data": (2, 3, 4, 5)})
+    C["l2norm_instance"] = lambda mx: (mx.sym.L2Normalization(v(mx, "data"), name="l2"), {"data": (2, 3, 4)})
+    C["l2norm_channel"] = lambda mx: (mx.sym.L2Normalization(v(mx, "data"), mode="channel", name="l2"), {"data": (2, 3, 4)})
+    C["l2norm_spatial"] = lambda mx: (mx.sym.L2Normalization(v(mx, "data"), mode="spatial", name="l2"), {"data": (2, 3, 4, 2)})
+
     # --- ops without inputs (added to an input so the graph has one) ---
     C["init_zeros"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.zeros(shape=(2, 3), name="z"), name="add"), {"data": (2, 3)})
     C["init_ones"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.ones(shape=(2, 3), name="o"), name="add"), {"data": (2, 3)})

@@ -280,6 +280,185 @@ struct EmbeddingLowering : OpConversionPattern<EmbeddingOp> {
   }
 };
 
+/// argmax / argmin: one generic carrying (best value, its index); a strict
+/// comparison keeps the first of equal values.
+template <typename OpTy, bool isMax>
+struct ArgReduceLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    Location loc = op.getLoc();
+    Value data = adaptor.getData();
+    int64_t axis = 0;
+    if (op.getAxis()) {
+      std::optional<int64_t> a = normalizeAxis(*op.getAxis(), in->getRank());
+      if (!a)
+        return rewriter.notifyMatchFailure(op, "axis out of range");
+      axis = *a;
+    } else {
+      data = buildReshape(rewriter, loc, data, {in->getNumElements()});
+    }
+    auto dataType = cast<RankedTensorType>(data.getType());
+    int64_t rank = dataType.getRank();
+    SmallVector<int64_t> shape;
+    SmallVector<AffineExpr> outExprs;
+    SmallVector<utils::IteratorType> iterators;
+    for (int64_t i = 0; i < rank; ++i) {
+      iterators.push_back(i == axis ? utils::IteratorType::reduction
+                                    : utils::IteratorType::parallel);
+      if (i != axis) {
+        shape.push_back(dataType.getDimSize(i));
+        outExprs.push_back(rewriter.getAffineDimExpr(i));
+      }
+    }
+    Type elt = dataType.getElementType();
+    auto accType = RankedTensorType::get(shape, elt);
+    AffineMap outMap = AffineMap::get(rank, 0, outExprs, rewriter.getContext());
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank), outMap,
+                                   outMap};
+    Value values = buildFilled(rewriter, loc, accType, isMax ? -kInf : kInf);
+    Value indices = buildFilled(rewriter, loc, accType, 0.0);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{accType, accType}, ValueRange{data},
+        ValueRange{values, indices}, maps, iterators,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], best = args[1], bestIndex = args[2];
+          Value better = arith::CmpFOp::create(
+              b, l, isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
+              x, best);
+          Value i = arith::IndexCastOp::create(
+              b, l, b.getI64Type(), linalg::IndexOp::create(b, l, axis));
+          Value index = arith::SIToFPOp::create(b, l, elt, i);
+          linalg::YieldOp::create(
+              b, l,
+              ValueRange{arith::SelectOp::create(b, l, better, x, best),
+                         arith::SelectOp::create(b, l, better, index, bestIndex)});
+        });
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, generic.getResult(1),
+                                        out->getShape()));
+    return success();
+  }
+};
+
+/// sum(x) / n over `axes` of a float tensor (for the normalizations).
+Value buildMean(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(input.getType());
+  double count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  Value sum = buildReduction(b, loc, input, axes, 0.0,
+                             [](OpBuilder &nb, Location l, ValueRange args) -> Value {
+                               return arith::AddFOp::create(nb, l, args[0], args[1]);
+                             });
+  return buildElementwise(
+      b, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
+      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+        return arith::DivFOp::create(nb, l, args[0],
+                                     buildFloat(nb, l, args[0].getType(), count));
+      });
+}
+
+struct InstanceNormLowering : OpConversionPattern<InstanceNormOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(InstanceNormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type) || type->getRank() < 3)
+      return rewriter.notifyMatchFailure(op, "needs static rank >= 3 data");
+    Location loc = op.getLoc();
+    SmallVector<int64_t> spatial;
+    for (int64_t i = 2; i < type->getRank(); ++i)
+      spatial.push_back(i);
+    SmallVector<int64_t> batchChannel = {0, 1};
+    Value data = adaptor.getData();
+    Value mean = buildMean(rewriter, loc, data, spatial);
+    Value centered = buildElementwise(
+        rewriter, loc, *type, {fullOperand(data), {mean, batchChannel}},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::SubFOp::create(b, l, args[0], args[1]);
+        });
+    Value squares = buildElementwise(
+        rewriter, loc, *type, {fullOperand(centered)},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::MulFOp::create(b, l, args[0], args[0]);
+        });
+    Value var = buildMean(rewriter, loc, squares, spatial);
+    double eps = op.getEps().convertToDouble();
+    Value out = buildElementwise(
+        rewriter, loc, *type,
+        {fullOperand(centered), {var, batchChannel}, axisOperand(adaptor.getGamma(), 1),
+         axisOperand(adaptor.getBeta(), 1)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value denom = math::SqrtOp::create(
+              b, l, arith::AddFOp::create(b, l, args[1],
+                                          buildFloat(b, l, args[1].getType(), eps)));
+          Value normed = arith::DivFOp::create(b, l, args[0], denom);
+          return arith::AddFOp::create(
+              b, l, arith::MulFOp::create(b, l, normed, args[2]), args[3]);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+struct L2NormalizationLowering : OpConversionPattern<L2NormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(L2NormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    if (failed(type) || type->getRank() < 2)
+      return rewriter.notifyMatchFailure(op, "needs static rank >= 2 data");
+    Location loc = op.getLoc();
+    StringRef mode = op.getMode();
+    SmallVector<int64_t> reduced, kept;
+    for (int64_t i = 0; i < type->getRank(); ++i) {
+      bool reduce = mode == "instance" ? i > 0 : mode == "channel" ? i == 1 : i > 1;
+      (reduce ? reduced : kept).push_back(i);
+    }
+    Value data = adaptor.getData();
+    Value squares = buildElementwise(
+        rewriter, loc, *type, {fullOperand(data)},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::MulFOp::create(b, l, args[0], args[0]);
+        });
+    Value sum = buildReduction(rewriter, loc, squares, reduced, 0.0,
+                               [](OpBuilder &b, Location l, ValueRange args) -> Value {
+                                 return arith::AddFOp::create(b, l, args[0], args[1]);
+                               });
+    double eps = op.getEps().convertToDouble();
+    Value norm = buildElementwise(
+        rewriter, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return math::SqrtOp::create(
+              b, l, arith::AddFOp::create(b, l, args[0],
+                                          buildFloat(b, l, args[0].getType(), eps)));
+        });
+    Value out = buildElementwise(
+        rewriter, loc, *type, {fullOperand(data), {norm, kept}},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::DivFOp::create(b, l, args[0], args[1]);
+        });
+    auto normType = cast<RankedTensorType>(op.getNorm().getType());
+    rewriter.replaceOp(op, {out, buildReshape(rewriter, loc, norm, normType.getShape())});
+    return success();
+  }
+};
+
 } // namespace
 
 void symc::populateReducePatterns(RewritePatternSet &patterns) {
@@ -292,5 +471,7 @@ void symc::populateReducePatterns(RewritePatternSet &patterns) {
                ReduceLowering<NansumOp, skipNaN<addCombine>, 0>,
                ReduceLowering<NanprodOp, skipNaN<mulCombine>, 1>>(ctx);
   patterns.add<DotLowering, BatchDotLowering, LayerNormLowering,
-               EmbeddingLowering>(ctx);
+               EmbeddingLowering, ArgReduceLowering<ArgmaxOp, true>,
+               ArgReduceLowering<ArgminOp, false>, InstanceNormLowering,
+               L2NormalizationLowering>(ctx);
 }

@@ -196,6 +196,146 @@ struct StackLowering : OpConversionPattern<StackOp> {
   }
 };
 
+Value passThrough(OpBuilder &, Location, ValueRange args) { return args[0]; }
+
+struct SwapAxisLowering : OpConversionPattern<SwapAxisOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SwapAxisOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    int64_t rank = out->getRank();
+    std::optional<int64_t> a = normalizeAxis(op.getDim1(), rank);
+    std::optional<int64_t> b = normalizeAxis(op.getDim2(), rank);
+    if (!a || !b)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    std::swap(perm[*a], perm[*b]);
+    Value result = linalg::TransposeOp::create(rewriter, op.getLoc(),
+                                               adaptor.getData(),
+                                               buildEmpty(rewriter, op.getLoc(), *out),
+                                               perm)
+                       .getResult()[0];
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// reverse / tile / repeat: the output reads the input through an affine
+/// index map (size - 1 - i, i mod size, i floordiv repeats).
+struct ReverseLowering : OpConversionPattern<ReverseOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ReverseOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    SmallVector<AffineExpr> exprs;
+    for (int64_t i = 0; i < out->getRank(); ++i)
+      exprs.push_back(rewriter.getAffineDimExpr(i));
+    for (int64_t axis : op.getAxis()) {
+      std::optional<int64_t> a = normalizeAxis(axis, out->getRank());
+      if (!a)
+        return rewriter.notifyMatchFailure(op, "axis out of range");
+      exprs[*a] = out->getDimSize(*a) - 1 - rewriter.getAffineDimExpr(*a);
+    }
+    AffineMap map = AffineMap::get(out->getRank(), 0, exprs, getContext());
+    rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
+                                                  adaptor.getData(), map,
+                                                  passThrough));
+    return success();
+  }
+};
+
+struct TileLowering : OpConversionPattern<TileOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TileOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out) || in->getNumElements() == 0)
+      return rewriter.notifyMatchFailure(op, "needs static, non-empty shapes");
+    int64_t offset = out->getRank() - in->getRank();
+    SmallVector<AffineExpr> exprs;
+    for (int64_t i = 0; i < in->getRank(); ++i)
+      exprs.push_back(rewriter.getAffineDimExpr(i + offset) % in->getDimSize(i));
+    AffineMap map = AffineMap::get(out->getRank(), 0, exprs, getContext());
+    rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
+                                                  adaptor.getData(), map,
+                                                  passThrough));
+    return success();
+  }
+};
+
+struct RepeatLowering : OpConversionPattern<RepeatOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(RepeatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out) || op.getRepeats() < 1)
+      return rewriter.notifyMatchFailure(op, "needs static shapes, repeats >= 1");
+    Value data = adaptor.getData();
+    int64_t axis = 0;
+    if (op.getAxis()) {
+      std::optional<int64_t> a = normalizeAxis(*op.getAxis(), in->getRank());
+      if (!a)
+        return rewriter.notifyMatchFailure(op, "axis out of range");
+      axis = *a;
+    } else {
+      data = buildReshape(rewriter, op.getLoc(), data, {in->getNumElements()});
+    }
+    SmallVector<AffineExpr> exprs;
+    for (int64_t i = 0; i < out->getRank(); ++i)
+      exprs.push_back(i == axis ? rewriter.getAffineDimExpr(i).floorDiv(op.getRepeats())
+                                : rewriter.getAffineDimExpr(i));
+    AffineMap map = AffineMap::get(out->getRank(), 0, exprs, getContext());
+    rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
+                                                  data, map, passThrough));
+    return success();
+  }
+};
+
+struct ReshapeToRhsLowering : OpConversionPattern<ReshapeLikeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ReshapeLikeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(out) || failed(getStaticType(rewriter, op, adaptor.getLhs())))
+      return failure();
+    rewriter.replaceOp(op, buildReshape(rewriter, op.getLoc(), adaptor.getLhs(),
+                                        out->getShape()));
+    return success();
+  }
+};
+
+struct BroadcastLikeLowering : OpConversionPattern<BroadcastLikeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BroadcastLikeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(out) || failed(getStaticType(rewriter, op, adaptor.getLhs())))
+      return failure();
+    rewriter.replaceOp(op, buildElementwise(rewriter, op.getLoc(), *out,
+                                            {broadcastOperand(adaptor.getLhs(), *out)},
+                                            passThrough));
+    return success();
+  }
+};
+
 /// _zeros / _ones / _full.
 template <typename OpTy>
 struct FillLowering : OpConversionPattern<OpTy> {
@@ -318,6 +458,8 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<SwapAxisLowering, ReverseLowering, TileLowering, RepeatLowering,
+               ReshapeToRhsLowering, BroadcastLikeLowering>(patterns.getContext());
   patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
                ArangeLowering, SequenceMaskLowering>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<ExpandDimsOp>, ReshapeLikeLowering<SqueezeOp>,

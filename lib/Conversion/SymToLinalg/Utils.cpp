@@ -48,6 +48,24 @@ Value buildFilled(OpBuilder &b, Location loc, RankedTensorType type,
       .getResult(0);
 }
 
+Value buildMappedElementwise(OpBuilder &b, Location loc,
+                             RankedTensorType resultType, ValueRange inputs,
+                             ArrayRef<AffineMap> inputMaps, BodyBuilder body) {
+  int64_t rank = resultType.getRank();
+  SmallVector<AffineMap> maps(inputMaps);
+  maps.push_back(b.getMultiDimIdentityMap(rank));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, inputs,
+      ValueRange{buildEmpty(b, loc, resultType)}, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value result = body(nb, nloc, args.drop_back());
+        linalg::YieldOp::create(nb, nloc, result);
+      });
+  return generic.getResult(0);
+}
+
 Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
                        ArrayRef<ElementwiseOperand> operands,
                        BodyBuilder body) {
@@ -63,17 +81,7 @@ Value buildElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
     maps.push_back(AffineMap::get(rank, 0, exprs, b.getContext()));
     inputs.push_back(operand.value);
   }
-  maps.push_back(b.getMultiDimIdentityMap(rank));
-  SmallVector<utils::IteratorType> iterators(rank,
-                                             utils::IteratorType::parallel);
-  auto generic = linalg::GenericOp::create(
-      b, loc, TypeRange{resultType}, inputs,
-      ValueRange{buildEmpty(b, loc, resultType)}, maps, iterators,
-      [&](OpBuilder &nb, Location nloc, ValueRange args) {
-        Value result = body(nb, nloc, args.drop_back());
-        linalg::YieldOp::create(nb, nloc, result);
-      });
-  return generic.getResult(0);
+  return buildMappedElementwise(b, loc, resultType, inputs, maps, body);
 }
 
 Value buildReshape(OpBuilder &b, Location loc, Value input,

@@ -46,6 +46,14 @@ mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
                              llvm::ArrayRef<ElementwiseOperand> operands,
                              BodyBuilder body);
 
+/// A parallel linalg.generic producing `resultType` from `inputs` read
+/// through `inputMaps` (one per input, over the result's iteration space).
+mlir::Value buildMappedElementwise(mlir::OpBuilder &b, mlir::Location loc,
+                                   mlir::RankedTensorType resultType,
+                                   mlir::ValueRange inputs,
+                                   llvm::ArrayRef<mlir::AffineMap> inputMaps,
+                                   BodyBuilder body);
+
 /// tensor.empty of a static type.
 mlir::Value buildEmpty(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::RankedTensorType type);
