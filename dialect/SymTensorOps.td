@@ -173,6 +173,59 @@ def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_PadOp : Sym_Op<"Pad"> {
+  let summary = "pad a 4-D or 5-D array (alias pad)";
+  let description = [{
+    pad_width holds (before, after) per axis; the first two axes are not
+    padded. Modes constant, edge and reflect.
+    Source: src/operator/pad.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, StrAttr:$mode,
+      DenseI64ArrayAttr:$pad_width, Sym_DefaultF64<"0.0">:$constant_value);
+  let results = (outs Sym_Tensor:$output);
+}
+
+class Sym_BlockOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+  let summary = what;
+  let description = [{ Source: src/operator/tensor/matrix_op.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_I64Attr:$block_size);
+  let results = (outs Sym_Tensor:$output);
+}
+def Sym_DepthToSpaceOp : Sym_BlockOp<"depth_to_space",
+    "(N, C, H, W) -> (N, C / b^2, H * b, W * b)">;
+def Sym_SpaceToDepthOp : Sym_BlockOp<"space_to_depth",
+    "(N, C, H, W) -> (N, C * b^2, H / b, W / b)">;
+
+def Sym_OneHotOp : Sym_Op<"one_hot", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "on_value where the index equals the position, else off_value";
+  let description = [{ Source: src/operator/tensor/indexing_op.cc. }];
+  let arguments = (ins Sym_Tensor:$indices, Sym_I64Attr:$depth,
+      Sym_DefaultF64<"1.0">:$on_value, Sym_DefaultF64<"0.0">:$off_value,
+      OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_TakeOp : Sym_Op<"take", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "slices of `a` along `axis` at `indices` (clip or wrap)";
+  let description = [{ Source: src/operator/tensor/indexing_op.cc (TakeOpShape). }];
+  let arguments = (ins Sym_Tensor:$a, Sym_Tensor:$indices,
+      Sym_DefaultI64<"0">:$axis,
+      DefaultValuedAttr<StrAttr, "\"clip\"">:$mode);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_PickOp : Sym_Op<"pick", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "data[..., index[...], ...] along `axis` (clip or wrap)";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_index.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$index,
+      Sym_DefaultI64<"-1">:$axis, Sym_DefaultBool<"false">:$keepdims,
+      DefaultValuedAttr<StrAttr, "\"clip\"">:$mode);
+  let results = (outs Sym_Tensor:$output);
+}
+
 //===----------------------------------------------------------------------===//
 // Ops without inputs: their shape and dtype come from attributes.
 //===----------------------------------------------------------------------===//

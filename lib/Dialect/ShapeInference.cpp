@@ -1116,3 +1116,123 @@ LogicalResult L2NormalizationOp::inferShapes(ShapeInferenceContext &ctx) {
     return ctx.emitError("L2Normalization: mode 'channel' needs rank >= 2");
   return ctx.assignOutput(1, PartialShape(norm));
 }
+
+//===----------------------------------------------------------------------===//
+// Pad, depth_to_space, space_to_depth, one_hot, take, pick
+//===----------------------------------------------------------------------===//
+
+LogicalResult PadOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  ArrayRef<int64_t> width = getPadWidth();
+  if (out.rank() < 4 || out.rank() > 5 || (int64_t)width.size() != 2 * out.rank())
+    return ctx.emitError("Pad: needs 4-D or 5-D data and 2 * ndim pad_width, got " +
+                         out.str() + " and " + PartialShape(width).str(true));
+  if (width[0] || width[1] || width[2] || width[3])
+    return ctx.emitError("Pad: the first two axes cannot be padded");
+  for (int64_t i = 0; i < out.rank(); ++i) {
+    if (width[2 * i] < 0 || width[2 * i + 1] < 0)
+      return ctx.emitError("Pad: negative pad_width");
+    if (out.isKnown(i))
+      out[i] += width[2 * i] + width[2 * i + 1];
+  }
+  StringRef mode = getMode();
+  if (mode != "constant" && mode != "edge" && mode != "reflect")
+    return ctx.emitError("Pad: unknown mode '" + mode + "'");
+  return ctx.assignOutput(0, out);
+}
+
+namespace {
+LogicalResult inferBlockShape(ShapeInferenceContext &ctx, int64_t block,
+                              bool toSpace) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() != 4 || block < 1)
+    return ctx.emitError("needs 4-D data and block_size >= 1, got " + data.str());
+  PartialShape out = data;
+  int64_t b2 = block * block;
+  if (toSpace) {
+    if (data.isKnown(1) && data[1] % b2)
+      return ctx.emitError("the channels must divide by block_size^2");
+    out[1] = data.isKnown(1) ? data[1] / b2 : kUnknown;
+    out[2] = mulDims(data[2], block);
+    out[3] = mulDims(data[3], block);
+  } else {
+    for (int64_t i : {2, 3})
+      if (data.isKnown(i) && data[i] % block)
+        return ctx.emitError("height and width must divide by block_size");
+    out[1] = mulDims(data[1], b2);
+    out[2] = data.isKnown(2) ? data[2] / block : kUnknown;
+    out[3] = data.isKnown(3) ? data[3] / block : kUnknown;
+  }
+  return ctx.assignOutput(0, out);
+}
+} // namespace
+
+LogicalResult DepthToSpaceOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferBlockShape(ctx, getBlockSize(), /*toSpace=*/true);
+}
+LogicalResult SpaceToDepthOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferBlockShape(ctx, getBlockSize(), /*toSpace=*/false);
+}
+
+LogicalResult OneHotOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &indices = ctx.input(0);
+  if (getDepth() < 1)
+    return ctx.emitError("one_hot: depth must be positive");
+  if (!indices.hasRank())
+    return success();
+  SmallVector<int64_t> out(indices.getDims());
+  out.push_back(getDepth());
+  return ctx.assignOutput(0, PartialShape(out));
+}
+LogicalResult OneHotOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, getDtype() ? *getDtype()
+                                        : Float32Type::get(getContext()));
+}
+
+LogicalResult TakeOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &a = ctx.input(0), &indices = ctx.input(1);
+  if (!a.hasRank() || !indices.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), a.rank());
+  if (!axis)
+    return ctx.emitError("take: axis out of range for " + a.str());
+  if (getMode() != "clip" && getMode() != "wrap")
+    return ctx.emitError("take: mode '" + getMode() + "' is not supported");
+  SmallVector<int64_t> out(a.getDims().take_front(*axis));
+  llvm::append_range(out, indices.getDims());
+  llvm::append_range(out, a.getDims().drop_front(*axis + 1));
+  return ctx.assignOutput(0, PartialShape(out));
+}
+LogicalResult TakeOp::inferTypes(TypeInferenceContext &ctx) {
+  if (failed(ctx.assignOutput(0, ctx.input(0))))
+    return failure();
+  return ctx.assignInput(0, ctx.output(0));
+}
+
+LogicalResult PickOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("pick: axis out of range for " + data.str());
+  if (getMode() != "clip" && getMode() != "wrap")
+    return ctx.emitError("pick: mode '" + getMode() + "' is not supported");
+  SmallVector<int64_t> index(data.getDims());
+  if (getKeepdims())
+    index[*axis] = 1;
+  else
+    index.erase(index.begin() + *axis);
+  if (failed(ctx.assignInput(1, PartialShape(index))))
+    return failure();
+  return ctx.assignOutput(0, PartialShape(index));
+}
+LogicalResult PickOp::inferTypes(TypeInferenceContext &ctx) {
+  if (failed(ctx.assignOutput(0, ctx.input(0))))
+    return failure();
+  return ctx.assignInput(0, ctx.output(0));
+}

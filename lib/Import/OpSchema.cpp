@@ -364,6 +364,21 @@ const AttrSpec kArgReduceAttrs[] = {{"axis", AttrKind::Int},
 const AttrSpec kInstanceNormAttrs[] = {{"eps", AttrKind::Float}};
 const AttrSpec kL2NormAttrs[] = {{"eps", AttrKind::Float}, {"mode", AttrKind::String}};
 const StringLiteral kL2NormOutputs[] = {"output", "norm"};
+const AttrSpec kPadAttrs[] = {{"mode", AttrKind::String},
+                              {"pad_width", AttrKind::Tuple},
+                              {"constant_value", AttrKind::Float}};
+const AttrSpec kBlockAttrs[] = {{"block_size", AttrKind::Int}};
+const AttrSpec kOneHotAttrs[] = {{"depth", AttrKind::Int},
+                                 {"on_value", AttrKind::Float},
+                                 {"off_value", AttrKind::Float},
+                                 {"dtype", AttrKind::DType}};
+const AttrSpec kTakeAttrs[] = {{"axis", AttrKind::Int}, {"mode", AttrKind::String}};
+const AttrSpec kPickAttrs[] = {{"axis", AttrKind::Int},
+                               {"keepdims", AttrKind::Bool},
+                               {"mode", AttrKind::String}};
+SmallVector<std::string> indicesOnly(const AttrStrings &) { return {"indices"}; }
+SmallVector<std::string> takeInputs(const AttrStrings &) { return {"a", "indices"}; }
+SmallVector<std::string> pickInputs(const AttrStrings &) { return {"data", "index"}; }
 
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
@@ -464,6 +479,12 @@ const OpSchema kOpSchemas[] = {
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
+    {"Pad", kPadAttrs, dataOnly, one, {}},
+    {"depth_to_space", kBlockAttrs, dataOnly, one, {}},
+    {"space_to_depth", kBlockAttrs, dataOnly, one, {}},
+    {"one_hot", kOneHotAttrs, indicesOnly, one, {}},
+    {"take", kTakeAttrs, takeInputs, one, {}},
+    {"pick", kPickAttrs, pickInputs, one, {}},
     {"reverse", kReverseAttrs, dataOnly, one, {}},
     {"tile", kTileAttrs, dataOnly, one, {}},
     {"repeat", kRepeatAttrs, dataOnly, one, {}},
@@ -580,6 +601,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"identity", "_copy"},             {"stop_gradient", "BlockGrad"},
     {"broadcast_axes", "broadcast_axis"}, {"sum_axis", "sum"},
     {"swapaxes", "SwapAxis"},          {"flip", "reverse"},
+    {"pad", "Pad"},
     {"max_axis", "max"},               {"min_axis", "min"},
     {"_npx_layer_norm", "LayerNorm"},  {"_npx_embedding", "Embedding"},
 };

@@ -189,6 +189,17 @@ def _cases():
     C["l2norm_channel"] = lambda mx: (mx.sym.L2Normalization(v(mx, "data"), mode="channel", name="l2"), {"data": (2, 3, 4)})
     C["l2norm_spatial"] = lambda mx: (mx.sym.L2Normalization(v(mx, "data"), mode="spatial", name="l2"), {"data": (2, 3, 4, 2)})
 
+    C["pad_constant"] = lambda mx: (mx.sym.pad(v(mx, "data"), mode="constant", pad_width=(0, 0, 0, 0, 1, 2, 2, 1), constant_value=1.5, name="p"), {"data": (1, 2, 3, 3)})
+    C["pad_edge"] = lambda mx: (mx.sym.pad(v(mx, "data"), mode="edge", pad_width=(0, 0, 0, 0, 1, 2, 2, 1), name="p"), {"data": (1, 2, 3, 3)})
+    C["pad_reflect"] = lambda mx: (mx.sym.pad(v(mx, "data"), mode="reflect", pad_width=(0, 0, 0, 0, 2, 1, 1, 2), name="p"), {"data": (1, 2, 3, 4)})
+    C["depth_to_space"] = lambda mx: (mx.sym.depth_to_space(v(mx, "data"), block_size=2, name="d2s"), {"data": (1, 8, 2, 3)})
+    C["space_to_depth"] = lambda mx: (mx.sym.space_to_depth(v(mx, "data"), block_size=2, name="s2d"), {"data": (1, 2, 4, 6)})
+    C["one_hot"] = lambda mx: (mx.sym.one_hot(v(mx, "data_int"), depth=5, on_value=2.0, off_value=-1.0, name="oh"), {"data_int": (2, 3)})
+    C["take_clip"] = lambda mx: (mx.sym.take(v(mx, "a"), v(mx, "data_int"), axis=1, name="tk"), {"a": (2, 6, 3), "data_int": (2, 2)})
+    C["take_wrap"] = lambda mx: (mx.sym.take(v(mx, "a"), v(mx, "data_int"), mode="wrap", name="tk"), {"a": (5, 3), "data_int": (4,)})
+    C["pick"] = lambda mx: (mx.sym.pick(v(mx, "data"), v(mx, "index_int"), axis=1, name="pk"), {"data": (3, 4), "index_int": (3,)})
+    C["pick_keep_wrap"] = lambda mx: (mx.sym.pick(v(mx, "data"), v(mx, "index_int"), axis=0, keepdims=True, mode="wrap", name="pk"), {"data": (3, 4), "index_int": (1, 4)})
+
     # --- ops without inputs (added to an input so the graph has one) ---
     C["init_zeros"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.zeros(shape=(2, 3), name="z"), name="add"), {"data": (2, 3)})
     C["init_ones"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.ones(shape=(2, 3), name="o"), name="add"), {"data": (2, 3)})

@@ -336,6 +336,215 @@ struct BroadcastLikeLowering : OpConversionPattern<BroadcastLikeOp> {
   }
 };
 
+/// An index value clipped to [0, size) or wrapped modulo size (MXNet's
+/// clip / wrap modes), from a float index.
+Value indexFromFloat(OpBuilder &b, Location l, Value x, int64_t size,
+                     bool wrap) {
+  Value i = arith::FPToSIOp::create(b, l, b.getI64Type(), x);
+  Value n = arith::ConstantIntOp::create(b, l, b.getI64Type(), size);
+  Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
+  if (wrap) {
+    Value r = arith::RemSIOp::create(b, l, i, n);
+    Value negative = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, r, zero);
+    i = arith::SelectOp::create(b, l, negative, arith::AddIOp::create(b, l, r, n), r);
+  } else {
+    Value last = arith::ConstantIntOp::create(b, l, b.getI64Type(), size - 1);
+    i = arith::MaxSIOp::create(b, l, arith::MinSIOp::create(b, l, i, last), zero);
+  }
+  return arith::IndexCastOp::create(b, l, b.getIndexType(), i);
+}
+
+struct PadLowering : OpConversionPattern<PadOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    ArrayRef<int64_t> width = op.getPadWidth();
+    Location loc = op.getLoc();
+    if (op.getMode() == "constant") {
+      SmallVector<int64_t> low, high;
+      for (int64_t i = 0; i < in->getRank(); ++i) {
+        low.push_back(width[2 * i]);
+        high.push_back(width[2 * i + 1]);
+      }
+      rewriter.replaceOp(op, buildPad(rewriter, loc, adaptor.getData(), low, high,
+                                      op.getConstantValue().convertToDouble()));
+      return success();
+    }
+    bool reflect = op.getMode() == "reflect";
+    Value data = adaptor.getData();
+    Value result = buildElementwise(
+        rewriter, loc, *out, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          SmallVector<Value> coords;
+          for (int64_t i = 0; i < in->getRank(); ++i) {
+            int64_t n = in->getDimSize(i);
+            Value o = arith::IndexCastOp::create(
+                b, l, b.getI64Type(), linalg::IndexOp::create(b, l, i));
+            Value j = arith::SubIOp::create(
+                b, l, o, arith::ConstantIntOp::create(b, l, b.getI64Type(), width[2 * i]));
+            Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
+            Value last = arith::ConstantIntOp::create(b, l, b.getI64Type(), n - 1);
+            if (reflect) {
+              // -j below the start, 2(n-1) - j past the end.
+              Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, j, zero);
+              j = arith::SelectOp::create(b, l, neg, arith::SubIOp::create(b, l, zero, j), j);
+              Value over = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, j, last);
+              Value mirrored = arith::SubIOp::create(
+                  b, l, arith::AddIOp::create(b, l, last, last), j);
+              j = arith::SelectOp::create(b, l, over, mirrored, j);
+            } else {
+              j = arith::MaxSIOp::create(b, l, arith::MinSIOp::create(b, l, j, last), zero);
+            }
+            coords.push_back(arith::IndexCastOp::create(b, l, b.getIndexType(), j));
+          }
+          return tensor::ExtractOp::create(b, l, data, coords);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// depth_to_space / space_to_depth: reshape, transpose, reshape.
+template <typename OpTy, bool toSpace>
+struct BlockLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out) || in->getRank() != 4)
+      return rewriter.notifyMatchFailure(op, "needs static 4-D data");
+    ArrayRef<int64_t> s = in->getShape();
+    int64_t b = op.getBlockSize();
+    SmallVector<int64_t> split, perm;
+    if (toSpace) {
+      split = {s[0], b, b, s[1] / (b * b), s[2], s[3]};
+      perm = {0, 3, 4, 1, 5, 2};
+    } else {
+      split = {s[0], s[1], s[2] / b, b, s[3] / b, b};
+      perm = {0, 3, 5, 1, 2, 4};
+    }
+    Location loc = op.getLoc();
+    Value x = buildReshape(rewriter, loc, adaptor.getData(), split);
+    SmallVector<int64_t> permuted;
+    for (int64_t p : perm)
+      permuted.push_back(split[p]);
+    auto permutedType = RankedTensorType::get(permuted, in->getElementType());
+    x = linalg::TransposeOp::create(rewriter, loc, x,
+                                    buildEmpty(rewriter, loc, permutedType), perm)
+            .getResult()[0];
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, x, out->getShape()));
+    return success();
+  }
+};
+
+struct OneHotLowering : OpConversionPattern<OneHotOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(OneHotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticFloatType(rewriter, op, adaptor.getIndices());
+    FailureOr<RankedTensorType> out = getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    int64_t last = out->getRank() - 1;
+    double on = op.getOnValue().convertToDouble(), off = op.getOffValue().convertToDouble();
+    Type elt = out->getElementType();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out,
+        {{adaptor.getIndices(), llvm::to_vector(llvm::seq<int64_t>(0, last))}},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value index = arith::FPToSIOp::create(b, l, b.getI64Type(), args[0]);
+          Value position = arith::IndexCastOp::create(
+              b, l, b.getI64Type(), linalg::IndexOp::create(b, l, last));
+          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, index, position);
+          return arith::SelectOp::create(b, l, hit, buildFloat(b, l, elt, on),
+                                         buildFloat(b, l, elt, off));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct TakeLowering : OpConversionPattern<TakeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TakeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> a = getStaticType(rewriter, op, adaptor.getA());
+    FailureOr<RankedTensorType> idx = getStaticFloatType(rewriter, op, adaptor.getIndices());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(a) || failed(idx) || failed(out))
+      return failure();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), a->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    int64_t idxRank = idx->getRank();
+    bool wrap = op.getMode() == "wrap";
+    Value source = adaptor.getA();
+    SmallVector<int64_t> idxAxes;
+    for (int64_t i = 0; i < idxRank; ++i)
+      idxAxes.push_back(*axis + i);
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {{adaptor.getIndices(), idxAxes}},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          SmallVector<Value> coords;
+          for (int64_t i = 0; i < *axis; ++i)
+            coords.push_back(linalg::IndexOp::create(b, l, i));
+          coords.push_back(indexFromFloat(b, l, args[0], a->getDimSize(*axis), wrap));
+          for (int64_t i = *axis + 1; i < a->getRank(); ++i)
+            coords.push_back(linalg::IndexOp::create(b, l, i - 1 + idxRank));
+          return tensor::ExtractOp::create(b, l, source, coords);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct PickLowering : OpConversionPattern<PickOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PickOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> data = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> idx = getStaticFloatType(rewriter, op, adaptor.getIndex());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(data) || failed(idx) || failed(out) || idx->getShape() != out->getShape())
+      return rewriter.notifyMatchFailure(op, "needs static shapes");
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), data->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    bool wrap = op.getMode() == "wrap", keep = op.getKeepdims();
+    Value source = adaptor.getData();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {fullOperand(adaptor.getIndex())},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          SmallVector<Value> coords;
+          for (int64_t i = 0; i < data->getRank(); ++i) {
+            if (i == *axis)
+              coords.push_back(indexFromFloat(b, l, args[0], data->getDimSize(i), wrap));
+            else
+              coords.push_back(linalg::IndexOp::create(b, l, (i > *axis && !keep) ? i - 1 : i));
+          }
+          return tensor::ExtractOp::create(b, l, source, coords);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// _zeros / _ones / _full.
 template <typename OpTy>
 struct FillLowering : OpConversionPattern<OpTy> {
@@ -458,6 +667,9 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<PadLowering, BlockLowering<DepthToSpaceOp, true>,
+               BlockLowering<SpaceToDepthOp, false>, OneHotLowering, TakeLowering,
+               PickLowering>(patterns.getContext());
   patterns.add<SwapAxisLowering, ReverseLowering, TileLowering, RepeatLowering,
                ReshapeToRhsLowering, BroadcastLikeLowering>(patterns.getContext());
   patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
