@@ -170,6 +170,21 @@ def Sym_LogicalAndScalarOp : Sym_ScalarOp<"_logical_and_scalar", "data && scalar
 def Sym_LogicalOrScalarOp : Sym_ScalarOp<"_logical_or_scalar", "data || scalar">;
 def Sym_LogicalXorScalarOp : Sym_ScalarOp<"_logical_xor_scalar", "data xor scalar">;
 
+def Sym_SmoothL1Op : Sym_SameShapeOp<"smooth_l1"> {
+  let summary = "0.5 (s x)^2 if |x| < 1/s^2, else |x| - 0.5/s^2 (s = scalar)";
+  let description = [{ Source: src/operator/tensor/elemwise_binary_scalar_op_extended.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultF64<"1.0">:$scalar,
+      Sym_DefaultBool<"true">:$is_int);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_CastStorageOp : Sym_SameShapeOp<"cast_storage"> {
+  let summary = "change the storage type; the identity for dense tensors";
+  let description = [{ Source: src/operator/tensor/cast_storage.cc. }];
+  let arguments = (ins Sym_Tensor:$data, StrAttr:$stype);
+  let results = (outs Sym_Tensor:$output);
+}
+
 def Sym_ClipOp : Sym_SameShapeOp<"clip"> {
   let summary = "x < a_min ? a_min : (x > a_max ? a_max : x)";
   let description = [{ Source: src/operator/tensor/matrix_op.cc (ClipParam). }];

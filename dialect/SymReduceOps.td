@@ -36,6 +36,19 @@ def Sym_MinOp : Sym_ReduceOp<"min", "minimum">;
 def Sym_NansumOp : Sym_ReduceOp<"nansum", "sum, NaN counted as 0,">;
 def Sym_NanprodOp : Sym_ReduceOp<"nanprod", "product, NaN counted as 1,">;
 
+def Sym_NormOp : Sym_Op<"norm"> {
+  let summary = "L2 (ord=2) or L1 (ord=1) norm over `axis` (all if empty)";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_norm_value.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultI64<"2">:$ord,
+      Sym_OptTuple:$axis, Sym_DefaultBool<"false">:$keepdims,
+      OptionalAttr<StrAttr>:$out_dtype);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    bool getExclude() { return false; }
+    std::optional<::llvm::SmallVector<int64_t>> getReducedAxes(int64_t rank);
+  }];
+}
+
 class Sym_ArgReduceOp<string mnemonic, string what> : Sym_Op<mnemonic> {
   let summary = "index of the " # what # " along `axis` (of all if none)";
   let description = [{

@@ -173,6 +173,29 @@ def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_UpSamplingOp : Sym_Op<"UpSampling"> {
+  let summary = "nearest-neighbour upsampling by `scale` (one input)";
+  let description = [{
+    Only sample_type 'nearest' with a single input is supported (bilinear
+    UpSampling is a deconvolution with a learned weight).
+    Source: src/operator/nn/upsampling.cc.
+  }];
+  let arguments = (ins Variadic<Sym_Tensor>:$data, Sym_I64Attr:$scale,
+      DefaultValuedAttr<StrAttr, "\"nearest\"">:$sample_type,
+      Sym_DefaultI64<"1">:$num_args);
+  let results = (outs Sym_Tensor:$output);
+}
+
+class Sym_ShapeInfoOp<string mnemonic, string what> : Sym_Op<mnemonic,
+    [DeclareOpInterfaceMethods<Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = what # " of the input, as int64";
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+}
+def Sym_ShapeArrayOp : Sym_ShapeInfoOp<"shape_array", "the shape">;
+def Sym_SizeArrayOp : Sym_ShapeInfoOp<"size_array", "the element count">;
+
 def Sym_PadOp : Sym_Op<"Pad"> {
   let summary = "pad a 4-D or 5-D array (alias pad)";
   let description = [{

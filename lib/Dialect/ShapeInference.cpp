@@ -1236,3 +1236,49 @@ LogicalResult PickOp::inferTypes(TypeInferenceContext &ctx) {
     return failure();
   return ctx.assignInput(0, ctx.output(0));
 }
+
+//===----------------------------------------------------------------------===//
+// norm, UpSampling, shape_array, size_array
+//===----------------------------------------------------------------------===//
+
+LogicalResult NormOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getOrd() != 1 && getOrd() != 2)
+    return ctx.emitError("norm: only ord 1 and 2 are supported");
+  return inferReduceShape(*this, ctx);
+}
+std::optional<SmallVector<int64_t>> NormOp::getReducedAxes(int64_t rank) {
+  return reducedAxes(*this, rank);
+}
+
+LogicalResult UpSamplingOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getSampleType() != "nearest" || getNumArgs() != 1 ||
+      ctx.getNumInputs() != 1)
+    return ctx.emitError("UpSampling: only 'nearest' with one input is "
+                         "supported");
+  if (getScale() < 1)
+    return ctx.emitError("UpSampling: scale must be positive");
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  if (out.rank() != 4)
+    return ctx.emitError("UpSampling needs 4-D data, got " + out.str());
+  out[2] = mulDims(out[2], getScale());
+  out[3] = mulDims(out[3], getScale());
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult ShapeArrayOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  return ctx.assignOutput(0, PartialShape({data.rank()}));
+}
+LogicalResult ShapeArrayOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, IntegerType::get(getContext(), 64));
+}
+LogicalResult SizeArrayOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.assignOutput(0, PartialShape({1}));
+}
+LogicalResult SizeArrayOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, IntegerType::get(getContext(), 64));
+}

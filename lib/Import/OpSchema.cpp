@@ -368,6 +368,23 @@ const AttrSpec kPadAttrs[] = {{"mode", AttrKind::String},
                               {"pad_width", AttrKind::Tuple},
                               {"constant_value", AttrKind::Float}};
 const AttrSpec kBlockAttrs[] = {{"block_size", AttrKind::Int}};
+const AttrSpec kCastStorageAttrs[] = {{"stype", AttrKind::String}};
+const AttrSpec kNormAttrs[] = {{"ord", AttrKind::Int},
+                               {"axis", AttrKind::Tuple},
+                               {"keepdims", AttrKind::Bool},
+                               {"out_dtype", AttrKind::String}};
+const AttrSpec kUpSamplingAttrs[] = {{"scale", AttrKind::Int},
+                                     {"sample_type", AttrKind::String},
+                                     {"num_args", AttrKind::Int}};
+/// UpSampling's inputs are arg0..arg{num_args-1} (nearest) plus a weight
+/// for bilinear.
+SmallVector<std::string> upSamplingInputs(const AttrStrings &attrs) {
+  SmallVector<std::string> names = concatInputs(attrs);
+  auto it = attrs.find("sample_type");
+  if (it != attrs.end() && StringRef(it->second).trim() == "bilinear")
+    names.push_back("weight");
+  return names;
+}
 const AttrSpec kOneHotAttrs[] = {{"depth", AttrKind::Int},
                                  {"on_value", AttrKind::Float},
                                  {"off_value", AttrKind::Float},
@@ -479,6 +496,12 @@ const OpSchema kOpSchemas[] = {
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
+    {"smooth_l1", kScalarAttrs, dataOnly, one, {}},
+    {"cast_storage", kCastStorageAttrs, dataOnly, one, {}},
+    {"norm", kNormAttrs, dataOnly, one, {}},
+    {"UpSampling", kUpSamplingAttrs, upSamplingInputs, one, {}},
+    UNARY_OP("shape_array"),
+    UNARY_OP("size_array"),
     {"Pad", kPadAttrs, dataOnly, one, {}},
     {"depth_to_space", kBlockAttrs, dataOnly, one, {}},
     {"space_to_depth", kBlockAttrs, dataOnly, one, {}},

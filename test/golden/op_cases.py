@@ -200,6 +200,14 @@ def _cases():
     C["pick"] = lambda mx: (mx.sym.pick(v(mx, "data"), v(mx, "index_int"), axis=1, name="pk"), {"data": (3, 4), "index_int": (3,)})
     C["pick_keep_wrap"] = lambda mx: (mx.sym.pick(v(mx, "data"), v(mx, "index_int"), axis=0, keepdims=True, mode="wrap", name="pk"), {"data": (3, 4), "index_int": (1, 4)})
 
+    C["smooth_l1"] = lambda mx: (mx.sym.smooth_l1(v(mx, "data"), scalar=1.5, name="sl"), {"data": (3, 4)})
+    C["cast_storage"] = lambda mx: (mx.sym.cast_storage(v(mx, "data"), stype="default", name="cs"), {"data": (3, 4)})
+    C["norm_l2_all"] = lambda mx: (mx.sym.norm(v(mx, "data"), name="n"), {"data": (3, 4)})
+    C["norm_l1_axis"] = lambda mx: (mx.sym.norm(v(mx, "data"), ord=1, axis=1, keepdims=True, name="n"), {"data": (2, 3, 4)})
+    C["upsampling_nearest"] = lambda mx: (mx.sym.UpSampling(v(mx, "data"), scale=2, sample_type="nearest", name="up"), {"data": (1, 2, 3, 2)})
+    C["shape_array"] = lambda mx: (mx.sym.shape_array(v(mx, "data"), name="sa"), {"data": (2, 3, 4)})
+    C["size_array"] = lambda mx: (mx.sym.size_array(v(mx, "data"), name="sz"), {"data": (2, 3, 4)})
+
     # --- ops without inputs (added to an input so the graph has one) ---
     C["init_zeros"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.zeros(shape=(2, 3), name="z"), name="add"), {"data": (2, 3)})
     C["init_ones"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.ones(shape=(2, 3), name="o"), name="add"), {"data": (2, 3)})

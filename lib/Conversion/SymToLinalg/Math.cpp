@@ -282,6 +282,35 @@ struct RegressionOutputLowering : OpConversionPattern<OpTy> {
   }
 };
 
+/// mshadow_op::smooth_l1_loss with sigma = scalar.
+struct SmoothL1Lowering : OpConversionPattern<SmoothL1Op> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SmoothL1Op op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    double sigma2 = op.getScalar().convertToDouble();
+    sigma2 *= sigma2;
+    Value out = buildElementwise(
+        rewriter, op.getLoc(), *type, {fullOperand(adaptor.getData())},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value x = args[0];
+          Value ax = math::AbsFOp::create(b, l, x);
+          Value quadratic = arith::MulFOp::create(
+              b, l, arith::MulFOp::create(b, l, x, x), cst(b, l, x, 0.5 * sigma2));
+          Value linear = arith::SubFOp::create(b, l, ax, cst(b, l, x, 0.5 / sigma2));
+          return select(b, l, arith::CmpFPredicate::OLT, ax,
+                        cst(b, l, x, 1.0 / sigma2), quadratic, linear);
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
 /// Ops that are the identity at inference.
 template <typename OpTy>
 struct IdentityLowering : OpConversionPattern<OpTy> {
@@ -330,6 +359,8 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
   patterns.add<RegressionOutputLowering<LinearRegressionOutputOp>,
                RegressionOutputLowering<MAERegressionOutputOp>,
                RegressionOutputLowering<LogisticRegressionOutputOp, sigmoid>>(ctx);
+  patterns.add<SmoothL1Lowering>(ctx);
   patterns.add<HardSigmoidLowering, IdentityLowering<CopyOp>,
+               IdentityLowering<CastStorageOp>,
                IdentityLowering<BlockGradOp>, IdentityLowering<MakeLossOp>>(ctx);
 }

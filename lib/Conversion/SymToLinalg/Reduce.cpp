@@ -89,6 +89,42 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
   }
 };
 
+/// norm: sqrt(sum(x^2)) for ord 2, sum(|x|) for ord 1.
+struct NormLowering : OpConversionPattern<NormOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(NormOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    std::optional<SmallVector<int64_t>> axes = op.getReducedAxes(in->getRank());
+    if (!axes)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    bool l2 = op.getOrd() == 2;
+    Location loc = op.getLoc();
+    Value sum = buildReduction(
+        rewriter, loc, adaptor.getData(), *axes, 0.0,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value term = l2 ? Value(arith::MulFOp::create(b, l, args[0], args[0]))
+                          : Value(math::AbsFOp::create(b, l, args[0]));
+          return arith::AddFOp::create(b, l, term, args[1]);
+        });
+    if (l2)
+      sum = buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
+          [](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return math::SqrtOp::create(b, l, args[0]);
+          });
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, sum, out->getShape()));
+    return success();
+  }
+};
+
 /// Reverses the axes of `value` (MXNet's transpose_a / transpose_b).
 Value reverseAxes(OpBuilder &b, Location loc, Value value) {
   auto type = cast<RankedTensorType>(value.getType());
@@ -473,5 +509,5 @@ void symc::populateReducePatterns(RewritePatternSet &patterns) {
   patterns.add<DotLowering, BatchDotLowering, LayerNormLowering,
                EmbeddingLowering, ArgReduceLowering<ArgmaxOp, true>,
                ArgReduceLowering<ArgminOp, false>, InstanceNormLowering,
-               L2NormalizationLowering>(ctx);
+               L2NormalizationLowering, NormLowering>(ctx);
 }

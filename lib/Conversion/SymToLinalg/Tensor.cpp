@@ -545,6 +545,51 @@ struct PickLowering : OpConversionPattern<PickOp> {
   }
 };
 
+/// Nearest upsampling: output (h, w) reads input (h / s, w / s).
+struct UpSamplingLowering : OpConversionPattern<UpSamplingOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(UpSamplingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(out) || out->getRank() != 4 || adaptor.getData().size() != 1)
+      return rewriter.notifyMatchFailure(op, "needs one static 4-D input");
+    int64_t s = op.getScale();
+    SmallVector<AffineExpr> exprs = {
+        rewriter.getAffineDimExpr(0), rewriter.getAffineDimExpr(1),
+        rewriter.getAffineDimExpr(2).floorDiv(s),
+        rewriter.getAffineDimExpr(3).floorDiv(s)};
+    AffineMap map = AffineMap::get(4, 0, exprs, getContext());
+    rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
+                                                  adaptor.getData()[0], map,
+                                                  passThrough));
+    return success();
+  }
+};
+
+/// shape_array / size_array: constants of the static input shape.
+template <typename OpTy>
+struct ShapeInfoLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    SmallVector<int64_t> values(in->getShape());
+    if constexpr (std::is_same_v<OpTy, SizeArrayOp>)
+      values = {in->getNumElements()};
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        op, DenseElementsAttr::get(*out, ArrayRef<int64_t>(values)));
+    return success();
+  }
+};
+
 /// _zeros / _ones / _full.
 template <typename OpTy>
 struct FillLowering : OpConversionPattern<OpTy> {
@@ -667,6 +712,8 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
+  patterns.add<UpSamplingLowering, ShapeInfoLowering<ShapeArrayOp>,
+               ShapeInfoLowering<SizeArrayOp>>(patterns.getContext());
   patterns.add<PadLowering, BlockLowering<DepthToSpaceOp, true>,
                BlockLowering<SpaceToDepthOp, false>, OneHotLowering, TakeLowering,
                PickLowering>(patterns.getContext());
