@@ -46,6 +46,29 @@ def Sym_ConvolutionOp : Sym_Op<"Convolution"> {
   }];
 }
 
+def Sym_DeconvolutionOp : Sym_Op<"Deconvolution"> {
+  let summary = "transposed convolution (NCHW)";
+  let description = [{
+    Weight (C, num_filter / num_group, *kernel). Output extent per axis:
+    s (x - 1) + d (k - 1) + 1 - 2 p + adj; a non-zero `target_shape`
+    decides pad and adj instead (DeconvolutionParam::InferPad).
+    no_bias defaults to true. Source: src/operator/nn/deconvolution.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$weight,
+      Optional<Sym_Tensor>:$bias,
+      DenseI64ArrayAttr:$kernel, Sym_OptTuple:$stride, Sym_OptTuple:$dilate,
+      Sym_OptTuple:$pad, Sym_OptTuple:$adj, Sym_OptTuple:$target_shape,
+      Sym_I64Attr:$num_filter, Sym_DefaultI64<"1">:$num_group,
+      Sym_DefaultBool<"true">:$no_bias, OptionalAttr<StrAttr>:$layout);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Per spatial axis of an input extent `in`: (pad, adj) after
+    /// MXNet's InferPad.
+    std::pair<int64_t, int64_t> getPadAndAdj(size_t axis, int64_t in);
+  }];
+}
+
 def Sym_PoolingOp : Sym_Op<"Pooling"> {
   let summary = "max / avg / sum / lp pooling";
   let description = [{

@@ -1282,3 +1282,46 @@ LogicalResult SizeArrayOp::inferShapes(ShapeInferenceContext &ctx) {
 LogicalResult SizeArrayOp::inferTypes(TypeInferenceContext &ctx) {
   return ctx.assignOutput(0, IntegerType::get(getContext(), 64));
 }
+
+//===----------------------------------------------------------------------===//
+// Deconvolution
+//===----------------------------------------------------------------------===//
+
+LogicalResult DeconvolutionOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  size_t spatial = getKernel().size();
+  if (data.rank() != (int64_t)spatial + 2)
+    return ctx.emitError("Deconvolution: input data should be " +
+                         Twine(spatial + 2) + "D, got " + data.str());
+  if (getLayout() && getLayout()->size() >= 2 && !getLayout()->starts_with("NC"))
+    return ctx.emitError("layout " + *getLayout() + " is not supported yet");
+  int64_t groups = getNumGroup(), filters = getNumFilter();
+  if (filters % groups)
+    return ctx.emitError("Deconvolution: num_filter must divide by num_group");
+  SmallVector<int64_t> weight = {data[1], filters / groups};
+  llvm::append_range(weight, getKernel());
+  if (failed(ctx.assignInput(1, PartialShape(weight))))
+    return failure();
+  if (getBias() && failed(ctx.assignInput(2, PartialShape({filters}))))
+    return failure();
+  SmallVector<int64_t> stride = tupleOrDefault(getStride(), spatial, 1);
+  SmallVector<int64_t> dilate = tupleOrDefault(getDilate(), spatial, 1);
+  SmallVector<int64_t> out = {data[0], filters};
+  for (size_t i = 0; i < spatial; ++i) {
+    int64_t in = data[2 + i];
+    if (in == kUnknown) {
+      out.push_back(kUnknown);
+      continue;
+    }
+    auto [pad, adj] = getPadAndAdj(i, in);
+    int64_t extent = stride[i] * (in - 1) + dilate[i] * (getKernel()[i] - 1) + 1 -
+                     2 * pad + adj;
+    if (extent < 1 || pad < 0)
+      return ctx.emitError("Deconvolution: invalid output extent along axis " +
+                           Twine(i + 2));
+    out.push_back(extent);
+  }
+  return ctx.assignOutput(0, PartialShape(out));
+}

@@ -79,6 +79,38 @@ SmallVector<int64_t> ConvolutionOp::getPadOrDefault() {
   return tupleOrDefault(getPad(), getKernel().size(), 0);
 }
 
+LogicalResult DeconvolutionOp::verify() {
+  size_t rank = getKernel().size();
+  if (rank < 1 || rank > 3)
+    return emitOpError("kernel must have 1 to 3 entries, got ") << rank;
+  if (failed(verifyWindowTuple(*this, "kernel", getKernel(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "stride", getStride(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "dilate", getDilate(), rank, 1)) ||
+      failed(verifyWindowTuple(*this, "pad", getPad(), rank, 0)) ||
+      failed(verifyWindowTuple(*this, "adj", getAdj(), rank, 0)) ||
+      failed(verifyWindowTuple(*this, "target_shape", getTargetShape(), rank, 0)))
+    return failure();
+  if (getNumFilter() < 1 || getNumGroup() < 1)
+    return emitOpError("num_filter and num_group must be positive");
+  return verifyOptionalBias(*this, getNoBias(), getBias() != nullptr);
+}
+
+std::pair<int64_t, int64_t> DeconvolutionOp::getPadAndAdj(size_t axis,
+                                                          int64_t in) {
+  size_t rank = getKernel().size();
+  SmallVector<int64_t> stride = tupleOrDefault(getStride(), rank, 1);
+  SmallVector<int64_t> dilate = tupleOrDefault(getDilate(), rank, 1);
+  SmallVector<int64_t> pad = tupleOrDefault(getPad(), rank, 0);
+  SmallVector<int64_t> adj = tupleOrDefault(getAdj(), rank, 0);
+  bool useTarget = llvm::any_of(getTargetShape(), [](int64_t t) { return t != 0; });
+  if (!useTarget)
+    return {pad[axis], adj[axis]};
+  int64_t dilatedKernel = dilate[axis] * (getKernel()[axis] - 1) + 1;
+  int64_t total = stride[axis] * (in - 1) + dilatedKernel - getTargetShape()[axis];
+  int64_t a = total % 2;
+  return {(total + 1) / 2, a};
+}
+
 LogicalResult PoolingOp::verify() {
   size_t rank = getKernel().size();
   if (!getGlobalPool() && (rank < 1 || rank > 3))

@@ -196,6 +196,13 @@ SmallVector<std::string> withOptionalBias(const AttrStrings &attrs) {
     return {"data", "weight"};
   return {"data", "weight", "bias"};
 }
+/// Deconvolution's no_bias defaults to true.
+SmallVector<std::string> deconvolutionInputs(const AttrStrings &attrs) {
+  auto it = attrs.find("no_bias");
+  if (it != attrs.end() && !parseBoolString(it->second).value_or(true))
+    return {"data", "weight", "bias"};
+  return {"data", "weight"};
+}
 SmallVector<std::string> leakyInputs(const AttrStrings &attrs) {
   auto it = attrs.find("act_type");
   if (it != attrs.end() && StringRef(it->second).trim() == "prelu")
@@ -238,6 +245,12 @@ const AttrSpec kFullyConnectedAttrs[] = {{"num_hidden", AttrKind::Int},
 const AttrSpec kConvolutionAttrs[] = {
     {"kernel", AttrKind::Tuple},     {"stride", AttrKind::Tuple},
     {"dilate", AttrKind::Tuple},     {"pad", AttrKind::Tuple},
+    {"num_filter", AttrKind::Int},   {"num_group", AttrKind::Int},
+    {"no_bias", AttrKind::Bool},     {"layout", AttrKind::String}};
+const AttrSpec kDeconvolutionAttrs[] = {
+    {"kernel", AttrKind::Tuple},     {"stride", AttrKind::Tuple},
+    {"dilate", AttrKind::Tuple},     {"pad", AttrKind::Tuple},
+    {"adj", AttrKind::Tuple},        {"target_shape", AttrKind::Tuple},
     {"num_filter", AttrKind::Int},   {"num_group", AttrKind::Int},
     {"no_bias", AttrKind::Bool},     {"layout", AttrKind::String}};
 const AttrSpec kPoolingAttrs[] = {
@@ -409,6 +422,7 @@ const StringLiteral kMaskedOutputs[] = {"output", "mask"};
 const OpSchema kOpSchemas[] = {
     {"FullyConnected", kFullyConnectedAttrs, withOptionalBias, one, {}},
     {"Convolution", kConvolutionAttrs, withOptionalBias, one, {}},
+    {"Deconvolution", kDeconvolutionAttrs, deconvolutionInputs, one, {}},
     {"Pooling", kPoolingAttrs, dataOnly, one, {}},
     {"Activation", kActivationAttrs, dataOnly, one, {}},
     {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, leakyOutputs, {}, kMaskedOutputs},
@@ -601,6 +615,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"cast", "Cast"},                  {"flatten", "Flatten"},
     {"reshape", "Reshape"},            {"_npx_fully_connected", "FullyConnected"},
     {"_npx_convolution", "Convolution"}, {"_npx_pooling", "Pooling"},
+    {"_npx_deconvolution", "Deconvolution"},
     {"_npx_activation", "Activation"}, {"_npx_batch_norm", "BatchNorm"},
     {"_npx_dropout", "Dropout"},       {"_npx_leaky_relu", "LeakyReLU"},
     {"_Power", "_power"},              {"_Mod", "_mod"},

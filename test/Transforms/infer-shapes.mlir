@@ -55,3 +55,13 @@ func.func @reshape_backward(%x: tensor<?x4xf32>) -> tensor<24xf32> {
   return %0 : tensor<24xf32>
 }
 
+
+// -----
+
+// Deconvolution with target_shape: the output takes the target extents.
+// CHECK-LABEL: func @deconv_target_shape
+// CHECK-SAME: %{{.*}}: tensor<2x2x4x4xf32>) -> tensor<1x2x8x10xf32>
+func.func @deconv_target_shape(%x: tensor<1x2x4x5xf32>, %w: tensor<*xf32>) -> tensor<*xf32> {
+  %0 = sym.Deconvolution %x, %w {kernel = array<i64: 4, 4>, stride = array<i64: 2, 2>, target_shape = array<i64: 8, 10>, num_filter = 2 : i64} : (tensor<1x2x4x5xf32>, tensor<*xf32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}

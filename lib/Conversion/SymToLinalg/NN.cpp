@@ -178,6 +178,85 @@ private:
 };
 
 //===----------------------------------------------------------------------===//
+// Deconvolution
+//===----------------------------------------------------------------------===//
+
+/// A transposed convolution is a stride-1 convolution of the input spread
+/// out by the stride (zeros between elements) and padded by
+/// d (k - 1) - pad (+ adj at the end), with the weight flipped spatially and
+/// its two channel axes exchanged.
+struct DeconvolutionLowering : OpConversionPattern<DeconvolutionOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DeconvolutionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    if (op.getKernel().size() != 2 || op.getNumGroup() != 1)
+      return rewriter.notifyMatchFailure(
+          op, "only 2-D Deconvolution without groups is lowered yet");
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> in = dataType->getShape(), kernel = op.getKernel();
+    Type elt = dataType->getElementType();
+    SmallVector<int64_t> stride = tupleOrDefault(op.getStride(), 2, 1);
+    SmallVector<int64_t> dilate = tupleOrDefault(op.getDilate(), 2, 1);
+
+    // Spread the input by the stride.
+    SmallVector<int64_t> spreadShape = {in[0], in[1], (in[2] - 1) * stride[0] + 1,
+                                        (in[3] - 1) * stride[1] + 1};
+    auto spreadType = RankedTensorType::get(spreadShape, elt);
+    Value spread = tensor::InsertSliceOp::create(
+        rewriter, loc, adaptor.getData(), buildFilled(rewriter, loc, spreadType, 0.0),
+        ValueRange{}, ValueRange{}, ValueRange{}, SmallVector<int64_t>{0, 0, 0, 0},
+        in, SmallVector<int64_t>{1, 1, stride[0], stride[1]});
+    SmallVector<int64_t> low = {0, 0}, high = {0, 0};
+    for (size_t i = 0; i < 2; ++i) {
+      auto [pad, adj] = op.getPadAndAdj(i, in[2 + i]);
+      int64_t edge = dilate[i] * (kernel[i] - 1) - pad;
+      if (edge < 0)
+        return rewriter.notifyMatchFailure(op, "pad larger than the dilated "
+                                               "kernel is not lowered yet");
+      low.push_back(edge);
+      high.push_back(edge + adj);
+    }
+    Value input = buildPad(rewriter, loc, spread, low, high, 0.0);
+
+    // (C, F, kh, kw) -> (F, C, kh, kw), flipped spatially.
+    auto wType = cast<RankedTensorType>(adaptor.getWeight().getType());
+    ArrayRef<int64_t> w = wType.getShape();
+    auto flippedType = RankedTensorType::get({w[1], w[0], w[2], w[3]}, elt);
+    AffineExpr f = rewriter.getAffineDimExpr(0), c = rewriter.getAffineDimExpr(1),
+               i = rewriter.getAffineDimExpr(2), j = rewriter.getAffineDimExpr(3);
+    AffineMap flip = AffineMap::get(4, 0, {c, f, w[2] - 1 - i, w[3] - 1 - j},
+                                    rewriter.getContext());
+    Value weight = buildMappedElementwise(
+        rewriter, loc, flippedType, adaptor.getWeight(), flip,
+        [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+
+    Value init;
+    if (Value bias = adaptor.getBias())
+      init = buildBroadcast(rewriter, loc, bias, *outType, {1});
+    else
+      init = buildFilled(rewriter, loc, *outType, 0.0);
+    SmallVector<NamedAttribute> attrs = {
+        i64TensorAttr(rewriter, "strides", {1, 1}),
+        i64TensorAttr(rewriter, "dilations", dilate)};
+    SmallVector<Value> ins = {input, weight};
+    Value result = linalg::Conv2DNchwFchwOp::create(rewriter, loc,
+                                                    TypeRange{*outType}, ins,
+                                                    ValueRange{init}, attrs)
+                       .getResult(0);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
 // Pooling
 //===----------------------------------------------------------------------===//
 
@@ -353,6 +432,7 @@ struct DropoutLowering : OpConversionPattern<DropoutOp> {
 } // namespace
 
 void symc::populateNNPatterns(RewritePatternSet &patterns) {
-  patterns.add<FullyConnectedLowering, ConvolutionLowering, PoolingLowering,
+  patterns.add<FullyConnectedLowering, ConvolutionLowering,
+               DeconvolutionLowering, PoolingLowering,
                BatchNormLowering, DropoutLowering>(patterns.getContext());
 }
