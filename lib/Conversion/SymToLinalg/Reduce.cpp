@@ -46,6 +46,25 @@ Value skipNaN(OpBuilder &b, Location l, Value x, Value acc) {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+/// sum(x) / n over `axes` of a float tensor.
+Value buildMean(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(input.getType());
+  double count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  Value sum = buildReduction(b, loc, input, axes, 0.0,
+                             [](OpBuilder &nb, Location l, ValueRange args) -> Value {
+                               return arith::AddFOp::create(nb, l, args[0], args[1]);
+                             });
+  return buildElementwise(
+      b, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
+      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+        return arith::DivFOp::create(nb, l, args[0],
+                                     buildFloat(nb, l, args[0].getType(), count));
+      });
+}
+
+
 /// A reduce op: `fn` from `init`, divided by the count for mean.
 template <typename OpTy, CombineFn fn, int initKind, bool isMean = false>
 struct ReduceLowering : OpConversionPattern<OpTy> {
@@ -67,23 +86,12 @@ struct ReduceLowering : OpConversionPattern<OpTy> {
     double init = initKind == 0 ? 0.0 : initKind == 1 ? 1.0
                                       : initKind == 2 ? -kInf : kInf;
     Location loc = op.getLoc();
-    Value reduced = buildReduction(
-        rewriter, loc, adaptor.getData(), *axes, init,
-        [](OpBuilder &b, Location l, ValueRange args) {
-          return fn(b, l, args[0], args[1]);
-        });
-    if (isMean) {
-      int64_t count = 1;
-      for (int64_t axis : *axes)
-        count *= in->getDimSize(axis);
-      auto type = cast<RankedTensorType>(reduced.getType());
-      reduced = buildElementwise(
-          rewriter, loc, type, {fullOperand(reduced)},
-          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            return arith::DivFOp::create(
-                b, l, args[0], buildFloat(b, l, args[0].getType(), count));
-          });
-    }
+    Value reduced =
+        isMean ? buildMean(rewriter, loc, adaptor.getData(), *axes)
+               : buildReduction(rewriter, loc, adaptor.getData(), *axes, init,
+                                [](OpBuilder &b, Location l, ValueRange args) {
+                                  return fn(b, l, args[0], args[1]);
+                                });
     rewriter.replaceOp(op, buildReshape(rewriter, loc, reduced, out->getShape()));
     return success();
   }
@@ -230,24 +238,13 @@ struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
       return rewriter.notifyMatchFailure(op, "axis out of range");
     Location loc = op.getLoc();
     Type elt = type->getElementType();
-    double count = type->getDimSize(*axis);
     double eps = op.getEps().convertToDouble();
     SmallVector<int64_t> others;
     for (int64_t i = 0; i < type->getRank(); ++i)
       if (i != *axis)
         others.push_back(i);
-    auto scaled = [&](Value sum) {
-      return buildElementwise(
-          rewriter, loc, cast<RankedTensorType>(sum.getType()),
-          {fullOperand(sum)}, [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            return arith::DivFOp::create(b, l, args[0], buildFloat(b, l, elt, count));
-          });
-    };
-    auto add = [](OpBuilder &b, Location l, ValueRange args) -> Value {
-      return arith::AddFOp::create(b, l, args[0], args[1]);
-    };
     Value data = adaptor.getData();
-    Value mean = scaled(buildReduction(rewriter, loc, data, {*axis}, 0.0, add));
+    Value mean = buildMean(rewriter, loc, data, {*axis});
     Value centered = buildElementwise(
         rewriter, loc, *type, {fullOperand(data), {mean, others}},
         [](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -258,7 +255,7 @@ struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
         [](OpBuilder &b, Location l, ValueRange args) -> Value {
           return arith::MulFOp::create(b, l, args[0], args[0]);
         });
-    Value var = scaled(buildReduction(rewriter, loc, squares, {*axis}, 0.0, add));
+    Value var = buildMean(rewriter, loc, squares, {*axis});
     Value std = buildElementwise(
         rewriter, loc, cast<RankedTensorType>(var.getType()), {fullOperand(var)},
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -384,24 +381,6 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
     return success();
   }
 };
-
-/// sum(x) / n over `axes` of a float tensor (for the normalizations).
-Value buildMean(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes) {
-  auto type = cast<RankedTensorType>(input.getType());
-  double count = 1;
-  for (int64_t axis : axes)
-    count *= type.getDimSize(axis);
-  Value sum = buildReduction(b, loc, input, axes, 0.0,
-                             [](OpBuilder &nb, Location l, ValueRange args) -> Value {
-                               return arith::AddFOp::create(nb, l, args[0], args[1]);
-                             });
-  return buildElementwise(
-      b, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
-      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
-        return arith::DivFOp::create(nb, l, args[0],
-                                     buildFloat(nb, l, args[0].getType(), count));
-      });
-}
 
 struct InstanceNormLowering : OpConversionPattern<InstanceNormOp> {
   using OpConversionPattern::OpConversionPattern;
