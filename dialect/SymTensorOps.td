@@ -103,6 +103,24 @@ def Sym_OnesLikeOp : Sym_SameShapeOp<"ones_like"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_SliceOp : Sym_Op<"slice"> {
+  let summary = "data[begin:end:step] on the leading axes (alias crop)";
+  let description = [{
+    Entries may be None (stored as INT64_MIN): begin/end default to the
+    whole axis in the direction of `step`, step to 1. Negative indices count
+    from the end. Source: src/operator/tensor/matrix_op-inl.h (SliceOpShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, DenseI64ArrayAttr:$begin,
+      DenseI64ArrayAttr:$end, Sym_OptTuple:$step);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    /// (begin, step, length) per axis for an input extent; nullopt if
+    /// invalid.
+    std::optional<std::tuple<int64_t, int64_t, int64_t>>
+    getAxisRange(size_t axis, int64_t extent);
+  }];
+}
+
 def Sym_SliceAxisOp : Sym_Op<"slice_axis"> {
   let summary = "data[begin:end] along `axis` (negative indices count back)";
   let description = [{ Source: src/operator/tensor/matrix_op.cc (SliceAxisShape). }];

@@ -1325,3 +1325,64 @@ LogicalResult DeconvolutionOp::inferShapes(ShapeInferenceContext &ctx) {
   }
   return ctx.assignOutput(0, PartialShape(out));
 }
+
+//===----------------------------------------------------------------------===//
+// slice
+//===----------------------------------------------------------------------===//
+
+std::optional<std::tuple<int64_t, int64_t, int64_t>>
+SliceOp::getAxisRange(size_t axis, int64_t extent) {
+  constexpr int64_t kNone = std::numeric_limits<int64_t>::min();
+  auto entry = [](ArrayRef<int64_t> values, size_t i) {
+    return i < values.size() ? values[i] : kNone;
+  };
+  int64_t step = entry(getStep(), axis);
+  if (step == kNone)
+    step = 1;
+  if (step == 0)
+    return std::nullopt;
+  int64_t begin = entry(getBegin(), axis), end = entry(getEnd(), axis);
+  // MXNet's GetIndexRange: defaults by direction, negatives from the end,
+  // then clamping.
+  if (begin == kNone)
+    begin = step > 0 ? 0 : extent - 1;
+  else if (begin < 0)
+    begin += extent;
+  if (end == kNone)
+    end = step > 0 ? extent : -1;
+  else if (end < 0)
+    end += extent;
+  if (step > 0) {
+    begin = std::clamp<int64_t>(begin, 0, extent);
+    end = std::clamp<int64_t>(end, 0, extent);
+    if (begin >= end)
+      return std::nullopt;
+    return std::make_tuple(begin, step, llvm::divideCeil(end - begin, step));
+  }
+  begin = std::clamp<int64_t>(begin, -1, extent - 1);
+  end = std::clamp<int64_t>(end, -1, extent - 1);
+  if (begin <= end)
+    return std::nullopt;
+  return std::make_tuple(begin, step, llvm::divideCeil(begin - end, -step));
+}
+
+LogicalResult SliceOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out = ctx.input(0);
+  if (!out.hasRank())
+    return success();
+  if (getBegin().size() != getEnd().size() ||
+      (int64_t)getBegin().size() > out.rank() ||
+      (!getStep().empty() && getStep().size() != getBegin().size()))
+    return ctx.emitError("slice: begin, end and step must have one entry per "
+                         "sliced axis, at most " + Twine(out.rank()));
+  for (size_t i = 0; i < getBegin().size(); ++i) {
+    if (!out.isKnown(i))
+      continue;
+    auto range = getAxisRange(i, out[i]);
+    if (!range)
+      return ctx.emitError("slice: empty or invalid range on axis " + Twine(i) +
+                           " of " + out.str());
+    out[i] = std::get<2>(*range);
+  }
+  return ctx.assignOutput(0, out);
+}

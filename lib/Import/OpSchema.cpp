@@ -53,7 +53,8 @@ std::optional<double> parseDouble(StringRef text) {
 }
 } // namespace
 
-std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text) {
+std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text,
+                                                  bool allowNone) {
   text = text.trim();
   SmallVector<int64_t> values;
   if (text.empty())
@@ -73,6 +74,10 @@ std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text) {
     if (part.empty() && (parts.size() == 1 || i + 1 == parts.size()) &&
         bracketed)
       continue;
+    if (allowNone && part == "None") {
+      values.push_back(kNoneEntry);
+      continue;
+    }
     std::optional<int64_t> value = parseInt(part);
     if (!value)
       return std::nullopt;
@@ -113,7 +118,9 @@ std::optional<Attribute> parseAttrString(MLIRContext *ctx, const AttrSpec &spec,
       return b.getBoolAttr(*v);
     return std::nullopt;
   case AttrKind::Tuple:
-    if (std::optional<SmallVector<int64_t>> v = parseIntTuple(text))
+  case AttrKind::OptionalTuple:
+    if (std::optional<SmallVector<int64_t>> v =
+            parseIntTuple(text, spec.kind == AttrKind::OptionalTuple))
       return b.getDenseI64ArrayAttr(*v);
     return std::nullopt;
   case AttrKind::DType:
@@ -138,11 +145,14 @@ std::string printAttrString(const AttrSpec &spec, Attribute attr) {
     return formatDouble(cast<FloatAttr>(attr).getValueAsDouble());
   case AttrKind::Bool:
     return cast<BoolAttr>(attr).getValue() ? "True" : "False";
-  case AttrKind::Tuple: {
+  case AttrKind::Tuple:
+  case AttrKind::OptionalTuple: {
     ArrayRef<int64_t> values = cast<DenseI64ArrayAttr>(attr).asArrayRef();
     std::string text = "(";
     for (size_t i = 0; i < values.size(); ++i)
-      text += (i ? ", " : "") + std::to_string(values[i]);
+      text += (i ? ", " : "") + (values[i] == kNoneEntry
+                                     ? std::string("None")
+                                     : std::to_string(values[i]));
     return text + (values.size() == 1 ? ",)" : ")");
   }
   case AttrKind::DType: {
@@ -368,6 +378,9 @@ SmallVector<std::string> sequenceMaskInputs(const AttrStrings &attrs) {
   return {"data"};
 }
 
+const AttrSpec kSliceAttrs[] = {{"begin", AttrKind::OptionalTuple},
+                                {"end", AttrKind::OptionalTuple},
+                                {"step", AttrKind::OptionalTuple}};
 const AttrSpec kSwapAxisAttrs[] = {{"dim1", AttrKind::Int}, {"dim2", AttrKind::Int}};
 const AttrSpec kReverseAttrs[] = {{"axis", AttrKind::Tuple}};
 const AttrSpec kTileAttrs[] = {{"reps", AttrKind::Tuple}};
@@ -510,6 +523,7 @@ const OpSchema kOpSchemas[] = {
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
+    {"slice", kSliceAttrs, dataOnly, one, {}},
     {"smooth_l1", kScalarAttrs, dataOnly, one, {}},
     {"cast_storage", kCastStorageAttrs, dataOnly, one, {}},
     {"norm", kNormAttrs, dataOnly, one, {}},
@@ -639,7 +653,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"identity", "_copy"},             {"stop_gradient", "BlockGrad"},
     {"broadcast_axes", "broadcast_axis"}, {"sum_axis", "sum"},
     {"swapaxes", "SwapAxis"},          {"flip", "reverse"},
-    {"pad", "Pad"},
+    {"pad", "Pad"},                    {"crop", "slice"},
     {"max_axis", "max"},               {"min_axis", "min"},
     {"_npx_layer_norm", "LayerNorm"},  {"_npx_embedding", "Embedding"},
 };

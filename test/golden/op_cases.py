@@ -175,6 +175,9 @@ def _cases():
     C["stack"] = lambda mx: (mx.sym.stack(v(mx, "a"), v(mx, "b"), v(mx, "c"), axis=1, name="st"), {"a": (2, 3), "b": (2, 3), "c": (2, 3)})
 
     # --- more shape ops, arg-reductions, normalizations ---
+    C["slice_basic"] = lambda mx: (mx.sym.slice(v(mx, "data"), begin=(0, 1), end=(2, 4), name="sl"), {"data": (3, 5, 2)})
+    C["slice_none_step"] = lambda mx: (mx.sym.slice(v(mx, "data"), begin=(None, -1), end=(None, None), step=(2, -2), name="sl"), {"data": (5, 6)})
+    C["slice_negative"] = lambda mx: (mx.sym.slice(v(mx, "data"), begin=(-3,), end=(-1,), name="sl"), {"data": (6, 2)})
     C["swapaxes"] = lambda mx: (mx.sym.swapaxes(v(mx, "data"), dim1=0, dim2=2, name="sw"), {"data": (2, 3, 4)})
     C["flip"] = lambda mx: (mx.sym.flip(v(mx, "data"), axis=1, name="fl"), {"data": (2, 3, 4)})
     C["reverse_two"] = lambda mx: (mx.sym.reverse(v(mx, "data"), axis=(0, 2), name="rv"), {"data": (2, 3, 4)})

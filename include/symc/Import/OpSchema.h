@@ -15,6 +15,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -26,6 +27,7 @@ enum class AttrKind {
   Float,  // "1e-3"                -> f64
   Bool,   // "True" / "0"          -> bool
   Tuple,  // "(3, 3)", "[3]", "3"  -> array<i64>
+  OptionalTuple, // "(1, None)"      -> array<i64>, None as kNoneEntry
   DType,  // "float32"             -> TypeAttr
   String, // verbatim              -> string
   Enum,   // "relu"                -> #sym.<enum><relu>
@@ -75,8 +77,13 @@ std::optional<mlir::Attribute> parseAttrString(mlir::MLIRContext *ctx,
 /// The MXNet attribute string of a typed attribute.
 std::string printAttrString(const AttrSpec &spec, mlir::Attribute attr);
 
-/// MXNet's Tuple<int64> parser: "(1, 2)", "[1,2]", "(3,)", "()", "3".
-std::optional<llvm::SmallVector<int64_t>> parseIntTuple(llvm::StringRef text);
+/// The entry that stands for None in an OptionalTuple attribute.
+inline constexpr int64_t kNoneEntry = std::numeric_limits<int64_t>::min();
+
+/// MXNet's Tuple<int64> parser: "(1, 2)", "[1,2]", "(3,)", "()", "3"; with
+/// `allowNone`, Tuple<optional<int>> entries "None" become kNoneEntry.
+std::optional<llvm::SmallVector<int64_t>> parseIntTuple(llvm::StringRef text,
+                                                        bool allowNone = false);
 /// "True"/"False"/"1"/"0" (and lower-case forms).
 std::optional<bool> parseBoolString(llvm::StringRef text);
 /// The shortest decimal form that reads back as the same double.

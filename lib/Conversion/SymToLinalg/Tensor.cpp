@@ -224,6 +224,53 @@ struct SwapAxisLowering : OpConversionPattern<SwapAxisOp> {
   }
 };
 
+/// slice: a strided extract_slice of the bounding box; axes with a
+/// negative step are then read backwards.
+struct SliceLowering : OpConversionPattern<SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    int64_t rank = in->getRank();
+    SmallVector<int64_t> offsets(rank, 0), sizes(in->getShape()), strides(rank, 1);
+    SmallVector<AffineExpr> exprs;
+    bool anyReversed = false;
+    for (int64_t i = 0; i < rank; ++i) {
+      AffineExpr d = rewriter.getAffineDimExpr(i);
+      if ((size_t)i < op.getBegin().size()) {
+        auto range = op.getAxisRange(i, in->getDimSize(i));
+        if (!range)
+          return rewriter.notifyMatchFailure(op, "invalid range");
+        auto [begin, step, length] = *range;
+        sizes[i] = length;
+        strides[i] = std::abs(step);
+        offsets[i] = step > 0 ? begin : begin + step * (length - 1);
+        if (step < 0) {
+          d = (length - 1) - d;
+          anyReversed = true;
+        }
+      }
+      exprs.push_back(d);
+    }
+    Location loc = op.getLoc();
+    Value box = tensor::ExtractSliceOp::create(
+        rewriter, loc, RankedTensorType::get(sizes, in->getElementType()),
+        adaptor.getData(), ValueRange{}, ValueRange{}, ValueRange{}, offsets,
+        sizes, strides);
+    if (anyReversed)
+      box = buildMappedElementwise(rewriter, loc, *out, box,
+                                   AffineMap::get(rank, 0, exprs, getContext()),
+                                   passThrough);
+    rewriter.replaceOp(op, box);
+    return success();
+  }
+};
+
 /// reverse / tile / repeat: the output reads the input through an affine
 /// index map (size - 1 - i, i mod size, i floordiv repeats).
 struct ReverseLowering : OpConversionPattern<ReverseOp> {
@@ -717,7 +764,8 @@ void symc::populateTensorPatterns(RewritePatternSet &patterns) {
   patterns.add<PadLowering, BlockLowering<DepthToSpaceOp, true>,
                BlockLowering<SpaceToDepthOp, false>, OneHotLowering, TakeLowering,
                PickLowering>(patterns.getContext());
-  patterns.add<SwapAxisLowering, ReverseLowering, TileLowering, RepeatLowering,
+  patterns.add<SwapAxisLowering, SliceLowering, ReverseLowering, TileLowering,
+               RepeatLowering,
                ReshapeToRhsLowering, BroadcastLikeLowering>(patterns.getContext());
   patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
                ArangeLowering, SequenceMaskLowering>(patterns.getContext());
