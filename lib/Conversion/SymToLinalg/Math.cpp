@@ -272,7 +272,7 @@ struct RegressionOutputLowering : OpConversionPattern<OpTy> {
     if (failed(type))
       return failure();
     Value out = adaptor.getData();
-    if (fn)
+    if constexpr (fn != nullptr)
       out = buildElementwise(rewriter, op.getLoc(), *type, {fullOperand(out)},
                              [](OpBuilder &b, Location l, ValueRange args) {
                                return fn(b, l, args[0]);

@@ -1,8 +1,8 @@
-//===- NN.cpp - FullyConnected, Convolution, Pooling, BatchNorm, Dropout --===//
+//===- NN.cpp - FullyConnected, (De)Convolution, Pooling, BatchNorm, ... --===//
 //
-// Matmul and convolution lower to linalg's named ops (whose schedules the
-// CPU and GPU pipelines tile and vectorize); bias initializes the
-// accumulator instead of a separate add.
+// Matmul and convolution lower to linalg's named ops, the ops that tiling
+// and vectorization schedules target; the bias initializes the accumulator
+// instead of a separate add.
 //
 //===----------------------------------------------------------------------===//
 

@@ -20,9 +20,15 @@ void populateSoftmaxPatterns(mlir::RewritePatternSet &patterns);
 void populateMathPatterns(mlir::RewritePatternSet &patterns);
 /// elemwise_*, broadcast_*, comparisons, scalar ops, Cast.
 void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
-/// sum/mean/prod/max/min/nansum/nanprod, dot, batch_dot, LayerNorm,
-/// Embedding.
+/// sum/mean/prod/max/min/nansum/nanprod/norm, argmax/argmin, dot,
+/// batch_dot.
 void populateReducePatterns(mlir::RewritePatternSet &patterns);
+/// LayerNorm, InstanceNorm, L2Normalization.
+void populateNormalizationPatterns(mlir::RewritePatternSet &patterns);
+/// Embedding, take, pick, one_hot, SequenceMask.
+void populateIndexingPatterns(mlir::RewritePatternSet &patterns);
+/// _zeros, _ones, _full, _arange, shape_array, size_array.
+void populateInitPatterns(mlir::RewritePatternSet &patterns);
 /// Flatten, Reshape, transpose, Concat, SliceChannel, expand_dims,
 /// broadcast_axis/to, slice_axis, squeeze, stack.
 void populateTensorPatterns(mlir::RewritePatternSet &patterns);

@@ -1,4 +1,4 @@
-//===- Reduce.cpp - reductions, dot, batch_dot, LayerNorm, Embedding ------===//
+//===- Reduce.cpp - reductions, arg-reductions, norm, dot, batch_dot ------===//
 //
 // Reductions are one linalg.generic over the reduced axes; dot and
 // batch_dot become linalg.matmul / linalg.batch_matmul on reshaped (and,
@@ -45,25 +45,6 @@ Value skipNaN(OpBuilder &b, Location l, Value x, Value acc) {
 }
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-/// sum(x) / n over `axes` of a float tensor.
-Value buildMean(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes) {
-  auto type = cast<RankedTensorType>(input.getType());
-  double count = 1;
-  for (int64_t axis : axes)
-    count *= type.getDimSize(axis);
-  Value sum = buildReduction(b, loc, input, axes, 0.0,
-                             [](OpBuilder &nb, Location l, ValueRange args) -> Value {
-                               return arith::AddFOp::create(nb, l, args[0], args[1]);
-                             });
-  return buildElementwise(
-      b, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
-      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
-        return arith::DivFOp::create(nb, l, args[0],
-                                     buildFloat(nb, l, args[0].getType(), count));
-      });
-}
-
 
 /// A reduce op: `fn` from `init`, divided by the count for mean.
 template <typename OpTy, CombineFn fn, int initKind, bool isMean = false>
@@ -223,96 +204,6 @@ struct BatchDotLowering : OpConversionPattern<BatchDotOp> {
   }
 };
 
-struct LayerNormLowering : OpConversionPattern<LayerNormOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(LayerNormOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, adaptor.getData());
-    if (failed(type))
-      return failure();
-    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), type->getRank());
-    if (!axis)
-      return rewriter.notifyMatchFailure(op, "axis out of range");
-    Location loc = op.getLoc();
-    Type elt = type->getElementType();
-    double eps = op.getEps().convertToDouble();
-    SmallVector<int64_t> others;
-    for (int64_t i = 0; i < type->getRank(); ++i)
-      if (i != *axis)
-        others.push_back(i);
-    Value data = adaptor.getData();
-    Value mean = buildMean(rewriter, loc, data, {*axis});
-    Value centered = buildElementwise(
-        rewriter, loc, *type, {fullOperand(data), {mean, others}},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::SubFOp::create(b, l, args[0], args[1]);
-        });
-    Value squares = buildElementwise(
-        rewriter, loc, *type, {fullOperand(centered)},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::MulFOp::create(b, l, args[0], args[0]);
-        });
-    Value var = buildMean(rewriter, loc, squares, {*axis});
-    Value std = buildElementwise(
-        rewriter, loc, cast<RankedTensorType>(var.getType()), {fullOperand(var)},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return math::SqrtOp::create(
-              b, l, arith::AddFOp::create(b, l, args[0], buildFloat(b, l, elt, eps)));
-        });
-    Value out = buildElementwise(
-        rewriter, loc, *type,
-        {fullOperand(centered), {std, others}, axisOperand(adaptor.getGamma(), *axis),
-         axisOperand(adaptor.getBeta(), *axis)},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value normed = arith::DivFOp::create(b, l, args[0], args[1]);
-          return arith::AddFOp::create(
-              b, l, arith::MulFOp::create(b, l, normed, args[2]), args[3]);
-        });
-    auto statsType = cast<RankedTensorType>(op.getMean().getType());
-    rewriter.replaceOp(op, {out, buildReshape(rewriter, loc, mean, statsType.getShape()),
-                            buildReshape(rewriter, loc, std, statsType.getShape())});
-    return success();
-  }
-};
-
-struct EmbeddingLowering : OpConversionPattern<EmbeddingOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(EmbeddingOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    auto indexType = dyn_cast<RankedTensorType>(adaptor.getData().getType());
-    FailureOr<RankedTensorType> outType =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(outType) || !indexType || !indexType.hasStaticShape() ||
-        !isa<FloatType>(indexType.getElementType()))
-      return rewriter.notifyMatchFailure(op, "needs static float indices");
-    Location loc = op.getLoc();
-    Value weight = adaptor.getWeight();
-    int64_t rank = outType->getRank(), rows = op.getInputDim();
-    SmallVector<int64_t> indexAxes;
-    for (int64_t i = 0; i + 1 < rank; ++i)
-      indexAxes.push_back(i);
-    Value out = buildElementwise(
-        rewriter, loc, *outType, {{adaptor.getData(), indexAxes}},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          // MXNet clips indices to [0, input_dim - 1].
-          Value row = arith::FPToSIOp::create(b, l, b.getI64Type(), args[0]);
-          Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
-          Value last = arith::ConstantIntOp::create(b, l, b.getI64Type(), rows - 1);
-          row = arith::MaxSIOp::create(b, l, arith::MinSIOp::create(b, l, row, last), zero);
-          Value rowIndex = arith::IndexCastOp::create(b, l, b.getIndexType(), row);
-          Value column = linalg::IndexOp::create(b, l, rank - 1);
-          return tensor::ExtractOp::create(b, l, weight, ValueRange{rowIndex, column});
-        });
-    rewriter.replaceOp(op, out);
-    return success();
-  }
-};
-
 /// argmax / argmin: one generic carrying (best value, its index); a strict
 /// comparison keeps the first of equal values.
 template <typename OpTy, bool isMax>
@@ -382,98 +273,6 @@ struct ArgReduceLowering : OpConversionPattern<OpTy> {
   }
 };
 
-struct InstanceNormLowering : OpConversionPattern<InstanceNormOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(InstanceNormOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, adaptor.getData());
-    if (failed(type) || type->getRank() < 3)
-      return rewriter.notifyMatchFailure(op, "needs static rank >= 3 data");
-    Location loc = op.getLoc();
-    SmallVector<int64_t> spatial;
-    for (int64_t i = 2; i < type->getRank(); ++i)
-      spatial.push_back(i);
-    SmallVector<int64_t> batchChannel = {0, 1};
-    Value data = adaptor.getData();
-    Value mean = buildMean(rewriter, loc, data, spatial);
-    Value centered = buildElementwise(
-        rewriter, loc, *type, {fullOperand(data), {mean, batchChannel}},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::SubFOp::create(b, l, args[0], args[1]);
-        });
-    Value squares = buildElementwise(
-        rewriter, loc, *type, {fullOperand(centered)},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::MulFOp::create(b, l, args[0], args[0]);
-        });
-    Value var = buildMean(rewriter, loc, squares, spatial);
-    double eps = op.getEps().convertToDouble();
-    Value out = buildElementwise(
-        rewriter, loc, *type,
-        {fullOperand(centered), {var, batchChannel}, axisOperand(adaptor.getGamma(), 1),
-         axisOperand(adaptor.getBeta(), 1)},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value denom = math::SqrtOp::create(
-              b, l, arith::AddFOp::create(b, l, args[1],
-                                          buildFloat(b, l, args[1].getType(), eps)));
-          Value normed = arith::DivFOp::create(b, l, args[0], denom);
-          return arith::AddFOp::create(
-              b, l, arith::MulFOp::create(b, l, normed, args[2]), args[3]);
-        });
-    rewriter.replaceOp(op, out);
-    return success();
-  }
-};
-
-struct L2NormalizationLowering : OpConversionPattern<L2NormalizationOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(L2NormalizationOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, adaptor.getData());
-    if (failed(type) || type->getRank() < 2)
-      return rewriter.notifyMatchFailure(op, "needs static rank >= 2 data");
-    Location loc = op.getLoc();
-    StringRef mode = op.getMode();
-    SmallVector<int64_t> reduced, kept;
-    for (int64_t i = 0; i < type->getRank(); ++i) {
-      bool reduce = mode == "instance" ? i > 0 : mode == "channel" ? i == 1 : i > 1;
-      (reduce ? reduced : kept).push_back(i);
-    }
-    Value data = adaptor.getData();
-    Value squares = buildElementwise(
-        rewriter, loc, *type, {fullOperand(data)},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::MulFOp::create(b, l, args[0], args[0]);
-        });
-    Value sum = buildReduction(rewriter, loc, squares, reduced, 0.0,
-                               [](OpBuilder &b, Location l, ValueRange args) -> Value {
-                                 return arith::AddFOp::create(b, l, args[0], args[1]);
-                               });
-    double eps = op.getEps().convertToDouble();
-    Value norm = buildElementwise(
-        rewriter, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return math::SqrtOp::create(
-              b, l, arith::AddFOp::create(b, l, args[0],
-                                          buildFloat(b, l, args[0].getType(), eps)));
-        });
-    Value out = buildElementwise(
-        rewriter, loc, *type, {fullOperand(data), {norm, kept}},
-        [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return arith::DivFOp::create(b, l, args[0], args[1]);
-        });
-    auto normType = cast<RankedTensorType>(op.getNorm().getType());
-    rewriter.replaceOp(op, {out, buildReshape(rewriter, loc, norm, normType.getShape())});
-    return success();
-  }
-};
-
 } // namespace
 
 void symc::populateReducePatterns(RewritePatternSet &patterns) {
@@ -485,8 +284,6 @@ void symc::populateReducePatterns(RewritePatternSet &patterns) {
                ReduceLowering<MinOp, minCombine, 3>,
                ReduceLowering<NansumOp, skipNaN<addCombine>, 0>,
                ReduceLowering<NanprodOp, skipNaN<mulCombine>, 1>>(ctx);
-  patterns.add<DotLowering, BatchDotLowering, LayerNormLowering,
-               EmbeddingLowering, ArgReduceLowering<ArgmaxOp, true>,
-               ArgReduceLowering<ArgminOp, false>, InstanceNormLowering,
-               L2NormalizationLowering, NormLowering>(ctx);
+  patterns.add<DotLowering, BatchDotLowering, ArgReduceLowering<ArgmaxOp, true>,
+               ArgReduceLowering<ArgminOp, false>, NormLowering>(ctx);
 }

@@ -91,6 +91,9 @@ struct ConvertSymToLinalgPass
     populateElementwisePatterns(patterns);
     populateTensorPatterns(patterns);
     populateReducePatterns(patterns);
+    populateNormalizationPatterns(patterns);
+    populateIndexingPatterns(patterns);
+    populateInitPatterns(patterns);
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<sym::SymDialect>();

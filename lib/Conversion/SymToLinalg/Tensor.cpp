@@ -1,7 +1,9 @@
-//===- Tensor.cpp - Flatten, Reshape, transpose, Concat, SliceChannel -----===//
+//===- Tensor.cpp - reshapes, slices, transposes, tiling, padding ---------===//
 //
 // Shape ops on static shapes: reshapes become collapse/expand pairs (views
-// after bufferization), Concat inserts slices, SliceChannel extracts them.
+// after bufferization), Concat/stack insert slices, SliceChannel/slice
+// extract them, and reverse/tile/repeat/UpSampling read their input through
+// affine index maps.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,14 +20,6 @@ using namespace symc;
 using namespace symc::sym;
 
 namespace {
-
-FailureOr<RankedTensorType> getStaticType(ConversionPatternRewriter &rewriter,
-                                          Operation *op, Value value) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || !type.hasStaticShape())
-    return rewriter.notifyMatchFailure(op, "needs a static shape");
-  return type;
-}
 
 /// Flatten and Reshape: the result shape is already inferred.
 template <typename OpTy>
@@ -195,8 +189,6 @@ struct StackLowering : OpConversionPattern<StackOp> {
     return success();
   }
 };
-
-Value passThrough(OpBuilder &, Location, ValueRange args) { return args[0]; }
 
 struct SwapAxisLowering : OpConversionPattern<SwapAxisOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -383,24 +375,6 @@ struct BroadcastLikeLowering : OpConversionPattern<BroadcastLikeOp> {
   }
 };
 
-/// An index value clipped to [0, size) or wrapped modulo size (MXNet's
-/// clip / wrap modes), from a float index.
-Value indexFromFloat(OpBuilder &b, Location l, Value x, int64_t size,
-                     bool wrap) {
-  Value i = arith::FPToSIOp::create(b, l, b.getI64Type(), x);
-  Value n = arith::ConstantIntOp::create(b, l, b.getI64Type(), size);
-  Value zero = arith::ConstantIntOp::create(b, l, b.getI64Type(), 0);
-  if (wrap) {
-    Value r = arith::RemSIOp::create(b, l, i, n);
-    Value negative = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, r, zero);
-    i = arith::SelectOp::create(b, l, negative, arith::AddIOp::create(b, l, r, n), r);
-  } else {
-    Value last = arith::ConstantIntOp::create(b, l, b.getI64Type(), size - 1);
-    i = arith::MaxSIOp::create(b, l, arith::MinSIOp::create(b, l, i, last), zero);
-  }
-  return arith::IndexCastOp::create(b, l, b.getIndexType(), i);
-}
-
 struct PadLowering : OpConversionPattern<PadOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -494,104 +468,6 @@ struct BlockLowering : OpConversionPattern<OpTy> {
   }
 };
 
-struct OneHotLowering : OpConversionPattern<OneHotOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(OneHotOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> in = getStaticFloatType(rewriter, op, adaptor.getIndices());
-    FailureOr<RankedTensorType> out = getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(in) || failed(out))
-      return failure();
-    int64_t last = out->getRank() - 1;
-    double on = op.getOnValue().convertToDouble(), off = op.getOffValue().convertToDouble();
-    Type elt = out->getElementType();
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), *out,
-        {{adaptor.getIndices(), llvm::to_vector(llvm::seq<int64_t>(0, last))}},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value index = arith::FPToSIOp::create(b, l, b.getI64Type(), args[0]);
-          Value position = arith::IndexCastOp::create(
-              b, l, b.getI64Type(), linalg::IndexOp::create(b, l, last));
-          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, index, position);
-          return arith::SelectOp::create(b, l, hit, buildFloat(b, l, elt, on),
-                                         buildFloat(b, l, elt, off));
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-struct TakeLowering : OpConversionPattern<TakeOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(TakeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> a = getStaticType(rewriter, op, adaptor.getA());
-    FailureOr<RankedTensorType> idx = getStaticFloatType(rewriter, op, adaptor.getIndices());
-    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
-    if (failed(a) || failed(idx) || failed(out))
-      return failure();
-    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), a->getRank());
-    if (!axis)
-      return rewriter.notifyMatchFailure(op, "axis out of range");
-    int64_t idxRank = idx->getRank();
-    bool wrap = op.getMode() == "wrap";
-    Value source = adaptor.getA();
-    SmallVector<int64_t> idxAxes;
-    for (int64_t i = 0; i < idxRank; ++i)
-      idxAxes.push_back(*axis + i);
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), *out, {{adaptor.getIndices(), idxAxes}},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          SmallVector<Value> coords;
-          for (int64_t i = 0; i < *axis; ++i)
-            coords.push_back(linalg::IndexOp::create(b, l, i));
-          coords.push_back(indexFromFloat(b, l, args[0], a->getDimSize(*axis), wrap));
-          for (int64_t i = *axis + 1; i < a->getRank(); ++i)
-            coords.push_back(linalg::IndexOp::create(b, l, i - 1 + idxRank));
-          return tensor::ExtractOp::create(b, l, source, coords);
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-struct PickLowering : OpConversionPattern<PickOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(PickOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> data = getStaticType(rewriter, op, adaptor.getData());
-    FailureOr<RankedTensorType> idx = getStaticFloatType(rewriter, op, adaptor.getIndex());
-    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
-    if (failed(data) || failed(idx) || failed(out) || idx->getShape() != out->getShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
-    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), data->getRank());
-    if (!axis)
-      return rewriter.notifyMatchFailure(op, "axis out of range");
-    bool wrap = op.getMode() == "wrap", keep = op.getKeepdims();
-    Value source = adaptor.getData();
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), *out, {fullOperand(adaptor.getIndex())},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          SmallVector<Value> coords;
-          for (int64_t i = 0; i < data->getRank(); ++i) {
-            if (i == *axis)
-              coords.push_back(indexFromFloat(b, l, args[0], data->getDimSize(i), wrap));
-            else
-              coords.push_back(linalg::IndexOp::create(b, l, (i > *axis && !keep) ? i - 1 : i));
-          }
-          return tensor::ExtractOp::create(b, l, source, coords);
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
 /// Nearest upsampling: output (h, w) reads input (h / s, w / s).
 struct UpSamplingLowering : OpConversionPattern<UpSamplingOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -611,124 +487,6 @@ struct UpSamplingLowering : OpConversionPattern<UpSamplingOp> {
     rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
                                                   adaptor.getData()[0], map,
                                                   passThrough));
-    return success();
-  }
-};
-
-/// shape_array / size_array: constants of the static input shape.
-template <typename OpTy>
-struct ShapeInfoLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  using OpAdaptor = typename OpTy::Adaptor;
-
-  LogicalResult
-  matchAndRewrite(OpTy op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, adaptor.getData());
-    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
-    if (failed(in) || failed(out))
-      return failure();
-    SmallVector<int64_t> values(in->getShape());
-    if constexpr (std::is_same_v<OpTy, SizeArrayOp>)
-      values = {in->getNumElements()};
-    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-        op, DenseElementsAttr::get(*out, ArrayRef<int64_t>(values)));
-    return success();
-  }
-};
-
-/// _zeros / _ones / _full.
-template <typename OpTy>
-struct FillLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  using OpAdaptor = typename OpTy::Adaptor;
-
-  LogicalResult
-  matchAndRewrite(OpTy op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> out =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(out))
-      return failure();
-    double value = 0.0;
-    if constexpr (std::is_same_v<OpTy, OnesOp>)
-      value = 1.0;
-    if constexpr (std::is_same_v<OpTy, FullOp>)
-      value = op.getValue().convertToDouble();
-    rewriter.replaceOp(op, buildFilled(rewriter, op.getLoc(), *out, value));
-    return success();
-  }
-};
-
-/// _arange: element i is start + (i / repeat) * step.
-struct ArangeLowering : OpConversionPattern<ArangeOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(ArangeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> out =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(out))
-      return failure();
-    double start = op.getStop() ? op.getStart().convertToDouble() : 0.0;
-    double step = op.getStep().convertToDouble();
-    int64_t repeat = op.getRepeat();
-    Type elt = out->getElementType();
-    Value result = buildElementwise(
-        rewriter, op.getLoc(), *out, {},
-        [&](OpBuilder &b, Location l, ValueRange) -> Value {
-          Value i = linalg::IndexOp::create(b, l, 0);
-          Value r = arith::ConstantIndexOp::create(b, l, repeat);
-          Value k = arith::DivUIOp::create(b, l, i, r);
-          Value kInt = arith::IndexCastOp::create(b, l, b.getI64Type(), k);
-          Value kFloat = arith::SIToFPOp::create(b, l, elt, kInt);
-          return arith::AddFOp::create(
-              b, l, buildFloat(b, l, elt, start),
-              arith::MulFOp::create(b, l, kFloat, buildFloat(b, l, elt, step)));
-        });
-    rewriter.replaceOp(op, result);
-    return success();
-  }
-};
-
-/// SequenceMask: steps t >= length[b] become `value`.
-struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(SequenceMaskOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(type))
-      return failure();
-    Value lengths = adaptor.getSequenceLength();
-    if (!op.getUseSequenceLength() || !lengths) {
-      rewriter.replaceOp(op, adaptor.getData());
-      return success();
-    }
-    if (lengths.getType() != RankedTensorType::get(
-                                 {type->getDimSize(op.getAxis() == 0 ? 1 : 0)},
-                                 type->getElementType()))
-      return rewriter.notifyMatchFailure(op, "sequence_length must be (B,) "
-                                             "in the data's dtype");
-    int64_t timeAxis = op.getAxis(), batchAxis = timeAxis == 0 ? 1 : 0;
-    double value = op.getValue().convertToDouble();
-    Type elt = type->getElementType();
-    Value out = buildElementwise(
-        rewriter, op.getLoc(), *type,
-        {fullOperand(adaptor.getData()), axisOperand(lengths, batchAxis)},
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value t = linalg::IndexOp::create(b, l, timeAxis);
-          Value tInt = arith::IndexCastOp::create(b, l, b.getI64Type(), t);
-          Value tFloat = arith::SIToFPOp::create(b, l, elt, tInt);
-          Value valid = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
-                                              tFloat, args[1]);
-          return arith::SelectOp::create(b, l, valid, args[0],
-                                         buildFloat(b, l, elt, value));
-        });
-    rewriter.replaceOp(op, out);
     return success();
   }
 };
@@ -759,16 +517,12 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
-  patterns.add<UpSamplingLowering, ShapeInfoLowering<ShapeArrayOp>,
-               ShapeInfoLowering<SizeArrayOp>>(patterns.getContext());
-  patterns.add<PadLowering, BlockLowering<DepthToSpaceOp, true>,
-               BlockLowering<SpaceToDepthOp, false>, OneHotLowering, TakeLowering,
-               PickLowering>(patterns.getContext());
+  patterns.add<UpSamplingLowering, PadLowering,
+               BlockLowering<DepthToSpaceOp, true>,
+               BlockLowering<SpaceToDepthOp, false>>(patterns.getContext());
   patterns.add<SwapAxisLowering, SliceLowering, ReverseLowering, TileLowering,
                RepeatLowering,
                ReshapeToRhsLowering, BroadcastLikeLowering>(patterns.getContext());
-  patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
-               ArangeLowering, SequenceMaskLowering>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<ExpandDimsOp>, ReshapeLikeLowering<SqueezeOp>,
                SliceAxisLowering, StackLowering,
                BroadcastShapeLowering<BroadcastAxisOp>,

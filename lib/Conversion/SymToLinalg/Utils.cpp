@@ -169,6 +169,37 @@ Value buildReduction(OpBuilder &b, Location loc, Value input,
   return generic.getResult(0);
 }
 
+FailureOr<RankedTensorType> getStaticType(ConversionPatternRewriter &rewriter,
+                                          Operation *op, Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return rewriter.notifyMatchFailure(op, "needs a static shape");
+  return type;
+}
+
+
+Value passThrough(OpBuilder &, Location, ValueRange args) { return args[0]; }
+
+
+
+Value buildMean(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(input.getType());
+  double count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  Value sum = buildReduction(b, loc, input, axes, 0.0,
+                             [](OpBuilder &nb, Location l, ValueRange args) -> Value {
+                               return arith::AddFOp::create(nb, l, args[0], args[1]);
+                             });
+  return buildElementwise(
+      b, loc, cast<RankedTensorType>(sum.getType()), {fullOperand(sum)},
+      [&](OpBuilder &nb, Location l, ValueRange args) -> Value {
+        return arith::DivFOp::create(nb, l, args[0],
+                                     buildFloat(nb, l, args[0].getType(), count));
+      });
+}
+
+
 FailureOr<RankedTensorType>
 getStaticFloatType(ConversionPatternRewriter &rewriter, Operation *op,
                    Value value) {

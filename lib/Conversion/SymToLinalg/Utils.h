@@ -81,6 +81,18 @@ mlir::Value buildReduction(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Value input, llvm::ArrayRef<int64_t> axes,
                            double init, BodyBuilder combine);
 
+/// sum(x) / n over `axes` (sorted) of a float tensor; the axes are dropped.
+mlir::Value buildMean(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+                      llvm::ArrayRef<int64_t> axes);
+
+/// A body that yields its first argument (a pure data movement).
+mlir::Value passThrough(mlir::OpBuilder &, mlir::Location, mlir::ValueRange args);
+
+/// The static ranked type of `value`, or a match failure.
+llvm::FailureOr<mlir::RankedTensorType>
+getStaticType(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,
+              mlir::Value value);
+
 /// The static ranked type of `value`, or failure with a diagnostic naming
 /// the op when it is not static or its dtype is not a float.
 llvm::FailureOr<mlir::RankedTensorType>
