@@ -290,14 +290,35 @@ struct PoolingLowering : OpConversionPattern<PoolingOp> {
         getStaticFloatType(rewriter, op, op.getOutput());
     if (failed(dataType) || failed(outType))
       return failure();
-    if (dataType->getRank() != 4)
-      return rewriter.notifyMatchFailure(op, "only 2-D pooling is lowered");
+    int64_t rank = dataType->getRank();
+    if (rank != 3 && rank != 4)
+      return rewriter.notifyMatchFailure(op, "only 1-D and 2-D pooling is lowered");
     PoolType type = op.getPoolType();
-    if (type == PoolType::lp)
-      return rewriter.notifyMatchFailure(op, "lp pooling is not lowered yet");
-
     SmallVector<PoolAxis> axes = getAxes(op, *dataType, *outType);
     Location loc = op.getLoc();
+    // 1-D pooling runs as 2-D pooling over (N, C, 1, W).
+    Value data = adaptor.getData();
+    RankedTensorType resultType = *outType;
+    if (rank == 3) {
+      ArrayRef<int64_t> in = dataType->getShape(), out = outType->getShape();
+      data = buildReshape(rewriter, loc, data, {in[0], in[1], 1, in[2]});
+      resultType = RankedTensorType::get({out[0], out[1], 1, out[2]},
+                                         outType->getElementType());
+    }
+    // lp pooling (MXNet's pool.h): the sum of x^p (signed, p an integer),
+    // then its p-th root.
+    int64_t p = op.getPValue() ? *op.getPValue() : 1;
+    if (type == PoolType::lp && (p < 1 || p > 3))
+      return rewriter.notifyMatchFailure(op, "lp pooling needs p_value 1, 2 or 3");
+    if (type == PoolType::lp && p > 1)
+      data = buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(data.getType()), {fullOperand(data)},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value power = args[0];
+            for (int64_t i = 1; i < p; ++i)
+              power = arith::MulFOp::create(b, l, power, args[0]);
+            return power;
+          });
     bool isMax = type == PoolType::max;
     double padValue = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
     SmallVector<int64_t> low = {0, 0}, high = {0, 0}, kernel, strides;
@@ -307,33 +328,45 @@ struct PoolingLowering : OpConversionPattern<PoolingOp> {
       kernel.push_back(a.kernel);
       strides.push_back(a.stride);
     }
-    Value input = buildPad(rewriter, loc, adaptor.getData(), low, high, padValue);
+    Value input = buildPad(rewriter, loc, data, low, high, padValue);
     Value window = tensor::EmptyOp::create(rewriter, loc, kernel,
                                            outType->getElementType());
-    Value init = buildFilled(rewriter, loc, *outType, padValue);
+    Value init = buildFilled(rewriter, loc, resultType, padValue);
     SmallVector<NamedAttribute> attrs = {
         rewriter.getNamedAttr("strides", rewriter.getI64TensorAttr(strides)),
         rewriter.getNamedAttr("dilations", rewriter.getI64TensorAttr({1, 1}))};
     SmallVector<Value> ins = {input, window};
     Value pooled =
-        isMax ? linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{*outType},
+        isMax ? linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{resultType},
                                                  ins, ValueRange{init}, attrs)
                     .getResult(0)
-              : linalg::PoolingNchwSumOp::create(rewriter, loc, TypeRange{*outType},
+              : linalg::PoolingNchwSumOp::create(rewriter, loc, TypeRange{resultType},
                                                  ins, ValueRange{init}, attrs)
                     .getResult(0);
     if (type == PoolType::avg)
       pooled = divideByWindowSize(rewriter, loc, pooled, axes,
                                   op.getCountIncludePad().value_or(true));
-    rewriter.replaceOp(op, pooled);
+    if (type == PoolType::lp && p > 1)
+      pooled = buildElementwise(
+          rewriter, loc, resultType, {fullOperand(pooled)},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return p == 2 ? Value(math::SqrtOp::create(b, l, args[0]))
+                          : Value(math::CbrtOp::create(b, l, args[0]));
+          });
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, pooled, outType->getShape()));
     return success();
   }
 
 private:
+  /// The two window axes of the 2-D pooling that runs the op (a trivial
+  /// first axis for 1-D pooling).
   static SmallVector<PoolAxis> getAxes(PoolingOp op, RankedTensorType in,
                                        RankedTensorType out) {
     SmallVector<PoolAxis> axes;
-    for (int64_t i = 0; i < 2; ++i) {
+    int64_t spatial = in.getRank() - 2;
+    if (spatial == 1)
+      axes.push_back({1, 1, 1, 1, 0});
+    for (int64_t i = 0; i < spatial; ++i) {
       int64_t inDim = in.getDimSize(2 + i), outDim = out.getDimSize(2 + i);
       if (op.getGlobalPool()) {
         axes.push_back({inDim, outDim, inDim, 1, 0});
