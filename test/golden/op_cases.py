@@ -42,6 +42,7 @@ def _cases():
     C["deconv_basic"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(3, 3), dilate=(1, 1), num_filter=4, name="dc"), {"data": (2, 3, 5, 5)})
     C["deconv_stride_pad"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(4, 4), dilate=(1, 1), stride=(2, 2), pad=(1, 1), num_filter=2, no_bias=False, name="dc"), {"data": (1, 3, 4, 5)})
     C["deconv_adj"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(3, 3), dilate=(1, 1), stride=(2, 2), adj=(1, 1), pad=(1, 0), num_filter=3, name="dc"), {"data": (1, 2, 4, 3)})
+    C["conv_1d_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3,), stride=(2,), pad=(1,), dilate=(1,), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 11)})
     C["pool_max_valid"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 2), stride=(2, 2), pool_type="max", name="pool"), {"data": (2, 3, 9, 9)})
     C["pool_max_full"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pool_type="max", pooling_convention="full", name="pool"), {"data": (1, 2, 9, 10)})
     C["pool_avg_pad"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), pool_type="avg", name="pool"), {"data": (1, 2, 9, 8)})

@@ -93,9 +93,9 @@ struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
       return failure();
     size_t spatial = op.getKernel().size();
     int64_t groups = op.getNumGroup();
-    if (spatial != 2 && groups != 1)
-      return rewriter.notifyMatchFailure(op, "grouped convolution is only "
-                                             "lowered in 2-D");
+    if (spatial == 3 && groups != 1)
+      return rewriter.notifyMatchFailure(op, "grouped 3-D convolution is not "
+                                             "lowered yet");
     Location loc = op.getLoc();
     SmallVector<int64_t> pad = op.getPadOrDefault();
     SmallVector<int64_t> low = {0, 0}, high = {0, 0};
@@ -105,9 +105,28 @@ struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
     SmallVector<NamedAttribute> attrs = {
         i64TensorAttr(rewriter, "strides", op.getStrideOrDefault()),
         i64TensorAttr(rewriter, "dilations", op.getDilateOrDefault())};
-    Value result = groups == 1
-                       ? buildUngrouped(rewriter, op, adaptor, input, *outType, attrs)
-                       : buildGrouped(rewriter, op, adaptor, input, *outType, attrs);
+    Value result;
+    if (groups == 1) {
+      result = buildUngrouped(rewriter, op, adaptor, input, *outType, attrs);
+    } else if (spatial == 2) {
+      result = buildGrouped(rewriter, op, input, adaptor.getWeight(),
+                            adaptor.getBias(), *outType, attrs);
+    } else {
+      // Grouped 1-D convolution runs as 2-D over (N, C, 1, W).
+      auto in = cast<RankedTensorType>(input.getType()).getShape();
+      auto w = cast<RankedTensorType>(adaptor.getWeight().getType()).getShape();
+      ArrayRef<int64_t> out = outType->getShape();
+      SmallVector<NamedAttribute> attrs2d = {
+          i64TensorAttr(rewriter, "strides", {1, op.getStrideOrDefault()[0]}),
+          i64TensorAttr(rewriter, "dilations", {1, op.getDilateOrDefault()[0]})};
+      Value conv = buildGrouped(
+          rewriter, op, buildReshape(rewriter, loc, input, {in[0], in[1], 1, in[2]}),
+          buildReshape(rewriter, loc, adaptor.getWeight(), {w[0], w[1], 1, w[2]}),
+          adaptor.getBias(),
+          RankedTensorType::get({out[0], out[1], 1, out[2]}, outType->getElementType()),
+          attrs2d);
+      result = buildReshape(rewriter, loc, conv, out);
+    }
     if (!result)
       return rewriter.notifyMatchFailure(op, "unsupported convolution rank");
     rewriter.replaceOp(op, result);
@@ -153,22 +172,22 @@ private:
   }
 
   /// (N, G*C, H, W) x (G*F, C, kh, kw) as linalg.conv_2d_ngchw_gfchw.
-  static Value buildGrouped(OpBuilder &b, ConvolutionOp op, OpAdaptor adaptor,
-                            Value input, RankedTensorType outType,
+  static Value buildGrouped(OpBuilder &b, ConvolutionOp op, Value input,
+                            Value weight, Value bias, RankedTensorType outType,
                             ArrayRef<NamedAttribute> attrs) {
     Location loc = op.getLoc();
     int64_t g = op.getNumGroup();
     auto inType = cast<RankedTensorType>(input.getType());
-    auto wType = cast<RankedTensorType>(adaptor.getWeight().getType());
+    auto wType = cast<RankedTensorType>(weight.getType());
     ArrayRef<int64_t> in = inType.getShape(), w = wType.getShape(),
                       out = outType.getShape();
     Value groupedIn =
         buildReshape(b, loc, input, {in[0], g, in[1] / g, in[2], in[3]});
     Value groupedW =
-        buildReshape(b, loc, adaptor.getWeight(), {g, w[0] / g, w[1], w[2], w[3]});
+        buildReshape(b, loc, weight, {g, w[0] / g, w[1], w[2], w[3]});
     auto accType = RankedTensorType::get({out[0], g, out[1] / g, out[2], out[3]},
                                          outType.getElementType());
-    Value init = buildInit(b, loc, adaptor.getBias(), accType, {1, 2});
+    Value init = buildInit(b, loc, bias, accType, {1, 2});
     Value conv = linalg::Conv2DNgchwGfchwOp::create(
                      b, loc, TypeRange{accType}, ValueRange{groupedIn, groupedW},
                      ValueRange{init}, attrs)
