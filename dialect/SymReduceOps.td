@@ -61,6 +61,43 @@ class Sym_ArgReduceOp<string mnemonic, string what> : Sym_Op<mnemonic> {
 }
 
 def Sym_ArgmaxOp : Sym_ArgReduceOp<"argmax", "maximum">;
+
+def Sym_ArgmaxChannelOp : Sym_Op<"argmax_channel"> {
+  let summary = "index of the maximum along the last axis";
+  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_index.cc. }];
+  let arguments = (ins Sym_Tensor:$data);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    std::optional<int64_t> getAxis() { return -1; }
+    bool getKeepdims() { return false; }
+  }];
+}
+
+def Sym_GroupNormOp : Sym_Op<"GroupNorm"> {
+  let summary = "normalize each group of channels over (C/G, spatial)";
+  let description = [{
+    gamma and beta are per group (num_groups,), as in MXNet 1.9. Outputs
+    (output, mean, std); only
+    `output` is visible. Source: src/operator/nn/group_norm.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$gamma, Sym_Tensor:$beta,
+      Sym_DefaultI64<"1">:$num_groups, Sym_DefaultF64<"1e-5">:$eps,
+      Sym_DefaultBool<"false">:$output_mean_var);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$mean, Sym_Tensor:$std);
+}
+
+def Sym_LRNOp : Sym_Op<"LRN"> {
+  let summary = "local response normalization across channels";
+  let description = [{
+    x / (knorm + alpha / nsize * sum of x^2 over the nsize channels around)
+    ^ beta. Outputs (output, tmp_norm); only `output` is visible.
+    Source: src/operator/nn/lrn.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultF64<"1e-4">:$alpha,
+      Sym_DefaultF64<"0.75">:$beta, Sym_DefaultF64<"2.0">:$knorm,
+      Sym_I64Attr:$nsize);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$tmp_norm);
+}
 def Sym_ArgminOp : Sym_ArgReduceOp<"argmin", "minimum">;
 
 def Sym_InstanceNormOp : Sym_Op<"InstanceNorm"> {

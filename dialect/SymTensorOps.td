@@ -60,13 +60,16 @@ def Sym_SliceChannelOp : Sym_Op<"SliceChannel"> {
   let hasVerifier = 1;
 }
 
-def Sym_CastOp : Sym_Op<"Cast", [DeclareOpInterfaceMethods<Sym_InferInterface,
-                                  ["inferShapes", "inferTypes"]>]> {
-  let summary = "convert to `dtype` (alias cast)";
-  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
+class Sym_CastLikeOp<string mnemonic, string what> : Sym_Op<mnemonic,
+    [DeclareOpInterfaceMethods<Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = what;
+  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc, amp_cast.cc. }];
   let arguments = (ins Sym_Tensor:$data, TypeAttr:$dtype);
   let results = (outs Sym_Tensor:$output);
 }
+def Sym_CastOp : Sym_CastLikeOp<"Cast", "convert to `dtype` (alias cast)">;
+def Sym_AmpCastOp : Sym_CastLikeOp<"amp_cast",
+    "convert to `dtype` (mixed precision; a plain Cast at inference)">;
 
 def Sym_ExpandDimsOp : Sym_Op<"expand_dims"> {
   let summary = "insert an axis of size 1 at `axis` (in [-ndim-1, ndim])";

@@ -559,8 +559,13 @@ LogicalResult SliceChannelOp::inferShapes(ShapeInferenceContext &ctx) {
 LogicalResult CastOp::inferShapes(ShapeInferenceContext &ctx) {
   return ctx.inferSameShape();
 }
-
 LogicalResult CastOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, getDtype());
+}
+LogicalResult AmpCastOp::inferShapes(ShapeInferenceContext &ctx) {
+  return ctx.inferSameShape();
+}
+LogicalResult AmpCastOp::inferTypes(TypeInferenceContext &ctx) {
   return ctx.assignOutput(0, getDtype());
 }
 
@@ -1082,6 +1087,37 @@ LogicalResult ArgmaxOp::inferShapes(ShapeInferenceContext &ctx) {
 }
 LogicalResult ArgminOp::inferShapes(ShapeInferenceContext &ctx) {
   return inferArgReduceShape(*this, ctx);
+}
+LogicalResult ArgmaxChannelOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferArgReduceShape(*this, ctx);
+}
+
+LogicalResult GroupNormOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 3)
+    return ctx.emitError("GroupNorm needs data of rank >= 3, got " + data.str());
+  int64_t groups = getNumGroups();
+  if (groups < 1 || (data.isKnown(1) && data[1] % groups))
+    return ctx.emitError("GroupNorm: num_groups must divide the channels");
+  // MXNet 1.9's gamma and beta are per group.
+  PartialShape channel({groups}), stats({data[0], groups});
+  if (failed(ctx.assignInput(1, channel)) || failed(ctx.assignInput(2, channel)) ||
+      failed(ctx.assignOutput(0, data)) || failed(ctx.assignOutput(1, stats)))
+    return failure();
+  return ctx.assignOutput(2, stats);
+}
+
+LogicalResult LRNOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (getNsize() < 1)
+    return ctx.emitError("LRN: nsize must be positive");
+  if (data.hasRank() && data.rank() != 4)
+    return ctx.emitError("LRN needs 4-D data, got " + data.str());
+  if (failed(ctx.assignOutput(0, data)))
+    return failure();
+  return ctx.assignOutput(1, data);
 }
 
 LogicalResult InstanceNormOp::inferShapes(ShapeInferenceContext &ctx) {

@@ -381,6 +381,12 @@ SmallVector<std::string> sequenceMaskInputs(const AttrStrings &attrs) {
 const AttrSpec kSliceAttrs[] = {{"begin", AttrKind::OptionalTuple},
                                 {"end", AttrKind::OptionalTuple},
                                 {"step", AttrKind::OptionalTuple}};
+const AttrSpec kGroupNormAttrs[] = {{"num_groups", AttrKind::Int},
+                                    {"eps", AttrKind::Float},
+                                    {"output_mean_var", AttrKind::Bool}};
+const AttrSpec kLRNAttrs[] = {{"alpha", AttrKind::Float}, {"beta", AttrKind::Float},
+                              {"knorm", AttrKind::Float}, {"nsize", AttrKind::Int}};
+const StringLiteral kLRNOutputs[] = {"output", "tmp_norm"};
 const AttrSpec kSwapAxisAttrs[] = {{"dim1", AttrKind::Int}, {"dim2", AttrKind::Int}};
 const AttrSpec kReverseAttrs[] = {{"axis", AttrKind::Tuple}};
 const AttrSpec kTileAttrs[] = {{"reps", AttrKind::Tuple}};
@@ -523,6 +529,10 @@ const OpSchema kOpSchemas[] = {
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
+    {"amp_cast", kCastAttrs, dataOnly, one, {}},
+    UNARY_OP("argmax_channel"),
+    {"GroupNorm", kGroupNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs},
+    {"LRN", kLRNAttrs, dataOnly, two, {}, kLRNOutputs},
     {"slice", kSliceAttrs, dataOnly, one, {}},
     {"smooth_l1", kScalarAttrs, dataOnly, one, {}},
     {"cast_storage", kCastStorageAttrs, dataOnly, one, {}},

@@ -168,11 +168,14 @@ struct ScalarLowering : OpConversionPattern<OpTy> {
   }
 };
 
-struct CastLowering : OpConversionPattern<CastOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// Cast and amp_cast.
+template <typename OpTy>
+struct CastLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
 
   LogicalResult
-  matchAndRewrite(CastOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     auto inType = dyn_cast<RankedTensorType>(adaptor.getData().getType());
     auto outType = dyn_cast<RankedTensorType>(op.getOutput().getType());
@@ -258,5 +261,5 @@ void symc::populateElementwisePatterns(RewritePatternSet &patterns) {
                ScalarLowering<LogicalAndScalarOp, andF>,
                ScalarLowering<LogicalOrScalarOp, orF>,
                ScalarLowering<LogicalXorScalarOp, xorF>>(ctx);
-  patterns.add<CastLowering>(ctx);
+  patterns.add<CastLowering<CastOp>, CastLowering<AmpCastOp>>(ctx);
 }

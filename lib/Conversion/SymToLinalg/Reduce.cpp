@@ -285,5 +285,6 @@ void symc::populateReducePatterns(RewritePatternSet &patterns) {
                ReduceLowering<NansumOp, skipNaN<addCombine>, 0>,
                ReduceLowering<NanprodOp, skipNaN<mulCombine>, 1>>(ctx);
   patterns.add<DotLowering, BatchDotLowering, ArgReduceLowering<ArgmaxOp, true>,
-               ArgReduceLowering<ArgminOp, false>, NormLowering>(ctx);
+               ArgReduceLowering<ArgminOp, false>,
+               ArgReduceLowering<ArgmaxChannelOp, true>, NormLowering>(ctx);
 }
