@@ -93,33 +93,10 @@ constexpr ScalarFn andF = logicF<arith::AndIOp>;
 constexpr ScalarFn orF = logicF<arith::OrIOp>;
 constexpr ScalarFn xorF = logicF<arith::XOrIOp>;
 
-/// A same-shape binary op computing `fn(lhs, rhs)`.
+/// A binary op computing `fn(lhs, rhs)`: numpy broadcasting for broadcast_*,
+/// which for the same-shape elemwise ops reads both operands in place.
 template <typename OpTy, ScalarFn fn>
 struct BinaryLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  using OpAdaptor = typename OpTy::Adaptor;
-
-  LogicalResult
-  matchAndRewrite(OpTy op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(type))
-      return failure();
-    Value out = buildElementwise(
-        rewriter, op.getLoc(), *type,
-        {fullOperand(adaptor.getLhs()), fullOperand(adaptor.getRhs())},
-        [](OpBuilder &b, Location loc, ValueRange args) {
-          return fn(b, loc, args[0], args[1]);
-        });
-    rewriter.replaceOp(op, out);
-    return success();
-  }
-};
-
-/// A numpy-broadcasting binary op computing `fn(lhs, rhs)`.
-template <typename OpTy, ScalarFn fn>
-struct BroadcastLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   using OpAdaptor = typename OpTy::Adaptor;
 
@@ -229,24 +206,24 @@ void symc::populateElementwisePatterns(RewritePatternSet &patterns) {
                BinaryLowering<ElemwiseLogicalAndOp, andF>,
                BinaryLowering<ElemwiseLogicalOrOp, orF>,
                BinaryLowering<ElemwiseLogicalXorOp, xorF>>(ctx);
-  patterns.add<BroadcastLowering<BroadcastAddOp, addF>,
-               BroadcastLowering<BroadcastSubOp, subF>,
-               BroadcastLowering<BroadcastMulOp, mulF>,
-               BroadcastLowering<BroadcastDivOp, divF>,
-               BroadcastLowering<BroadcastModOp, modF>,
-               BroadcastLowering<BroadcastPowerOp, powF>,
-               BroadcastLowering<BroadcastMaximumOp, maxF>,
-               BroadcastLowering<BroadcastMinimumOp, minF>,
-               BroadcastLowering<BroadcastHypotOp, hypotF>,
-               BroadcastLowering<BroadcastEqualOp, eqF>,
-               BroadcastLowering<BroadcastNotEqualOp, neF>,
-               BroadcastLowering<BroadcastGreaterOp, gtF>,
-               BroadcastLowering<BroadcastGreaterEqualOp, geF>,
-               BroadcastLowering<BroadcastLesserOp, ltF>,
-               BroadcastLowering<BroadcastLesserEqualOp, leF>,
-               BroadcastLowering<BroadcastLogicalAndOp, andF>,
-               BroadcastLowering<BroadcastLogicalOrOp, orF>,
-               BroadcastLowering<BroadcastLogicalXorOp, xorF>>(ctx);
+  patterns.add<BinaryLowering<BroadcastAddOp, addF>,
+               BinaryLowering<BroadcastSubOp, subF>,
+               BinaryLowering<BroadcastMulOp, mulF>,
+               BinaryLowering<BroadcastDivOp, divF>,
+               BinaryLowering<BroadcastModOp, modF>,
+               BinaryLowering<BroadcastPowerOp, powF>,
+               BinaryLowering<BroadcastMaximumOp, maxF>,
+               BinaryLowering<BroadcastMinimumOp, minF>,
+               BinaryLowering<BroadcastHypotOp, hypotF>,
+               BinaryLowering<BroadcastEqualOp, eqF>,
+               BinaryLowering<BroadcastNotEqualOp, neF>,
+               BinaryLowering<BroadcastGreaterOp, gtF>,
+               BinaryLowering<BroadcastGreaterEqualOp, geF>,
+               BinaryLowering<BroadcastLesserOp, ltF>,
+               BinaryLowering<BroadcastLesserEqualOp, leF>,
+               BinaryLowering<BroadcastLogicalAndOp, andF>,
+               BinaryLowering<BroadcastLogicalOrOp, orF>,
+               BinaryLowering<BroadcastLogicalXorOp, xorF>>(ctx);
   patterns.add<ScalarLowering<PowerScalarOp, powF>,
                ScalarLowering<RPowerScalarOp, powF, /*reversed=*/true>,
                ScalarLowering<ModScalarOp, modF>,
