@@ -106,6 +106,16 @@ def Sym_DropoutModeAttr
   let assemblyFormat = "`<` $value `>`";
 }
 
+def Sym_RNNModeEnum : I32EnumAttr<"RNNMode", "RNN mode", [
+    Sym_Case<"rnn_relu", 0>, Sym_Case<"rnn_tanh", 1>, Sym_Case<"lstm", 2>,
+    Sym_Case<"gru", 3>]> {
+  let cppNamespace = "::symc::sym";
+  let genSpecializedAttr = 0;
+}
+def Sym_RNNModeAttr : EnumAttr<Sym_Dialect, Sym_RNNModeEnum, "rnn_mode"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 //===----------------------------------------------------------------------===//
 // Attribute shorthands with MXNet's defaults.
 //===----------------------------------------------------------------------===//

@@ -206,4 +206,43 @@ def Sym_MAERegressionOutputOp
 def Sym_LogisticRegressionOutputOp
     : Sym_RegressionOutputOp<"LogisticRegressionOutput", "sigmoid(data)">;
 
+def Sym_RNNOp : Sym_Op<"RNN", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "fused multi-layer RNN, LSTM or GRU over (T, N, I) data";
+  let description = [{
+    `parameters` packs every weight, then every bias: for each layer and
+    direction W_i2h (G*H, in) and W_h2h (G*H, H), then b_i2h and b_h2h
+    (G*H each), G = 1 / 4 / 3 gates for rnn_* / lstm (i, f, g, o) / gru
+    (r, z, n). `state` (and `state_cell` for lstm) are (L*D, N, H); with
+    use_sequence_length a (N,) `sequence_length` follows. The extra inputs
+    sit in `optional_inputs` in that order. Outputs: (T, N, D*H) and, with
+    state_outputs, the final states. Dropout `p` acts only in training.
+    Source: src/operator/rnn.cc (RNNShape), rnn_impl.h.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$parameters,
+      Sym_Tensor:$state, Variadic<Sym_Tensor>:$optional_inputs,
+      Sym_I64Attr:$state_size, Sym_I64Attr:$num_layers,
+      Sym_DefaultBool<"false">:$bidirectional, Sym_RNNModeAttr:$mode,
+      Sym_DefaultF64<"0.0">:$p, Sym_DefaultBool<"false">:$state_outputs,
+      OptionalAttr<Sym_I64Attr>:$projection_size,
+      OptionalAttr<F64Attr>:$lstm_state_clip_min,
+      OptionalAttr<F64Attr>:$lstm_state_clip_max,
+      Sym_DefaultBool<"false">:$lstm_state_clip_nan,
+      Sym_DefaultBool<"false">:$use_sequence_length);
+  let results = (outs Variadic<Sym_Tensor>:$outputs);
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Gates per cell: 1 (rnn_relu, rnn_tanh), 4 (lstm) or 3 (gru).
+    int64_t getNumGates();
+    int64_t getNumDirections() { return getBidirectional() ? 2 : 1; }
+    /// The LSTM cell state input, or null for the other modes.
+    ::mlir::Value getStateCell();
+    /// The (N,) lengths input, or null without use_sequence_length.
+    ::mlir::Value getSequenceLength();
+    /// Length of the packed parameter vector for `inputSize` features
+    /// (GetRnnParamSize).
+    int64_t getParameterSize(int64_t inputSize);
+  }];
+}
+
 #endif // SYM_NN_OPS

@@ -1422,3 +1422,56 @@ LogicalResult SliceOp::inferShapes(ShapeInferenceContext &ctx) {
   }
   return ctx.assignOutput(0, out);
 }
+
+//===----------------------------------------------------------------------===//
+// RNN
+//===----------------------------------------------------------------------===//
+
+LogicalResult RNNOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getProjectionSize())
+    return ctx.emitError("RNN: projection_size (LSTMP) is not supported");
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() != 3)
+    return ctx.emitError("Input data should be rank-3 tensor of dim "
+                         "[sequence length, batch size, input size]");
+  int64_t hidden = getStateSize(), batch = data[1];
+  int64_t layersTimesDirections = getNumLayers() * getNumDirections();
+  PartialShape stateShape({layersTimesDirections, batch, hidden});
+  if (failed(ctx.assignInput(2, stateShape)))
+    return failure();
+  unsigned next = 3;
+  if (getMode() == RNNMode::lstm && failed(ctx.assignInput(next++, stateShape)))
+    return failure();
+  if (getUseSequenceLength() &&
+      failed(ctx.assignInput(next, PartialShape({batch}))))
+    return failure();
+  if (data.isKnown(2) &&
+      failed(ctx.assignInput(1, PartialShape({getParameterSize(data[2])}))))
+    return failure();
+  if (failed(ctx.assignOutput(
+          0, PartialShape({data[0], batch, getNumDirections() * hidden}))))
+    return failure();
+  for (unsigned i = 1; i < ctx.getNumOutputs(); ++i)
+    if (failed(ctx.assignOutput(i, stateShape)))
+      return failure();
+  return success();
+}
+
+LogicalResult RNNOp::inferTypes(TypeInferenceContext &ctx) {
+  // Everything but the sequence lengths shares the data's dtype.
+  unsigned numShared = ctx.getNumInputs() - (getUseSequenceLength() ? 1 : 0);
+  Type dtype = ctx.input(0);
+  for (unsigned i = 0; !dtype && i < numShared; ++i)
+    dtype = ctx.input(i);
+  if (!dtype)
+    return success();
+  for (unsigned i = 0; i < numShared; ++i)
+    if (failed(ctx.assignInput(i, dtype)))
+      return failure();
+  for (unsigned i = 0; i < ctx.getNumOutputs(); ++i)
+    if (failed(ctx.assignOutput(i, dtype)))
+      return failure();
+  return success();
+}

@@ -179,3 +179,56 @@ SmallVector<int64_t> TransposeOp::getPermutation(int64_t rank) {
     perm.push_back(i);
   return perm;
 }
+
+//===----------------------------------------------------------------------===//
+// RNN
+//===----------------------------------------------------------------------===//
+
+int64_t RNNOp::getNumGates() {
+  switch (getMode()) {
+  case RNNMode::lstm:
+    return 4;
+  case RNNMode::gru:
+    return 3;
+  default:
+    return 1;
+  }
+}
+
+Value RNNOp::getStateCell() {
+  return getMode() == RNNMode::lstm ? getOptionalInputs()[0] : Value();
+}
+
+Value RNNOp::getSequenceLength() {
+  return getUseSequenceLength() ? getOptionalInputs().back() : Value();
+}
+
+int64_t RNNOp::getParameterSize(int64_t inputSize) {
+  int64_t hidden = getStateSize(), directions = getNumDirections();
+  int64_t gatesTimesDirections = getNumGates() * hidden * directions;
+  // Each layer: W_i2h (G*H x in), W_h2h (G*H x H) and two biases, per
+  // direction; layers after the first read D*H features.
+  int64_t first = (inputSize + hidden + 2) * gatesTimesDirections;
+  int64_t other = (hidden * directions + hidden + 2) * gatesTimesDirections;
+  return first + (getNumLayers() - 1) * other;
+}
+
+LogicalResult RNNOp::verify() {
+  if (getStateSize() < 1 || getNumLayers() < 1)
+    return emitOpError("state_size and num_layers must be positive, got ")
+           << getStateSize() << " and " << getNumLayers();
+  size_t expectedInputs = (getMode() == RNNMode::lstm ? 1 : 0) +
+                          (getUseSequenceLength() ? 1 : 0);
+  if (getOptionalInputs().size() != expectedInputs)
+    return emitOpError("expects ")
+           << 3 + expectedInputs << " inputs for mode "
+           << stringifyRNNMode(getMode())
+           << (getUseSequenceLength() ? " with use_sequence_length" : "")
+           << ", got " << 3 + getOptionalInputs().size();
+  size_t expectedOutputs =
+      getStateOutputs() ? (getMode() == RNNMode::lstm ? 3 : 2) : 1;
+  if (getOutputs().size() != expectedOutputs)
+    return emitOpError("expects ")
+           << expectedOutputs << " results, got " << getOutputs().size();
+  return success();
+}

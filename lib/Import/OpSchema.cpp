@@ -429,6 +429,33 @@ SmallVector<std::string> indicesOnly(const AttrStrings &) { return {"indices"}; 
 SmallVector<std::string> takeInputs(const AttrStrings &) { return {"a", "indices"}; }
 SmallVector<std::string> pickInputs(const AttrStrings &) { return {"data", "index"}; }
 
+const AttrSpec kRNNAttrs[] = {
+    {"state_size", AttrKind::Int},         {"num_layers", AttrKind::Int},
+    {"bidirectional", AttrKind::Bool},     SYM_ENUM_SPEC("mode", RNNMode),
+    {"p", AttrKind::Float},                {"state_outputs", AttrKind::Bool},
+    {"projection_size", AttrKind::Int},    {"lstm_state_clip_min", AttrKind::Float},
+    {"lstm_state_clip_max", AttrKind::Float},
+    {"lstm_state_clip_nan", AttrKind::Bool},
+    {"use_sequence_length", AttrKind::Bool}};
+bool isLSTM(const AttrStrings &attrs) {
+  auto it = attrs.find("mode");
+  return it != attrs.end() && StringRef(it->second).trim() == "lstm";
+}
+SmallVector<std::string> rnnInputs(const AttrStrings &attrs) {
+  SmallVector<std::string> names = {"data", "parameters", "state"};
+  if (isLSTM(attrs))
+    names.push_back("state_cell");
+  if (isTrue(attrs, "use_sequence_length"))
+    names.push_back("sequence_length");
+  return names;
+}
+unsigned rnnOutputs(const AttrStrings &attrs) {
+  if (!isTrue(attrs, "state_outputs"))
+    return 1;
+  return isLSTM(attrs) ? 3 : 2;
+}
+const StringLiteral kRNNOutputs[] = {"output", "state_output", "statecell_output"};
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -528,6 +555,7 @@ const OpSchema kOpSchemas[] = {
     {"_full", kFullAttrs, noInputs, one, {}},
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
+    {"RNN", kRNNAttrs, rnnInputs, rnnOutputs, {}, kRNNOutputs},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
     {"amp_cast", kCastAttrs, dataOnly, one, {}},
     UNARY_OP("argmax_channel"),
@@ -665,9 +693,13 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"swapaxes", "SwapAxis"},          {"flip", "reverse"},
     {"pad", "Pad"},                    {"crop", "slice"},
     {"max_axis", "max"},               {"min_axis", "min"},
-    {"_npx_layer_norm", "LayerNorm"},  {"_npx_embedding", "Embedding"},
+    {"_npx_layer_norm", "LayerNorm"},  {"_npx_rnn", "RNN"},  {"_npx_embedding", "Embedding"},
 };
 } // namespace
+
+ArrayRef<std::pair<StringLiteral, StringLiteral>> getOpAliases() {
+  return kAliases;
+}
 
 StringRef resolveOpAlias(StringRef name) {
   for (const auto &[alias, canonical] : kAliases)

@@ -42,6 +42,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm) {
   // output buffers, and no allocation escapes a call.
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
+  // The RNN time loop carries freshly computed states across iterations.
+  bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));

@@ -34,12 +34,24 @@ MODELS_WITH_WEIGHTS = [
     ("insightface_gender_age", "model-symbol.json", "model-0000.params", {"data": (1, 3, 112, 112)}),
 ]
 
-# Models without weights, run with every argument given sym-run's
-# deterministic fill (--shape / --fill-missing), mirrored by det_fill().
+# Models without weights: inputs drawn here (seeded) and saved; every other
+# argument takes sym-run's deterministic weight fill (--fill-missing),
+# mirrored by det_fill(). An input is (shape, kind): "uniform" in [-1, 1) or
+# ("int", low, high) for token ids and lengths (as float32, MXNet's default),
+# or "zeros".
 MODELS_FILLED = [
-    ("djl_gluoncv_resnet18_v1", {"data": (1, 3, 224, 224)}),
-    ("miaow1988_squeezenet_v1.2", {"data": (1, 3, 224, 224)}),
-    ("tornadomeet_lightened_cnn", {"data": (1, 1, 128, 128)}),
+    ("djl_gluoncv_resnet18_v1", {"data": ((1, 3, 224, 224), "uniform")}),
+    ("miaow1988_squeezenet_v1.2", {"data": ((1, 3, 224, 224), "uniform")}),
+    ("tornadomeet_lightened_cnn", {"data": ((1, 1, 128, 128), "uniform")}),
+    ("mxnet_mkldnn_model1_vgg16_reduced", {"data": ((1, 3, 224, 224), "uniform")}),
+    ("mxnet_unittest_save_000800", {"data": ((4, 100), "uniform")}),
+    # The label is reshaped before SoftmaxOutput, so its shape cannot be
+    # inferred; it needs no value at inference.
+    ("mms_lstm_ptb_fused_rnn", {"data": ((12, 4), ("int", 0, 10000)),
+                                "softmax_label": ((12, 4), "zeros")}),
+    ("djl_gluonnlp_static_bert_qa", {"data0": ((1, 384), ("int", 0, 30522)),
+                                     "data1": ((1, 384), ("int", 0, 2)),
+                                     "data2": ((1,), ("int", 100, 385))}),
 ]
 
 # Input shapes for inference checks of the models without weights.
@@ -109,26 +121,52 @@ def inference_meta(mx, sym, shapes):
     }
 
 
-def det_fill(np, shape):
-    """sym-run's fill: element i is ((i * 7919) mod 1000) / 1000 - 0.5."""
+def det_fill(np, name, shape):
+    """sym-run's --fill-missing (makeFilledArray): u_i = ((i * 7919) mod
+    1000) / 1000 - 0.5; rank >= 2 arrays scaled by sqrt(12 / fan_in), 1-D
+    *var arrays shifted by 1."""
     n = int(np.prod(shape)) if len(shape) else 1
     i = np.arange(n, dtype=np.int64)
-    return (((i * 7919) % 1000).astype(np.float32) / np.float32(1000) - np.float32(0.5)).reshape(shape)
+    u = ((i * 7919) % 1000).astype(np.float32) / np.float32(1000) - np.float32(0.5)
+    if len(shape) >= 2:
+        fan_in = max(int(np.prod(shape[1:])), 1)
+        u = u * np.sqrt(np.float32(12.0) / np.float32(fan_in)).astype(np.float32)
+    elif name.endswith("var"):
+        u = u + np.float32(1.0)
+    return u.astype(np.float32).reshape(shape)
+
+
+def filled_model_inputs(np, specs):
+    rng = np.random.RandomState(1234)
+    inputs = {}
+    for name, (shape, kind) in sorted(specs.items()):
+        if kind == "uniform":
+            inputs[name] = rng.uniform(-1, 1, shape).astype("float32")
+        elif kind == "zeros":
+            inputs[name] = np.zeros(shape, dtype="float32")
+        else:
+            _, low, high = kind
+            inputs[name] = rng.randint(low, high, shape).astype("float32")
+    return inputs
 
 
 def write_filled_models(mx, np, models_dir, out_dir):
-    for folder, shapes in MODELS_FILLED:
+    for folder, specs in MODELS_FILLED:
         src = os.path.join(models_dir, folder)
         if not os.path.isdir(src):
             continue
         symbol_file = sorted(f for f in os.listdir(src) if f.endswith(".json"))[0]
         sym = mx.sym.load(os.path.join(src, symbol_file))
+        inputs = filled_model_inputs(np, specs)
+        shapes = {k: v.shape for k, v in inputs.items()}
         exe = sym.simple_bind(mx.cpu(), grad_req="null", **shapes)
         for name, arr in list(exe.arg_dict.items()) + list(exe.aux_dict.items()):
-            arr[:] = det_fill(np, arr.shape)
+            arr[:] = inputs[name] if name in inputs else det_fill(np, name, arr.shape)
         outputs = [o.asnumpy() for o in exe.forward(is_train=False)]
         dst = os.path.join(out_dir, folder)
         os.makedirs(dst, exist_ok=True)
+        for name, value in inputs.items():
+            np.save(os.path.join(dst, f"input_{name}.npy"), value)
         for i, value in enumerate(outputs):
             np.save(os.path.join(dst, f"output_{i}.npy"), value)
         meta = inference_meta(mx, sym, shapes)

@@ -3,6 +3,7 @@ cover each op and attribute symc lowers. Imported by generate.py, which runs
 inside the MXNet 1.9.1 virtualenv."""
 import json
 import os
+import zlib
 
 # name -> (builder(mx) -> (symbol, {input: shape})). Inputs named *_pos get
 # strictly positive values (divisors); "big" inputs span [-30, 30].
@@ -116,6 +117,14 @@ def _cases():
         if not hasattr(mx_ops, name) and not hasattr(mx_ops._internal, name):
             continue  # an op of later MXNet versions (log_sigmoid, mish)
         C["unary" + name] = (lambda o, v_: lambda mx: (op(mx, o)(v(mx, v_), name="u"), {v_: (2, 3, 4)}))(name, var)
+    # log_sigmoid and mish are ops of later MXNet versions; the oracle is
+    # 1.9.1 computing the same function from its own ops, while the saved
+    # graph is the one op (third element: the op name of the saved graph).
+    C["unarylog_sigmoid"] = lambda mx: (mx.sym.log(mx.sym.sigmoid(v(mx, "data")), name="u"), {"data": (2, 3, 4)}, "log_sigmoid")
+    def mish(mx):
+        data = v(mx, "data")
+        return data * mx.sym.tanh(mx.sym.Activation(data, act_type="softrelu")), {"data": (2, 3, 4)}, "mish"
+    C["unarymish"] = mish
     C["unary_hard_sigmoid"] = lambda mx: (mx.sym.hard_sigmoid(v(mx, "data_big"), alpha=0.3, beta=0.4, name="hs"), {"data_big": (2, 5)})
     C["unary_round_halves"] = lambda mx: (mx.sym.round(v(mx, "data_halves"), name="r"), {"data_halves": (8,)})
     C["unary_rint_halves"] = lambda mx: (mx.sym.rint(v(mx, "data_halves"), name="r"), {"data_halves": (8,)})
@@ -233,6 +242,23 @@ def _cases():
     C["sequence_mask_axis0"] = lambda mx: (mx.sym.SequenceMask(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, value=-7, name="sm"), {"data": (4, 3, 2), "len_pos": (3,)})
     C["sequence_mask_axis1"] = lambda mx: (mx.sym.SequenceMask(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, axis=1, name="sm"), {"data": (3, 4, 2), "len_pos": (3,)})
 
+    # --- RNN: packed parameters, states given as inputs ---
+    def rnn(mode, layers, bidirectional, state_outputs, shape, hidden):
+        def build(mx):
+            inputs = [v(mx, "data"), v(mx, "params_small"), v(mx, "state_small")]
+            if mode == "lstm":
+                inputs.append(v(mx, "cell_small"))
+            return (mx.sym.RNN(*inputs, state_size=hidden, num_layers=layers, mode=mode,
+                               bidirectional=bidirectional, state_outputs=state_outputs,
+                               name="rnn"), {"data": shape})
+        return build
+    C["rnn_lstm_2layer"] = rnn("lstm", 2, False, False, (5, 2, 3), 4)
+    C["rnn_lstm_bidir_states"] = rnn("lstm", 2, True, True, (4, 3, 5), 3)
+    C["rnn_gru_bidir_states"] = rnn("gru", 2, True, True, (4, 2, 3), 5)
+    C["rnn_gru_1layer"] = rnn("gru", 1, False, False, (6, 1, 4), 3)
+    C["rnn_tanh_states"] = rnn("rnn_tanh", 2, False, True, (3, 2, 4), 4)
+    C["rnn_relu_bidir"] = rnn("rnn_relu", 1, True, False, (5, 2, 3), 2)
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -250,6 +276,8 @@ def _values(np, rng, name, shape):
         return rng.randint(1, 5, shape).astype("float32")
     if name.endswith("_pos"):
         return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name.endswith("_small"):
+        return rng.uniform(-0.5, 0.5, shape).astype("float32")
     if name.endswith("_big"):
         return rng.uniform(-30, 30, shape).astype("float32")
     if name.endswith("_unit"):
@@ -294,10 +322,29 @@ def _save_case(mx, np, sym, input_shapes, dst, prefix, seed):
     return inputs, outputs, bool(params)
 
 
+def _write_one_op_graph(path, op_name, inputs):
+    """Replaces the saved graph by the single op `op_name` over `inputs`."""
+    nodes = [{"op": "null", "name": name, "inputs": []} for name in inputs]
+    nodes.append({"op": op_name, "name": "u", "inputs": [[i, 0, 0] for i in range(len(inputs))]})
+    graph = {"nodes": nodes, "arg_nodes": list(range(len(inputs))),
+             "node_row_ptr": list(range(len(nodes) + 1)), "heads": [[len(inputs), 0, 0]],
+             "attrs": {"mxnet_version": ["int", 10901]}}
+    with open(path, "w") as f:
+        json.dump(graph, f, indent=2)
+
+
+def _seed(name):
+    """A per-case seed that does not move when other cases are added."""
+    return 100 + zlib.crc32(name.encode()) % 100000
+
+
 def write_all(mx, np, out_dir):
-    for seed, (name, build) in enumerate(sorted(_cases().items())):
-        sym, shapes = build(mx)
-        inputs, outputs, has_params = _save_case(mx, np, sym, shapes, os.path.join(out_dir, name), "model", 100 + seed)
+    for name, build in sorted(_cases().items()):
+        sym, shapes, *one_op = build(mx)
+        dst = os.path.join(out_dir, name)
+        inputs, outputs, has_params = _save_case(mx, np, sym, shapes, dst, "model", _seed(name))
+        if one_op:
+            _write_one_op_graph(os.path.join(dst, "model-symbol.json"), one_op[0], sorted(shapes))
         with open(os.path.join(out_dir, name, "meta.json"), "w") as f:
             json.dump({"inputs": sorted(inputs), "outputs": len(outputs), "params": has_params}, f, indent=1)
     print(f"ops: {len(_cases())} cases", file=__import__("sys").stderr)

@@ -101,6 +101,8 @@ public:
       : op(op), inputs(std::move(inputs)), outputs(std::move(outputs)) {}
 
   mlir::Operation *getOp() const { return op; }
+  unsigned getNumInputs() const { return inputs.size(); }
+  unsigned getNumOutputs() const { return outputs.size(); }
   mlir::Type input(unsigned i) const { return inputs[i]; }
   mlir::Type output(unsigned i) const { return outputs[i]; }
   llvm::ArrayRef<mlir::Type> getInputs() const { return inputs; }

@@ -66,6 +66,9 @@ std::string getOutputName(const OpSchema *schema, llvm::StringRef node,
 /// The canonical name of an MXNet op name or alias (`_Plus` ->
 /// `elemwise_add`); the name itself when it has no alias.
 llvm::StringRef resolveOpAlias(llvm::StringRef name);
+/// Every (alias, canonical name) pair symc knows, in MXNet's spelling.
+llvm::ArrayRef<std::pair<llvm::StringLiteral, llvm::StringLiteral>>
+getOpAliases();
 /// The schema of a canonical op name, or null if symc does not model it.
 const OpSchema *lookupOpSchema(llvm::StringRef canonicalName);
 

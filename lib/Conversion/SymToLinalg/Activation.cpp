@@ -19,44 +19,6 @@ using namespace symc::sym;
 
 namespace {
 
-/// Scalar formulas on one value `x` of float type.
-struct ScalarMath {
-  OpBuilder &b;
-  Location loc;
-  Type type;
-
-  Value c(double v) { return buildFloat(b, loc, type, v); }
-  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
-  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
-  Value mul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
-  Value div(Value x, Value y) { return arith::DivFOp::create(b, loc, x, y); }
-  Value exp(Value x) { return math::ExpOp::create(b, loc, x); }
-  Value gt(Value x, Value y) {
-    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, y);
-  }
-  Value select(Value cond, Value x, Value y) {
-    return arith::SelectOp::create(b, loc, cond, x, y);
-  }
-  /// x > 0 ? x : negative
-  Value positiveOr(Value x, Value negative) {
-    return select(gt(x, c(0.0)), x, negative);
-  }
-
-  Value relu(Value x) { return positiveOr(x, c(0.0)); }
-  Value sigmoid(Value x) {
-    return div(c(1.0), add(c(1.0), exp(arith::NegFOp::create(b, loc, x))));
-  }
-  /// MXNet's softrelu: x > 20 ? x : log1p(exp(x)).
-  Value softrelu(Value x) {
-    return select(gt(x, c(20.0)), x, math::Log1pOp::create(b, loc, exp(x)));
-  }
-  Value softsign(Value x) {
-    return div(x, add(c(1.0), math::AbsFOp::create(b, loc, x)));
-  }
-  Value tanh(Value x) { return math::TanhOp::create(b, loc, x); }
-  Value expm1(Value x) { return math::ExpM1Op::create(b, loc, x); }
-};
-
 Value applyActivation(ScalarMath &m, ActType type, Value x) {
   switch (type) {
   case ActType::relu:

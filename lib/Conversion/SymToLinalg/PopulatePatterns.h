@@ -32,6 +32,8 @@ void populateInitPatterns(mlir::RewritePatternSet &patterns);
 /// Flatten, Reshape, transpose, Concat, SliceChannel, expand_dims,
 /// broadcast_axis/to, slice_axis, squeeze, stack.
 void populateTensorPatterns(mlir::RewritePatternSet &patterns);
+/// RNN (the fused multi-layer rnn_relu, rnn_tanh, lstm, gru).
+void populateRNNPatterns(mlir::RewritePatternSet &patterns);
 } // namespace symc
 
 #endif

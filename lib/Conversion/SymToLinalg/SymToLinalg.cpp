@@ -12,6 +12,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -94,12 +95,13 @@ struct ConvertSymToLinalgPass
     populateNormalizationPatterns(patterns);
     populateIndexingPatterns(patterns);
     populateInitPatterns(patterns);
+    populateRNNPatterns(patterns);
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<sym::SymDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,
-                           func::FuncDialect>();
+                           scf::SCFDialect, func::FuncDialect>();
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -9,7 +9,9 @@
 #ifndef SYMC_LIB_CONVERSION_SYMTOLINALG_UTILS_H
 #define SYMC_LIB_CONVERSION_SYMTOLINALG_UTILS_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -87,6 +89,45 @@ mlir::Value buildMean(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
 
 /// A body that yields its first argument (a pure data movement).
 mlir::Value passThrough(mlir::OpBuilder &, mlir::Location, mlir::ValueRange args);
+
+/// Scalar formulas (MXNet's mshadow_op.h) on values of float type `type`,
+/// for the bodies of elementwise generics.
+struct ScalarMath {
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+  mlir::Type type;
+
+  mlir::Value c(double v) { return buildFloat(b, loc, type, v); }
+  mlir::Value add(mlir::Value x, mlir::Value y) { return mlir::arith::AddFOp::create(b, loc, x, y); }
+  mlir::Value sub(mlir::Value x, mlir::Value y) { return mlir::arith::SubFOp::create(b, loc, x, y); }
+  mlir::Value mul(mlir::Value x, mlir::Value y) { return mlir::arith::MulFOp::create(b, loc, x, y); }
+  mlir::Value div(mlir::Value x, mlir::Value y) { return mlir::arith::DivFOp::create(b, loc, x, y); }
+  mlir::Value exp(mlir::Value x) { return mlir::math::ExpOp::create(b, loc, x); }
+  mlir::Value gt(mlir::Value x, mlir::Value y) {
+    return mlir::arith::CmpFOp::create(b, loc, mlir::arith::CmpFPredicate::OGT, x, y);
+  }
+  mlir::Value select(mlir::Value cond, mlir::Value x, mlir::Value y) {
+    return mlir::arith::SelectOp::create(b, loc, cond, x, y);
+  }
+  /// x > 0 ? x : negative
+  mlir::Value positiveOr(mlir::Value x, mlir::Value negative) {
+    return select(gt(x, c(0.0)), x, negative);
+  }
+
+  mlir::Value relu(mlir::Value x) { return positiveOr(x, c(0.0)); }
+  mlir::Value sigmoid(mlir::Value x) {
+    return div(c(1.0), add(c(1.0), exp(mlir::arith::NegFOp::create(b, loc, x))));
+  }
+  /// MXNet's softrelu: x > 20 ? x : log1p(exp(x)).
+  mlir::Value softrelu(mlir::Value x) {
+    return select(gt(x, c(20.0)), x, mlir::math::Log1pOp::create(b, loc, exp(x)));
+  }
+  mlir::Value softsign(mlir::Value x) {
+    return div(x, add(c(1.0), mlir::math::AbsFOp::create(b, loc, x)));
+  }
+  mlir::Value tanh(mlir::Value x) { return mlir::math::TanhOp::create(b, loc, x); }
+  mlir::Value expm1(mlir::Value x) { return mlir::math::ExpM1Op::create(b, loc, x); }
+};
 
 /// The static ranked type of `value`, or a match failure.
 llvm::FailureOr<mlir::RankedTensorType>
