@@ -13,6 +13,7 @@ include "SymNNOps.td"
 include "SymTensorOps.td"
 include "SymElementwiseOps.td"
 include "SymReduceOps.td"
+include "SymDetectionOps.td"
 
 def Sym_GenericOp : Op<Sym_Dialect, "operator", [Pure]> {
   let summary = "an MXNet op that symc does not model";

@@ -1475,3 +1475,74 @@ LogicalResult RNNOp::inferTypes(TypeInferenceContext &ctx) {
       return failure();
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Detection
+//===----------------------------------------------------------------------===//
+
+LogicalResult MultiBoxPriorOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 4)
+    return ctx.emitError("Input data should be 4D: batch-channel-y-x, got " +
+                         data.str());
+  int64_t anchors = getSizes().size() + getRatios().size() - 1;
+  int64_t positions = multiplyDims(data[2], data[3]);
+  return ctx.assignOutput(
+      0, PartialShape({1, multiplyDims(positions, anchors), 4}));
+}
+
+LogicalResult MultiBoxDetectionOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &cls = ctx.input(0), &loc = ctx.input(1),
+                     &anchor = ctx.input(2);
+  if ((cls.hasRank() && cls.rank() != 3) || (loc.hasRank() && loc.rank() != 2) ||
+      (anchor.hasRank() && anchor.rank() != 3))
+    return ctx.emitError("_contrib_MultiBoxDetection expects cls_prob (B, C, "
+                         "N), loc_pred (B, N*4) and anchor (1, N, 4), got " +
+                         cls.str() + ", " + loc.str() + ", " + anchor.str());
+  if (!cls.hasRank() || !anchor.hasRank())
+    return success();
+  if (cls.isKnown(2) && anchor.isKnown(1) && cls[2] != anchor[1])
+    return ctx.emitError("Number of anchors mismatch");
+  if (anchor.isKnown(2) && anchor[2] != 4)
+    return ctx.emitError("anchor boxes must have 4 coordinates");
+  if (loc.hasRank() && loc.isKnown(1) && cls.isKnown(2) && cls[2] * 4 != loc[1])
+    return ctx.emitError("# anchors mismatch with # loc");
+  int64_t numAnchors = cls.isKnown(2) ? cls[2] : anchor[1];
+  return ctx.assignOutput(0, PartialShape({cls[0], numAnchors, 6}));
+}
+
+LogicalResult BoxNMSOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 2)
+    return ctx.emitError("_contrib_box_nms needs data of rank >= 2, got " +
+                         data.str());
+  int64_t width = data[data.rank() - 1];
+  int64_t needed = std::max({getScoreIndex(), getCoordStart() + 3,
+                             getIdIndex()}) + 1;
+  if (width != PartialShape::kUnknownDim && width < needed)
+    return ctx.emitError("_contrib_box_nms: boxes of width " + Twine(width) +
+                         " lack the score, coordinates or id indexed");
+  SmallVector<int64_t> record(data.getDims());
+  record.back() = 1;
+  if (failed(ctx.assignOutput(0, data)))
+    return failure();
+  return ctx.assignOutput(1, PartialShape(record));
+}
+
+LogicalResult BoxIoUOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  for (const PartialShape *side : {&lhs, &rhs})
+    if (side->rank() < 2 ||
+        (side->isKnown(side->rank() - 1) && (*side)[side->rank() - 1] != 4))
+      return ctx.emitError("_contrib_box_iou needs boxes (..., 4), got " +
+                           side->str());
+  SmallVector<int64_t> out(lhs.getDims().drop_back());
+  llvm::append_range(out, rhs.getDims().drop_back());
+  return ctx.assignOutput(0, PartialShape(out));
+}

@@ -232,3 +232,56 @@ LogicalResult RNNOp::verify() {
            << expectedOutputs << " results, got " << getOutputs().size();
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Detection
+//===----------------------------------------------------------------------===//
+
+namespace {
+LogicalResult verifyBoxFormat(Operation *op, StringRef name, StringRef value) {
+  if (value != "corner" && value != "center")
+    return op->emitOpError() << name << " must be corner or center, got '"
+                             << value << "'";
+  return success();
+}
+} // namespace
+
+LogicalResult MultiBoxPriorOp::verify() {
+  if (getSizes().empty() || getRatios().empty())
+    return emitOpError("sizes and ratios must not be empty");
+  if (getSteps().size() != 2 || getOffsets().size() != 2)
+    return emitOpError("steps and offsets must have 2 entries (y, x)");
+  if (getSteps()[0] * getSteps()[1] < 0)
+    return emitOpError("Must specify both step_y and step_x");
+  for (double offset : getOffsets())
+    if (offset < 0 || offset > 1)
+      return emitOpError("offsets must be in [0, 1], got ") << offset;
+  return success();
+}
+
+LogicalResult MultiBoxDetectionOp::verify() {
+  if (getVariances().size() != 4)
+    return emitOpError("variances must have 4 entries, got ")
+           << getVariances().size();
+  return success();
+}
+
+LogicalResult BoxNMSOp::verify() {
+  if (failed(verifyBoxFormat(*this, "in_format", getInFormat())) ||
+      failed(verifyBoxFormat(*this, "out_format", getOutFormat())))
+    return failure();
+  if (getCoordStart() < 0 || getScoreIndex() < 0)
+    return emitOpError("coord_start and score_index must be non-negative");
+  if (getScoreIndex() >= getCoordStart() && getScoreIndex() < getCoordStart() + 4)
+    return emitOpError("score_index must not be one of the coordinates");
+  if (getIdIndex() >= 0 &&
+      (getIdIndex() == getScoreIndex() ||
+       (getIdIndex() >= getCoordStart() && getIdIndex() < getCoordStart() + 4)))
+    return emitOpError("id_index must differ from score_index and the "
+                       "coordinates");
+  return success();
+}
+
+LogicalResult BoxIoUOp::verify() {
+  return verifyBoxFormat(*this, "format", getFormat());
+}

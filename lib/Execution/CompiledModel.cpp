@@ -10,6 +10,8 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "symc/Runtime/Kernels.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -102,6 +104,23 @@ SmallVector<int64_t> makeDescriptor(const void *data, ArrayRef<int64_t> shape) {
     strides[i] = strides[i + 1] * shape[i + 1];
   llvm::append_range(desc, strides);
   return desc;
+}
+
+/// Makes the kernels of lib/Runtime, which lowered ops call, resolvable by
+/// the JIT (AOT artifacts link them instead).
+void registerRuntimeKernels(ExecutionEngine &engine) {
+  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    auto add = [&](llvm::StringRef name, void *address) {
+      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
+                                 llvm::JITSymbolFlags::Exported};
+    };
+    add("_mlir_ciface_symc_multibox_detection_f32",
+        reinterpret_cast<void *>(&_mlir_ciface_symc_multibox_detection_f32));
+    add("_mlir_ciface_symc_box_nms_f32",
+        reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
+    return symbols;
+  });
 }
 
 void initializeNativeTarget() {
@@ -223,6 +242,7 @@ CompiledModel::compile(ModuleOp module) {
   if (!engine)
     return engine.takeError();
   model->engine = std::move(*engine);
+  registerRuntimeKernels(*model->engine);
   // Looking the entry point up materializes the code now rather than in the
   // first run.
   if (auto entry = model->engine->lookupPacked("_mlir_ciface_main"); !entry)

@@ -53,10 +53,13 @@ std::optional<double> parseDouble(StringRef text) {
 }
 } // namespace
 
-std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text,
-                                                  bool allowNone) {
+namespace {
+/// MXNet's Tuple<T> syntax: "(a, b)", "[a,b]", "(a,)", "()" or a bare "a";
+/// `parseEntry` reads one entry (nullopt when invalid).
+template <typename T, typename ParseEntry>
+std::optional<SmallVector<T>> parseTuple(StringRef text, ParseEntry parseEntry) {
   text = text.trim();
-  SmallVector<int64_t> values;
+  SmallVector<T> values;
   if (text.empty())
     return std::nullopt;
   bool bracketed = text.front() == '(' || text.front() == '[';
@@ -74,11 +77,7 @@ std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text,
     if (part.empty() && (parts.size() == 1 || i + 1 == parts.size()) &&
         bracketed)
       continue;
-    if (allowNone && part == "None") {
-      values.push_back(kNoneEntry);
-      continue;
-    }
-    std::optional<int64_t> value = parseInt(part);
+    std::optional<T> value = parseEntry(part);
     if (!value)
       return std::nullopt;
     values.push_back(*value);
@@ -86,6 +85,20 @@ std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text,
   if (!bracketed && values.size() != 1)
     return std::nullopt;
   return values;
+}
+} // namespace
+
+std::optional<SmallVector<int64_t>> parseIntTuple(StringRef text,
+                                                  bool allowNone) {
+  return parseTuple<int64_t>(text, [&](StringRef part) -> std::optional<int64_t> {
+    if (allowNone && part == "None")
+      return kNoneEntry;
+    return parseInt(part);
+  });
+}
+
+std::optional<SmallVector<double>> parseFloatTuple(StringRef text) {
+  return parseTuple<double>(text, parseDouble);
 }
 
 std::string formatDouble(double value) {
@@ -123,6 +136,10 @@ std::optional<Attribute> parseAttrString(MLIRContext *ctx, const AttrSpec &spec,
             parseIntTuple(text, spec.kind == AttrKind::OptionalTuple))
       return b.getDenseI64ArrayAttr(*v);
     return std::nullopt;
+  case AttrKind::FloatTuple:
+    if (std::optional<SmallVector<double>> v = parseFloatTuple(text))
+      return b.getDenseF64ArrayAttr(*v);
+    return std::nullopt;
   case AttrKind::DType:
     if (const DTypeInfo *info = lookupDTypeByName(text.trim()))
       return TypeAttr::get(getMLIRType(ctx, *info));
@@ -153,6 +170,13 @@ std::string printAttrString(const AttrSpec &spec, Attribute attr) {
       text += (i ? ", " : "") + (values[i] == kNoneEntry
                                      ? std::string("None")
                                      : std::to_string(values[i]));
+    return text + (values.size() == 1 ? ",)" : ")");
+  }
+  case AttrKind::FloatTuple: {
+    ArrayRef<double> values = cast<DenseF64ArrayAttr>(attr).asArrayRef();
+    std::string text = "(";
+    for (size_t i = 0; i < values.size(); ++i)
+      text += (i ? ", " : "") + formatDouble(values[i]);
     return text + (values.size() == 1 ? ",)" : ")");
   }
   case AttrKind::DType: {
@@ -456,6 +480,26 @@ unsigned rnnOutputs(const AttrStrings &attrs) {
 }
 const StringLiteral kRNNOutputs[] = {"output", "state_output", "statecell_output"};
 
+const AttrSpec kMultiBoxPriorAttrs[] = {
+    {"sizes", AttrKind::FloatTuple}, {"ratios", AttrKind::FloatTuple},
+    {"clip", AttrKind::Bool},        {"steps", AttrKind::FloatTuple},
+    {"offsets", AttrKind::FloatTuple}};
+const AttrSpec kMultiBoxDetectionAttrs[] = {
+    {"clip", AttrKind::Bool},           {"threshold", AttrKind::Float},
+    {"background_id", AttrKind::Int},   {"nms_threshold", AttrKind::Float},
+    {"force_suppress", AttrKind::Bool}, {"variances", AttrKind::FloatTuple},
+    {"nms_topk", AttrKind::Int}};
+SmallVector<std::string> multiBoxDetectionInputs(const AttrStrings &) {
+  return {"cls_prob", "loc_pred", "anchor"};
+}
+const AttrSpec kBoxNMSAttrs[] = {
+    {"overlap_thresh", AttrKind::Float}, {"valid_thresh", AttrKind::Float},
+    {"topk", AttrKind::Int},             {"coord_start", AttrKind::Int},
+    {"score_index", AttrKind::Int},      {"id_index", AttrKind::Int},
+    {"background_id", AttrKind::Int},    {"force_suppress", AttrKind::Bool},
+    {"in_format", AttrKind::String},     {"out_format", AttrKind::String}};
+const AttrSpec kBoxIoUAttrs[] = {{"format", AttrKind::String}};
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -556,6 +600,11 @@ const OpSchema kOpSchemas[] = {
     {"_arange", kArangeAttrs, noInputs, one, {}},
     {"SequenceMask", kSequenceMaskAttrs, sequenceMaskInputs, one, {}},
     {"RNN", kRNNAttrs, rnnInputs, rnnOutputs, {}, kRNNOutputs},
+    {"_contrib_MultiBoxPrior", kMultiBoxPriorAttrs, dataOnly, one, {}},
+    {"_contrib_MultiBoxDetection", kMultiBoxDetectionAttrs,
+     multiBoxDetectionInputs, one, {}},
+    {"_contrib_box_nms", kBoxNMSAttrs, dataOnly, two, {}},
+    {"_contrib_box_iou", kBoxIoUAttrs, lhsRhs, one, {}},
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
     {"amp_cast", kCastAttrs, dataOnly, one, {}},
     UNARY_OP("argmax_channel"),
@@ -693,7 +742,11 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"swapaxes", "SwapAxis"},          {"flip", "reverse"},
     {"pad", "Pad"},                    {"crop", "slice"},
     {"max_axis", "max"},               {"min_axis", "min"},
-    {"_npx_layer_norm", "LayerNorm"},  {"_npx_rnn", "RNN"},  {"_npx_embedding", "Embedding"},
+    {"_npx_layer_norm", "LayerNorm"},  {"_npx_rnn", "RNN"},
+    {"_npx_multibox_prior", "_contrib_MultiBoxPrior"},
+    {"_npx_multibox_detection", "_contrib_MultiBoxDetection"},
+    {"_contrib_box_non_maximum_suppression", "_contrib_box_nms"},
+  {"_npx_embedding", "Embedding"},
 };
 } // namespace
 

@@ -28,12 +28,15 @@ def norm_value(text):
     if t in ("False", "false"):
         return False
     if t.startswith(("(", "[")):
-        try:
-            values = tuple(int(x.strip().rstrip("L")) for x in t.strip("()[]").split(",") if x.strip())
+        entries = [x.strip() for x in t.strip("()[]").split(",") if x.strip()]
+        for parse in (lambda x: int(x.rstrip("L")), float):
+            try:
+                values = tuple(parse(x) for x in entries)
+            except ValueError:
+                continue
             # MXNet's Tuple parser reads "3" and "(3,)" alike.
             return float(values[0]) if len(values) == 1 else values
-        except ValueError:
-            return t  # a list of strings or floats: compared verbatim
+        return t  # a list of strings: compared verbatim
     try:
         return float(t)
     except ValueError:

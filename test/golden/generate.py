@@ -45,6 +45,7 @@ MODELS_FILLED = [
     ("tornadomeet_lightened_cnn", {"data": ((1, 1, 128, 128), "uniform")}),
     ("mxnet_mkldnn_model1_vgg16_reduced", {"data": ((1, 3, 224, 224), "uniform")}),
     ("mxnet_unittest_save_000800", {"data": ((4, 100), "uniform")}),
+    ("apivovarov_ssd_mobilenet_512", {"data": ((1, 3, 512, 512), "uniform")}),
     # The label is reshaped before SoftmaxOutput, so its shape cannot be
     # inferred; it needs no value at inference.
     ("mms_lstm_ptb_fused_rnn", {"data": ((12, 4), ("int", 0, 10000)),
@@ -136,6 +137,14 @@ def det_fill(np, name, shape):
     return u.astype(np.float32).reshape(shape)
 
 
+def detection_outputs(sym):
+    """Outputs of _contrib_MultiBoxDetection: rows [id, score, box] whose order
+    among near-equal scores is arbitrary, so they compare as sets."""
+    graph = json.loads(sym.tojson())
+    return [i for i, (node, _, _) in enumerate(graph["heads"])
+            if graph["nodes"][node]["op"] == "_contrib_MultiBoxDetection"]
+
+
 def filled_model_inputs(np, specs):
     rng = np.random.RandomState(1234)
     inputs = {}
@@ -171,7 +180,8 @@ def write_filled_models(mx, np, models_dir, out_dir):
             np.save(os.path.join(dst, f"output_{i}.npy"), value)
         meta = inference_meta(mx, sym, shapes)
         meta.update(symbol=symbol_file, fill=True, outputs=len(outputs),
-                    output_names=sym.list_outputs())
+                    output_names=sym.list_outputs(),
+                    detection_outputs=detection_outputs(sym))
         with open(os.path.join(dst, "meta.json"), "w") as f:
             json.dump(meta, f, indent=1, sort_keys=True)
         print(f"models/{folder}: {len(outputs)} outputs with the deterministic fill", file=sys.stderr)

@@ -259,6 +259,30 @@ def _cases():
     C["rnn_tanh_states"] = rnn("rnn_tanh", 2, False, True, (3, 2, 4), 4)
     C["rnn_relu_bidir"] = rnn("rnn_relu", 1, True, False, (5, 2, 3), 2)
 
+    # --- detection (SSD): anchors, decoding with NMS, box_nms, box_iou ---
+    C["multibox_prior_default"] = lambda mx: (mx.sym.contrib.MultiBoxPrior(v(mx, "data"), name="p"), {"data": (1, 2, 3, 4)})
+    C["multibox_prior_sizes_ratios"] = lambda mx: (mx.sym.contrib.MultiBoxPrior(v(mx, "data"), sizes=(0.07, 0.10246951), ratios=(1, 2, 0.5, 3, 0.333333333333), name="p"), {"data": (2, 3, 5, 4)})
+    C["multibox_prior_clip_steps"] = lambda mx: (mx.sym.contrib.MultiBoxPrior(v(mx, "data"), sizes=(0.9, 0.5), ratios=(1, 2), clip=True, steps=(0.2, 0.25), offsets=(0.3, 0.7), name="p"), {"data": (1, 1, 4, 3)})
+
+    def detection(num_classes, anchors_hw, **attrs):
+        def build(mx):
+            feat = v(mx, "feat")
+            anchors = mx.sym.contrib.MultiBoxPrior(feat, sizes=(0.3, 0.5), ratios=(1, 2, 0.5), name="anchors")
+            n = anchors_hw[0] * anchors_hw[1] * 4
+            det = mx.sym.contrib.MultiBoxDetection(v(mx, "cls_prob"), v(mx, "loc_small"), anchors, name="det", **attrs)
+            return det, {"feat": (1, 1) + anchors_hw, "cls_prob": (2, num_classes, n), "loc_small": (2, n * 4)}
+        return build
+    C["multibox_detection_default"] = detection(3, (3, 3))
+    C["multibox_detection_force_topk"] = detection(4, (4, 3), force_suppress=True, nms_topk=10, nms_threshold=0.4, threshold=0.2)
+    C["multibox_detection_noclip_variances"] = detection(2, (3, 2), clip=False, variances=(0.2, 0.1, 0.3, 0.25), threshold=0.5)
+    C["multibox_detection_no_nms"] = detection(3, (2, 2), nms_threshold=0)
+    C["box_nms_default"] = lambda mx: (mx.sym.contrib.box_nms(v(mx, "data_dets"), name="nms"), {"data_dets": (12, 6)})
+    C["box_nms_ids_topk"] = lambda mx: (mx.sym.contrib.box_nms(v(mx, "data_dets"), overlap_thresh=0.3, valid_thresh=0.2, topk=6, id_index=0, background_id=2, name="nms"), {"data_dets": (2, 10, 6)})
+    C["box_nms_force_center"] = lambda mx: (mx.sym.contrib.box_nms(v(mx, "data_dets"), overlap_thresh=0.2, id_index=0, force_suppress=True, in_format="center", out_format="corner", name="nms"), {"data_dets": (2, 2, 8, 6)})
+    C["box_nms_to_center"] = lambda mx: (mx.sym.contrib.box_nms(v(mx, "data_dets"), coord_start=1, score_index=0, out_format="center", name="nms"), {"data_dets": (3, 9, 5)})
+    C["box_iou_corner"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), name="iou"), {"lhs_boxes": (2, 3, 4), "rhs_boxes": (5, 4)})
+    C["box_iou_center"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), format="center", name="iou"), {"lhs_boxes": (4, 4), "rhs_boxes": (2, 3, 4)})
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -276,6 +300,19 @@ def _values(np, rng, name, shape):
         return rng.randint(1, 5, shape).astype("float32")
     if name.endswith("_pos"):
         return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name.endswith("_prob"):
+        return rng.uniform(0, 1, shape).astype("float32")
+    if name.endswith("_boxes") or name.endswith("_dets"):
+        # Corner boxes that overlap often: x0, y0 in [0, 0.6), sizes in
+        # [0.05, 0.5); detections prepend a class id in {0, 1, 2} and a score.
+        lead = shape[:-1]
+        x0, y0 = rng.uniform(0, 0.6, lead), rng.uniform(0, 0.6, lead)
+        w, h = rng.uniform(0.05, 0.5, lead), rng.uniform(0.05, 0.5, lead)
+        cols = [x0, y0, x0 + w, y0 + h]
+        if name.endswith("_dets"):
+            cols = [rng.randint(0, 3, lead).astype("float64"), rng.uniform(0, 1, lead)] + cols
+            cols += [rng.uniform(0, 1, lead) for _ in range(shape[-1] - 6)]
+        return np.stack(cols[:shape[-1]], axis=-1).astype("float32")
     if name.endswith("_small"):
         return rng.uniform(-0.5, 0.5, shape).astype("float32")
     if name.endswith("_big"):

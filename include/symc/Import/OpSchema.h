@@ -28,6 +28,7 @@ enum class AttrKind {
   Bool,   // "True" / "0"          -> bool
   Tuple,  // "(3, 3)", "[3]", "3"  -> array<i64>
   OptionalTuple, // "(1, None)"      -> array<i64>, None as kNoneEntry
+  FloatTuple, // "(0.1, 0.2)"        -> array<f64>
   DType,  // "float32"             -> TypeAttr
   String, // verbatim              -> string
   Enum,   // "relu"                -> #sym.<enum><relu>
@@ -87,6 +88,8 @@ inline constexpr int64_t kNoneEntry = std::numeric_limits<int64_t>::min();
 /// `allowNone`, Tuple<optional<int>> entries "None" become kNoneEntry.
 std::optional<llvm::SmallVector<int64_t>> parseIntTuple(llvm::StringRef text,
                                                         bool allowNone = false);
+/// MXNet's Tuple<float> parser: "(0.5, 2)", "[1]", "0.5".
+std::optional<llvm::SmallVector<double>> parseFloatTuple(llvm::StringRef text);
 /// "True"/"False"/"1"/"0" (and lower-case forms).
 std::optional<bool> parseBoolString(llvm::StringRef text);
 /// The shortest decimal form that reads back as the same double.

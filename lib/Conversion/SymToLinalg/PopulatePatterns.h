@@ -34,6 +34,9 @@ void populateInitPatterns(mlir::RewritePatternSet &patterns);
 void populateTensorPatterns(mlir::RewritePatternSet &patterns);
 /// RNN (the fused multi-layer rnn_relu, rnn_tanh, lstm, gru).
 void populateRNNPatterns(mlir::RewritePatternSet &patterns);
+/// _contrib_MultiBoxPrior, _contrib_MultiBoxDetection, _contrib_box_nms,
+/// _contrib_box_iou.
+void populateDetectionPatterns(mlir::RewritePatternSet &patterns);
 } // namespace symc
 
 #endif

@@ -11,7 +11,10 @@
 #include "symc/Conversion/Passes.h"
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/MapVector.h"
@@ -96,12 +99,16 @@ struct ConvertSymToLinalgPass
     populateIndexingPatterns(patterns);
     populateInitPatterns(patterns);
     populateRNNPatterns(patterns);
+    populateDetectionPatterns(patterns);
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<sym::SymDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,
-                           scf::SCFDialect, func::FuncDialect>();
+                           scf::SCFDialect, func::FuncDialect,
+                           // Calls of runtime kernels (buildRuntimeCall).
+                           memref::MemRefDialect,
+                           bufferization::BufferizationDialect>();
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

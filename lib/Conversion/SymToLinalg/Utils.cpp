@@ -5,7 +5,12 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
 
@@ -209,6 +214,40 @@ getStaticFloatType(ConversionPatternRewriter &rewriter, Operation *op,
   if (!isa<FloatType>(type.getElementType()))
     return rewriter.notifyMatchFailure(op, "needs a float dtype");
   return type;
+}
+
+SmallVector<Value> buildRuntimeCall(OpBuilder &b, Location loc, Operation *op,
+                                    StringRef kernel,
+                                    ArrayRef<RankedTensorType> resultTypes,
+                                    ValueRange inputs, ValueRange scalars) {
+  auto bufferType = [](Type type) {
+    auto tensor = cast<RankedTensorType>(type);
+    return MemRefType::get(tensor.getShape(), tensor.getElementType());
+  };
+  SmallVector<Value> operands;
+  for (RankedTensorType type : resultTypes)
+    operands.push_back(memref::AllocOp::create(b, loc, bufferType(type),
+                                               b.getI64IntegerAttr(64)));
+  for (Value input : inputs)
+    operands.push_back(bufferization::ToBufferOp::create(
+        b, loc, bufferType(input.getType()), input, /*read_only=*/true));
+  llvm::append_range(operands, scalars);
+
+  auto module = op->getParentOfType<ModuleOp>();
+  if (!module.lookupSymbol(kernel)) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    auto decl = func::FuncOp::create(
+        b, loc, kernel, b.getFunctionType(ValueRange(operands).getTypes(), {}));
+    decl.setPrivate();
+    decl->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+  }
+  func::CallOp::create(b, loc, kernel, TypeRange{}, operands);
+  SmallVector<Value> results;
+  for (auto [type, buffer] : llvm::zip(resultTypes, operands))
+    results.push_back(bufferization::ToTensorOp::create(
+        b, loc, type, buffer, /*restrict=*/true, /*writable=*/true));
+  return results;
 }
 
 } // namespace symc

@@ -129,6 +129,16 @@ struct ScalarMath {
   mlir::Value expm1(mlir::Value x) { return mlir::math::ExpM1Op::create(b, loc, x); }
 };
 
+/// Calls `kernel`, a C-interface function of lib/Runtime (Kernels.h) that
+/// writes its output buffers (its first arguments) from the input tensors
+/// and scalars that follow. Declares the kernel in the module on first use;
+/// returns the outputs as tensors of `resultTypes`.
+llvm::SmallVector<mlir::Value>
+buildRuntimeCall(mlir::OpBuilder &b, mlir::Location loc, mlir::Operation *op,
+                 llvm::StringRef kernel,
+                 llvm::ArrayRef<mlir::RankedTensorType> resultTypes,
+                 mlir::ValueRange inputs, mlir::ValueRange scalars);
+
 /// The static ranked type of `value`, or a match failure.
 llvm::FailureOr<mlir::RankedTensorType>
 getStaticType(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,

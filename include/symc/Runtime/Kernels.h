@@ -1,0 +1,56 @@
+/*===- Kernels.h - runtime kernels that compiled models call -----*- C -*-===//
+ *
+ * Ops whose MXNet semantics are inherently sequential (sorting, greedy
+ * non-maximum suppression) lower to a call of one of these kernels rather
+ * than to linalg. They are plain C-ABI functions over MLIR's strided memref
+ * descriptors (the `llvm.emit_c_interface` convention, hence the
+ * `_mlir_ciface_` prefix), with no dependency on MLIR or LLVM: the JIT
+ * registers them with its symbol table and AOT artifacts link them in.
+ *
+ * Every kernel writes its outputs (the first arguments) completely, reads
+ * its inputs only, and keeps no state, so concurrent calls on distinct
+ * buffers are safe.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef SYMC_RUNTIME_KERNELS_H
+#define SYMC_RUNTIME_KERNELS_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A rank-3 float32 memref as MLIR passes it to C. */
+typedef struct {
+  float *allocated;
+  float *aligned;
+  int64_t offset;
+  int64_t sizes[3];
+  int64_t strides[3];
+} SymcMemRef3F32;
+
+/* _contrib_MultiBoxDetection (MXNet 1.9.1, src/operator/contrib/
+ * multibox_detection.cc): out (B, N, 6) from cls_prob (B, C, N), loc_pred
+ * viewed as (B, N, 4) and anchors viewed as (1, N, 4). */
+void _mlir_ciface_symc_multibox_detection_f32(
+    SymcMemRef3F32 *out, SymcMemRef3F32 *clsProb, SymcMemRef3F32 *locPred,
+    SymcMemRef3F32 *anchors, int32_t clip, float threshold,
+    float nmsThreshold, int32_t forceSuppress, float variance0,
+    float variance1, float variance2, float variance3, int64_t nmsTopk);
+
+/* _contrib_box_nms (src/operator/contrib/bounding_box-inl.h): out and the
+ * hidden record (B, N, 1) from data viewed as (B, N, K). Formats: 0 corner,
+ * 1 center. */
+void _mlir_ciface_symc_box_nms_f32(
+    SymcMemRef3F32 *out, SymcMemRef3F32 *record, SymcMemRef3F32 *data,
+    float overlapThresh, float validThresh, int64_t topk, int64_t coordStart,
+    int64_t scoreIndex, int64_t idIndex, int64_t backgroundId,
+    int32_t forceSuppress, int32_t inFormat, int32_t outFormat);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SYMC_RUNTIME_KERNELS_H */
