@@ -92,6 +92,9 @@ def Sym_SquareOp : Sym_UnaryOp<"square", "x * x">;
 def Sym_ReciprocalOp : Sym_UnaryOp<"reciprocal", "1 / x">;
 def Sym_NegativeOp : Sym_UnaryOp<"negative", "-x">;
 def Sym_ErfOp : Sym_UnaryOp<"erf", "erf(x)">;
+def Sym_ErfinvOp : Sym_UnaryOp<"erfinv", "erf^-1(x) (Cephes, in double)">;
+def Sym_GammaOp : Sym_UnaryOp<"gamma", "tgamma(x)">;
+def Sym_GammalnOp : Sym_UnaryOp<"gammaln", "lgamma(x)">;
 def Sym_SigmoidOp : Sym_UnaryOp<"sigmoid", "1 / (1 + exp(-x))">;
 def Sym_ReluOp : Sym_UnaryOp<"relu", "max(x, 0)">;
 def Sym_SoftsignOp : Sym_UnaryOp<"softsign", "x / (1 + |x|)">;
@@ -102,6 +105,15 @@ def Sym_LogicalNotOp : Sym_UnaryOp<"logical_not", "x == 0 ? 1 : 0">;
 def Sym_CopyOp : Sym_UnaryOp<"_copy", "x (identity)">;
 def Sym_BlockGradOp : Sym_UnaryOp<"BlockGrad", "x (stops gradients; identity at inference)">;
 def Sym_MakeLossOp : Sym_UnaryOp<"make_loss", "x (a loss head; identity at inference)">;
+
+def Sym_LegacyMakeLossOp : Sym_SameShapeOp<"MakeLoss"> {
+  let summary = "a loss head (the legacy op): identity at inference";
+  let description = [{ Source: src/operator/make_loss.cc. }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultF64<"1.0">:$grad_scale,
+      Sym_DefaultF64<"0.0">:$valid_thresh,
+      DefaultValuedAttr<StrAttr, "\"null\"">:$normalization);
+  let results = (outs Sym_Tensor:$output);
+}
 
 def Sym_HardSigmoidOp : Sym_SameShapeOp<"hard_sigmoid"> {
   let summary = "max(0, min(1, alpha * x + beta))";

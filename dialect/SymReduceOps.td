@@ -164,4 +164,46 @@ def Sym_EmbeddingOp : Sym_Op<"Embedding", [DeclareOpInterfaceMethods<
   let results = (outs Sym_Tensor:$output);
 }
 
+//===----------------------------------------------------------------------===//
+// Ordering: topk, sort, argsort (src/operator/tensor/ordering_op-inl.h)
+//===----------------------------------------------------------------------===//
+
+// `axis` absent with mxnet.attrs axis = "None" means the flattened input.
+class Sym_OrderingOp<string mnemonic> : Sym_Op<mnemonic, [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The sorted axis, or nullopt for the flattened input (axis=None).
+    std::optional<int64_t> getSortAxis();
+  }];
+}
+
+def Sym_TopKOp : Sym_OrderingOp<"topk"> {
+  let summary = "the k largest (or smallest) entries along an axis";
+  let description = [{
+    ret_typ value / indices / mask / both; k <= 0 means all. Indices are
+    positions along the axis in `dtype` (float32 by default). Ties keep
+    their input order (MXNet's libstdc++ sort does so up to 16 entries).
+  }];
+  let arguments = (ins Sym_Tensor:$data, OptionalAttr<Sym_I64Attr>:$axis,
+      Sym_DefaultI64<"1">:$k,
+      DefaultValuedAttr<StrAttr, "\"indices\"">:$ret_typ,
+      Sym_DefaultBool<"false">:$is_ascend, OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Variadic<Sym_Tensor>:$outputs);
+}
+
+def Sym_SortOp : Sym_OrderingOp<"sort"> {
+  let summary = "entries sorted along an axis (hidden second result: int32 indices)";
+  let arguments = (ins Sym_Tensor:$data, OptionalAttr<Sym_I64Attr>:$axis,
+      Sym_DefaultBool<"true">:$is_ascend);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$indices);
+}
+
+def Sym_ArgSortOp : Sym_OrderingOp<"argsort"> {
+  let summary = "positions that sort the entries along an axis, in `dtype`";
+  let arguments = (ins Sym_Tensor:$data, OptionalAttr<Sym_I64Attr>:$axis,
+      Sym_DefaultBool<"true">:$is_ascend, OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
 #endif // SYM_REDUCE_OPS

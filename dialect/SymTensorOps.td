@@ -311,6 +311,25 @@ def Sym_ArangeOp : Sym_InitOp<"_arange"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_LinspaceOp : Sym_InitOp<"_linspace"> {
+  let summary = "`num` evenly spaced values from start to stop";
+  let description = [{
+    step = (stop - start) / (endpoint ? num - 1 : num); with endpoint the
+    last value is exactly `stop`. Source: src/operator/tensor/init_op.h.
+  }];
+  let arguments = (ins F64Attr:$start, F64Attr:$stop, Sym_I64Attr:$num,
+      Sym_DefaultBool<"true">:$endpoint, OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_EyeOp : Sym_InitOp<"_eye"> {
+  let summary = "N x M with ones on the k-th diagonal";
+  let description = [{ M = 0 means N. Source: src/operator/tensor/init_op.h. }];
+  let arguments = (ins Sym_I64Attr:$N, Sym_DefaultI64<"0">:$M,
+      Sym_DefaultI64<"0">:$k, OptionalAttr<TypeAttr>:$dtype);
+  let results = (outs Sym_Tensor:$output);
+}
+
 def Sym_SequenceMaskOp : Sym_Op<"SequenceMask"> {
   let summary = "set steps at or beyond each sequence's length to `value`";
   let description = [{
@@ -322,6 +341,92 @@ def Sym_SequenceMaskOp : Sym_Op<"SequenceMask"> {
       Sym_DefaultBool<"false">:$use_sequence_length, Sym_DefaultF64<"0.0">:$value,
       Sym_DefaultI64<"0">:$axis);
   let results = (outs Sym_Tensor:$output);
+}
+
+//===----------------------------------------------------------------------===//
+// gather_nd, scatter_nd, diag, _split_v2, slice_like, SequenceLast/Reverse
+//===----------------------------------------------------------------------===//
+
+def Sym_GatherNDOp : Sym_Op<"gather_nd", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "data[indices[0, y], ..., indices[M-1, y], ...] for each y";
+  let description = [{
+    indices (M, Y...) over data (X0, ..., Xn-1): output (Y..., XM, ...).
+    Negative indices wrap once (index + X, truncated, modulo X).
+    Source: src/operator/tensor/indexing_op.cc (GatherNDShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$indices);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_ScatterNDOp : Sym_Op<"scatter_nd", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "zeros of `shape` with data[y, ...] written at indices[:, y]";
+  let description = [{
+    The inverse of gather_nd; of duplicate indices the last one wins.
+    Source: src/operator/tensor/indexing_op.cc (ScatterNDShape).
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$indices,
+      DenseI64ArrayAttr:$shape);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_DiagOp : Sym_Op<"diag"> {
+  let summary = "a diagonal matrix from a vector, or the k-th diagonal";
+  let description = [{
+    1-D input: np.diag(v, k); N-D input: np.diagonal(a, k, axis1, axis2).
+    Source: src/operator/tensor/diag_op-inl.h.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_DefaultI64<"0">:$k,
+      Sym_DefaultI64<"0">:$axis1, Sym_DefaultI64<"1">:$axis2);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SplitV2Op : Sym_Op<"_split_v2"> {
+  let summary = "split along `axis` at start `indices` or into `sections`";
+  let description = [{
+    `indices` are the start points (the leading 0 included); `sections` > 0
+    splits numpy.array_split-style (the first size % sections parts one
+    longer). Source: src/operator/tensor/matrix_op-inl.h (SplitParam).
+  }];
+  let arguments = (ins Sym_Tensor:$data, DenseI64ArrayAttr:$indices,
+      Sym_DefaultI64<"1">:$axis, Sym_DefaultBool<"false">:$squeeze_axis,
+      Sym_DefaultI64<"0">:$sections);
+  let results = (outs Variadic<Sym_Tensor>:$outputs);
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The [begin, end) of each output along an axis of `size`.
+    ::llvm::SmallVector<std::pair<int64_t, int64_t>> getRanges(int64_t size);
+  }];
+}
+
+def Sym_SliceLikeOp : Sym_Op<"slice_like"> {
+  let summary = "data cut to shape_like's extent on `axes` (all when empty)";
+  let description = [{ Source: src/operator/tensor/matrix_op.cc (SliceLikeShape). }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$shape_like,
+      Sym_OptTuple:$axes);
+  let results = (outs Sym_Tensor:$output);
+}
+
+class Sym_SequenceOp<string mnemonic> : Sym_Op<mnemonic> {
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$sequence_length,
+      Sym_DefaultBool<"false">:$use_sequence_length, Sym_DefaultI64<"0">:$axis);
+  let results = (outs Sym_Tensor:$output);
+}
+
+def Sym_SequenceLastOp : Sym_SequenceOp<"SequenceLast"> {
+  let summary = "the last valid step of each sequence";
+  let description = [{
+    axis 0: (T, B, ...), axis 1: (B, T, ...) -> (B, ...); lengths are
+    truncated to integers. Source: src/operator/sequence_last-inl.h.
+  }];
+}
+
+def Sym_SequenceReverseOp : Sym_SequenceOp<"SequenceReverse"> {
+  let summary = "each sequence's valid prefix reversed, padding kept";
+  let description = [{
+    (T, B, ...) data, axis 0 only. Source: src/operator/sequence_reverse-inl.h.
+  }];
 }
 
 #endif // SYM_TENSOR_OPS

@@ -1546,3 +1546,336 @@ LogicalResult BoxIoUOp::inferShapes(ShapeInferenceContext &ctx) {
   llvm::append_range(out, rhs.getDims().drop_back());
   return ctx.assignOutput(0, PartialShape(out));
 }
+
+//===----------------------------------------------------------------------===//
+// Ordering: topk, sort, argsort
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// ParseTopKParam: the shape of the first k entries along the sort axis
+/// (the flattened input when the axis is None); nullopt when unknown.
+FailureOr<std::optional<PartialShape>>
+orderedShape(ShapeInferenceContext &ctx, StringRef opName,
+             std::optional<int64_t> axis, int64_t k) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return std::optional<PartialShape>();
+  int64_t n;
+  PartialShape target = data;
+  if (!axis) {
+    n = data.numElements();
+    target = PartialShape({n});
+  } else {
+    std::optional<int64_t> normalized = normalizeAxis(*axis, data.rank());
+    if (!normalized)
+      return ctx.emitError(opName + ": Invalid axis! axis should be between 0 and " +
+                           Twine(data.rank()) + ", found axis=" + Twine(*axis));
+    axis = normalized;
+    n = data[*axis];
+  }
+  if (n == kUnknown)
+    return std::optional<PartialShape>(axis ? target : PartialShape::ofRank(1));
+  if (k <= 0)
+    k = n;
+  if (k > n)
+    return ctx.emitError(opName + ": k must be smaller than " + Twine(n) +
+                         ", get k = " + Twine(k));
+  target[axis ? *axis : 0] = k;
+  return std::optional<PartialShape>(target);
+}
+
+Type dtypeOr(std::optional<Type> dtype, MLIRContext *ctx) {
+  return dtype ? *dtype : Float32Type::get(ctx);
+}
+} // namespace
+
+LogicalResult TopKOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getRetTyp() == "mask")
+    return ctx.inferSameShapeOf(0, 0);
+  FailureOr<std::optional<PartialShape>> shape =
+      orderedShape(ctx, "topk", getSortAxis(), getK());
+  if (failed(shape))
+    return failure();
+  if (*shape)
+    for (unsigned i = 0; i < ctx.getNumOutputs(); ++i)
+      if (failed(ctx.assignOutput(i, **shape)))
+        return failure();
+  return success();
+}
+
+LogicalResult TopKOp::inferTypes(TypeInferenceContext &ctx) {
+  MLIRContext *mlirCtx = getContext();
+  Type data = ctx.input(0);
+  Type indices = dtypeOr(getDtype(), mlirCtx);
+  StringRef ret = getRetTyp();
+  if (ret == "indices")
+    return ctx.assignOutput(0, indices);
+  if (data && failed(ctx.assignOutput(0, data)))
+    return failure();
+  if (ret == "value") // the hidden positions are int32
+    return ctx.assignOutput(1, IntegerType::get(mlirCtx, 32));
+  if (ret == "both")
+    return ctx.assignOutput(1, indices);
+  return success();
+}
+
+LogicalResult SortOp::inferShapes(ShapeInferenceContext &ctx) {
+  FailureOr<std::optional<PartialShape>> shape =
+      orderedShape(ctx, "sort", getSortAxis(), 0);
+  if (failed(shape) || !*shape)
+    return failure(failed(shape));
+  if (failed(ctx.assignOutput(0, **shape)))
+    return failure();
+  return ctx.assignOutput(1, **shape);
+}
+
+LogicalResult SortOp::inferTypes(TypeInferenceContext &ctx) {
+  if (ctx.input(0) && failed(ctx.assignOutput(0, ctx.input(0))))
+    return failure();
+  return ctx.assignOutput(1, IntegerType::get(getContext(), 32));
+}
+
+LogicalResult ArgSortOp::inferShapes(ShapeInferenceContext &ctx) {
+  FailureOr<std::optional<PartialShape>> shape =
+      orderedShape(ctx, "argsort", getSortAxis(), 0);
+  if (failed(shape) || !*shape)
+    return failure(failed(shape));
+  return ctx.assignOutput(0, **shape);
+}
+
+LogicalResult ArgSortOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, dtypeOr(getDtype(), getContext()));
+}
+
+//===----------------------------------------------------------------------===//
+// gather_nd, scatter_nd, diag, _split_v2, slice_like, SequenceLast/Reverse
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Output and data share the dtype; the indices keep theirs.
+LogicalResult inferDataTypeOnly(TypeInferenceContext &ctx) {
+  Type data = ctx.input(0) ? ctx.input(0) : ctx.output(0);
+  if (!data)
+    return success();
+  if (failed(ctx.assignInput(0, data)))
+    return failure();
+  return ctx.assignOutput(0, data);
+}
+} // namespace
+
+LogicalResult GatherNDOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0), &indices = ctx.input(1);
+  if (!data.hasRank() || !indices.hasRank())
+    return success();
+  if (indices.rank() < 2)
+    return ctx.emitError("gather_nd requires index tensor to have at least 2 "
+                         "dimensions");
+  int64_t m = indices[0];
+  if (m == kUnknown)
+    return success();
+  if (m > data.rank())
+    return ctx.emitError("Number of indices exceeds data dimension");
+  if (m > 10)
+    return ctx.emitError("gather_nd supports indexing along at most 10 "
+                         "dimensions.");
+  SmallVector<int64_t> out(indices.getDims().drop_front());
+  llvm::append_range(out, data.getDims().drop_front(m));
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult GatherNDOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeOnly(ctx);
+}
+
+LogicalResult ScatterNDOp::inferShapes(ShapeInferenceContext &ctx) {
+  PartialShape out(getShape());
+  if (failed(ctx.assignOutput(0, out)))
+    return failure();
+  const PartialShape &data = ctx.input(0), &indices = ctx.input(1);
+  if (!data.hasRank() || !indices.hasRank())
+    return success();
+  if (indices.rank() < 2)
+    return ctx.emitError("scatter_nd requires index tensor to have at least 2 "
+                         "dimensions");
+  int64_t m = indices[0];
+  if (m == kUnknown)
+    return success();
+  if (m > out.rank())
+    return ctx.emitError("Number of indices exceeds output dimension in "
+                         "operator scatter_nd");
+  if (m > 10)
+    return ctx.emitError("scatter_nd supports indexing along at most 10 "
+                         "dimensions.");
+  SmallVector<int64_t> expected(indices.getDims().drop_front());
+  llvm::append_range(expected, out.getDims().drop_front(m));
+  if (!PartialShape::merge(data, PartialShape(expected)))
+    return ctx.emitError("Invalid data, indices, and output shape combination "
+                         "for scatter_nd: " + data.str(true) + ", " +
+                         indices.str(true) + ", " + out.str(true));
+  return success();
+}
+
+LogicalResult ScatterNDOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeOnly(ctx);
+}
+
+LogicalResult DiagOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  int64_t k = getK();
+  if (data.rank() == 0)
+    return ctx.emitError("diag: input must be at least 1-D");
+  if (data.rank() == 1) {
+    int64_t n = data[0] == kUnknown ? kUnknown : data[0] + std::abs(k);
+    return ctx.assignOutput(0, PartialShape({n, n}));
+  }
+  std::optional<int64_t> a1 = normalizeAxis(getAxis1(), data.rank());
+  std::optional<int64_t> a2 = normalizeAxis(getAxis2(), data.rank());
+  if (!a1 || !a2)
+    return ctx.emitError("axis " + Twine(a1 ? getAxis2() : getAxis1()) +
+                         " exceeds the input dimension of " + Twine(data.rank()));
+  if (*a1 == *a2)
+    return ctx.emitError("axis1 and axis2 cannot refer to the same axis " +
+                         Twine(*a1));
+  SmallVector<int64_t> out;
+  for (int64_t i = 0; i < data.rank(); ++i)
+    if (i != *a1 && i != *a2)
+      out.push_back(data[i]);
+  int64_t h = data[*a1], w = data[*a2];
+  int64_t length = kUnknown;
+  if (h != kUnknown && w != kUnknown) {
+    if (k > 0)
+      w -= k;
+    else if (k < 0)
+      h += k;
+    length = std::min(h, w);
+    if (length < 0)
+      return ctx.emitError("Diagonal does not exist.");
+  }
+  out.push_back(length);
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult SplitV2Op::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
+  if (!axis)
+    return ctx.emitError("_split_v2: axis " + Twine(getAxis()) +
+                         " is out of range for " + data.str());
+  int64_t size = data[*axis];
+  if (size == kUnknown)
+    return success();
+  SmallVector<std::pair<int64_t, int64_t>> ranges = getRanges(size);
+  for (auto [i, range] : llvm::enumerate(ranges)) {
+    auto [start, end] = range;
+    if (start > end)
+      return ctx.emitError("start " + Twine(start) + " is not less than end " +
+                           Twine(end) + "for subarray " + Twine(i));
+    if (end > size)
+      return ctx.emitError("end " + Twine(end) +
+                           " is no less than the size of the axis " +
+                           Twine(size));
+    SmallVector<int64_t> part(data.getDims());
+    part[*axis] = end - start;
+    if (getSqueezeAxis()) {
+      if (end - start != 1)
+        return ctx.emitError("expected axis size of 1 but got " +
+                             Twine(end - start));
+      part.erase(part.begin() + *axis);
+    }
+    if (failed(ctx.assignOutput(i, PartialShape(part))))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult SliceLikeOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0), &like = ctx.input(1);
+  if (!data.hasRank() || !like.hasRank())
+    return success();
+  PartialShape out = data;
+  SmallVector<int64_t> axes(getAxes());
+  if (axes.empty()) {
+    if (data.rank() != like.rank())
+      return ctx.emitError(
+          "By default slice_axis performs slice on all axes, but ndim "
+          "mismatch for inputs: " + Twine(data.rank()) + " vs. " +
+          Twine(like.rank()));
+    axes = llvm::to_vector(llvm::seq<int64_t>(0, data.rank()));
+  }
+  for (int64_t axis : axes) {
+    std::optional<int64_t> a = normalizeAxis(axis, data.rank());
+    if (!a || *a >= like.rank())
+      return ctx.emitError("slice_like: axis " + Twine(axis) +
+                           " is out of range for " + data.str() + " and " +
+                           like.str());
+    if (data[*a] != kUnknown && like[*a] != kUnknown && data[*a] < like[*a])
+      return ctx.emitError("Slice axis " + Twine(*a) + " with size " +
+                           Twine(like[*a]) + "exceeds limit of input with size " +
+                           Twine(data[*a]));
+    out[*a] = like[*a];
+  }
+  return ctx.assignOutput(0, out);
+}
+
+namespace {
+/// The (B,) lengths input of SequenceLast / SequenceReverse.
+LogicalResult assignSequenceLength(ShapeInferenceContext &ctx, int64_t batch,
+                                   bool hasLengths) {
+  if (!hasLengths)
+    return success();
+  return ctx.assignInput(1, PartialShape({batch}));
+}
+} // namespace
+
+LogicalResult SequenceLastOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getAxis() != 0 && getAxis() != 1)
+    return ctx.emitError("Current implementation expects axis to be 0 or 1.");
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() < 2)
+    return ctx.emitError("The data array must be of rank 2 or greater.");
+  int64_t batch = data[getAxis() == 0 ? 1 : 0];
+  if (failed(assignSequenceLength(ctx, batch, getSequenceLength() != nullptr)))
+    return failure();
+  SmallVector<int64_t> out(data.getDims());
+  out.erase(out.begin() + getAxis());
+  return ctx.assignOutput(0, PartialShape(out));
+}
+
+LogicalResult SequenceReverseOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getAxis() != 0)
+    return ctx.emitError("Current implementation expects axis to be 0.");
+  const PartialShape &data = ctx.input(0);
+  if (data.hasRank()) {
+    if (data.rank() < 2)
+      return ctx.emitError("The data array must be of rank 2 or greater.");
+    if (failed(assignSequenceLength(ctx, data[1], getSequenceLength() != nullptr)))
+      return failure();
+  }
+  return ctx.inferSameShapeOf(0, 0);
+}
+
+LogicalResult LinspaceOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getNum() < 0)
+    return ctx.emitError("_linspace: num must be non-negative");
+  return ctx.assignOutput(0, PartialShape({getNum()}));
+}
+
+LogicalResult LinspaceOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, dtypeOr(getDtype(), getContext()));
+}
+
+LogicalResult EyeOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (getN() < 0 || getM() < 0)
+    return ctx.emitError("_eye: N and M must be non-negative");
+  return ctx.assignOutput(0, PartialShape({getN(), getM() > 0 ? getM() : getN()}));
+}
+
+LogicalResult EyeOp::inferTypes(TypeInferenceContext &ctx) {
+  return ctx.assignOutput(0, dtypeOr(getDtype(), getContext()));
+}

@@ -285,3 +285,68 @@ LogicalResult BoxNMSOp::verify() {
 LogicalResult BoxIoUOp::verify() {
   return verifyBoxFormat(*this, "format", getFormat());
 }
+
+//===----------------------------------------------------------------------===//
+// Ordering, _split_v2
+//===----------------------------------------------------------------------===//
+
+namespace {
+std::optional<int64_t> sortAxis(Operation *op, std::optional<int64_t> axis) {
+  if (isNoneAttr(op, "axis"))
+    return std::nullopt;
+  return axis.value_or(-1);
+}
+} // namespace
+
+std::optional<int64_t> TopKOp::getSortAxis() {
+  return sortAxis(*this, getAxis());
+}
+std::optional<int64_t> SortOp::getSortAxis() {
+  return sortAxis(*this, getAxis());
+}
+std::optional<int64_t> ArgSortOp::getSortAxis() {
+  return sortAxis(*this, getAxis());
+}
+
+LogicalResult TopKOp::verify() {
+  StringRef ret = getRetTyp();
+  if (ret != "value" && ret != "indices" && ret != "mask" && ret != "both")
+    return emitOpError("ret_typ must be value, indices, mask or both, got '")
+           << ret << "'";
+  size_t expected = ret == "value" || ret == "both" ? 2 : 1;
+  if (getOutputs().size() != expected)
+    return emitOpError("ret_typ ") << ret << " has " << expected
+                                   << " results, got " << getOutputs().size();
+  return success();
+}
+LogicalResult SortOp::verify() { return success(); }
+LogicalResult ArgSortOp::verify() { return success(); }
+
+SmallVector<std::pair<int64_t, int64_t>> SplitV2Op::getRanges(int64_t size) {
+  SmallVector<int64_t> starts;
+  if (getSections() > 0) {
+    // numpy.array_split: the first size % sections parts are one longer.
+    int64_t base = size / getSections(), extra = size % getSections();
+    for (int64_t i = 0, start = 0; i < getSections(); ++i) {
+      starts.push_back(start);
+      start += base + (i < extra ? 1 : 0);
+    }
+  } else {
+    starts.assign(getIndices().begin(), getIndices().end());
+  }
+  SmallVector<std::pair<int64_t, int64_t>> ranges;
+  for (size_t i = 0; i < starts.size(); ++i)
+    ranges.push_back({starts[i], i + 1 < starts.size() ? starts[i + 1] : size});
+  return ranges;
+}
+
+LogicalResult SplitV2Op::verify() {
+  size_t expected =
+      getSections() > 0 ? (size_t)getSections() : getIndices().size();
+  if (expected == 0)
+    return emitOpError("needs indices or sections > 0");
+  if (getOutputs().size() != expected)
+    return emitOpError("expects ") << expected << " results, got "
+                                   << getOutputs().size();
+  return success();
+}

@@ -119,6 +119,10 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
         reinterpret_cast<void *>(&_mlir_ciface_symc_multibox_detection_f32));
     add("_mlir_ciface_symc_box_nms_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
+    add("_mlir_ciface_symc_topk_f32",
+        reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
+    add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
+    add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
     return symbols;
   });
 }

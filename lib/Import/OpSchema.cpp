@@ -500,6 +500,62 @@ const AttrSpec kBoxNMSAttrs[] = {
     {"in_format", AttrKind::String},     {"out_format", AttrKind::String}};
 const AttrSpec kBoxIoUAttrs[] = {{"format", AttrKind::String}};
 
+const AttrSpec kTopKAttrs[] = {{"axis", AttrKind::Int},
+                               {"k", AttrKind::Int},
+                               {"ret_typ", AttrKind::String},
+                               {"is_ascend", AttrKind::Bool},
+                               {"dtype", AttrKind::DType}};
+const AttrSpec kSortAttrs[] = {{"axis", AttrKind::Int},
+                               {"is_ascend", AttrKind::Bool}};
+const AttrSpec kArgSortAttrs[] = {{"axis", AttrKind::Int},
+                                  {"is_ascend", AttrKind::Bool},
+                                  {"dtype", AttrKind::DType}};
+/// topk has a second (hidden for `value`) result unless it returns only
+/// indices or a mask.
+unsigned topkOutputs(const AttrStrings &attrs) {
+  auto it = attrs.find("ret_typ");
+  StringRef ret = it == attrs.end() ? "indices" : StringRef(it->second).trim();
+  return ret == "value" || ret == "both" ? 2 : 1;
+}
+SmallVector<std::string> dataIndices(const AttrStrings &) {
+  return {"data", "indices"};
+}
+const AttrSpec kScatterNDAttrs[] = {{"shape", AttrKind::Tuple}};
+const AttrSpec kDiagAttrs[] = {{"k", AttrKind::Int},
+                               {"axis1", AttrKind::Int},
+                               {"axis2", AttrKind::Int}};
+const AttrSpec kSplitV2Attrs[] = {{"indices", AttrKind::Tuple},
+                                  {"axis", AttrKind::Int},
+                                  {"squeeze_axis", AttrKind::Bool},
+                                  {"sections", AttrKind::Int}};
+unsigned splitV2Outputs(const AttrStrings &attrs) {
+  int64_t sections = intOr(attrs, "sections", 0);
+  if (sections > 0)
+    return sections > 100000 ? 1 : (unsigned)sections;
+  auto it = attrs.find("indices");
+  std::optional<SmallVector<int64_t>> indices =
+      it == attrs.end() ? std::nullopt : parseIntTuple(it->second);
+  return indices && !indices->empty() ? (unsigned)indices->size() : 1;
+}
+const AttrSpec kSliceLikeAttrs[] = {{"axes", AttrKind::Tuple}};
+SmallVector<std::string> sliceLikeInputs(const AttrStrings &) {
+  return {"data", "shape_like"};
+}
+const AttrSpec kSequenceAttrs[] = {{"use_sequence_length", AttrKind::Bool},
+                                   {"axis", AttrKind::Int}};
+const AttrSpec kLinspaceAttrs[] = {{"start", AttrKind::Float},
+                                   {"stop", AttrKind::Float},
+                                   {"num", AttrKind::Int},
+                                   {"endpoint", AttrKind::Bool},
+                                   {"dtype", AttrKind::DType}};
+const AttrSpec kEyeAttrs[] = {{"N", AttrKind::Int},
+                              {"M", AttrKind::Int},
+                              {"k", AttrKind::Int},
+                              {"dtype", AttrKind::DType}};
+const AttrSpec kLegacyMakeLossAttrs[] = {{"grad_scale", AttrKind::Float},
+                                         {"valid_thresh", AttrKind::Float},
+                                         {"normalization", AttrKind::String}};
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -605,6 +661,22 @@ const OpSchema kOpSchemas[] = {
      multiBoxDetectionInputs, one, {}},
     {"_contrib_box_nms", kBoxNMSAttrs, dataOnly, two, {}},
     {"_contrib_box_iou", kBoxIoUAttrs, lhsRhs, one, {}},
+    {"topk", kTopKAttrs, dataOnly, topkOutputs, {}},
+    {"sort", kSortAttrs, dataOnly, two, {}},
+    {"argsort", kArgSortAttrs, dataOnly, one, {}},
+    {"gather_nd", {}, dataIndices, one, {}},
+    {"scatter_nd", kScatterNDAttrs, dataIndices, one, {}},
+    {"diag", kDiagAttrs, dataOnly, one, {}},
+    {"_split_v2", kSplitV2Attrs, dataOnly, splitV2Outputs, {}},
+    {"slice_like", kSliceLikeAttrs, sliceLikeInputs, one, {}},
+    {"SequenceLast", kSequenceAttrs, sequenceMaskInputs, one, {}},
+    {"SequenceReverse", kSequenceAttrs, sequenceMaskInputs, one, {}},
+    {"_linspace", kLinspaceAttrs, noInputs, one, {}},
+    {"_eye", kEyeAttrs, noInputs, one, {}},
+    {"MakeLoss", kLegacyMakeLossAttrs, dataOnly, one, {}},
+    UNARY_OP("erfinv"),
+    UNARY_OP("gamma"),
+    UNARY_OP("gammaln"),
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
     {"amp_cast", kCastAttrs, dataOnly, one, {}},
     UNARY_OP("argmax_channel"),
@@ -746,6 +818,11 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"_npx_multibox_prior", "_contrib_MultiBoxPrior"},
     {"_npx_multibox_detection", "_contrib_MultiBoxDetection"},
     {"_contrib_box_non_maximum_suppression", "_contrib_box_nms"},
+    {"_npx_topk", "topk"}, {"_npi_gather_nd", "gather_nd"},
+    {"_npx_gather_nd", "gather_nd"}, {"_npi_split", "_split_v2"},
+    {"_npx_erfinv", "erfinv"}, {"_npx_gamma", "gamma"},
+    {"_npx_gammaln", "gammaln"}, {"_npi_sort", "sort"},
+    {"_npi_argsort", "argsort"},
   {"_npx_embedding", "Embedding"},
 };
 } // namespace

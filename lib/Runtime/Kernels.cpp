@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -183,7 +184,116 @@ void convertFormat(float *coords, bool toCenter) {
   }
 }
 
+//===----------------------------------------------------------------------===//
+// erfinv
+//===----------------------------------------------------------------------===//
+
+/// c[0] x^n + ... + c[n] (Horner).
+double polynomial(double x, const double *c, int n) {
+  double result = c[0];
+  for (int i = 1; i <= n; ++i)
+    result = result * x + c[i];
+  return result;
+}
+/// x^n + c[0] x^(n-1) + ... + c[n-1]: a polynomial with leading 1.
+double monicPolynomial(double x, const double *c, int n) {
+  double result = x + c[0];
+  for (int i = 1; i < n; ++i)
+    result = result * x + c[i];
+  return result;
+}
+
+/// The inverse of the standard normal CDF for 0 < y < 1: Cephes ndtri,
+/// with its rational approximations on three ranges.
+double inverseNormalCDF(double y) {
+  static const double p0[5] = {-5.99633501014107895267E1, 9.80010754185999661536E1,
+                               -5.66762857469070293439E1, 1.39312609387279679503E1,
+                               -1.23916583867381258016E0};
+  static const double q0[8] = {1.95448858338141759834E0,  4.67627912898881538453E0,
+                               8.63602421390890590575E1,  -2.25462687854119370527E2,
+                               2.00260212380060660359E2,  -8.20372256168333339912E1,
+                               1.59056225126211695515E1,  -1.18331621121330003142E0};
+  static const double p1[9] = {4.05544892305962419923E0,   3.15251094599893866154E1,
+                               5.71628192246421288162E1,   4.40805073893200834700E1,
+                               1.46849561928858024014E1,   2.18663306850790267539E0,
+                               -1.40256079171354495875E-1, -3.50424626827848203418E-2,
+                               -8.57456785154685413611E-4};
+  static const double q1[8] = {1.57799883256466749731E1,   4.53907635128879210584E1,
+                               4.13172038254672030440E1,   1.50425385692907503408E1,
+                               2.50464946208309415979E0,   -1.42182922854787788574E-1,
+                               -3.80806407691578277194E-2, -9.33259480895457427372E-4};
+  static const double p2[9] = {3.23774891776946035970E0,  6.91522889068984211695E0,
+                               3.93881025292474443415E0,  1.33303460815807542389E0,
+                               2.01485389549179081538E-1, 1.23716634817820021358E-2,
+                               3.01581553508235416007E-4, 2.65806974686737550832E-6,
+                               6.23974539184983293730E-9};
+  static const double q2[8] = {6.02427039364742014255E0,  3.67983563856160859403E0,
+                               1.37702099489081330271E0,  2.16236993594496635890E-1,
+                               1.34204006088543189037E-2, 3.28014464682127739104E-4,
+                               2.89247864745380683936E-6, 6.79019408009981274425E-9};
+  const double expMinus2 = 0.13533528323661269189; // exp(-2)
+  bool negate = true;
+  if (y > 1.0 - expMinus2) {
+    y = 1.0 - y;
+    negate = false;
+  }
+  if (y > expMinus2) { // |y - 0.5| <= 3/8
+    y -= 0.5;
+    double y2 = y * y;
+    double x = y + y * (y2 * polynomial(y2, p0, 4) / monicPolynomial(y2, q0, 8));
+    return x * 2.50662827463100050242E0; // sqrt(2 pi)
+  }
+  double x = std::sqrt(-2.0 * std::log(y));
+  double x0 = x - std::log(x) / x;
+  double z = 1.0 / x;
+  double x1 = x < 8.0 ? z * polynomial(z, p1, 8) / monicPolynomial(z, q1, 8)
+                      : z * polynomial(z, p2, 8) / monicPolynomial(z, q2, 8);
+  x = x0 - x1;
+  return negate ? -x : x;
+}
+
+double erfinv(double y) {
+  if (-1e-7 < y && y < 1e-7) // the linear term: y * sqrt(pi) / 2
+    return y / 1.12837916709551257390; // 2 / sqrt(pi)
+  if (-1 < y && y < 1)
+    return inverseNormalCDF(0.5 * (y + 1)) * 0.70710678118654752440; // 1/sqrt(2)
+  if (y == 1 || y == -1)
+    return std::copysign(1.0, y) * std::numeric_limits<double>::infinity();
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 } // namespace
+
+extern "C" float symc_erfinv_f32(float x) { return float(erfinv(x)); }
+extern "C" double symc_erfinv_f64(double x) { return erfinv(x); }
+
+extern "C" void _mlir_ciface_symc_topk_f32(SymcMemRef3F32 *values,
+                                           SymcMemRef3I64 *indices,
+                                           SymcMemRef3F32 *data,
+                                           int32_t isAscend) {
+  int64_t outer = data->sizes[0], n = data->sizes[1], inner = data->sizes[2];
+  int64_t k = values->sizes[1];
+  std::vector<float> column(n);
+  std::vector<int64_t> order(n);
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      for (int64_t j = 0; j < n; ++j)
+        column[j] = at(data, o, j, i);
+      std::iota(order.begin(), order.end(), 0);
+      if (isAscend)
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int64_t a, int64_t b) { return column[a] < column[b]; });
+      else
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int64_t a, int64_t b) { return column[a] > column[b]; });
+      for (int64_t j = 0; j < k; ++j) {
+        at(values, o, j, i) = column[order[j]];
+        indices->aligned[indices->offset + o * indices->strides[0] +
+                         j * indices->strides[1] + i * indices->strides[2]] =
+            order[j];
+      }
+    }
+}
 
 extern "C" void _mlir_ciface_symc_multibox_detection_f32(
     SymcMemRef3F32 *out, SymcMemRef3F32 *clsProb, SymcMemRef3F32 *locPred,

@@ -31,7 +31,9 @@ def check_case(sym_run, case_dir, atol, rtol, tmp):
         cmd += ["--output", path]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
-        return False, "sym-run failed: " + proc.stderr.strip().replace("\n", " | ")
+        # The first lines say what failed; a crash's stack dump follows them.
+        lines = proc.stderr.strip().splitlines()
+        return False, "sym-run failed: " + " | ".join(lines[:3]) + (" | ..." if len(lines) > 3 else "")
     worst = 0.0
     for i, path in enumerate(outs):
         shape, got, descr = npyio.load(path)

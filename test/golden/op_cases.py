@@ -283,6 +283,43 @@ def _cases():
     C["box_iou_corner"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), name="iou"), {"lhs_boxes": (2, 3, 4), "rhs_boxes": (5, 4)})
     C["box_iou_center"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), format="center", name="iou"), {"lhs_boxes": (4, 4), "rhs_boxes": (2, 3, 4)})
 
+    # --- ordering: topk, sort, argsort ---
+    C["topk_indices"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, name="t"), {"data": (3, 5)})
+    C["topk_value_axis0"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=0, k=2, ret_typ="value", name="t"), {"data": (4, 3, 2)})
+    C["topk_both_ascend"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=1, k=3, ret_typ="both", is_ascend=True, dtype="int32", name="t"), {"data": (2, 6, 3)})
+    C["topk_mask"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, ret_typ="mask", name="t"), {"data": (3, 7)})
+    C["topk_flatten_all"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=None, k=0, ret_typ="value", name="t"), {"data": (3, 4)})
+    C["sort_default"] = lambda mx: (mx.sym.sort(v(mx, "data"), name="s"), {"data": (3, 20)})
+    C["sort_descend_axis0"] = lambda mx: (mx.sym.sort(v(mx, "data"), axis=0, is_ascend=False, name="s"), {"data": (5, 2, 3)})
+    C["argsort_default"] = lambda mx: (mx.sym.argsort(v(mx, "data"), name="a"), {"data": (4, 6)})
+    C["argsort_flatten_int64"] = lambda mx: (mx.sym.argsort(v(mx, "data"), axis=None, is_ascend=False, dtype="int64", name="a"), {"data": (3, 4)})
+
+    # --- gather_nd, scatter_nd, diag, split_v2, slice_like, Sequence* ---
+    C["gather_nd_2d"] = lambda mx: (mx.sym.gather_nd(v(mx, "data"), v(mx, "idx_nd"), name="g"), {"data": (3, 4, 2), "idx_nd": (2, 5)})
+    C["gather_nd_1d"] = lambda mx: (mx.sym.gather_nd(v(mx, "data"), v(mx, "idx_nd"), name="g"), {"data": (3, 4), "idx_nd": (1, 2, 3)})
+    C["scatter_nd"] = lambda mx: (mx.sym.scatter_nd(v(mx, "data"), v(mx, "idx_scatter"), shape=(3, 4, 2), name="s"), {"data": (4, 2), "idx_scatter": (2, 4)})
+    C["diag_vector"] = lambda mx: (mx.sym.diag(v(mx, "data"), k=1, name="d"), {"data": (4,)})
+    C["diag_vector_neg"] = lambda mx: (mx.sym.diag(v(mx, "data"), k=-2, name="d"), {"data": (3,)})
+    C["diag_matrix"] = lambda mx: (mx.sym.diag(v(mx, "data"), k=-1, name="d"), {"data": (4, 5)})
+    C["diag_3d_axes"] = lambda mx: (mx.sym.diag(v(mx, "data"), k=1, axis1=2, axis2=0, name="d"), {"data": (3, 2, 4)})
+    C["split_v2_sections"] = lambda mx: (mx.sym.Group(list(mx.sym.split_v2(v(mx, "data"), 3, axis=1))), {"data": (2, 7, 3)})
+    C["split_v2_indices_squeeze"] = lambda mx: (mx.sym.Group(list(mx.sym.split_v2(v(mx, "data"), (1, 2), axis=-1, squeeze_axis=True))), {"data": (2, 4, 3)})
+    C["slice_like_all"] = lambda mx: (mx.sym.slice_like(v(mx, "data"), v(mx, "like"), name="s"), {"data": (4, 5, 3), "like": (2, 3, 3)})
+    C["slice_like_axes"] = lambda mx: (mx.sym.slice_like(v(mx, "data"), v(mx, "like"), axes=(0, -1), name="s"), {"data": (4, 5, 6), "like": (3, 9, 2)})
+    C["sequence_last_axis0"] = lambda mx: (mx.sym.SequenceLast(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, name="sl"), {"data": (4, 3, 2), "len_pos": (3,)})
+    C["sequence_last_axis1"] = lambda mx: (mx.sym.SequenceLast(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, axis=1, name="sl"), {"data": (3, 4), "len_pos": (3,)})
+    C["sequence_last_nolength"] = lambda mx: (mx.sym.SequenceLast(v(mx, "data"), name="sl"), {"data": (4, 2, 3)})
+    C["sequence_reverse"] = lambda mx: (mx.sym.SequenceReverse(v(mx, "data"), v(mx, "len_pos"), use_sequence_length=True, name="sr"), {"data": (4, 3, 2), "len_pos": (3,)})
+    C["sequence_reverse_nolength"] = lambda mx: (mx.sym.SequenceReverse(v(mx, "data"), name="sr"), {"data": (3, 2)})
+    C["init_linspace"] = lambda mx: (mx.sym.broadcast_add(v(mx, "data"), mx.sym.linspace(-1.5, 2.25, 7, name="ls"), name="add"), {"data": (2, 7)})
+    C["init_linspace_noend"] = lambda mx: (mx.sym.broadcast_add(v(mx, "data"), mx.sym.linspace(0.1, 1.0, 6, endpoint=False, name="ls"), name="add"), {"data": (1, 6)})
+    C["init_eye"] = lambda mx: (mx.sym.elemwise_add(v(mx, "data"), mx.sym.eye(3, 5, k=1, name="e"), name="add"), {"data": (3, 5)})
+    C["make_loss_legacy"] = lambda mx: (mx.sym.MakeLoss(v(mx, "data"), grad_scale=2.0, name="ml"), {"data": (2, 3)})
+    C["unary_erfinv"] = lambda mx: (mx.sym.erfinv(v(mx, "data_unit"), name="u"), {"data_unit": (3, 4)})
+    C["unary_erfinv_tails"] = lambda mx: (mx.sym.erfinv(v(mx, "data_tails"), name="u"), {"data_tails": (8,)})
+    C["unary_gamma"] = lambda mx: (mx.sym.gamma(v(mx, "data"), name="u"), {"data": (3, 4)})
+    C["unary_gammaln"] = lambda mx: (mx.sym.gammaln(v(mx, "data"), name="u"), {"data": (3, 4)})
+
     # --- a small composite: two heads sharing one input ---
     def composite_heads(mx):
         data = v(mx, "data")
@@ -300,6 +337,14 @@ def _values(np, rng, name, shape):
         return rng.randint(1, 5, shape).astype("float32")
     if name.endswith("_pos"):
         return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name == "idx_nd":  # gather_nd: negative indices wrap
+        lo = [-3, -4] if shape[0] == 2 else [-3]
+        return np.stack([rng.randint(l, -l, shape[1:]) for l in lo]).astype("float32")
+    if name == "idx_scatter":  # distinct positions (duplicates race in MXNet)
+        flat = rng.choice(12, shape[1], replace=False)
+        return np.stack([flat // 4, flat % 4]).astype("float32")
+    if name.endswith("_tails"):
+        return np.array([-0.9999999, -0.99, -0.5, -5e-8, 0.0, 3e-8, 0.7, 0.999999], dtype="float32")[:shape[0]]
     if name.endswith("_prob"):
         return rng.uniform(0, 1, shape).astype("float32")
     if name.endswith("_boxes") or name.endswith("_dets"):

@@ -32,6 +32,14 @@ inline constexpr llvm::StringLiteral kMXNetAttrsName = "mxnet.attrs";
 /// Argument attributes of the imported function.
 inline constexpr llvm::StringLiteral kArgNameAttr = "sym.name";
 inline constexpr llvm::StringLiteral kArgAuxAttr = "sym.aux";
+
+/// Whether MXNet attribute `name` of `op` was "None" (an optional<T> set to
+/// none, which the importer keeps verbatim in mxnet.attrs).
+inline bool isNoneAttr(mlir::Operation *op, llvm::StringRef name) {
+  auto dict = op->getAttrOfType<mlir::DictionaryAttr>(kMXNetAttrsName);
+  auto value = dict ? dict.getAs<mlir::StringAttr>(name) : nullptr;
+  return value && value.getValue().trim() == "None";
+}
 } // namespace symc::sym
 
 #endif // SYMC_DIALECT_SYMDIALECT_H

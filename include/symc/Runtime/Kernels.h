@@ -31,6 +31,26 @@ typedef struct {
   int64_t strides[3];
 } SymcMemRef3F32;
 
+/* A rank-3 int64 memref. */
+typedef struct {
+  int64_t *allocated;
+  int64_t *aligned;
+  int64_t offset;
+  int64_t sizes[3];
+  int64_t strides[3];
+} SymcMemRef3I64;
+
+/* topk / sort / argsort along the middle axis of data (outer, n, inner):
+ * the first k = values->sizes[1] entries in ascending or descending order
+ * and their positions. Ties keep their input order (a stable sort). */
+void _mlir_ciface_symc_topk_f32(SymcMemRef3F32 *values,
+                                SymcMemRef3I64 *indices,
+                                SymcMemRef3F32 *data, int32_t isAscend);
+
+/* erfinv as MXNet computes it (Cephes ndtri, in double). */
+float symc_erfinv_f32(float x);
+double symc_erfinv_f64(double x);
+
 /* _contrib_MultiBoxDetection (MXNet 1.9.1, src/operator/contrib/
  * multibox_detection.cc): out (B, N, 6) from cls_prob (B, C, N), loc_pred
  * viewed as (B, N, 4) and anchors viewed as (1, N, 4). */

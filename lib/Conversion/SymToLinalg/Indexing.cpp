@@ -1,4 +1,4 @@
-//===- Indexing.cpp - Embedding, take, pick, one_hot, SequenceMask --------===//
+//===- Indexing.cpp - Embedding, take, pick, gather_nd, Sequence* ---------===//
 //
 // Ops that read an element chosen by an index held in another tensor: one
 // elementwise generic whose body computes the coordinates (clipped or
@@ -13,6 +13,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -213,9 +214,279 @@ struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// gather_nd, scatter_nd
+//===----------------------------------------------------------------------===//
+
+int64_t product(ArrayRef<int64_t> dims) {
+  int64_t n = 1;
+  for (int64_t d : dims)
+    n *= d;
+  return n;
+}
+
+/// The flat position in dims[0..M) addressed by column `y` of the (M, Y)
+/// index tensor. Negative indices wrap once, as gather_nd's
+/// (index + X) % X; out-of-range ones are clamped (MXNet raises for
+/// gather_nd and has undefined behaviour for scatter_nd).
+Value flatPosition(OpBuilder &b, Location l, Value indices, Value y,
+                   ArrayRef<int64_t> dims, bool wrapNegative) {
+  Value flat = arith::ConstantIndexOp::create(b, l, 0);
+  for (auto [j, extent] : llvm::enumerate(dims)) {
+    Value row = arith::ConstantIndexOp::create(b, l, j);
+    Value v = tensor::ExtractOp::create(b, l, indices, ValueRange{row, y});
+    Value i;
+    if (wrapNegative) {
+      Value size = arith::ConstantIndexOp::create(b, l, extent);
+      Value shifted =
+          isa<FloatType>(v.getType())
+              ? arith::AddFOp::create(b, l, v, buildFloat(b, l, v.getType(), extent))
+                    .getResult()
+              : arith::AddIOp::create(
+                    b, l, v,
+                    arith::ConstantOp::create(b, l, b.getIntegerAttr(v.getType(), extent)))
+                    .getResult();
+      i = arith::RemSIOp::create(b, l, buildIndexFromScalar(b, l, shifted), size);
+    } else {
+      i = buildIndexFromScalar(b, l, v);
+    }
+    i = buildClampIndex(b, l, i, 0, extent - 1);
+    Value size = arith::ConstantIndexOp::create(b, l, extent);
+    flat = arith::AddIOp::create(b, l, arith::MulIOp::create(b, l, flat, size), i);
+  }
+  return flat;
+}
+
+struct GatherNDLowering : OpConversionPattern<GatherNDOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(GatherNDOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> indicesType =
+        getStaticType(rewriter, op, adaptor.getIndices());
+    FailureOr<RankedTensorType> outType =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(indicesType) || failed(outType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t m = indicesType->getDimSize(0);
+    int64_t positions = product(indicesType->getShape().drop_front());
+    ArrayRef<int64_t> indexed = dataType->getShape().take_front(m);
+    int64_t rest = product(dataType->getShape().drop_front(m));
+    Value indices = buildReshape(rewriter, loc, adaptor.getIndices(), {m, positions});
+    Value data = buildReshape(rewriter, loc, adaptor.getData(), {product(indexed), rest});
+    Value out = buildGather(
+        rewriter, loc,
+        RankedTensorType::get({positions, rest}, outType->getElementType()), data,
+        [&](OpBuilder &b, Location l, ValueRange at) -> SmallVector<Value> {
+          return {flatPosition(b, l, indices, at[0], indexed, /*wrapNegative=*/true),
+                  at[1]};
+        });
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, out, outType->getShape()));
+    return success();
+  }
+};
+
+/// scatter_nd: zeros, then a loop writing each data row at its position,
+/// in order (the last of duplicate positions wins).
+struct ScatterNDLowering : OpConversionPattern<ScatterNDOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ScatterNDOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> indicesType =
+        getStaticType(rewriter, op, adaptor.getIndices());
+    FailureOr<RankedTensorType> outType =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(indicesType) || failed(outType) ||
+        failed(getStaticType(rewriter, op, adaptor.getData())))
+      return failure();
+    Location loc = op.getLoc();
+    Type elt = outType->getElementType();
+    int64_t m = indicesType->getDimSize(0);
+    int64_t positions = product(indicesType->getShape().drop_front());
+    ArrayRef<int64_t> indexed = outType->getShape().take_front(m);
+    int64_t rest = product(outType->getShape().drop_front(m));
+    Value indices = buildReshape(rewriter, loc, adaptor.getIndices(), {m, positions});
+    Value data = buildReshape(rewriter, loc, adaptor.getData(), {positions, rest});
+    auto flatType = RankedTensorType::get({outType->getNumElements()}, elt);
+    Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(elt));
+    Value init = linalg::FillOp::create(rewriter, loc, zero,
+                                        buildEmpty(rewriter, loc, flatType))
+                     .getResult(0);
+    Value c0 = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    Value numPositions = arith::ConstantIndexOp::create(rewriter, loc, positions);
+    Value restSize = arith::ConstantIndexOp::create(rewriter, loc, rest);
+    auto outer = scf::ForOp::create(
+        rewriter, loc, c0, numPositions, c1, ValueRange{init},
+        [&](OpBuilder &b, Location l, Value y, ValueRange acc) {
+          Value base = arith::MulIOp::create(
+              b, l, flatPosition(b, l, indices, y, indexed, /*wrapNegative=*/false),
+              restSize);
+          auto inner = scf::ForOp::create(
+              b, l, c0, restSize, c1, acc,
+              [&](OpBuilder &ib, Location il, Value r, ValueRange acc2) {
+                Value v = tensor::ExtractOp::create(ib, il, data, ValueRange{y, r});
+                Value at = arith::AddIOp::create(ib, il, base, r);
+                Value next = tensor::InsertOp::create(ib, il, v, acc2[0], ValueRange{at});
+                scf::YieldOp::create(ib, il, next);
+              });
+          scf::YieldOp::create(b, l, inner.getResults());
+        });
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, outer.getResult(0),
+                                        outType->getShape()));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// diag, SequenceLast, SequenceReverse
+//===----------------------------------------------------------------------===//
+
+struct DiagLowering : OpConversionPattern<DiagOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DiagOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t k = op.getK(), rank = dataType->getRank();
+    Value data = adaptor.getData();
+    if (rank == 1) {
+      // out[i][j] = j - i == k ? v[min(i, j)] : 0.
+      int64_t n = dataType->getDimSize(0);
+      Type elt = outType->getElementType();
+      Value out = buildMappedElementwise(
+          rewriter, loc, *outType, {}, {},
+          [&](OpBuilder &b, Location l, ValueRange) -> Value {
+            Value i = linalg::IndexOp::create(b, l, 0);
+            Value j = linalg::IndexOp::create(b, l, 1);
+            Value offset = arith::SubIOp::create(b, l, j, i);
+            Value onDiagonal = arith::CmpIOp::create(
+                b, l, arith::CmpIPredicate::eq, offset,
+                arith::ConstantIndexOp::create(b, l, k));
+            Value at = buildClampIndex(b, l, arith::MinSIOp::create(b, l, i, j), 0,
+                                       n - 1);
+            Value v = tensor::ExtractOp::create(b, l, data, ValueRange{at});
+            Value zero = arith::ConstantOp::create(b, l, b.getZeroAttr(elt));
+            return arith::SelectOp::create(b, l, onDiagonal, v, zero);
+          });
+      rewriter.replaceOp(op, out);
+      return success();
+    }
+    int64_t axis1 = op.getAxis1() < 0 ? op.getAxis1() + rank : op.getAxis1();
+    int64_t axis2 = op.getAxis2() < 0 ? op.getAxis2() + rank : op.getAxis2();
+    Value out = buildGather(
+        rewriter, loc, *outType, data,
+        [&](OpBuilder &b, Location l, ValueRange at) -> SmallVector<Value> {
+          // The other axes in order, then the position along the diagonal.
+          Value i = at.back();
+          SmallVector<Value> source;
+          for (int64_t d = 0, next = 0; d < rank; ++d) {
+            if (d == axis1 || d == axis2) {
+              int64_t shift = d == axis1 ? std::max<int64_t>(0, -k)
+                                         : std::max<int64_t>(0, k);
+              source.push_back(arith::AddIOp::create(
+                  b, l, i, arith::ConstantIndexOp::create(b, l, shift)));
+            } else {
+              source.push_back(at[next++]);
+            }
+          }
+          return source;
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+/// The (truncated) length of sequence `batchIndex`, clamped to [lo, steps].
+Value sequenceLength(OpBuilder &b, Location l, Value lengths, Value batchIndex,
+                     int64_t steps, int64_t lo) {
+  if (!lengths)
+    return arith::ConstantIndexOp::create(b, l, steps);
+  Value v = tensor::ExtractOp::create(b, l, lengths, ValueRange{batchIndex});
+  return buildClampIndex(b, l, buildIndexFromScalar(b, l, v), lo, steps);
+}
+
+struct SequenceLastLowering : OpConversionPattern<SequenceLastOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SequenceLastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType))
+      return failure();
+    int64_t timeAxis = op.getAxis();
+    int64_t steps = dataType->getDimSize(timeAxis);
+    Value lengths = op.getUseSequenceLength() ? adaptor.getSequenceLength() : Value();
+    Value out = buildGather(
+        rewriter, op.getLoc(), *outType, adaptor.getData(),
+        [&](OpBuilder &b, Location l, ValueRange at) -> SmallVector<Value> {
+          // Output (B, rest...): the step length - 1 of batch at[0].
+          Value t = arith::SubIOp::create(
+              b, l, sequenceLength(b, l, lengths, at[0], steps, 1),
+              arith::ConstantIndexOp::create(b, l, 1));
+          SmallVector<Value> source(at.begin(), at.end());
+          source.insert(source.begin() + timeAxis, t);
+          return source;
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+struct SequenceReverseLowering : OpConversionPattern<SequenceReverseOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SequenceReverseOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    int64_t steps = type->getDimSize(0);
+    Value lengths = op.getUseSequenceLength() ? adaptor.getSequenceLength() : Value();
+    Value out = buildGather(
+        rewriter, op.getLoc(), *type, adaptor.getData(),
+        [&](OpBuilder &b, Location l, ValueRange at) -> SmallVector<Value> {
+          // (T, B, ...): steps t < L_b come from L_b - 1 - t, the rest stay.
+          Value length = sequenceLength(b, l, lengths, at[1], steps, 0);
+          Value t = at[0];
+          Value inPrefix =
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, t, length);
+          Value mirrored = arith::SubIOp::create(
+              b, l, arith::SubIOp::create(b, l, length, t),
+              arith::ConstantIndexOp::create(b, l, 1));
+          SmallVector<Value> source(at.begin(), at.end());
+          source[0] = arith::SelectOp::create(b, l, inPrefix, mirrored, t);
+          return source;
+        });
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
 } // namespace
 
 void symc::populateIndexingPatterns(RewritePatternSet &patterns) {
   patterns.add<EmbeddingLowering, OneHotLowering, TakeLowering, PickLowering,
-               SequenceMaskLowering>(patterns.getContext());
+               SequenceMaskLowering, GatherNDLowering, ScatterNDLowering,
+               DiagLowering, SequenceLastLowering, SequenceReverseLowering>(
+      patterns.getContext());
 }

@@ -10,6 +10,8 @@
 
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -97,10 +99,82 @@ struct ArangeLowering : OpConversionPattern<ArangeOp> {
   }
 };
 
+/// _linspace: start + step * i in double (init_op.h linspace_fwd), the last
+/// value exactly `stop` with endpoint.
+struct LinspaceLowering : OpConversionPattern<LinspaceOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(LinspaceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    double start = op.getStart().convertToDouble();
+    double stop = op.getStop().convertToDouble();
+    int64_t num = op.getNum();
+    int64_t intervals = op.getEndpoint() ? num - 1 : num;
+    double step = intervals > 0 ? (stop - start) / double(intervals) : 0.0;
+    Type elt = out->getElementType();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Value i = linalg::IndexOp::create(b, l, 0);
+          Value iFloat = arith::SIToFPOp::create(
+              b, l, b.getF64Type(),
+              arith::IndexCastOp::create(b, l, b.getI64Type(), i));
+          Value value = arith::AddFOp::create(
+              b, l, buildFloat(b, l, b.getF64Type(), start),
+              arith::MulFOp::create(b, l, buildFloat(b, l, b.getF64Type(), step),
+                                    iFloat));
+          if (op.getEndpoint()) {
+            Value isLast = arith::CmpIOp::create(
+                b, l, arith::CmpIPredicate::eq, i,
+                arith::ConstantIndexOp::create(b, l, num - 1));
+            value = arith::SelectOp::create(
+                b, l, isLast, buildFloat(b, l, b.getF64Type(), stop), value);
+          }
+          return convertScalarToDtype(b, l, value, elt, /*isUnsignedCast=*/false);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// _eye: 1 where column - row == k.
+struct EyeLowering : OpConversionPattern<EyeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(EyeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    Type elt = out->getElementType();
+    int64_t k = op.getK();
+    Value result = buildElementwise(
+        rewriter, op.getLoc(), *out, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Value offset = arith::SubIOp::create(b, l, linalg::IndexOp::create(b, l, 1),
+                                               linalg::IndexOp::create(b, l, 0));
+          Value onDiagonal = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::eq, offset,
+              arith::ConstantIndexOp::create(b, l, k));
+          return arith::SelectOp::create(b, l, onDiagonal, buildFloat(b, l, elt, 1.0),
+                                         buildFloat(b, l, elt, 0.0));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void symc::populateInitPatterns(RewritePatternSet &patterns) {
   patterns.add<FillLowering<ZerosOp>, FillLowering<OnesOp>, FillLowering<FullOp>,
-               ArangeLowering, ShapeInfoLowering<ShapeArrayOp>,
+               ArangeLowering, LinspaceLowering, EyeLowering, ShapeInfoLowering<ShapeArrayOp>,
                ShapeInfoLowering<SizeArrayOp>>(patterns.getContext());
 }

@@ -12,6 +12,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include <cmath>
 
@@ -121,6 +122,47 @@ Value logicalNotF(OpBuilder &b, Location l, Value x) {
   return select(b, l, arith::CmpFPredicate::OEQ, x, cst(b, l, x, 0.0),
                 cst(b, l, x, 1.0), cst(b, l, x, 0.0));
 }
+
+/// Unary ops computed by a C function per element: erfinv (the runtime's
+/// Cephes code, in double as MXNet), gamma and gammaln (libm's tgamma and
+/// lgamma, as MXNet calls them). float16 goes through float, as half_t.
+template <typename OpTy>
+struct CFunctionLowering : OpConversionPattern<OpTy> {
+  CFunctionLowering(MLIRContext *ctx, StringRef f32Name, StringRef f64Name)
+      : OpConversionPattern<OpTy>(ctx), f32Name(f32Name), f64Name(f64Name) {}
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(type))
+      return failure();
+    Type elt = type->getElementType();
+    Type callType = elt.isF64() ? elt : rewriter.getF32Type();
+    StringRef name = elt.isF64() ? f64Name : f32Name;
+    declareFunction(rewriter, op, name,
+                    rewriter.getFunctionType({callType}, {callType}));
+    rewriter.replaceOp(
+        op, buildElementwise(
+                rewriter, op.getLoc(), *type, {fullOperand(adaptor.getData())},
+                [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                  Value x = args[0];
+                  if (x.getType() != callType)
+                    x = arith::ExtFOp::create(b, l, callType, x);
+                  Value y = func::CallOp::create(b, l, name, TypeRange{callType},
+                                                 ValueRange{x})
+                                .getResult(0);
+                  if (y.getType() != elt)
+                    y = arith::TruncFOp::create(b, l, elt, y);
+                  return y;
+                }));
+    return success();
+  }
+
+  StringRef f32Name, f64Name;
+};
 
 template <typename OpTy, UnaryFn fn>
 struct UnaryLowering : OpConversionPattern<OpTy> {
@@ -350,6 +392,7 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
       UnaryLowering<DegreesOp, degreesF>, UnaryLowering<RadiansOp, radiansF>,
       UnaryLowering<SquareOp, squareF>, UnaryLowering<ReciprocalOp, recip>,
       UnaryLowering<NegativeOp, negF>, UnaryLowering<ErfOp, erfF>,
+
       UnaryLowering<SigmoidOp, sigmoid>, UnaryLowering<ReluOp, reluF>,
       UnaryLowering<SoftsignOp, softsignF>,
       UnaryLowering<LogSigmoidOp, logSigmoidF>, UnaryLowering<MishOp, mishF>,
@@ -362,5 +405,10 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
   patterns.add<SmoothL1Lowering>(ctx);
   patterns.add<HardSigmoidLowering, IdentityLowering<CopyOp>,
                IdentityLowering<CastStorageOp>,
-               IdentityLowering<BlockGradOp>, IdentityLowering<MakeLossOp>>(ctx);
+               IdentityLowering<BlockGradOp>, IdentityLowering<MakeLossOp>,
+               IdentityLowering<LegacyMakeLossOp>>(ctx);
+  patterns.add<CFunctionLowering<ErfinvOp>>(ctx, "symc_erfinv_f32",
+                                            "symc_erfinv_f64");
+  patterns.add<CFunctionLowering<GammaOp>>(ctx, "tgammaf", "tgamma");
+  patterns.add<CFunctionLowering<GammalnOp>>(ctx, "lgammaf", "lgamma");
 }

@@ -37,6 +37,8 @@ void populateRNNPatterns(mlir::RewritePatternSet &patterns);
 /// _contrib_MultiBoxPrior, _contrib_MultiBoxDetection, _contrib_box_nms,
 /// _contrib_box_iou.
 void populateDetectionPatterns(mlir::RewritePatternSet &patterns);
+/// topk, sort, argsort (through the runtime's sort kernel).
+void populateOrderingPatterns(mlir::RewritePatternSet &patterns);
 } // namespace symc
 
 #endif

@@ -100,6 +100,7 @@ struct ConvertSymToLinalgPass
     populateInitPatterns(patterns);
     populateRNNPatterns(patterns);
     populateDetectionPatterns(patterns);
+    populateOrderingPatterns(patterns);
 
     ConversionTarget target(*ctx);
     target.addIllegalDialect<sym::SymDialect>();

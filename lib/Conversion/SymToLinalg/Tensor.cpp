@@ -130,6 +130,70 @@ struct SliceChannelLowering : OpConversionPattern<SliceChannelOp> {
   }
 };
 
+/// The [offset, offset + size) slice of `in` along `axis`.
+Value sliceAlong(OpBuilder &b, Location loc, Value in, int64_t axis,
+                 int64_t offset, int64_t size) {
+  auto type = cast<RankedTensorType>(in.getType());
+  SmallVector<int64_t> offsets(type.getRank(), 0), sizes(type.getShape()),
+      strides(type.getRank(), 1);
+  offsets[axis] = offset;
+  sizes[axis] = size;
+  return tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get(sizes, type.getElementType()), in,
+      ValueRange{}, ValueRange{}, ValueRange{}, offsets, sizes, strides);
+}
+
+/// _split_v2: one slice per [start, end) range (squeezed by the reshape to
+/// the result type).
+struct SplitV2Lowering : OpConversionPattern<SplitV2Op> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SplitV2Op op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticType(rewriter, op, adaptor.getData());
+    if (failed(in))
+      return failure();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), in->getRank());
+    if (!axis)
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    SmallVector<Value> results;
+    for (auto [range, result] :
+         llvm::zip(op.getRanges(in->getDimSize(*axis)), op.getOutputs())) {
+      FailureOr<RankedTensorType> outType = getStaticType(rewriter, op, result);
+      if (failed(outType))
+        return failure();
+      Value slice = sliceAlong(rewriter, op.getLoc(), adaptor.getData(), *axis,
+                               range.first, range.second - range.first);
+      results.push_back(
+          buildReshape(rewriter, op.getLoc(), slice, outType->getShape()));
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+/// slice_like: the leading part of each axis, as long as the result's.
+struct SliceLikeLowering : OpConversionPattern<SliceLikeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SliceLikeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> outType =
+        getStaticType(rewriter, op, op.getOutput());
+    if (failed(outType) || failed(getStaticType(rewriter, op, adaptor.getData())))
+      return failure();
+    SmallVector<int64_t> offsets(outType->getRank(), 0),
+        strides(outType->getRank(), 1);
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, *outType, adaptor.getData(), ValueRange{}, ValueRange{},
+        ValueRange{}, offsets, outType->getShape(), strides);
+    return success();
+  }
+};
+
 struct SliceAxisLowering : OpConversionPattern<SliceAxisOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -528,6 +592,7 @@ void symc::populateTensorPatterns(RewritePatternSet &patterns) {
                BroadcastShapeLowering<BroadcastAxisOp>,
                BroadcastShapeLowering<BroadcastToOp>>(patterns.getContext());
   patterns.add<ReshapeLikeLowering<FlattenOp>, ReshapeLikeLowering<ReshapeOp>,
-               TransposeLowering, ConcatLowering, SliceChannelLowering>(
+               TransposeLowering, ConcatLowering, SliceChannelLowering,
+               SplitV2Lowering, SliceLikeLowering>(
       patterns.getContext());
 }

@@ -216,6 +216,46 @@ getStaticFloatType(ConversionPatternRewriter &rewriter, Operation *op,
   return type;
 }
 
+Value buildGather(
+    OpBuilder &b, Location loc, RankedTensorType resultType, Value source,
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
+        sourceIndex) {
+  return buildMappedElementwise(
+      b, loc, resultType, {}, {}, [&](OpBuilder &nb, Location l, ValueRange) {
+        SmallVector<Value> outIndex;
+        for (int64_t d = 0; d < resultType.getRank(); ++d)
+          outIndex.push_back(linalg::IndexOp::create(nb, l, d));
+        return tensor::ExtractOp::create(nb, l, source,
+                                         sourceIndex(nb, l, outIndex))
+            .getResult();
+      });
+}
+
+Value buildIndexFromScalar(OpBuilder &b, Location loc, Value x) {
+  Value i = x;
+  if (isa<FloatType>(x.getType()))
+    i = arith::FPToSIOp::create(b, loc, b.getI64Type(), x);
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), i);
+}
+
+Value buildClampIndex(OpBuilder &b, Location loc, Value i, int64_t lo,
+                      int64_t hi) {
+  Value low = arith::ConstantIndexOp::create(b, loc, lo);
+  Value high = arith::ConstantIndexOp::create(b, loc, hi);
+  return arith::MinSIOp::create(b, loc, arith::MaxSIOp::create(b, loc, i, low),
+                                high);
+}
+
+void declareFunction(OpBuilder &b, Operation *op, StringRef name,
+                     FunctionType type) {
+  auto module = op->getParentOfType<ModuleOp>();
+  if (module.lookupSymbol(name))
+    return;
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(module.getBody());
+  func::FuncOp::create(b, op->getLoc(), name, type).setPrivate();
+}
+
 SmallVector<Value> buildRuntimeCall(OpBuilder &b, Location loc, Operation *op,
                                     StringRef kernel,
                                     ArrayRef<RankedTensorType> resultTypes,

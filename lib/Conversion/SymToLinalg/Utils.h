@@ -129,6 +129,30 @@ struct ScalarMath {
   mlir::Value expm1(mlir::Value x) { return mlir::math::ExpM1Op::create(b, loc, x); }
 };
 
+/// A tensor of `resultType` whose element at output index I is
+/// source[sourceIndex(I)]: a generic extracting at computed coordinates,
+/// for gathers that affine maps cannot express. `sourceIndex` receives the
+/// output indices (linalg.index) and returns index-typed coordinates.
+mlir::Value buildGather(
+    mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
+    mlir::Value source,
+    llvm::function_ref<llvm::SmallVector<mlir::Value>(
+        mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>
+        sourceIndex);
+
+/// The index-typed value of a float or integer scalar, truncated toward
+/// zero (MXNet's static_cast<index_t>).
+mlir::Value buildIndexFromScalar(mlir::OpBuilder &b, mlir::Location loc,
+                                 mlir::Value x);
+/// min(max(i, lo), hi) on index values.
+mlir::Value buildClampIndex(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value i, int64_t lo, int64_t hi);
+
+/// Declares the external function `name` of `type` in the module that
+/// holds `op`, unless it is already there.
+void declareFunction(mlir::OpBuilder &b, mlir::Operation *op,
+                     llvm::StringRef name, mlir::FunctionType type);
+
 /// Calls `kernel`, a C-interface function of lib/Runtime (Kernels.h) that
 /// writes its output buffers (its first arguments) from the input tensors
 /// and scalars that follow. Declares the kernel in the module on first use;
