@@ -242,6 +242,8 @@ def main():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--models-dir", default=DEFAULT_MODELS)
     parser.add_argument("--venv", default=os.environ.get("SYMC_MXNET_VENV", DEFAULT_VENV))
+    parser.add_argument("--native-cases", action="store_true",
+                        help=argparse.SUPPRESS)  # the second pass, see below
     args = parser.parse_args()
     ensure_venv(args.venv)
     # The plain executor, without MKLDNN subgraph fusions, is the reference.
@@ -252,9 +254,17 @@ def main():
     sys.path.insert(0, HERE)
     import op_cases
 
+    if args.native_cases:
+        op_cases.write_all(mx, np, os.path.join(HERE, "ops"), native=True)
+        return
     write_models(mx, np, args.models_dir, os.path.join(HERE, "models"))
-    op_cases.write_all(mx, np, os.path.join(HERE, "ops"))
+    op_cases.write_all(mx, np, os.path.join(HERE, "ops"), native=False)
     op_cases.write_lenet_example(mx, np, os.path.join(ROOT, "examples", "lenet"))
+    # Cases that this build's oneDNN cannot run (dilated or target_shape
+    # Deconvolution) come from MXNet's native CPU kernels, in a second
+    # process: MXNET_MKLDNN_ENABLED is read once.
+    subprocess.check_call([sys.executable, os.path.abspath(__file__), "--native-cases"],
+                          env=dict(os.environ, MXNET_MKLDNN_ENABLED="0"))
 
 
 if __name__ == "__main__":

@@ -44,6 +44,33 @@ def _cases():
     C["deconv_stride_pad"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(4, 4), dilate=(1, 1), stride=(2, 2), pad=(1, 1), num_filter=2, no_bias=False, name="dc"), {"data": (1, 3, 4, 5)})
     C["deconv_adj"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(3, 3), dilate=(1, 1), stride=(2, 2), adj=(1, 1), pad=(1, 0), num_filter=3, name="dc"), {"data": (1, 2, 4, 3)})
     C["conv_1d_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3,), stride=(2,), pad=(1,), dilate=(1,), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 11)})
+    C["conv_3d_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(2, 3, 2), stride=(1, 2, 1), pad=(1, 0, 1), num_group=2, num_filter=4, name="conv"), {"data": (1, 4, 4, 5, 3)})
+    C["deconv_1d"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(3,), stride=(2,), pad=(1,), adj=(1,), dilate=(1,), num_filter=3, no_bias=False, name="dc"), {"data": (2, 2, 5)})
+    C["deconv_3d"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(2, 3, 2), stride=(2, 1, 2), pad=(0, 1, 0), dilate=(1, 1, 1), num_filter=2, name="dc"), {"data": (1, 3, 3, 4, 2)})
+    C["deconv_group"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), dilate=(1, 1), num_group=2, num_filter=4, no_bias=False, name="dc"), {"data": (1, 4, 3, 4)})
+    C["deconv_target_shape"] = lambda mx: (mx.sym.Deconvolution(v(mx, "data"), kernel=(4, 4), stride=(2, 2), dilate=(1, 1), target_shape=(8, 9), num_filter=2, name="dc"), {"data": (1, 3, 4, 4)})
+    # MXNet 1.9.1's Deconvolution kernels cannot serve here: oneDNN refuses
+    # dilation and the native kernel misplaces dilated taps. The oracle is
+    # MXNet's own definition of the transposed convolution, the gradient of
+    # Convolution with respect to its input (fourth element).
+    def deconv_dilate(mx):
+        attrs = dict(kernel=(3, 2), stride=(1, 2), dilate=(2, 3), pad=(1, 1))
+        def oracle(args):
+            x, w = args["data"], args["dc_weight"]
+            deconv = mx.sym.Deconvolution(v(mx, "data"), num_filter=3, **attrs)
+            out_shape = deconv.infer_shape(data=x.shape)[1][0]
+            grad_in = mx.nd.zeros(out_shape)
+            grad_in.attach_grad()
+            with mx.autograd.record():
+                y = mx.nd.Convolution(grad_in, w, num_filter=w.shape[0], no_bias=True, **attrs)
+            y.backward(x)
+            return [grad_in.grad]
+        return (mx.sym.Deconvolution(v(mx, "data"), num_filter=3, name="dc", **attrs),
+                {"data": (1, 2, 4, 3)}, None, oracle)
+    C["deconv_dilate"] = deconv_dilate
+    C["pool_3d_max"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 2, 3), stride=(2, 1, 2), pad=(0, 1, 1), pool_type="max", name="pool"), {"data": (1, 2, 5, 4, 7)})
+    C["pool_3d_avg_full"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 3, 2), stride=(2, 2, 2), pad=(1, 1, 0), pool_type="avg", pooling_convention="full", count_include_pad=False, name="pool"), {"data": (2, 1, 5, 6, 5)})
+    C["pool_3d_global"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(1, 1, 1), global_pool=True, pool_type="avg", name="pool"), {"data": (1, 3, 2, 3, 4)})
     C["pool_max_valid"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(2, 2), stride=(2, 2), pool_type="max", name="pool"), {"data": (2, 3, 9, 9)})
     C["pool_max_full"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pool_type="max", pooling_convention="full", name="pool"), {"data": (1, 2, 9, 10)})
     C["pool_avg_pad"] = lambda mx: (mx.sym.Pooling(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), pool_type="avg", name="pool"), {"data": (1, 2, 9, 8)})
@@ -374,7 +401,7 @@ def _values(np, rng, name, shape):
     return rng.uniform(-2, 2, shape).astype("float32")
 
 
-def _save_case(mx, np, sym, input_shapes, dst, prefix, seed):
+def _save_case(mx, np, sym, input_shapes, dst, prefix, seed, oracle=None):
     os.makedirs(dst, exist_ok=True)
     rng = np.random.RandomState(seed)
     exe = sym.simple_bind(mx.cpu(), grad_req="null", **input_shapes)
@@ -393,7 +420,10 @@ def _save_case(mx, np, sym, input_shapes, dst, prefix, seed):
         value = _values(np, rng, name, arr.shape)
         params["aux:" + name] = mx.nd.array(value)
         arr[:] = value
-    outputs = [o.asnumpy() for o in exe.forward(is_train=False)]
+    if oracle:
+        outputs = [o.asnumpy() for o in oracle(exe.arg_dict)]
+    else:
+        outputs = [o.asnumpy() for o in exe.forward(is_train=False)]
     sym.save(os.path.join(dst, f"{prefix}-symbol.json"))
     if params:
         mx.nd.save(os.path.join(dst, f"{prefix}-0000.params"), params)
@@ -420,16 +450,25 @@ def _seed(name):
     return 100 + zlib.crc32(name.encode()) % 100000
 
 
-def write_all(mx, np, out_dir):
-    for name, build in sorted(_cases().items()):
-        sym, shapes, *one_op = build(mx)
+# Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):
+# this build's oneDNN refuses them.
+NATIVE_CASES = {"deconv_target_shape"}
+
+
+def write_all(mx, np, out_dir, native):
+    cases = {k: v for k, v in _cases().items() if (k in NATIVE_CASES) == native}
+    for name, build in sorted(cases.items()):
+        sym, shapes, *extra = build(mx)
+        one_op = [extra[0]] if extra and extra[0] else []
+        oracle = extra[1] if len(extra) > 1 else None
         dst = os.path.join(out_dir, name)
-        inputs, outputs, has_params = _save_case(mx, np, sym, shapes, dst, "model", _seed(name))
+        inputs, outputs, has_params = _save_case(mx, np, sym, shapes, dst, "model", _seed(name), oracle)
         if one_op:
             _write_one_op_graph(os.path.join(dst, "model-symbol.json"), one_op[0], sorted(shapes))
         with open(os.path.join(out_dir, name, "meta.json"), "w") as f:
             json.dump({"inputs": sorted(inputs), "outputs": len(outputs), "params": has_params}, f, indent=1)
-    print(f"ops: {len(_cases())} cases", file=__import__("sys").stderr)
+    kind = "native-kernel" if native else "default"
+    print(f"ops: {len(cases)} {kind} cases", file=__import__("sys").stderr)
 
 
 def _lenet(mx):

@@ -79,6 +79,85 @@ NamedAttribute i64TensorAttr(OpBuilder &b, StringRef name,
   return b.getNamedAttr(name, b.getI64TensorAttr(values));
 }
 
+/// A grouped N-D convolution as one linalg.generic: input (N, G, C, x...)
+/// (already padded), weight (G, F, C, k...), accumulator (N, G, F, o...);
+/// for shapes the named linalg convolutions do not cover (grouped 3-D,
+/// grouped transposed convolutions).
+Value buildGroupedConvGeneric(OpBuilder &b, Location loc, Value input,
+                              Value weight, Value init,
+                              ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations) {
+  auto wType = cast<RankedTensorType>(weight.getType());
+  auto accType = cast<RankedTensorType>(init.getType());
+  int64_t spatial = wType.getRank() - 3;
+  MLIRContext *ctx = b.getContext();
+  // Loops: n, g, f, o_1..o_d (parallel), c, k_1..k_d (reduction).
+  int64_t numLoops = 3 + spatial + 1 + spatial;
+  auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+  int64_t c = 3 + spatial;
+  SmallVector<AffineExpr> inExprs = {dim(0), dim(1), dim(c)};
+  SmallVector<AffineExpr> wExprs = {dim(1), dim(2), dim(c)};
+  SmallVector<AffineExpr> outExprs = {dim(0), dim(1), dim(2)};
+  for (int64_t i = 0; i < spatial; ++i) {
+    AffineExpr o = dim(3 + i), k = dim(c + 1 + i);
+    inExprs.push_back(o * strides[i] + k * dilations[i]);
+    wExprs.push_back(k);
+    outExprs.push_back(o);
+  }
+  SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, inExprs, ctx),
+                                 AffineMap::get(numLoops, 0, wExprs, ctx),
+                                 AffineMap::get(numLoops, 0, outExprs, ctx)};
+  SmallVector<utils::IteratorType> iterators(3 + spatial,
+                                             utils::IteratorType::parallel);
+  iterators.append(1 + spatial, utils::IteratorType::reduction);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{accType}, ValueRange{input, weight},
+             ValueRange{init}, maps, iterators,
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               Value product = arith::MulFOp::create(nb, l, args[0], args[1]);
+               linalg::YieldOp::create(
+                   nb, l, ValueRange{arith::AddFOp::create(nb, l, args[2], product)
+                                         .getResult()});
+             })
+      .getResult(0);
+}
+
+/// The accumulator of a convolution: the bias broadcast over `type` along
+/// `channelAxes` (bias reshaped to those extents), or zeros.
+Value buildConvInit(OpBuilder &b, Location loc, Value bias,
+                    RankedTensorType type, ArrayRef<int64_t> channelAxes) {
+  if (!bias)
+    return buildFilled(b, loc, type, 0.0);
+  SmallVector<int64_t> biasShape;
+  for (int64_t axis : channelAxes)
+    biasShape.push_back(type.getDimSize(axis));
+  return buildBroadcast(b, loc, buildReshape(b, loc, bias, biasShape), type,
+                        channelAxes);
+}
+
+/// (N, G*C, x...) x (G*F, C, k...) -> (N, G*F, o...) through
+/// buildGroupedConvGeneric.
+Value buildGroupedConvolution(OpBuilder &b, Location loc, Value input,
+                              Value weight, Value bias, RankedTensorType outType,
+                              int64_t groups, ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations) {
+  auto in = cast<RankedTensorType>(input.getType()).getShape();
+  auto w = cast<RankedTensorType>(weight.getType()).getShape();
+  ArrayRef<int64_t> out = outType.getShape();
+  SmallVector<int64_t> inShape = {in[0], groups, in[1] / groups};
+  llvm::append_range(inShape, in.drop_front(2));
+  SmallVector<int64_t> wShape = {groups, w[0] / groups};
+  llvm::append_range(wShape, w.drop_front(1));
+  SmallVector<int64_t> accShape = {out[0], groups, out[1] / groups};
+  llvm::append_range(accShape, out.drop_front(2));
+  auto accType = RankedTensorType::get(accShape, outType.getElementType());
+  Value conv = buildGroupedConvGeneric(
+      b, loc, buildReshape(b, loc, input, inShape),
+      buildReshape(b, loc, weight, wShape),
+      buildConvInit(b, loc, bias, accType, {1, 2}), strides, dilations);
+  return buildReshape(b, loc, conv, out);
+}
+
 struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -93,9 +172,6 @@ struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
       return failure();
     size_t spatial = op.getKernel().size();
     int64_t groups = op.getNumGroup();
-    if (spatial == 3 && groups != 1)
-      return rewriter.notifyMatchFailure(op, "grouped 3-D convolution is not "
-                                             "lowered yet");
     Location loc = op.getLoc();
     SmallVector<int64_t> pad = op.getPadOrDefault();
     SmallVector<int64_t> low = {0, 0}, high = {0, 0};
@@ -111,6 +187,10 @@ struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
     } else if (spatial == 2) {
       result = buildGrouped(rewriter, op, input, adaptor.getWeight(),
                             adaptor.getBias(), *outType, attrs);
+    } else if (spatial == 3) {
+      result = buildGroupedConvolution(
+          rewriter, loc, input, adaptor.getWeight(), adaptor.getBias(), *outType,
+          groups, op.getStrideOrDefault(), op.getDilateOrDefault());
     } else {
       // Grouped 1-D convolution runs as 2-D over (N, C, 1, W).
       auto in = cast<RankedTensorType>(input.getType()).getShape();
@@ -134,24 +214,11 @@ struct ConvolutionLowering : OpConversionPattern<ConvolutionOp> {
   }
 
 private:
-  /// The accumulator: the bias broadcast over `type` along `channelAxes`
-  /// (bias reshaped to those extents), or zeros.
-  static Value buildInit(OpBuilder &b, Location loc, Value bias,
-                         RankedTensorType type, ArrayRef<int64_t> channelAxes) {
-    if (!bias)
-      return buildFilled(b, loc, type, 0.0);
-    SmallVector<int64_t> biasShape;
-    for (int64_t axis : channelAxes)
-      biasShape.push_back(type.getDimSize(axis));
-    return buildBroadcast(b, loc, buildReshape(b, loc, bias, biasShape), type,
-                          channelAxes);
-  }
-
   static Value buildUngrouped(OpBuilder &b, ConvolutionOp op, OpAdaptor adaptor,
                               Value input, RankedTensorType outType,
                               ArrayRef<NamedAttribute> attrs) {
     Location loc = op.getLoc();
-    Value init = buildInit(b, loc, adaptor.getBias(), outType, {1});
+    Value init = buildConvInit(b, loc, adaptor.getBias(), outType, {1});
     SmallVector<Value> ins = {input, adaptor.getWeight()};
     switch (op.getKernel().size()) {
     case 1:
@@ -187,7 +254,7 @@ private:
         buildReshape(b, loc, weight, {g, w[0] / g, w[1], w[2], w[3]});
     auto accType = RankedTensorType::get({out[0], g, out[1] / g, out[2], out[3]},
                                          outType.getElementType());
-    Value init = buildInit(b, loc, bias, accType, {1, 2});
+    Value init = buildConvInit(b, loc, bias, accType, {1, 2});
     Value conv = linalg::Conv2DNgchwGfchwOp::create(
                      b, loc, TypeRange{accType}, ValueRange{groupedIn, groupedW},
                      ValueRange{init}, attrs)
@@ -204,6 +271,77 @@ private:
 /// out by the stride (zeros between elements) and padded by
 /// d (k - 1) - pad (+ adj at the end), with the weight flipped spatially and
 /// its two channel axes exchanged.
+} // namespace
+
+Value symc::buildTransposedConvolution(OpBuilder &b, Location loc, Value data,
+                                       Value weight, Value bias,
+                                       RankedTensorType outType,
+                                       const TransposedConvGeometry &geometry) {
+  auto dataType = cast<RankedTensorType>(data.getType());
+  ArrayRef<int64_t> in = dataType.getShape();
+  ArrayRef<int64_t> kernel = geometry.kernel;
+  int64_t spatial = kernel.size(), groups = geometry.groups;
+  Type elt = dataType.getElementType();
+
+  // Spread the input by the stride, then pad by d (k - 1) - pad (+ adj).
+  SmallVector<int64_t> spreadShape = {in[0], in[1]};
+  SmallVector<int64_t> spreadStrides = {1, 1};
+  for (int64_t i = 0; i < spatial; ++i) {
+    spreadShape.push_back((in[2 + i] - 1) * geometry.stride[i] + 1);
+    spreadStrides.push_back(geometry.stride[i]);
+  }
+  auto spreadType = RankedTensorType::get(spreadShape, elt);
+  Value spread = tensor::InsertSliceOp::create(
+      b, loc, data, buildFilled(b, loc, spreadType, 0.0), ValueRange{},
+      ValueRange{}, ValueRange{}, SmallVector<int64_t>(in.size(), 0), in,
+      spreadStrides);
+  SmallVector<int64_t> low = {0, 0}, high = {0, 0};
+  for (int64_t i = 0; i < spatial; ++i) {
+    int64_t edge = geometry.dilate[i] * (kernel[i] - 1) - geometry.pad[i];
+    low.push_back(edge);
+    high.push_back(edge + geometry.adj[i]);
+  }
+  Value input = buildPad(b, loc, spread, low, high, 0.0);
+
+  // Weight (G*C, F, k...) -> (G, F, C, k...), flipped spatially.
+  ArrayRef<int64_t> w = cast<RankedTensorType>(weight.getType()).getShape();
+  int64_t channels = w[0] / groups, filters = w[1];
+  SmallVector<int64_t> byGroup = {groups, channels, filters};
+  llvm::append_range(byGroup, kernel);
+  SmallVector<int64_t> convShape = {groups, filters, channels};
+  llvm::append_range(convShape, kernel);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> source = {getAffineDimExpr(0, ctx), getAffineDimExpr(2, ctx),
+                                    getAffineDimExpr(1, ctx)};
+  for (int64_t i = 0; i < spatial; ++i)
+    source.push_back(kernel[i] - 1 - getAffineDimExpr(3 + i, ctx));
+  Value convWeight = buildMappedElementwise(
+      b, loc, RankedTensorType::get(convShape, elt),
+      buildReshape(b, loc, weight, byGroup),
+      AffineMap::get(3 + spatial, 0, source, ctx), passThrough);
+
+  SmallVector<int64_t> unitStrides(spatial, 1);
+  if (groups == 1 && spatial == 2) {
+    // The common case as the named op that CPU schedules target.
+    Value init = buildConvInit(b, loc, bias, outType, {1});
+    SmallVector<NamedAttribute> attrs = {
+        i64TensorAttr(b, "strides", unitStrides),
+        i64TensorAttr(b, "dilations", geometry.dilate)};
+    SmallVector<int64_t> flat = {filters, channels, kernel[0], kernel[1]};
+    SmallVector<Value> ins = {input, buildReshape(b, loc, convWeight, flat)};
+    return linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{outType}, ins,
+                                            ValueRange{init}, attrs)
+        .getResult(0);
+  }
+  SmallVector<int64_t> flat = {groups * filters, channels};
+  llvm::append_range(flat, kernel);
+  return buildGroupedConvolution(b, loc, input,
+                                 buildReshape(b, loc, convWeight, flat), bias,
+                                 outType, groups, unitStrides, geometry.dilate);
+}
+
+namespace {
+
 struct DeconvolutionLowering : OpConversionPattern<DeconvolutionOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -216,61 +354,24 @@ struct DeconvolutionLowering : OpConversionPattern<DeconvolutionOp> {
         getStaticFloatType(rewriter, op, op.getOutput());
     if (failed(dataType) || failed(outType))
       return failure();
-    if (op.getKernel().size() != 2 || op.getNumGroup() != 1)
-      return rewriter.notifyMatchFailure(
-          op, "only 2-D Deconvolution without groups is lowered yet");
-    Location loc = op.getLoc();
-    ArrayRef<int64_t> in = dataType->getShape(), kernel = op.getKernel();
-    Type elt = dataType->getElementType();
-    SmallVector<int64_t> stride = tupleOrDefault(op.getStride(), 2, 1);
-    SmallVector<int64_t> dilate = tupleOrDefault(op.getDilate(), 2, 1);
-
-    // Spread the input by the stride.
-    SmallVector<int64_t> spreadShape = {in[0], in[1], (in[2] - 1) * stride[0] + 1,
-                                        (in[3] - 1) * stride[1] + 1};
-    auto spreadType = RankedTensorType::get(spreadShape, elt);
-    Value spread = tensor::InsertSliceOp::create(
-        rewriter, loc, adaptor.getData(), buildFilled(rewriter, loc, spreadType, 0.0),
-        ValueRange{}, ValueRange{}, ValueRange{}, SmallVector<int64_t>{0, 0, 0, 0},
-        in, SmallVector<int64_t>{1, 1, stride[0], stride[1]});
-    SmallVector<int64_t> low = {0, 0}, high = {0, 0};
-    for (size_t i = 0; i < 2; ++i) {
-      auto [pad, adj] = op.getPadAndAdj(i, in[2 + i]);
-      int64_t edge = dilate[i] * (kernel[i] - 1) - pad;
-      if (edge < 0)
-        return rewriter.notifyMatchFailure(op, "pad larger than the dilated "
-                                               "kernel is not lowered yet");
-      low.push_back(edge);
-      high.push_back(edge + adj);
+    size_t spatial = op.getKernel().size();
+    TransposedConvGeometry geometry;
+    geometry.kernel.assign(op.getKernel().begin(), op.getKernel().end());
+    geometry.stride = tupleOrDefault(op.getStride(), spatial, 1);
+    geometry.dilate = tupleOrDefault(op.getDilate(), spatial, 1);
+    geometry.groups = op.getNumGroup();
+    for (size_t i = 0; i < spatial; ++i) {
+      auto [pad, adj] = op.getPadAndAdj(i, dataType->getDimSize(2 + i));
+      if (geometry.dilate[i] * (geometry.kernel[i] - 1) < pad)
+        return op.emitOpError("a pad larger than the dilated kernel is not "
+                              "supported");
+      geometry.pad.push_back(pad);
+      geometry.adj.push_back(adj);
     }
-    Value input = buildPad(rewriter, loc, spread, low, high, 0.0);
-
-    // (C, F, kh, kw) -> (F, C, kh, kw), flipped spatially.
-    auto wType = cast<RankedTensorType>(adaptor.getWeight().getType());
-    ArrayRef<int64_t> w = wType.getShape();
-    auto flippedType = RankedTensorType::get({w[1], w[0], w[2], w[3]}, elt);
-    AffineExpr f = rewriter.getAffineDimExpr(0), c = rewriter.getAffineDimExpr(1),
-               i = rewriter.getAffineDimExpr(2), j = rewriter.getAffineDimExpr(3);
-    AffineMap flip = AffineMap::get(4, 0, {c, f, w[2] - 1 - i, w[3] - 1 - j},
-                                    rewriter.getContext());
-    Value weight = buildMappedElementwise(
-        rewriter, loc, flippedType, adaptor.getWeight(), flip,
-        [](OpBuilder &, Location, ValueRange args) { return args[0]; });
-
-    Value init;
-    if (Value bias = adaptor.getBias())
-      init = buildBroadcast(rewriter, loc, bias, *outType, {1});
-    else
-      init = buildFilled(rewriter, loc, *outType, 0.0);
-    SmallVector<NamedAttribute> attrs = {
-        i64TensorAttr(rewriter, "strides", {1, 1}),
-        i64TensorAttr(rewriter, "dilations", dilate)};
-    SmallVector<Value> ins = {input, weight};
-    Value result = linalg::Conv2DNchwFchwOp::create(rewriter, loc,
-                                                    TypeRange{*outType}, ins,
-                                                    ValueRange{init}, attrs)
-                       .getResult(0);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, buildTransposedConvolution(
+                               rewriter, op.getLoc(), adaptor.getData(),
+                               adaptor.getWeight(), adaptor.getBias(), *outType,
+                               geometry));
     return success();
   }
 };
@@ -310,8 +411,8 @@ struct PoolingLowering : OpConversionPattern<PoolingOp> {
     if (failed(dataType) || failed(outType))
       return failure();
     int64_t rank = dataType->getRank();
-    if (rank != 3 && rank != 4)
-      return rewriter.notifyMatchFailure(op, "only 1-D and 2-D pooling is lowered");
+    if (rank < 3 || rank > 5)
+      return rewriter.notifyMatchFailure(op, "pooling needs 1 to 3 spatial axes");
     PoolType type = op.getPoolType();
     SmallVector<PoolAxis> axes = getAxes(op, *dataType, *outType);
     Location loc = op.getLoc();
@@ -353,15 +454,22 @@ struct PoolingLowering : OpConversionPattern<PoolingOp> {
     Value init = buildFilled(rewriter, loc, resultType, padValue);
     SmallVector<NamedAttribute> attrs = {
         rewriter.getNamedAttr("strides", rewriter.getI64TensorAttr(strides)),
-        rewriter.getNamedAttr("dilations", rewriter.getI64TensorAttr({1, 1}))};
+        rewriter.getNamedAttr(
+            "dilations",
+            rewriter.getI64TensorAttr(SmallVector<int64_t>(strides.size(), 1)))};
     SmallVector<Value> ins = {input, window};
-    Value pooled =
-        isMax ? linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{resultType},
-                                                 ins, ValueRange{init}, attrs)
-                    .getResult(0)
-              : linalg::PoolingNchwSumOp::create(rewriter, loc, TypeRange{resultType},
-                                                 ins, ValueRange{init}, attrs)
-                    .getResult(0);
+    Value pooled;
+    if (rank == 5)
+      pooled = buildPoolingGeneric(rewriter, loc, input, window, init, strides,
+                                   isMax);
+    else if (isMax)
+      pooled = linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{resultType},
+                                                ins, ValueRange{init}, attrs)
+                   .getResult(0);
+    else
+      pooled = linalg::PoolingNchwSumOp::create(rewriter, loc, TypeRange{resultType},
+                                                ins, ValueRange{init}, attrs)
+                   .getResult(0);
     if (type == PoolType::avg)
       pooled = divideByWindowSize(rewriter, loc, pooled, axes,
                                   op.getCountIncludePad().value_or(true));
@@ -398,21 +506,71 @@ private:
     return axes;
   }
 
+  /// N-D max or sum pooling as one linalg.generic over (n, c, o...) and
+  /// the window (k...); linalg has no NCDHW pooling op.
+  static Value buildPoolingGeneric(OpBuilder &b, Location loc, Value input,
+                                   Value window, Value init,
+                                   ArrayRef<int64_t> strides, bool isMax) {
+    MLIRContext *ctx = b.getContext();
+    int64_t spatial = strides.size(), numLoops = 2 + 2 * spatial;
+    auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineExpr> inExprs = {dim(0), dim(1)}, windowExprs,
+                            outExprs = {dim(0), dim(1)};
+    for (int64_t i = 0; i < spatial; ++i) {
+      inExprs.push_back(dim(2 + i) * strides[i] + dim(2 + spatial + i));
+      windowExprs.push_back(dim(2 + spatial + i));
+      outExprs.push_back(dim(2 + i));
+    }
+    SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, inExprs, ctx),
+                                   AffineMap::get(numLoops, 0, windowExprs, ctx),
+                                   AffineMap::get(numLoops, 0, outExprs, ctx)};
+    SmallVector<utils::IteratorType> iterators(2 + spatial,
+                                               utils::IteratorType::parallel);
+    iterators.append(spatial, utils::IteratorType::reduction);
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{init.getType()}, ValueRange{input, window},
+               ValueRange{init}, maps, iterators,
+               [&](OpBuilder &nb, Location l, ValueRange args) {
+                 Value combined =
+                     isMax ? arith::MaximumFOp::create(nb, l, args[0], args[2])
+                                 .getResult()
+                           : arith::AddFOp::create(nb, l, args[0], args[2])
+                                 .getResult();
+                 linalg::YieldOp::create(nb, l, combined);
+               })
+        .getResult(0);
+  }
+
   /// Divides each output by its window size, a compile-time constant per
   /// output position (edge windows of `full` pooling are smaller).
   static Value divideByWindowSize(OpBuilder &b, Location loc, Value sum,
                                   ArrayRef<PoolAxis> axes, bool includePad) {
     auto type = cast<RankedTensorType>(sum.getType());
     Type elt = type.getElementType();
+    SmallVector<int64_t> outShape;
+    for (const PoolAxis &a : axes)
+      outShape.push_back(a.out);
     SmallVector<Attribute> sizes;
-    for (int64_t h = 0; h < axes[0].out; ++h)
-      for (int64_t w = 0; w < axes[1].out; ++w)
-        sizes.push_back(b.getFloatAttr(
-            elt, axes[0].divisor(h, includePad) * axes[1].divisor(w, includePad)));
-    auto sizeType = RankedTensorType::get({axes[0].out, axes[1].out}, elt);
+    SmallVector<int64_t> position(axes.size(), 0);
+    int64_t count = 1;
+    for (int64_t d : outShape)
+      count *= d;
+    for (int64_t flat = 0; flat < count; ++flat) {
+      int64_t rest = flat, size = 1;
+      for (int64_t i = axes.size() - 1; i >= 0; --i) {
+        position[i] = rest % outShape[i];
+        rest /= outShape[i];
+      }
+      for (size_t i = 0; i < axes.size(); ++i)
+        size *= axes[i].divisor(position[i], includePad);
+      sizes.push_back(b.getFloatAttr(elt, size));
+    }
+    auto sizeType = RankedTensorType::get(outShape, elt);
     Value divisor = arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(sizeType, sizes));
-    return buildElementwise(b, loc, type, {fullOperand(sum), {divisor, {2, 3}}},
+    SmallVector<int64_t> spatialAxes =
+        llvm::to_vector(llvm::seq<int64_t>(2, 2 + axes.size()));
+    return buildElementwise(b, loc, type, {fullOperand(sum), {divisor, spatialAxes}},
                             [](OpBuilder &nb, Location nloc, ValueRange args) {
                               return arith::DivFOp::create(nb, nloc, args[0],
                                                            args[1]);

@@ -148,6 +148,22 @@ mlir::Value buildIndexFromScalar(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value buildClampIndex(mlir::OpBuilder &b, mlir::Location loc,
                             mlir::Value i, int64_t lo, int64_t hi);
 
+/// The geometry of a transposed convolution, per spatial axis.
+struct TransposedConvGeometry {
+  llvm::SmallVector<int64_t> kernel, stride, dilate, pad, adj;
+  int64_t groups = 1;
+};
+/// MXNet's Deconvolution (N-D, grouped): data (N, G*C, x...) and weight
+/// (G*C, F, k...), optional bias (G*F), to `outType`: a stride-1
+/// convolution of the input spread by the stride and padded by
+/// d (k - 1) - pad (+ adj at the end), with the weight flipped spatially
+/// and its channel axes exchanged per group.
+mlir::Value buildTransposedConvolution(mlir::OpBuilder &b, mlir::Location loc,
+                                       mlir::Value data, mlir::Value weight,
+                                       mlir::Value bias,
+                                       mlir::RankedTensorType outType,
+                                       const TransposedConvGeometry &geometry);
+
 /// Declares the external function `name` of `type` in the module that
 /// holds `op`, unless it is already there.
 void declareFunction(mlir::OpBuilder &b, mlir::Operation *op,
