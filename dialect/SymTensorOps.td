@@ -195,16 +195,20 @@ def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like"> {
 }
 
 def Sym_UpSamplingOp : Sym_Op<"UpSampling"> {
-  let summary = "nearest-neighbour upsampling by `scale` (one input)";
+  let summary = "nearest (one or more inputs) or bilinear upsampling by `scale`";
   let description = [{
-    Only sample_type 'nearest' with a single input is supported (bilinear
-    UpSampling is a deconvolution with a learned weight).
+    nearest: each input is repeated to (H0 * scale, W0 * scale) of the first
+    and the results concatenated on channels (or summed, multi_input_mode
+    sum). bilinear: inputs (data, weight), a Deconvolution of kernel
+    2s - s % 2, stride s, pad ceil((s - 1) / 2) with num_filter groups.
     Source: src/operator/nn/upsampling.cc.
   }];
   let arguments = (ins Variadic<Sym_Tensor>:$data, Sym_I64Attr:$scale,
       DefaultValuedAttr<StrAttr, "\"nearest\"">:$sample_type,
-      Sym_DefaultI64<"1">:$num_args);
+      Sym_DefaultI64<"1">:$num_args, Sym_DefaultI64<"0">:$num_filter,
+      DefaultValuedAttr<StrAttr, "\"concat\"">:$multi_input_mode);
   let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
 }
 
 class Sym_ShapeInfoOp<string mnemonic, string what> : Sym_Op<mnemonic,
@@ -427,6 +431,69 @@ def Sym_SequenceReverseOp : Sym_SequenceOp<"SequenceReverse"> {
   let description = [{
     (T, B, ...) data, axis 0 only. Source: src/operator/sequence_reverse-inl.h.
   }];
+}
+
+//===----------------------------------------------------------------------===//
+// Crop, BilinearResize2D, ROIPooling, ROIAlign
+//===----------------------------------------------------------------------===//
+
+def Sym_CropOp : Sym_Op<"Crop"> {
+  let summary = "an (h, w) window of NCHW data (legacy)";
+  let description = [{
+    With two inputs the window has the second input's H and W; with one,
+    h_w. At `offset` (y, x) or centred. Source: src/operator/crop-inl.h.
+  }];
+  let arguments = (ins Variadic<Sym_Tensor>:$data, Sym_I64Attr:$num_args,
+      Sym_OptTuple:$offset, Sym_OptTuple:$h_w,
+      Sym_DefaultBool<"false">:$center_crop);
+  let results = (outs Sym_Tensor:$output);
+  let extraClassDeclaration = [{
+    /// The (y, x) offset of the window for data H x W and window h x w.
+    std::pair<int64_t, int64_t> getWindowOffset(int64_t H, int64_t W,
+                                                int64_t h, int64_t w);
+  }];
+}
+
+def Sym_BilinearResize2DOp : Sym_Op<"_contrib_BilinearResize2D"> {
+  let summary = "bilinear resize of NCHW data (PyTorch's upsample_bilinear2d)";
+  let description = [{
+    The size comes from height/width, the scales, `like` (mode like) or the
+    odd/even modes. Source: src/operator/contrib/bilinear_resize-inl.h.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$like,
+      Sym_DefaultI64<"1">:$height, Sym_DefaultI64<"1">:$width,
+      OptionalAttr<F64Attr>:$scale_height, OptionalAttr<F64Attr>:$scale_width,
+      DefaultValuedAttr<StrAttr, "\"size\"">:$mode,
+      Sym_DefaultBool<"true">:$align_corners);
+  let results = (outs Sym_Tensor:$output);
+  let hasVerifier = 1;
+}
+
+def Sym_ROIPoolingOp : Sym_Op<"ROIPooling"> {
+  let summary = "max pooling of each region of interest to pooled_size";
+  let description = [{
+    rois (R, 5): [batch, x1, y1, x2, y2] in input coordinates, scaled by
+    spatial_scale and rounded; inclusive ends; empty bins give 0. The
+    hidden second result is the argmax. Source: src/operator/roi_pooling.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$rois,
+      DenseI64ArrayAttr:$pooled_size, F64Attr:$spatial_scale);
+  let results = (outs Sym_Tensor:$output, Sym_Tensor:$maxidx);
+}
+
+def Sym_ROIAlignOp : Sym_Op<"_contrib_ROIAlign"> {
+  let summary = "bilinear-sampled average of each region of interest";
+  let description = [{
+    sample_ratio <= 0 samples ceil(roi / pooled) points per bin; aligned
+    shifts by half a pixel; position_sensitive reads channel group
+    c * PH * PW + ph * PW + pw. Source: src/operator/contrib/roi_align.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$rois,
+      DenseI64ArrayAttr:$pooled_size, F64Attr:$spatial_scale,
+      Sym_DefaultI64<"-1">:$sample_ratio,
+      Sym_DefaultBool<"false">:$position_sensitive,
+      Sym_DefaultBool<"false">:$aligned);
+  let results = (outs Sym_Tensor:$output);
 }
 
 #endif // SYM_TENSOR_OPS

@@ -24,6 +24,7 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%golden", os.path.join(config.symc_src_root, "test", "golden")))
 config.substitutions.append(("%models", config.shared_models_dir))
 config.substitutions.append(("%examples", os.path.join(config.symc_src_root, "examples")))
+config.substitutions.append(("%srcroot", config.symc_src_root))
 
 # Real-model tests need ../shared/models; without it they are UNSUPPORTED.
 if os.path.isdir(config.shared_models_dir):

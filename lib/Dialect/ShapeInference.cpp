@@ -1287,19 +1287,51 @@ std::optional<SmallVector<int64_t>> NormOp::getReducedAxes(int64_t rank) {
 }
 
 LogicalResult UpSamplingOp::inferShapes(ShapeInferenceContext &ctx) {
-  if (getSampleType() != "nearest" || getNumArgs() != 1 ||
-      ctx.getNumInputs() != 1)
-    return ctx.emitError("UpSampling: only 'nearest' with one input is "
-                         "supported");
-  if (getScale() < 1)
-    return ctx.emitError("UpSampling: scale must be positive");
-  PartialShape out = ctx.input(0);
-  if (!out.hasRank())
+  int64_t scale = getScale();
+  const PartialShape &first = ctx.input(0);
+  if (!first.hasRank())
     return success();
-  if (out.rank() != 4)
-    return ctx.emitError("UpSampling needs 4-D data, got " + out.str());
-  out[2] = mulDims(out[2], getScale());
-  out[3] = mulDims(out[3], getScale());
+  if (first.rank() != 4)
+    return ctx.emitError("UpSampling: Input data should be 4D in (batch, "
+                         "channel, y, x), got " + first.str());
+  PartialShape out = first;
+  out[2] = mulDims(first[2], scale);
+  out[3] = mulDims(first[3], scale);
+  if (getSampleType() == "bilinear") {
+    int64_t kernel = 2 * scale - scale % 2;
+    if (failed(ctx.assignInput(1, PartialShape({first[1], 1, kernel, kernel}))))
+      return failure();
+    return ctx.assignOutput(0, out);
+  }
+  // nearest: every input scales to the first one's output extent.
+  bool sum = getMultiInputMode() == "sum";
+  int64_t channels = sum ? kUnknown : 0;
+  for (unsigned i = 0; i < ctx.getNumInputs(); ++i) {
+    const PartialShape &in = ctx.input(i);
+    if (!in.hasRank())
+      return success();
+    if (in.rank() != 4)
+      return ctx.emitError("UpSamplingNearest: Input data should be 4D in "
+                           "(batch, channel, y, x)");
+    for (int64_t axis : {2, 3})
+      if (in.isKnown(axis) && out.isKnown(axis) && out[axis] % in[axis] != 0)
+        return ctx.emitError("UpSamplingNearest: input " +
+                             StringRef(axis == 2 ? "height" : "width") + " of " +
+                             Twine(in[axis]) + "does not divide output " +
+                             (axis == 2 ? "height" : "width") + " of " +
+                             Twine(out[axis]));
+    if (sum) {
+      if (channels != kUnknown && in.isKnown(1) && channels != in[1])
+        return ctx.emitError("Number of channels must be the same when "
+                             "multi_input_mode==sum");
+      if (in.isKnown(1))
+        channels = in[1];
+    } else {
+      channels = channels == kUnknown || !in.isKnown(1) ? kUnknown
+                                                        : channels + in[1];
+    }
+  }
+  out[1] = channels;
   return ctx.assignOutput(0, out);
 }
 
@@ -1878,4 +1910,142 @@ LogicalResult EyeOp::inferShapes(ShapeInferenceContext &ctx) {
 
 LogicalResult EyeOp::inferTypes(TypeInferenceContext &ctx) {
   return ctx.assignOutput(0, dtypeOr(getDtype(), getContext()));
+}
+
+//===----------------------------------------------------------------------===//
+// Crop, BilinearResize2D, ROIPooling, ROIAlign
+//===----------------------------------------------------------------------===//
+
+LogicalResult CropOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() != 4)
+    return ctx.emitError("Input data should be 4D in batch-num_filter-y-x");
+  PartialShape out = data;
+  if (ctx.getNumInputs() == 2) {
+    const PartialShape &like = ctx.input(1);
+    if (!like.hasRank())
+      return success();
+    if (like.rank() != 4)
+      return ctx.emitError("Crop: crop_like should be 4D, got " + like.str());
+    out[2] = like[2];
+    out[3] = like[3];
+  } else {
+    ArrayRef<int64_t> hw = getHW();
+    int64_t h = hw.size() > 0 ? hw[0] : 0, w = hw.size() > 1 ? hw[1] : 0;
+    if (h < 1 || w < 1)
+      return ctx.emitError("the crop height(h_w[0]) and width(h_w[1]) should "
+                           "be larger than 1");
+    if ((data.isKnown(2) && h > data[2]) || (data.isKnown(3) && w > data[3]))
+      return ctx.emitError("the crop height(h_w[0]) and width(h_w[1]) should "
+                           "be less than the input data's height and width");
+    out[2] = h;
+    out[3] = w;
+  }
+  if (data.isComplete() && out.isComplete()) {
+    if (out[2] > data[2] || out[3] > data[3])
+      return ctx.emitError("data_shape'height and width should be larger "
+                           "than that of out_shape");
+    auto [y, x] = getWindowOffset(data[2], data[3], out[2], out[3]);
+    if (y < 0 || x < 0 || y > data[2] - out[2] || x > data[3] - out[3])
+      return ctx.emitError("Crop: offset (" + Twine(y) + ", " + Twine(x) +
+                           ") leaves the input");
+  }
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult BilinearResize2DOp::inferShapes(ShapeInferenceContext &ctx) {
+  const PartialShape &data = ctx.input(0);
+  if (!data.hasRank())
+    return success();
+  if (data.rank() != 4)
+    return ctx.emitError("_contrib_BilinearResize2D: data should be 4D, got " +
+                         data.str());
+  PartialShape out = data;
+  StringRef mode = getMode();
+  int64_t h = data[2], w = data[3];
+  // MXNet's scales are floats: sizes are float products truncated.
+  float scaleH = getScaleHeight() ? float(getScaleHeight()->convertToDouble()) : 0;
+  float scaleW = getScaleWidth() ? float(getScaleWidth()->convertToDouble()) : 0;
+  auto known = [&](int64_t d) { return d != kUnknown; };
+  if (mode == "size") {
+    // MXNet tests scale_height for both extents.
+    if (getScaleHeight()) {
+      if (!getScaleWidth())
+        return ctx.emitError("_contrib_BilinearResize2D: scale_height needs "
+                             "scale_width");
+      out[2] = known(h) ? int64_t(scaleH * float(h)) : kUnknown;
+      out[3] = known(w) ? int64_t(scaleW * float(w)) : kUnknown;
+    } else {
+      out[2] = getHeight();
+      out[3] = getWidth();
+    }
+  } else if (mode == "like") {
+    const PartialShape &like = ctx.input(1);
+    if (!like.hasRank())
+      return success();
+    out[2] = like[2];
+    out[3] = like[3];
+  } else if (mode == "odd_scale") {
+    if (!getScaleHeight() || !getScaleWidth())
+      return ctx.emitError("_contrib_BilinearResize2D: odd_scale needs "
+                           "scale_height and scale_width");
+    auto oddScale = [](int64_t d, float s) {
+      return d % 2 == 0 ? int64_t(float(d) * s) : int64_t(float(d - 1) * s) + 1;
+    };
+    out[2] = known(h) ? oddScale(h, scaleH) : kUnknown;
+    out[3] = known(w) ? oddScale(w, scaleW) : kUnknown;
+  } else {
+    bool even = mode.starts_with("to_even"), up = mode.ends_with("_up");
+    auto adjust = [&](int64_t d) -> int64_t {
+      if (!known(d) || (d % 2 == 0) == even)
+        return d;
+      return up ? d + 1 : d - 1;
+    };
+    out[2] = adjust(h);
+    out[3] = adjust(w);
+  }
+  return ctx.assignOutput(0, out);
+}
+
+namespace {
+/// The (R, C', PH, PW) output of the ROI ops; rois are (R, 5).
+LogicalResult inferROIShapes(ShapeInferenceContext &ctx, StringRef opName,
+                             ArrayRef<int64_t> pooled, int64_t channelDivisor) {
+  if (pooled.size() != 2 || pooled[0] < 1 || pooled[1] < 1)
+    return ctx.emitError(opName + ": pooled_size must have 2 positive entries");
+  const PartialShape &data = ctx.input(0);
+  if (data.hasRank() && data.rank() != 4)
+    return ctx.emitError("data should be a 4D tensor");
+  PartialShape rois = ctx.input(1);
+  if (rois.hasRank() && (rois.rank() != 2 || (rois.isKnown(1) && rois[1] != 5)))
+    return ctx.emitError("bbox should be a 2D tensor of shape [batch, 5]");
+  if (!rois.hasRank() || !data.hasRank())
+    return success();
+  int64_t channels = data[1];
+  if (channels != kUnknown && channelDivisor > 1) {
+    if (channels % channelDivisor != 0)
+      return ctx.emitError("Input channels should be divided by "
+                           "pooled_size[0]*pooled_size[1]when "
+                           "position_sensitive is true.");
+    channels /= channelDivisor;
+  }
+  PartialShape out({rois[0], channels, pooled[0], pooled[1]});
+  for (unsigned i = 0; i < ctx.getNumOutputs(); ++i)
+    if (failed(ctx.assignOutput(i, out)))
+      return failure();
+  return success();
+}
+} // namespace
+
+LogicalResult ROIPoolingOp::inferShapes(ShapeInferenceContext &ctx) {
+  return inferROIShapes(ctx, "ROIPooling", getPooledSize(), 1);
+}
+
+LogicalResult ROIAlignOp::inferShapes(ShapeInferenceContext &ctx) {
+  ArrayRef<int64_t> pooled = getPooledSize();
+  int64_t divisor =
+      getPositionSensitive() && pooled.size() == 2 ? pooled[0] * pooled[1] : 1;
+  return inferROIShapes(ctx, "_contrib_ROIAlign", pooled, divisor);
 }

@@ -350,3 +350,45 @@ LogicalResult SplitV2Op::verify() {
                                    << getOutputs().size();
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// UpSampling, Crop, BilinearResize2D
+//===----------------------------------------------------------------------===//
+
+LogicalResult UpSamplingOp::verify() {
+  if (getScale() < 1)
+    return emitOpError("scale must be positive, got ") << getScale();
+  StringRef type = getSampleType();
+  if (type != "nearest" && type != "bilinear")
+    return emitOpError("sample_type must be nearest or bilinear, got '")
+           << type << "'";
+  if (type == "bilinear" && getData().size() != 2)
+    return emitOpError("bilinear takes data and weight, got ")
+           << getData().size() << " inputs";
+  if (type == "nearest" && (int64_t)getData().size() != getNumArgs())
+    return emitOpError("num_args is ")
+           << getNumArgs() << " but the op has " << getData().size()
+           << " inputs";
+  if (getMultiInputMode() != "concat" && getMultiInputMode() != "sum")
+    return emitOpError("multi_input_mode must be concat or sum");
+  return success();
+}
+
+std::pair<int64_t, int64_t> CropOp::getWindowOffset(int64_t H, int64_t W,
+                                                    int64_t h, int64_t w) {
+  if (getCenterCrop())
+    return {(H - h) / 2, (W - w) / 2};
+  ArrayRef<int64_t> offset = getOffset();
+  return {offset.size() > 0 ? offset[0] : 0, offset.size() > 1 ? offset[1] : 0};
+}
+
+LogicalResult BilinearResize2DOp::verify() {
+  static const char *const kModes[] = {"size",         "odd_scale",   "like",
+                                       "to_even_down", "to_even_up",  "to_odd_down",
+                                       "to_odd_up"};
+  if (!llvm::is_contained(kModes, getMode()))
+    return emitOpError("unknown mode '") << getMode() << "'";
+  if ((getMode() == "like") != (getLike() != nullptr))
+    return emitOpError("takes a `like` input exactly in mode like");
+  return success();
+}

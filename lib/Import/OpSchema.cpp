@@ -431,15 +431,16 @@ const AttrSpec kNormAttrs[] = {{"ord", AttrKind::Int},
                                {"out_dtype", AttrKind::String}};
 const AttrSpec kUpSamplingAttrs[] = {{"scale", AttrKind::Int},
                                      {"sample_type", AttrKind::String},
-                                     {"num_args", AttrKind::Int}};
-/// UpSampling's inputs are arg0..arg{num_args-1} (nearest) plus a weight
-/// for bilinear.
+                                     {"num_args", AttrKind::Int},
+                                     {"num_filter", AttrKind::Int},
+                                     {"multi_input_mode", AttrKind::String}};
+/// UpSampling's inputs are arg0..arg{num_args-1} (nearest), or data and
+/// weight (bilinear, whatever num_args says).
 SmallVector<std::string> upSamplingInputs(const AttrStrings &attrs) {
-  SmallVector<std::string> names = concatInputs(attrs);
   auto it = attrs.find("sample_type");
   if (it != attrs.end() && StringRef(it->second).trim() == "bilinear")
-    names.push_back("weight");
-  return names;
+    return {"data", "weight"};
+  return concatInputs(attrs);
 }
 const AttrSpec kOneHotAttrs[] = {{"depth", AttrKind::Int},
                                  {"on_value", AttrKind::Float},
@@ -555,6 +556,32 @@ const AttrSpec kEyeAttrs[] = {{"N", AttrKind::Int},
 const AttrSpec kLegacyMakeLossAttrs[] = {{"grad_scale", AttrKind::Float},
                                          {"valid_thresh", AttrKind::Float},
                                          {"normalization", AttrKind::String}};
+
+const AttrSpec kCropAttrs[] = {{"num_args", AttrKind::Int},
+                               {"offset", AttrKind::Tuple},
+                               {"h_w", AttrKind::Tuple},
+                               {"center_crop", AttrKind::Bool}};
+const AttrSpec kBilinearResizeAttrs[] = {
+    {"height", AttrKind::Int},         {"width", AttrKind::Int},
+    {"scale_height", AttrKind::Float}, {"scale_width", AttrKind::Float},
+    {"mode", AttrKind::String},        {"align_corners", AttrKind::Bool}};
+SmallVector<std::string> bilinearResizeInputs(const AttrStrings &attrs) {
+  auto it = attrs.find("mode");
+  if (it != attrs.end() && StringRef(it->second).trim() == "like")
+    return {"data", "like"};
+  return {"data"};
+}
+const AttrSpec kROIPoolingAttrs[] = {{"pooled_size", AttrKind::Tuple},
+                                     {"spatial_scale", AttrKind::Float}};
+const AttrSpec kROIAlignAttrs[] = {{"pooled_size", AttrKind::Tuple},
+                                   {"spatial_scale", AttrKind::Float},
+                                   {"sample_ratio", AttrKind::Int},
+                                   {"position_sensitive", AttrKind::Bool},
+                                   {"aligned", AttrKind::Bool}};
+SmallVector<std::string> roiInputs(const AttrStrings &) {
+  return {"data", "rois"};
+}
+const StringLiteral kROIPoolingOutputs[] = {"output", "maxidx"};
 
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
@@ -674,6 +701,11 @@ const OpSchema kOpSchemas[] = {
     {"_linspace", kLinspaceAttrs, noInputs, one, {}},
     {"_eye", kEyeAttrs, noInputs, one, {}},
     {"MakeLoss", kLegacyMakeLossAttrs, dataOnly, one, {}},
+    {"Crop", kCropAttrs, concatInputs, one, {}},
+    {"_contrib_BilinearResize2D", kBilinearResizeAttrs, bilinearResizeInputs,
+     one, {}},
+    {"ROIPooling", kROIPoolingAttrs, roiInputs, two, {}, kROIPoolingOutputs},
+    {"_contrib_ROIAlign", kROIAlignAttrs, roiInputs, one, {}},
     UNARY_OP("erfinv"),
     UNARY_OP("gamma"),
     UNARY_OP("gammaln"),
@@ -822,7 +854,7 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
     {"_npx_gather_nd", "gather_nd"}, {"_npi_split", "_split_v2"},
     {"_npx_erfinv", "erfinv"}, {"_npx_gamma", "gamma"},
     {"_npx_gammaln", "gammaln"}, {"_npi_sort", "sort"},
-    {"_npi_argsort", "argsort"},
+    {"_npi_argsort", "argsort"}, {"_npx_roi_pooling", "ROIPooling"},
   {"_npx_embedding", "Embedding"},
 };
 } // namespace

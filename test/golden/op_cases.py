@@ -310,6 +310,24 @@ def _cases():
     C["box_iou_corner"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), name="iou"), {"lhs_boxes": (2, 3, 4), "rhs_boxes": (5, 4)})
     C["box_iou_center"] = lambda mx: (mx.sym.contrib.box_iou(v(mx, "lhs_boxes"), v(mx, "rhs_boxes"), format="center", name="iou"), {"lhs_boxes": (4, 4), "rhs_boxes": (2, 3, 4)})
 
+    # --- Crop, BilinearResize2D, ROIPooling, ROIAlign, UpSampling ---
+    C["crop_like"] = lambda mx: (mx.sym.Crop(v(mx, "data"), v(mx, "like"), num_args=2, offset=(1, 2), name="c"), {"data": (1, 2, 6, 7), "like": (1, 1, 3, 4)})
+    C["crop_center_hw"] = lambda mx: (mx.sym.Crop(v(mx, "data"), num_args=1, h_w=(3, 2), center_crop=True, name="c"), {"data": (2, 2, 6, 5)})
+    C["bilinear_resize_align"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), height=7, width=5, name="b"), {"data": (1, 2, 4, 3)})
+    C["bilinear_resize_noalign"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), height=3, width=8, align_corners=False, name="b"), {"data": (2, 1, 5, 4)})
+    C["bilinear_resize_scale"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), scale_height=1.5, scale_width=2.0, name="b"), {"data": (1, 2, 4, 3)})
+    C["bilinear_resize_like"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), v(mx, "like"), mode="like", align_corners=False, name="b"), {"data": (1, 1, 3, 3), "like": (1, 1, 6, 5)})
+    C["bilinear_resize_odd_scale"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), scale_height=2.0, scale_width=2.0, mode="odd_scale", name="b"), {"data": (1, 1, 5, 4)})
+    C["bilinear_resize_to_even"] = lambda mx: (mx.sym.contrib.BilinearResize2D(v(mx, "data"), mode="to_even_up", name="b"), {"data": (1, 1, 5, 4)})
+    C["roi_pooling"] = lambda mx: (mx.sym.ROIPooling(v(mx, "data"), v(mx, "rois_roi"), pooled_size=(2, 3), spatial_scale=0.5, name="rp"), {"data": (2, 3, 8, 10), "rois_roi": (5, 5)})
+    C["roi_align"] = lambda mx: (mx.sym.contrib.ROIAlign(v(mx, "data"), v(mx, "rois_roi"), pooled_size=(3, 2), spatial_scale=0.5, name="ra"), {"data": (2, 3, 8, 10), "rois_roi": (5, 5)})
+    C["roi_align_aligned_ratio"] = lambda mx: (mx.sym.contrib.ROIAlign(v(mx, "data"), v(mx, "rois_roi"), pooled_size=(2, 2), spatial_scale=0.5, sample_ratio=2, aligned=True, name="ra"), {"data": (2, 2, 8, 10), "rois_roi": (5, 5)})
+    C["roi_align_position_sensitive"] = lambda mx: (mx.sym.contrib.ROIAlign(v(mx, "data"), v(mx, "rois_roi"), pooled_size=(2, 2), spatial_scale=0.5, position_sensitive=True, name="ra"), {"data": (2, 8, 8, 10), "rois_roi": (5, 5)})
+    C["upsampling_bilinear"] = lambda mx: (mx.sym.UpSampling(v(mx, "data"), v(mx, "weight"), scale=2, sample_type="bilinear", num_filter=3, name="up"), {"data": (1, 3, 4, 5)})
+    C["upsampling_bilinear_s3"] = lambda mx: (mx.sym.UpSampling(v(mx, "data"), v(mx, "weight"), scale=3, sample_type="bilinear", num_filter=2, name="up"), {"data": (2, 2, 3, 3)})
+    C["upsampling_nearest_concat"] = lambda mx: (mx.sym.UpSampling(v(mx, "a"), v(mx, "b"), scale=2, sample_type="nearest", num_args=2, name="up"), {"a": (1, 2, 3, 4), "b": (1, 3, 6, 8)})
+    C["upsampling_nearest_sum"] = lambda mx: (mx.sym.UpSampling(v(mx, "a"), v(mx, "b"), scale=4, sample_type="nearest", num_args=2, multi_input_mode="sum", name="up"), {"a": (1, 2, 2, 3), "b": (1, 2, 4, 6)})
+
     # --- ordering: topk, sort, argsort ---
     C["topk_indices"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, name="t"), {"data": (3, 5)})
     C["topk_value_axis0"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=0, k=2, ret_typ="value", name="t"), {"data": (4, 3, 2)})
@@ -372,6 +390,11 @@ def _values(np, rng, name, shape):
         return np.stack([flat // 4, flat % 4]).astype("float32")
     if name.endswith("_tails"):
         return np.array([-0.9999999, -0.99, -0.5, -5e-8, 0.0, 3e-8, 0.7, 0.999999], dtype="float32")[:shape[0]]
+    if name.endswith("_roi"):  # [batch, x1, y1, x2, y2] over a 20 x 16 image
+        n = shape[0]
+        x1, y1 = rng.uniform(-2, 14, n), rng.uniform(-2, 10, n)
+        w, h = rng.uniform(0, 8, n), rng.uniform(0, 8, n)
+        return np.stack([rng.randint(0, 2, n), x1, y1, x1 + w, y1 + h], axis=1).astype("float32")
     if name.endswith("_prob"):
         return rng.uniform(0, 1, shape).astype("float32")
     if name.endswith("_boxes") or name.endswith("_dets"):

@@ -13,10 +13,12 @@
 
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace symc;
@@ -265,9 +267,271 @@ struct BoxIoULowering : OpConversionPattern<BoxIoUOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// ROIPooling, ROIAlign: one generic over (R, C, PH, PW) whose body loops
+// over the bin (its extent depends on the roi, read in the body).
+//===----------------------------------------------------------------------===//
+
+/// Column k of roi r, as a scalar.
+Value roiValue(OpBuilder &b, Location l, Value rois, Value r, int64_t k) {
+  return tensor::ExtractOp::create(b, l, rois,
+                                   ValueRange{r, arith::ConstantIndexOp::create(b, l, k)});
+}
+
+/// An index value as a float of type `type`.
+Value indexToFloat(OpBuilder &b, Location l, Value i, Type type) {
+  return arith::SIToFPOp::create(
+      b, l, type, arith::IndexCastOp::create(b, l, b.getI64Type(), i));
+}
+
+struct ROIPoolingLowering : OpConversionPattern<ROIPoolingOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ROIPoolingOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType) ||
+        failed(getStaticType(rewriter, op, adaptor.getRois())))
+      return failure();
+    Location loc = op.getLoc();
+    Value data = adaptor.getData(), rois = adaptor.getRois();
+    Type elt = outType->getElementType();
+    int64_t batches = dataType->getDimSize(0), height = dataType->getDimSize(2),
+            width = dataType->getDimSize(3);
+    int64_t pooledH = op.getPooledSize()[0], pooledW = op.getPooledSize()[1];
+    double scale = op.getSpatialScale().convertToDouble();
+    // Each output is the max and its flat position h * W + w; empty bins
+    // and rois of another batch give 0 and -1.
+    auto pool = [&](OpBuilder &b, Location l, bool wantIndex) -> Value {
+      ScalarMath m{b, l, elt};
+      Value r = linalg::IndexOp::create(b, l, 0), c = linalg::IndexOp::create(b, l, 1);
+      Value ph = linalg::IndexOp::create(b, l, 2), pw = linalg::IndexOp::create(b, l, 3);
+      Value batch = buildIndexFromScalar(b, l, roiValue(b, l, rois, r, 0));
+      Value zero = arith::ConstantIndexOp::create(b, l, 0);
+      Value validBatch = arith::AndIOp::create(
+          b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, batch, zero),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, batch,
+                                arith::ConstantIndexOp::create(b, l, batches)));
+      batch = buildClampIndex(b, l, batch, 0, batches - 1);
+      // round(coordinate * scale), half away from zero.
+      auto corner = [&](int64_t k) {
+        Value v = math::RoundOp::create(b, l, m.mul(roiValue(b, l, rois, r, k), m.c(scale)));
+        return buildIndexFromScalar(b, l, v);
+      };
+      Value startW = corner(1), startH = corner(2), endW = corner(3), endH = corner(4);
+      Value one = arith::ConstantIndexOp::create(b, l, 1);
+      auto extent = [&](Value start, Value end) { // max(end - start + 1, 1)
+        return arith::MaxSIOp::create(
+            b, l, arith::AddIOp::create(b, l, arith::SubIOp::create(b, l, end, start), one),
+            one);
+      };
+      auto binRange = [&](Value p, Value roiExtent, int64_t pooled, Value start,
+                          int64_t size) -> std::pair<Value, Value> {
+        Value bin = m.div(indexToFloat(b, l, roiExtent, elt), m.c(double(pooled)));
+        Value lo = buildIndexFromScalar(
+            b, l, math::FloorOp::create(b, l, m.mul(indexToFloat(b, l, p, elt), bin)));
+        Value hi = buildIndexFromScalar(
+            b, l, math::CeilOp::create(
+                      b, l, m.mul(indexToFloat(b, l, arith::AddIOp::create(b, l, p, one), elt),
+                                  bin)));
+        return {buildClampIndex(b, l, arith::AddIOp::create(b, l, lo, start), 0, size),
+                buildClampIndex(b, l, arith::AddIOp::create(b, l, hi, start), 0, size)};
+      };
+      auto [hStart, hEnd] = binRange(ph, extent(startH, endH), pooledH, startH, height);
+      auto [wStart, wEnd] = binRange(pw, extent(startW, endW), pooledW, startW, width);
+      Value lowest = m.c(-std::numeric_limits<float>::max());
+      Value noIndex = m.c(-1.0);
+      auto rows = scf::ForOp::create(
+          b, l, hStart, hEnd, one, ValueRange{lowest, noIndex},
+          [&](OpBuilder &hb, Location hl, Value h, ValueRange hAcc) {
+            auto cols = scf::ForOp::create(
+                hb, hl, wStart, wEnd, one, hAcc,
+                [&](OpBuilder &wb, Location wl, Value w, ValueRange acc) {
+                  ScalarMath wm{wb, wl, elt};
+                  Value v = tensor::ExtractOp::create(wb, wl, data,
+                                                      ValueRange{batch, c, h, w});
+                  Value better = wm.gt(v, acc[0]);
+                  Value flat = arith::AddIOp::create(
+                      wb, wl,
+                      arith::MulIOp::create(wb, wl, h,
+                                            arith::ConstantIndexOp::create(wb, wl, width)),
+                      w);
+                  scf::YieldOp::create(
+                      wb, wl,
+                      ValueRange{wm.select(better, v, acc[0]),
+                                 wm.select(better, indexToFloat(wb, wl, flat, elt), acc[1])});
+                });
+            scf::YieldOp::create(hb, hl, cols.getResults());
+          });
+      Value empty = arith::OrIOp::create(
+          b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hEnd, hStart),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, wEnd, wStart));
+      Value skip = arith::OrIOp::create(
+          b, l, empty, arith::XOrIOp::create(b, l, validBatch,
+                                              arith::ConstantIntOp::create(b, l, 1, 1)));
+      return m.select(skip, wantIndex ? noIndex : m.c(0.0),
+                      rows.getResult(wantIndex ? 1 : 0));
+    };
+    Value output = buildMappedElementwise(
+        rewriter, loc, *outType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) { return pool(b, l, false); });
+    Value maxIndex = buildMappedElementwise(
+        rewriter, loc, *outType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) { return pool(b, l, true); });
+    rewriter.replaceOp(op, {output, maxIndex});
+    return success();
+  }
+};
+
+struct ROIAlignLowering : OpConversionPattern<ROIAlignOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ROIAlignOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> dataType =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> outType =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(dataType) || failed(outType) ||
+        failed(getStaticType(rewriter, op, adaptor.getRois())))
+      return failure();
+    Value data = adaptor.getData(), rois = adaptor.getRois();
+    Type elt = outType->getElementType();
+    int64_t batches = dataType->getDimSize(0), height = dataType->getDimSize(2),
+            width = dataType->getDimSize(3);
+    int64_t pooledH = op.getPooledSize()[0], pooledW = op.getPooledSize()[1];
+    double scale = op.getSpatialScale().convertToDouble();
+    double offset = op.getAligned() ? 0.5 : 0.0;
+    int64_t sampleRatio = op.getSampleRatio();
+    bool positionSensitive = op.getPositionSensitive(), aligned = op.getAligned();
+
+    Value result = buildMappedElementwise(
+        rewriter, op.getLoc(), *outType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          ScalarMath m{b, l, elt};
+          Value r = linalg::IndexOp::create(b, l, 0), c = linalg::IndexOp::create(b, l, 1);
+          Value ph = linalg::IndexOp::create(b, l, 2), pw = linalg::IndexOp::create(b, l, 3);
+          Value batch = buildIndexFromScalar(b, l, roiValue(b, l, rois, r, 0));
+          // A negative batch index yields zeros (MXNet's documented intent).
+          Value validBatch = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sge, batch, arith::ConstantIndexOp::create(b, l, 0));
+          batch = buildClampIndex(b, l, batch, 0, batches - 1);
+          Value channel = c;
+          if (positionSensitive) // c * PH * PW + ph * PW + pw
+            channel = arith::AddIOp::create(
+                b, l,
+                arith::MulIOp::create(b, l, c,
+                                      arith::ConstantIndexOp::create(b, l, pooledH * pooledW)),
+                arith::AddIOp::create(
+                    b, l,
+                    arith::MulIOp::create(b, l, ph, arith::ConstantIndexOp::create(b, l, pooledW)),
+                    pw));
+          auto coordinate = [&](int64_t k) {
+            return m.sub(m.mul(roiValue(b, l, rois, r, k), m.c(scale)), m.c(offset));
+          };
+          Value x1 = coordinate(1), y1 = coordinate(2);
+          Value roiW = m.sub(coordinate(3), x1), roiH = m.sub(coordinate(4), y1);
+          if (!aligned) {
+            roiW = m.select(m.gt(roiW, m.c(1.0)), roiW, m.c(1.0));
+            roiH = m.select(m.gt(roiH, m.c(1.0)), roiH, m.c(1.0));
+          }
+          Value binH = m.div(roiH, m.c(double(pooledH)));
+          Value binW = m.div(roiW, m.c(double(pooledW)));
+          auto grid = [&](Value roiExtent, int64_t pooled) -> Value {
+            if (sampleRatio > 0)
+              return arith::ConstantIndexOp::create(b, l, sampleRatio);
+            return buildIndexFromScalar(
+                b, l, math::CeilOp::create(b, l, m.div(roiExtent, m.c(double(pooled)))));
+          };
+          Value gridH = grid(roiH, pooledH), gridW = grid(roiW, pooledW);
+          Value gridHf = indexToFloat(b, l, gridH, elt), gridWf = indexToFloat(b, l, gridW, elt);
+          Value startY = m.add(y1, m.mul(indexToFloat(b, l, ph, elt), binH));
+          Value startX = m.add(x1, m.mul(indexToFloat(b, l, pw, elt), binW));
+          Value zeroIdx = arith::ConstantIndexOp::create(b, l, 0);
+          Value one = arith::ConstantIndexOp::create(b, l, 1);
+          auto sum = scf::ForOp::create(
+              b, l, zeroIdx, gridH, one, ValueRange{m.c(0.0)},
+              [&](OpBuilder &yb, Location yl, Value iy, ValueRange yAcc) {
+                ScalarMath ym{yb, yl, elt};
+                Value y = ym.add(startY, ym.div(ym.mul(ym.add(indexToFloat(yb, yl, iy, elt),
+                                                              ym.c(0.5)),
+                                                       binH),
+                                                gridHf));
+                auto inner = scf::ForOp::create(
+                    yb, yl, zeroIdx, gridW, one, yAcc,
+                    [&](OpBuilder &xb, Location xl, Value ix, ValueRange acc) {
+                      ScalarMath xm{xb, xl, elt};
+                      Value x = xm.add(
+                          startX, xm.div(xm.mul(xm.add(indexToFloat(xb, xl, ix, elt),
+                                                       xm.c(0.5)),
+                                                binW),
+                                         gridWf));
+                      Value sample = bilinearSample(xb, xl, data, batch, channel, y, x,
+                                                    height, width);
+                      scf::YieldOp::create(xb, xl, ValueRange{xm.add(acc[0], sample)});
+                    });
+                scf::YieldOp::create(yb, yl, inner.getResults());
+              });
+          Value count = m.mul(gridHf, gridWf);
+          Value average = m.div(sum.getResult(0), count);
+          return m.select(validBatch, average, m.c(0.0));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+private:
+  /// MXNet's ROIAlign bilinear_interpolate: 0 outside [-1, H] x [-1, W],
+  /// coordinates clamped at 0 and at the last row/column.
+  static Value bilinearSample(OpBuilder &b, Location l, Value data, Value batch,
+                              Value channel, Value y, Value x, int64_t height,
+                              int64_t width) {
+    Type elt = y.getType();
+    ScalarMath m{b, l, elt};
+    auto lt = [&](Value p, Value q) {
+      return arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, p, q);
+    };
+    Value outside = arith::OrIOp::create(
+        b, l,
+        arith::OrIOp::create(b, l, lt(y, m.c(-1.0)), m.gt(y, m.c(double(height)))),
+        arith::OrIOp::create(b, l, lt(x, m.c(-1.0)), m.gt(x, m.c(double(width)))));
+    auto axis = [&](Value v, int64_t size) -> std::tuple<Value, Value, Value> {
+      Value clamped = m.select(m.gt(v, m.c(0.0)), v, m.c(0.0));
+      Value low = buildIndexFromScalar(b, l, clamped);
+      Value last = arith::ConstantIndexOp::create(b, l, size - 1);
+      Value atEdge = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, low, last);
+      low = arith::SelectOp::create(b, l, atEdge, last, low);
+      Value high = arith::SelectOp::create(
+          b, l, atEdge, last,
+          arith::AddIOp::create(b, l, low, arith::ConstantIndexOp::create(b, l, 1)));
+      clamped = m.select(atEdge, indexToFloat(b, l, low, elt), clamped);
+      Value frac = m.sub(clamped, indexToFloat(b, l, low, elt));
+      return {low, high, frac};
+    };
+    auto [yLow, yHigh, ly] = axis(y, height);
+    auto [xLow, xHigh, lx] = axis(x, width);
+    Value hy = m.sub(m.c(1.0), ly), hx = m.sub(m.c(1.0), lx);
+    auto at = [&](Value yy, Value xx) {
+      return tensor::ExtractOp::create(b, l, data, ValueRange{batch, channel, yy, xx})
+          .getResult();
+    };
+    Value value = m.add(m.add(m.add(m.mul(m.mul(hy, hx), at(yLow, xLow)),
+                                    m.mul(m.mul(hy, lx), at(yLow, xHigh))),
+                              m.mul(m.mul(ly, hx), at(yHigh, xLow))),
+                        m.mul(m.mul(ly, lx), at(yHigh, xHigh)));
+    return m.select(outside, m.c(0.0), value);
+  }
+};
+
 } // namespace
 
 void symc::populateDetectionPatterns(RewritePatternSet &patterns) {
   patterns.add<MultiBoxPriorLowering, MultiBoxDetectionLowering, BoxNMSLowering,
-               BoxIoULowering>(patterns.getContext());
+               BoxIoULowering, ROIPoolingLowering, ROIAlignLowering>(
+      patterns.getContext());
 }

@@ -12,6 +12,8 @@
 
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -533,24 +535,188 @@ struct BlockLowering : OpConversionPattern<OpTy> {
 };
 
 /// Nearest upsampling: output (h, w) reads input (h / s, w / s).
+/// UpSampling. nearest: each input repeated to the output extent (its own
+/// scale), then concatenated on channels or summed. bilinear: MXNet's
+/// depthwise Deconvolution (kernel 2s - s % 2, stride s, pad
+/// ceil((s - 1) / 2)) with the given weight.
 struct UpSamplingLowering : OpConversionPattern<UpSamplingOp> {
   using OpConversionPattern::OpConversionPattern;
 
   LogicalResult
   matchAndRewrite(UpSamplingOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
-    if (failed(out) || out->getRank() != 4 || adaptor.getData().size() != 1)
-      return rewriter.notifyMatchFailure(op, "needs one static 4-D input");
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(out))
+      return failure();
+    Location loc = op.getLoc();
+    ValueRange inputs = adaptor.getData();
     int64_t s = op.getScale();
-    SmallVector<AffineExpr> exprs = {
-        rewriter.getAffineDimExpr(0), rewriter.getAffineDimExpr(1),
-        rewriter.getAffineDimExpr(2).floorDiv(s),
-        rewriter.getAffineDimExpr(3).floorDiv(s)};
-    AffineMap map = AffineMap::get(4, 0, exprs, getContext());
-    rewriter.replaceOp(op, buildMappedElementwise(rewriter, op.getLoc(), *out,
-                                                  adaptor.getData()[0], map,
-                                                  passThrough));
+    if (op.getSampleType() == "bilinear") {
+      TransposedConvGeometry geometry;
+      int64_t kernel = 2 * s - s % 2, pad = s / 2; // pad = ceil((s - 1) / 2)
+      geometry.kernel = {kernel, kernel};
+      geometry.stride = {s, s};
+      geometry.dilate = {1, 1};
+      geometry.pad = {pad, pad};
+      geometry.adj = {0, 0};
+      geometry.groups = out->getDimSize(1);
+      rewriter.replaceOp(op, buildTransposedConvolution(rewriter, loc, inputs[0],
+                                                        inputs[1], Value(), *out,
+                                                        geometry));
+      return success();
+    }
+    SmallVector<Value> scaled;
+    for (Value input : inputs) {
+      FailureOr<RankedTensorType> in = getStaticType(rewriter, op, input);
+      if (failed(in))
+        return failure();
+      int64_t sh = out->getDimSize(2) / in->getDimSize(2);
+      int64_t sw = out->getDimSize(3) / in->getDimSize(3);
+      SmallVector<int64_t> shape(out->getShape());
+      shape[1] = in->getDimSize(1);
+      SmallVector<AffineExpr> exprs = {
+          rewriter.getAffineDimExpr(0), rewriter.getAffineDimExpr(1),
+          rewriter.getAffineDimExpr(2).floorDiv(sh),
+          rewriter.getAffineDimExpr(3).floorDiv(sw)};
+      scaled.push_back(buildMappedElementwise(
+          rewriter, loc, RankedTensorType::get(shape, out->getElementType()),
+          input, AffineMap::get(4, 0, exprs, getContext()), passThrough));
+    }
+    Value result;
+    if (op.getMultiInputMode() == "sum") {
+      result = scaled[0];
+      for (Value next : ArrayRef(scaled).drop_front())
+        result = buildElementwise(rewriter, loc, *out,
+                                  {fullOperand(result), fullOperand(next)},
+                                  [](OpBuilder &b, Location l, ValueRange a) {
+                                    return arith::AddFOp::create(b, l, a[0], a[1]);
+                                  });
+    } else {
+      result = buildEmpty(rewriter, loc, *out);
+      int64_t channel = 0;
+      for (Value part : scaled) {
+        auto type = cast<RankedTensorType>(part.getType());
+        SmallVector<int64_t> offsets = {0, channel, 0, 0}, strides(4, 1);
+        result = tensor::InsertSliceOp::create(rewriter, loc, part, result,
+                                               ValueRange{}, ValueRange{},
+                                               ValueRange{}, offsets,
+                                               type.getShape(), strides);
+        channel += type.getDimSize(1);
+      }
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Crop: the window at MXNet's offset (given or centred).
+struct CropLowering : OpConversionPattern<CropOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(CropOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value data = adaptor.getData()[0];
+    FailureOr<RankedTensorType> in = getStaticType(rewriter, op, data);
+    FailureOr<RankedTensorType> out = getStaticType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    auto [y, x] = op.getWindowOffset(in->getDimSize(2), in->getDimSize(3),
+                                     out->getDimSize(2), out->getDimSize(3));
+    SmallVector<int64_t> offsets = {0, 0, y, x}, strides(4, 1);
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, *out, data, ValueRange{}, ValueRange{}, ValueRange{}, offsets,
+        out->getShape(), strides);
+    return success();
+  }
+};
+
+/// _contrib_BilinearResize2D as MXNet's SpatialUpSamplingBilinearUpdateOutput
+/// (PyTorch's upsample_bilinear2d): per output pixel two source rows and
+/// columns and their weights, in float.
+struct BilinearResize2DLowering : OpConversionPattern<BilinearResize2DOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BilinearResize2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> in =
+        getStaticFloatType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> out =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(in) || failed(out))
+      return failure();
+    if (in->getShape() == out->getShape()) {
+      rewriter.replaceOp(op, adaptor.getData());
+      return success();
+    }
+    Value data = adaptor.getData();
+    bool alignCorners = op.getAlignCorners();
+    Type elt = out->getElementType();
+    // Per axis: source index, next-index step (0 at the edge) and weight.
+    struct Source {
+      Value index, step, weight;
+    };
+    auto source = [&](OpBuilder &b, Location l, Value dst, int64_t inSize,
+                      int64_t outSize) -> Source {
+      float scale = outSize <= 1 ? 0.f
+                    : alignCorners ? float(inSize - 1) / float(outSize - 1)
+                                   : float(inSize) / float(outSize);
+      Type f32 = b.getF32Type();
+      Value dstInt = arith::IndexCastOp::create(b, l, b.getI64Type(), dst);
+      Value real;
+      if (alignCorners) {
+        real = arith::MulFOp::create(b, l, buildFloat(b, l, f32, scale),
+                                     arith::SIToFPOp::create(b, l, f32, dstInt));
+      } else { // computed in double, stored to float, clamped at 0
+        Type f64 = b.getF64Type();
+        Value centre = arith::AddFOp::create(
+            b, l, arith::SIToFPOp::create(b, l, f64, dstInt), buildFloat(b, l, f64, 0.5));
+        Value src = arith::SubFOp::create(
+            b, l, arith::MulFOp::create(b, l, buildFloat(b, l, f64, double(scale)), centre),
+            buildFloat(b, l, f64, 0.5));
+        real = arith::TruncFOp::create(b, l, f32, src);
+        Value zero = buildFloat(b, l, f32, 0.0);
+        Value negative = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, real, zero);
+        real = arith::SelectOp::create(b, l, negative, zero, real);
+      }
+      Value index = buildIndexFromScalar(b, l, real);
+      Value hasNext = arith::CmpIOp::create(
+          b, l, arith::CmpIPredicate::slt, index,
+          arith::ConstantIndexOp::create(b, l, inSize - 1));
+      Value step = arith::SelectOp::create(b, l, hasNext,
+                                           arith::ConstantIndexOp::create(b, l, 1),
+                                           arith::ConstantIndexOp::create(b, l, 0));
+      Value frac = arith::SubFOp::create(
+          b, l, real,
+          arith::SIToFPOp::create(b, l, f32,
+                                  arith::IndexCastOp::create(b, l, b.getI64Type(), index)));
+      Value weight = convertScalarToDtype(b, l, frac, elt, /*isUnsignedCast=*/false);
+      return {index, step, weight};
+    };
+    int64_t inH = in->getDimSize(2), inW = in->getDimSize(3);
+    int64_t outH = out->getDimSize(2), outW = out->getDimSize(3);
+    Value result = buildMappedElementwise(
+        rewriter, op.getLoc(), *out, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Value n = linalg::IndexOp::create(b, l, 0), c = linalg::IndexOp::create(b, l, 1);
+          Source h = source(b, l, linalg::IndexOp::create(b, l, 2), inH, outH);
+          Source w = source(b, l, linalg::IndexOp::create(b, l, 3), inW, outW);
+          ScalarMath m{b, l, elt};
+          auto at = [&](Value y, Value x) {
+            return tensor::ExtractOp::create(b, l, data, ValueRange{n, c, y, x})
+                .getResult();
+          };
+          Value h2 = arith::AddIOp::create(b, l, h.index, h.step);
+          Value w2 = arith::AddIOp::create(b, l, w.index, w.step);
+          Value h0l = m.sub(m.c(1.0), h.weight), w0l = m.sub(m.c(1.0), w.weight);
+          Value top = m.add(m.mul(w0l, at(h.index, w.index)),
+                            m.mul(w.weight, at(h.index, w2)));
+          Value bottom = m.add(m.mul(w0l, at(h2, w.index)), m.mul(w.weight, at(h2, w2)));
+          return m.add(m.mul(h0l, top), m.mul(h.weight, bottom));
+        });
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -581,7 +747,8 @@ struct BroadcastShapeLowering : OpConversionPattern<OpTy> {
 } // namespace
 
 void symc::populateTensorPatterns(RewritePatternSet &patterns) {
-  patterns.add<UpSamplingLowering, PadLowering,
+  patterns.add<UpSamplingLowering, CropLowering, BilinearResize2DLowering,
+               PadLowering,
                BlockLowering<DepthToSpaceOp, true>,
                BlockLowering<SpaceToDepthOp, false>>(patterns.getContext());
   patterns.add<SwapAxisLowering, SliceLowering, ReverseLowering, TileLowering,
