@@ -204,11 +204,13 @@ def Sym_ClipOp : Sym_SameShapeOp<"clip"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_WhereOp : Sym_SameShapeOp<"where"> {
-  let summary = "condition != 0 ? x : y, elementwise";
+def Sym_WhereOp : Sym_Op<"where", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "condition != 0 ? x : y, elementwise or by rows";
   let description = [{
-    Same-shape form (a 1-D condition selecting rows is not supported yet).
-    Source: src/operator/tensor/control_flow_op.cc.
+    The condition has x's shape, or is 1-D and selects whole rows (axis 0);
+    its dtype is independent of x and y.
+    Source: src/operator/tensor/control_flow_op.cc (WhereOpShape).
   }];
   let arguments = (ins Sym_Tensor:$condition, Sym_Tensor:$x, Sym_Tensor:$y);
   let results = (outs Sym_Tensor:$output);

@@ -113,7 +113,8 @@ def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
   let hasVerifier = 1;
 }
 
-def Sym_BatchNormOp : Sym_Op<"BatchNorm"> {
+def Sym_BatchNormOp : Sym_Op<"BatchNorm", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
   let summary = "batch normalization (inference form)";
   let description = [{
     Inputs data, gamma, beta and the auxiliary states moving_mean and
@@ -174,7 +175,9 @@ def Sym_SoftmaxActivationOp : Sym_Op<"SoftmaxActivation"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-class Sym_SoftmaxFamilyOp<string mnemonic, string what> : Sym_Op<mnemonic> {
+class Sym_SoftmaxFamilyOp<string mnemonic, string what>
+    : Sym_Op<mnemonic, [DeclareOpInterfaceMethods<Sym_InferInterface,
+                                                  ["inferShapes", "inferTypes"]>]> {
   let summary = what # " along an axis, with temperature";
   let description = [{ Source: src/operator/nn/softmax.cc (softmax-inl.h). }];
   let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$length,

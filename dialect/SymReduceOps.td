@@ -63,12 +63,12 @@ class Sym_ArgReduceOp<string mnemonic, string what> : Sym_Op<mnemonic> {
 def Sym_ArgmaxOp : Sym_ArgReduceOp<"argmax", "maximum">;
 
 def Sym_ArgmaxChannelOp : Sym_Op<"argmax_channel"> {
-  let summary = "index of the maximum along the last axis";
+  let summary = "index of the maximum along axis 1 (the channels)";
   let description = [{ Source: src/operator/tensor/broadcast_reduce_op_index.cc. }];
   let arguments = (ins Sym_Tensor:$data);
   let results = (outs Sym_Tensor:$output);
   let extraClassDeclaration = [{
-    std::optional<int64_t> getAxis() { return -1; }
+    std::optional<int64_t> getAxis() { return 1; }
     bool getKeepdims() { return false; }
   }];
 }

@@ -180,17 +180,29 @@ def Sym_RepeatOp : Sym_Op<"repeat"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_ReshapeLikeOp : Sym_Op<"reshape_like"> {
-  let summary = "lhs reshaped to rhs's shape";
-  let description = [{ Source: src/operator/tensor/elemwise_unary_op_basic.cc. }];
-  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs);
+def Sym_ReshapeLikeOp : Sym_Op<"reshape_like", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "lhs reshaped: lhs[:lb] + rhs[rb:re] + lhs[le:]";
+  let description = [{
+    The begin/end attributes default to the whole shapes (plain reshape to
+    rhs's shape). The output has lhs's dtype.
+    Source: src/operator/tensor/elemwise_unary_op_basic.cc (ReshapeLikeShape).
+  }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs,
+      OptionalAttr<Sym_I64Attr>:$lhs_begin, OptionalAttr<Sym_I64Attr>:$lhs_end,
+      OptionalAttr<Sym_I64Attr>:$rhs_begin, OptionalAttr<Sym_I64Attr>:$rhs_end);
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like"> {
-  let summary = "lhs broadcast to rhs's shape";
-  let description = [{ Source: src/operator/tensor/broadcast_reduce_op_value.cc. }];
-  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs);
+def Sym_BroadcastLikeOp : Sym_Op<"broadcast_like", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "lhs broadcast to rhs's shape (or on lhs_axes to rhs_axes)";
+  let description = [{
+    Source: src/operator/tensor/broadcast_reduce_op_value.cc
+    (BroadcastLikeShape). The output has lhs's dtype.
+  }];
+  let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs, Sym_OptTuple:$lhs_axes,
+      Sym_OptTuple:$rhs_axes);
   let results = (outs Sym_Tensor:$output);
 }
 
@@ -334,7 +346,8 @@ def Sym_EyeOp : Sym_InitOp<"_eye"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_SequenceMaskOp : Sym_Op<"SequenceMask"> {
+def Sym_SequenceMaskOp : Sym_Op<"SequenceMask", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
   let summary = "set steps at or beyond each sequence's length to `value`";
   let description = [{
     `axis` 0 is (T, B, ...), `axis` 1 is (B, T, ...); sequence_length is
@@ -404,7 +417,8 @@ def Sym_SplitV2Op : Sym_Op<"_split_v2"> {
   }];
 }
 
-def Sym_SliceLikeOp : Sym_Op<"slice_like"> {
+def Sym_SliceLikeOp : Sym_Op<"slice_like", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
   let summary = "data cut to shape_like's extent on `axes` (all when empty)";
   let description = [{ Source: src/operator/tensor/matrix_op.cc (SliceLikeShape). }];
   let arguments = (ins Sym_Tensor:$data, Sym_Tensor:$shape_like,
@@ -412,7 +426,8 @@ def Sym_SliceLikeOp : Sym_Op<"slice_like"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-class Sym_SequenceOp<string mnemonic> : Sym_Op<mnemonic> {
+class Sym_SequenceOp<string mnemonic> : Sym_Op<mnemonic, [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
   let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$sequence_length,
       Sym_DefaultBool<"false">:$use_sequence_length, Sym_DefaultI64<"0">:$axis);
   let results = (outs Sym_Tensor:$output);

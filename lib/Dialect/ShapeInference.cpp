@@ -272,6 +272,23 @@ static LogicalResult inferSoftmaxFamilyShape(OpTy op, ShapeInferenceContext &ctx
   return ctx.assignInput(1, PartialShape(dims));
 }
 
+/// SoftmaxOpType: the output is `dtype` when given (the data keeps its own
+/// dtype), else the data's; the lengths keep theirs.
+template <typename OpTy>
+static LogicalResult inferSoftmaxFamilyType(OpTy op, TypeInferenceContext &ctx) {
+  if (std::optional<Type> dtype = op.getDtype()) {
+    if (failed(ctx.assignOutput(0, *dtype)))
+      return failure();
+    return ctx.input(0) ? success() : ctx.assignInput(0, *dtype);
+  }
+  Type type = ctx.input(0) ? ctx.input(0) : ctx.output(0);
+  if (!type)
+    return success();
+  if (failed(ctx.assignInput(0, type)))
+    return failure();
+  return ctx.assignOutput(0, type);
+}
+
 LogicalResult SoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
   return inferSoftmaxFamilyShape(*this, ctx);
 }
@@ -281,13 +298,37 @@ LogicalResult LogSoftmaxOp::inferShapes(ShapeInferenceContext &ctx) {
 LogicalResult SoftminOp::inferShapes(ShapeInferenceContext &ctx) {
   return inferSoftmaxFamilyShape(*this, ctx);
 }
+LogicalResult SoftmaxOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferSoftmaxFamilyType(*this, ctx);
+}
+LogicalResult LogSoftmaxOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferSoftmaxFamilyType(*this, ctx);
+}
+LogicalResult SoftminOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferSoftmaxFamilyType(*this, ctx);
+}
 
-/// Regression outputs: output = data; the label has the data's shape.
+/// RegressionOutputShape: output = data; an unknown label is (N,) for
+/// (N, 1) data and the data's shape otherwise; a known one must agree in
+/// its first axis and its size.
 template <typename OpTy>
 static LogicalResult inferRegressionShape(OpTy, ShapeInferenceContext &ctx) {
   if (failed(ctx.inferSameShapeOf(0, 0)))
     return failure();
-  return ctx.assignInput(1, ctx.input(0));
+  const PartialShape &data = ctx.input(0), &label = ctx.input(1);
+  if (!data.hasRank())
+    return success();
+  if (!label.hasRank()) {
+    if (data.rank() == 2 && data[1] == 1)
+      return ctx.assignInput(1, PartialShape({data[0]}));
+    return ctx.assignInput(1, data);
+  }
+  if (data.isComplete() && label.isComplete() &&
+      (label.rank() == 0 || label[0] != data[0] ||
+       label.numElements() != data.numElements()))
+    return ctx.emitError("Shape inconsistent, Provided = " + label.str() +
+                         ", inferred shape=" + data.str(true));
+  return success();
 }
 LogicalResult LinearRegressionOutputOp::inferShapes(ShapeInferenceContext &ctx) {
   return inferRegressionShape(*this, ctx);
@@ -566,6 +607,10 @@ LogicalResult AmpCastOp::inferShapes(ShapeInferenceContext &ctx) {
   return ctx.inferSameShape();
 }
 LogicalResult AmpCastOp::inferTypes(TypeInferenceContext &ctx) {
+  // AMP casts floats only; other dtypes pass through.
+  Type in = ctx.input(0);
+  if (in && !isa<FloatType>(in))
+    return ctx.assignOutput(0, in);
   return ctx.assignOutput(0, getDtype());
 }
 
@@ -778,19 +823,28 @@ LogicalResult BatchDotOp::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
   if (!lhs.hasRank() || !rhs.hasRank())
     return success();
-  if (lhs.rank() != 3 || rhs.rank() != 3)
-    return ctx.emitError("batch_dot only supports 3D inputs, got " +
-                         lhs.str(true) + " and " + rhs.str(true));
-  int64_t m = getTransposeA() ? lhs[2] : lhs[1];
-  int64_t kl = getTransposeA() ? lhs[1] : lhs[2];
-  int64_t kr = getTransposeB() ? rhs[2] : rhs[1];
-  int64_t n = getTransposeB() ? rhs[1] : rhs[2];
-  if ((kl != kUnknown && kr != kUnknown && kl != kr) ||
-      (lhs.isKnown(0) && rhs.isKnown(0) && lhs[0] != rhs[0]))
+  // (B..., M, K) x (B..., K, N), the leading batch axes equal.
+  int64_t rank = lhs.rank();
+  if (rank < 3 || rhs.rank() != rank)
+    return ctx.emitError("batch_dot: lhs and rhs must have the same rank >= 3, "
+                         "got " + lhs.str(true) + " and " + rhs.str(true));
+  int64_t m = getTransposeA() ? lhs[rank - 1] : lhs[rank - 2];
+  int64_t kl = getTransposeA() ? lhs[rank - 2] : lhs[rank - 1];
+  int64_t kr = getTransposeB() ? rhs[rank - 1] : rhs[rank - 2];
+  int64_t n = getTransposeB() ? rhs[rank - 2] : rhs[rank - 1];
+  SmallVector<int64_t> out;
+  for (int64_t i = 0; i < rank - 2; ++i) {
+    if (lhs.isKnown(i) && rhs.isKnown(i) && lhs[i] != rhs[i])
+      return ctx.emitError("batch_dot shape error: lhs=" + lhs.str(true) +
+                           ", rhs=" + rhs.str(true));
+    out.push_back(lhs.isKnown(i) ? lhs[i] : rhs[i]);
+  }
+  if (kl != kUnknown && kr != kUnknown && kl != kr)
     return ctx.emitError("batch_dot shape error: lhs=" + lhs.str(true) +
                          ", rhs=" + rhs.str(true));
-  int64_t batch = lhs.isKnown(0) ? lhs[0] : rhs[0];
-  return ctx.assignOutput(0, PartialShape({batch, m, n}));
+  out.push_back(m);
+  out.push_back(n);
+  return ctx.assignOutput(0, PartialShape(out));
 }
 
 //===----------------------------------------------------------------------===//
@@ -1032,18 +1086,63 @@ LogicalResult RepeatOp::inferShapes(ShapeInferenceContext &ctx) {
   return ctx.assignOutput(0, data);
 }
 
+namespace {
+/// The lhs dtype for the output; rhs only lends its shape.
+LogicalResult inferLhsType(TypeInferenceContext &ctx) {
+  Type type = ctx.input(0) ? ctx.input(0) : ctx.output(0);
+  if (!type)
+    return success();
+  if (failed(ctx.assignInput(0, type)))
+    return failure();
+  return ctx.assignOutput(0, type);
+}
+
+/// A [begin, end) range of axes given as optional, possibly negative ints
+/// (None meaning the whole shape), or nullopt when out of range.
+std::optional<std::pair<int64_t, int64_t>>
+axisRange(std::optional<int64_t> begin, std::optional<int64_t> end, int64_t rank) {
+  int64_t b = begin.value_or(0), e = end.value_or(rank);
+  if (b < 0)
+    b += rank;
+  if (e < 0)
+    e += rank;
+  if (b < 0 || e > rank || b > e)
+    return std::nullopt;
+  return std::make_pair(b, e);
+}
+} // namespace
+
 LogicalResult ReshapeLikeOp::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
-  if (lhs.isComplete() && rhs.isComplete() &&
-      lhs.numElements() != rhs.numElements())
-    return ctx.emitError("reshape_like: " + lhs.str(true) +
-                         " and " + rhs.str(true) + " differ in size");
-  return ctx.assignOutput(0, rhs);
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  auto lhsRange = axisRange(getLhsBegin(), getLhsEnd(), lhs.rank());
+  auto rhsRange = axisRange(getRhsBegin(), getRhsEnd(), rhs.rank());
+  if (!lhsRange || !rhsRange)
+    return ctx.emitError("reshape_like: begin/end out of range for " +
+                         lhs.str(true) + " and " + rhs.str(true));
+  SmallVector<int64_t> out(lhs.getDims().take_front(lhsRange->first));
+  llvm::append_range(out, rhs.getDims().slice(rhsRange->first,
+                                              rhsRange->second - rhsRange->first));
+  llvm::append_range(out, lhs.getDims().drop_front(lhsRange->second));
+  PartialShape result(out);
+  if (lhs.isComplete() && result.isComplete() &&
+      lhs.numElements() != result.numElements())
+    return ctx.emitError("reshape_like: " + lhs.str(true) + " and " +
+                         result.str(true) + " differ in size");
+  return ctx.assignOutput(0, result);
+}
+
+LogicalResult ReshapeLikeOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferLhsType(ctx);
 }
 
 LogicalResult BroadcastLikeOp::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &lhs = ctx.input(0), &rhs = ctx.input(1);
-  if (lhs.hasRank() && rhs.hasRank()) {
+  if (!lhs.hasRank() || !rhs.hasRank())
+    return success();
+  ArrayRef<int64_t> lhsAxes = getLhsAxes(), rhsAxes = getRhsAxes();
+  if (lhsAxes.empty() && rhsAxes.empty()) {
     if (lhs.rank() != rhs.rank())
       return ctx.emitError("broadcast_like: ranks differ: " + lhs.str(true) +
                            " and " + rhs.str(true));
@@ -1051,8 +1150,28 @@ LogicalResult BroadcastLikeOp::inferShapes(ShapeInferenceContext &ctx) {
       if (lhs.isKnown(i) && rhs.isKnown(i) && lhs[i] != 1 && lhs[i] != rhs[i])
         return ctx.emitError("broadcast_like: cannot broadcast " +
                              lhs.str(true) + " to " + rhs.str(true));
+    return ctx.assignOutput(0, rhs);
   }
-  return ctx.assignOutput(0, rhs);
+  if (lhsAxes.size() != rhsAxes.size())
+    return ctx.emitError("broadcast_like: lhs_axes and rhs_axes must have the "
+                         "same length");
+  PartialShape out = lhs;
+  for (auto [l, r] : llvm::zip(lhsAxes, rhsAxes)) {
+    std::optional<int64_t> la = normalizeAxis(l, lhs.rank());
+    std::optional<int64_t> ra = normalizeAxis(r, rhs.rank());
+    if (!la || !ra)
+      return ctx.emitError("broadcast_like: axes out of range for " +
+                           lhs.str(true) + " and " + rhs.str(true));
+    if (lhs.isKnown(*la) && lhs[*la] != 1)
+      return ctx.emitError("broadcast_like: lhs axis " + Twine(*la) +
+                           " must have size 1, got " + lhs.str(true));
+    out[*la] = rhs[*ra];
+  }
+  return ctx.assignOutput(0, out);
+}
+
+LogicalResult BroadcastLikeOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferLhsType(ctx);
 }
 
 //===----------------------------------------------------------------------===//
@@ -2048,4 +2167,97 @@ LogicalResult ROIAlignOp::inferShapes(ShapeInferenceContext &ctx) {
   int64_t divisor =
       getPositionSensitive() && pooled.size() == 2 ? pooled[0] * pooled[1] : 1;
   return inferROIShapes(ctx, "_contrib_ROIAlign", pooled, divisor);
+}
+
+//===----------------------------------------------------------------------===//
+// where
+//===----------------------------------------------------------------------===//
+
+LogicalResult WhereOp::inferShapes(ShapeInferenceContext &ctx) {
+  // x, y and the output share one shape; the condition has it too, or is
+  // 1-D along its first axis.
+  std::optional<PartialShape> shape =
+      PartialShape::merge(ctx.input(1), ctx.input(2));
+  if (shape)
+    shape = PartialShape::merge(*shape, ctx.output(0));
+  if (!shape)
+    return ctx.emitError("where: x, y and the output differ in shape: " +
+                         ctx.input(1).str() + ", " + ctx.input(2).str());
+  if (failed(ctx.assignInput(1, *shape)) || failed(ctx.assignInput(2, *shape)) ||
+      failed(ctx.assignOutput(0, *shape)))
+    return failure();
+  const PartialShape &cond = ctx.input(0);
+  if (!cond.hasRank() || !shape->hasRank() || cond.rank() == shape->rank())
+    return ctx.assignInput(0, *shape);
+  if (cond.rank() != 1)
+    return ctx.emitError("condition array must be either have the same shape "
+                         "as x or be a 1-D array");
+  if (cond.isKnown(0) && shape->isKnown(0) && cond[0] != (*shape)[0])
+    return ctx.emitError("condition array must be either have the same shape "
+                         "as x or be a 1-D array whose size is the same as the "
+                         "size of the first dimension of x");
+  return success();
+}
+
+LogicalResult WhereOp::inferTypes(TypeInferenceContext &ctx) {
+  Type type = ctx.input(1) ? ctx.input(1) : ctx.input(2);
+  if (!type)
+    type = ctx.output(0);
+  if (!type)
+    return success();
+  if (failed(ctx.assignInput(1, type)) || failed(ctx.assignInput(2, type)))
+    return failure();
+  return ctx.assignOutput(0, type);
+}
+
+//===----------------------------------------------------------------------===//
+// Ops whose second input keeps its own dtype
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Data and output share a dtype; input 1 (lengths, a shape donor) keeps
+/// its own, defaulting to the data's when unknown.
+LogicalResult inferDataTypeWithFreeSecond(TypeInferenceContext &ctx) {
+  Type type = ctx.input(0) ? ctx.input(0) : ctx.output(0);
+  if (!type)
+    return success();
+  if (failed(ctx.assignInput(0, type)) || failed(ctx.assignOutput(0, type)))
+    return failure();
+  if (ctx.getNumInputs() > 1 && !ctx.input(1))
+    return ctx.assignInput(1, type);
+  return success();
+}
+} // namespace
+
+LogicalResult SequenceMaskOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeWithFreeSecond(ctx);
+}
+LogicalResult SequenceLastOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeWithFreeSecond(ctx);
+}
+LogicalResult SequenceReverseOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeWithFreeSecond(ctx);
+}
+LogicalResult SliceLikeOp::inferTypes(TypeInferenceContext &ctx) {
+  return inferDataTypeWithFreeSecond(ctx);
+}
+
+LogicalResult BatchNormOp::inferTypes(TypeInferenceContext &ctx) {
+  // BatchNormType: the parameters and statistics are in the data's
+  // accumulation type (float32 for float16 / bfloat16 data).
+  Type data = ctx.input(0);
+  if (!data)
+    return success();
+  Type param = data;
+  if (auto f = dyn_cast<FloatType>(data); f && f.getWidth() < 32)
+    param = Float32Type::get(getContext());
+  for (unsigned i = 1; i < ctx.getNumInputs(); ++i)
+    if (failed(ctx.assignInput(i, param)))
+      return failure();
+  if (failed(ctx.assignOutput(0, data)))
+    return failure();
+  for (unsigned i = 1; i < ctx.getNumOutputs(); ++i)
+    if (failed(ctx.assignOutput(i, param)))
+      return failure();
+  return success();
 }

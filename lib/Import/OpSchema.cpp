@@ -583,6 +583,13 @@ SmallVector<std::string> roiInputs(const AttrStrings &) {
 }
 const StringLiteral kROIPoolingOutputs[] = {"output", "maxidx"};
 
+const AttrSpec kReshapeLikeAttrs[] = {{"lhs_begin", AttrKind::Int},
+                                      {"lhs_end", AttrKind::Int},
+                                      {"rhs_begin", AttrKind::Int},
+                                      {"rhs_end", AttrKind::Int}};
+const AttrSpec kBroadcastLikeAttrs[] = {{"lhs_axes", AttrKind::Tuple},
+                                        {"rhs_axes", AttrKind::Tuple}};
+
 const unsigned kBatchNormAux[] = {3, 4};
 const StringLiteral kLayerNormOutputs[] = {"output", "mean", "std"};
 const StringLiteral kBatchNormOutputs[] = {"output", "mean", "var"};
@@ -730,8 +737,8 @@ const OpSchema kOpSchemas[] = {
     {"reverse", kReverseAttrs, dataOnly, one, {}},
     {"tile", kTileAttrs, dataOnly, one, {}},
     {"repeat", kRepeatAttrs, dataOnly, one, {}},
-    {"reshape_like", {}, lhsRhs, one, {}},
-    {"broadcast_like", {}, lhsRhs, one, {}},
+    {"reshape_like", kReshapeLikeAttrs, lhsRhs, one, {}},
+    {"broadcast_like", kBroadcastLikeAttrs, lhsRhs, one, {}},
     {"argmax", kArgReduceAttrs, dataOnly, one, {}},
     {"argmin", kArgReduceAttrs, dataOnly, one, {}},
     {"InstanceNorm", kInstanceNormAttrs, layerNormInputs, one, {}},

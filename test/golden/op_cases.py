@@ -10,7 +10,8 @@ import zlib
 
 
 def v(mx, name):
-    return mx.sym.var(name)
+    """A variable; names ending in _i32 are int32 (others float32)."""
+    return mx.sym.var(name, dtype="int32") if name.endswith("_i32") else mx.sym.var(name)
 
 
 def op(mx, name):
@@ -328,6 +329,20 @@ def _cases():
     C["upsampling_nearest_concat"] = lambda mx: (mx.sym.UpSampling(v(mx, "a"), v(mx, "b"), scale=2, sample_type="nearest", num_args=2, name="up"), {"a": (1, 2, 3, 4), "b": (1, 3, 6, 8)})
     C["upsampling_nearest_sum"] = lambda mx: (mx.sym.UpSampling(v(mx, "a"), v(mx, "b"), scale=4, sample_type="nearest", num_args=2, multi_input_mode="sum", name="up"), {"a": (1, 2, 2, 3), "b": (1, 2, 4, 6)})
 
+    # --- forms found by comparing every op's inference with MXNet ---
+    C["argmax_channel_3d"] = lambda mx: (mx.sym.argmax_channel(v(mx, "data"), name="a"), {"data": (2, 3, 4)})
+    C["sequence_mask_int_lengths"] = lambda mx: (mx.sym.SequenceMask(v(mx, "data"), v(mx, "len_i32"), use_sequence_length=True, value=-1, name="sm"), {"data": (4, 3), "len_i32": (3,)})
+    C["sequence_last_int_lengths"] = lambda mx: (mx.sym.SequenceLast(v(mx, "data"), v(mx, "len_i32"), use_sequence_length=True, name="sl"), {"data": (4, 3, 2), "len_i32": (3,)})
+    C["where_int_condition"] = lambda mx: (mx.sym.where(v(mx, "cond_i32"), v(mx, "x"), v(mx, "y"), name="w"), {"cond_i32": (3, 4), "x": (3, 4), "y": (3, 4)})
+    C["where_rows"] = lambda mx: (mx.sym.where(v(mx, "cond_int"), v(mx, "x"), v(mx, "y"), name="w"), {"cond_int": (3,), "x": (3, 4), "y": (3, 4)})
+    C["batch_dot_4d"] = lambda mx: (mx.sym.batch_dot(v(mx, "a"), v(mx, "b"), transpose_b=True, name="bd"), {"a": (2, 3, 4, 5), "b": (2, 3, 6, 5)})
+    C["reshape_like_ranges"] = lambda mx: (mx.sym.reshape_like(v(mx, "lhs"), v(mx, "rhs"), lhs_begin=1, lhs_end=3, rhs_begin=0, rhs_end=1, name="r"), {"lhs": (2, 3, 4), "rhs": (12, 7)})
+    C["broadcast_like_axes"] = lambda mx: (mx.sym.broadcast_like(v(mx, "lhs"), v(mx, "rhs"), lhs_axes=(0,), rhs_axes=(2,), name="b"), {"lhs": (1, 3), "rhs": (2, 3, 5)})
+    C["logistic_regression_column"] = lambda mx: (mx.sym.LogisticRegressionOutput(v(mx, "data"), name="lr"), {"data": (3, 1)})
+    C["softmax_dtype_f64"] = lambda mx: (mx.sym.softmax(v(mx, "data"), dtype="float64", name="s"), {"data": (2, 5)})
+    C["softmax_length"] = lambda mx: (mx.sym.softmax(v(mx, "data"), v(mx, "len_i32"), use_length=True, axis=-1, name="s"), {"data": (3, 6), "len_i32": (3,)})
+    C["softmax_length_axis0"] = lambda mx: (mx.sym.softmax(v(mx, "data"), v(mx, "len_i32"), use_length=True, axis=0, temperature=2.0, name="s"), {"data": (5, 3), "len_i32": (3,)})
+
     # --- ordering: topk, sort, argsort ---
     C["topk_indices"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, name="t"), {"data": (3, 5)})
     C["topk_value_axis0"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=0, k=2, ret_typ="value", name="t"), {"data": (4, 3, 2)})
@@ -378,6 +393,8 @@ def _cases():
 def _values(np, rng, name, shape):
     if "moving_var" in name:
         return rng.uniform(0.5, 2.0, shape).astype("float32")
+    if name.endswith("_i32"):  # lengths in [1, 5), conditions in {0, 1}
+        return rng.randint(0 if name.startswith("cond") else 1, 2 if name.startswith("cond") else 5, shape).astype("int32")
     if name == "len_pos":
         return rng.randint(1, 5, shape).astype("float32")
     if name.endswith("_pos"):

@@ -189,11 +189,6 @@ struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
       rewriter.replaceOp(op, adaptor.getData());
       return success();
     }
-    if (lengths.getType() != RankedTensorType::get(
-                                 {type->getDimSize(op.getAxis() == 0 ? 1 : 0)},
-                                 type->getElementType()))
-      return rewriter.notifyMatchFailure(op, "sequence_length must be (B,) "
-                                             "in the data's dtype");
     int64_t timeAxis = op.getAxis(), batchAxis = timeAxis == 0 ? 1 : 0;
     double value = op.getValue().convertToDouble();
     Type elt = type->getElementType();
@@ -201,11 +196,10 @@ struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
         rewriter, op.getLoc(), *type,
         {fullOperand(adaptor.getData()), axisOperand(lengths, batchAxis)},
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          // Lengths of any dtype, truncated as static_cast<index_t>.
           Value t = linalg::IndexOp::create(b, l, timeAxis);
-          Value tInt = arith::IndexCastOp::create(b, l, b.getI64Type(), t);
-          Value tFloat = arith::SIToFPOp::create(b, l, elt, tInt);
-          Value valid = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
-                                              tFloat, args[1]);
+          Value valid = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, t,
+                                              buildIndexFromScalar(b, l, args[1]));
           return arith::SelectOp::create(b, l, valid, args[0],
                                          buildFloat(b, l, elt, value));
         });

@@ -262,17 +262,29 @@ struct WhereLowering : OpConversionPattern<WhereOp> {
   LogicalResult
   matchAndRewrite(WhereOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
-        getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(type) || adaptor.getCondition().getType() != *type)
-      return rewriter.notifyMatchFailure(op, "needs a same-shape float condition");
+    FailureOr<RankedTensorType> type = getStaticType(rewriter, op, op.getOutput());
+    FailureOr<RankedTensorType> condType =
+        getStaticType(rewriter, op, adaptor.getCondition());
+    if (failed(type) || failed(condType))
+      return failure();
+    Value cond = adaptor.getCondition();
+    // A 1-D condition picks whole rows.
+    ElementwiseOperand condOperand =
+        condType->getRank() == type->getRank() ? fullOperand(cond)
+                                                : axisOperand(cond, 0);
     Value out = buildElementwise(
         rewriter, op.getLoc(), *type,
-        {fullOperand(adaptor.getCondition()), fullOperand(adaptor.getX()),
-         fullOperand(adaptor.getY())},
+        {condOperand, fullOperand(adaptor.getX()), fullOperand(adaptor.getY())},
         [](OpBuilder &b, Location l, ValueRange args) -> Value {
-          return select(b, l, arith::CmpFPredicate::UNE, args[0],
-                        cst(b, l, args[0], 0.0), args[1], args[2]);
+          Value c = args[0];
+          Value zero = arith::ConstantOp::create(b, l, b.getZeroAttr(c.getType()));
+          Value nonZero =
+              isa<FloatType>(c.getType())
+                  ? arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, c, zero)
+                        .getResult()
+                  : arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, c, zero)
+                        .getResult();
+          return arith::SelectOp::create(b, l, nonZero, args[1], args[2]);
         });
     rewriter.replaceOp(op, out);
     return success();

@@ -598,7 +598,8 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
     bool fixGamma = op.getFixGamma();
     double eps = op.getEps().convertToDouble();
     Type elt = type->getElementType();
-    // Inference form: (x - mean) / sqrt(var + eps) * gamma + beta.
+    // float16 data normalizes in the parameters' float32, as MXNet's AccReal.
+    Type acc = cast<RankedTensorType>(adaptor.getMovingVar().getType()).getElementType();
     Value out = buildElementwise(
         rewriter, op.getLoc(), *type,
         {fullOperand(adaptor.getData()), axisOperand(adaptor.getGamma(), *axis),
@@ -606,14 +607,20 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
          axisOperand(adaptor.getMovingMean(), *axis),
          axisOperand(adaptor.getMovingVar(), *axis)},
         [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
-          Value centered = arith::SubFOp::create(b, loc, args[0], args[3]);
+          Value x = args[0];
+          if (x.getType() != acc)
+            x = arith::ExtFOp::create(b, loc, acc, x);
+          Value centered = arith::SubFOp::create(b, loc, x, args[3]);
           Value var = arith::AddFOp::create(b, loc, args[4],
-                                            buildFloat(b, loc, elt, eps));
+                                            buildFloat(b, loc, acc, eps));
           Value normed = arith::DivFOp::create(
               b, loc, centered, math::SqrtOp::create(b, loc, var));
           if (!fixGamma)
             normed = arith::MulFOp::create(b, loc, normed, args[1]);
-          return arith::AddFOp::create(b, loc, normed, args[2]);
+          Value y = arith::AddFOp::create(b, loc, normed, args[2]);
+          if (y.getType() != elt)
+            y = arith::TruncFOp::create(b, loc, elt, y);
+          return y;
         });
     rewriter.replaceOp(op, {out, adaptor.getMovingMean(), adaptor.getMovingVar()});
     return success();

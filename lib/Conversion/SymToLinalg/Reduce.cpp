@@ -172,10 +172,14 @@ struct DotLowering : OpConversionPattern<DotOp> {
 /// Swaps the last two axes of a rank-3 tensor.
 Value swapLastAxes(OpBuilder &b, Location loc, Value value) {
   auto type = cast<RankedTensorType>(value.getType());
-  ArrayRef<int64_t> s = type.getShape();
-  auto outType = RankedTensorType::get({s[0], s[2], s[1]}, type.getElementType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> perm = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  std::swap(perm[rank - 1], perm[rank - 2]);
+  SmallVector<int64_t> shape(type.getShape());
+  std::swap(shape[rank - 1], shape[rank - 2]);
+  auto outType = RankedTensorType::get(shape, type.getElementType());
   return linalg::TransposeOp::create(b, loc, value, buildEmpty(b, loc, outType),
-                                     ArrayRef<int64_t>{0, 2, 1})
+                                     perm)
       .getResult()[0];
 }
 
@@ -187,19 +191,36 @@ struct BatchDotLowering : OpConversionPattern<BatchDotOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> outType =
         getStaticFloatType(rewriter, op, op.getOutput());
-    if (failed(outType) || outType->getRank() != 3)
-      return rewriter.notifyMatchFailure(op, "needs static rank-3 operands");
+    if (failed(outType) || failed(getStaticType(rewriter, op, adaptor.getLhs())) ||
+        failed(getStaticType(rewriter, op, adaptor.getRhs())))
+      return failure();
     Location loc = op.getLoc();
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     if (op.getTransposeA())
       lhs = swapLastAxes(rewriter, loc, lhs);
     if (op.getTransposeB())
       rhs = swapLastAxes(rewriter, loc, rhs);
+    // The batch axes collapse into one for linalg.batch_matmul.
+    auto asBatched = [&](Value v) {
+      ArrayRef<int64_t> shape = cast<RankedTensorType>(v.getType()).getShape();
+      int64_t batch = 1;
+      for (int64_t d : shape.drop_back(2))
+        batch *= d;
+      return buildReshape(rewriter, loc, v,
+                          {batch, shape[shape.size() - 2], shape.back()});
+    };
+    lhs = asBatched(lhs);
+    rhs = asBatched(rhs);
+    ArrayRef<int64_t> outShape = outType->getShape();
+    auto accType = RankedTensorType::get(
+        {cast<RankedTensorType>(lhs.getType()).getDimSize(0),
+         outShape[outShape.size() - 2], outShape.back()},
+        outType->getElementType());
     Value result = linalg::BatchMatmulOp::create(
-                       rewriter, loc, TypeRange{*outType}, ValueRange{lhs, rhs},
-                       ValueRange{buildFilled(rewriter, loc, *outType, 0.0)})
+                       rewriter, loc, TypeRange{accType}, ValueRange{lhs, rhs},
+                       ValueRange{buildFilled(rewriter, loc, accType, 0.0)})
                        .getResult(0);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, buildReshape(rewriter, loc, result, outShape));
     return success();
   }
 };

@@ -10,6 +10,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/Utils/Utils.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace mlir;
@@ -85,26 +86,54 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<RankedTensorType> type =
+    FailureOr<RankedTensorType> inType =
         getStaticFloatType(rewriter, op, adaptor.getData());
-    if (failed(type))
+    FailureOr<RankedTensorType> type =
+        getStaticFloatType(rewriter, op, op.getOutput());
+    if (failed(inType) || failed(type))
       return failure();
-    if (op.getUseLength())
-      return rewriter.notifyMatchFailure(op, "use_length is not lowered yet");
-    if (op.getDtype() && *op.getDtype() != type->getElementType())
-      return rewriter.notifyMatchFailure(op, "a dtype change is not lowered yet");
     std::optional<int64_t> axis = normalizeAxis(op.getAxis(), type->getRank());
     if (!axis)
       return rewriter.notifyMatchFailure(op, "axis out of range");
+    Location loc = op.getLoc();
     double temperature =
         op.getTemperature() ? op.getTemperature()->convertToDouble() : 1.0;
+    Type elt = type->getElementType();
     Value data = adaptor.getData();
+    // `dtype` computes and returns in another float type.
+    if (inType->getElementType() != elt)
+      data = buildElementwise(rewriter, loc, *type, {fullOperand(data)},
+                              [&](OpBuilder &b, Location l, ValueRange a) {
+                                return convertScalarToDtype(b, l, a[0], elt,
+                                                            /*isUnsignedCast=*/false);
+                              });
     if constexpr (std::is_same_v<OpTy, SoftminOp>)
-      data = negate(rewriter, op.getLoc(), data);
+      data = negate(rewriter, loc, data);
+    // With use_length, steps at or beyond length (one per position of the
+    // other axes) take no part and come out as 0.
+    Value length = op.getUseLength() ? adaptor.getLength() : Value();
+    SmallVector<int64_t> others;
+    for (int64_t i = 0; i < type->getRank(); ++i)
+      if (i != *axis)
+        others.push_back(i);
+    auto masked = [&](Value input, double fill) {
+      return buildElementwise(
+          rewriter, loc, *type, {fullOperand(input), {length, others}},
+          [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+            Value inside = arith::CmpIOp::create(
+                b, l, arith::CmpIPredicate::slt, linalg::IndexOp::create(b, l, *axis),
+                buildIndexFromScalar(b, l, a[1]));
+            return arith::SelectOp::create(b, l, inside, a[0], buildFloat(b, l, elt, fill));
+          });
+    };
+    if (length)
+      data = masked(data, -std::numeric_limits<double>::infinity());
     SoftmaxKind kind = std::is_same_v<OpTy, LogSoftmaxOp> ? SoftmaxKind::LogSoftmax
                                                           : SoftmaxKind::Softmax;
-    rewriter.replaceOp(op, buildSoftmax(rewriter, op.getLoc(), data, *axis,
-                                        temperature, kind));
+    Value result = buildSoftmax(rewriter, loc, data, *axis, temperature, kind);
+    if (length)
+      result = masked(result, 0.0);
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

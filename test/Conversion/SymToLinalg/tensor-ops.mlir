@@ -354,9 +354,11 @@ func.func @cast_storage(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
 // CHECK-LABEL: func @sequence_mask(
 // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[LEN]], #{{.*}}]
 // CHECK: ^bb0(%[[IN:[^:]*]]: f32, %[[L:[^:]*]]: f32
-// CHECK: linalg.index 0 : index
-// CHECK: %[[T:.*]] = arith.sitofp
-// CHECK: %[[LT:.*]] = arith.cmpf olt, %[[T]], %[[L]]
+// CHECK: %[[T:.*]] = linalg.index 0 : index
+// The length truncates to an integer step count, as MXNet's index_t cast.
+// CHECK: %[[LI:.*]] = arith.fptosi %[[L]] : f32 to i64
+// CHECK: %[[LEN_IDX:.*]] = arith.index_cast %[[LI]] : i64 to index
+// CHECK: %[[LT:.*]] = arith.cmpi slt, %[[T]], %[[LEN_IDX]]
 // CHECK: %[[V:.*]] = arith.constant -7.000000e+00 : f32
 // CHECK: arith.select %[[LT]], %[[IN]], %[[V]]
 func.func @sequence_mask(%x: tensor<4x3x2xf32>, %len: tensor<3xf32>) -> tensor<4x3x2xf32> {
