@@ -18,13 +18,20 @@ llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.symc_tools_dir, config.llvm_tools_dir]
-tools = ["sym-opt", "sym-translate", "sym-run", "SymUnitTests", "FileCheck", "not"]
+tools = ["sym-opt", "sym-translate", "sym-run", "sym-compile", "SymUnitTests",
+         "FileCheck", "not"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%golden", os.path.join(config.symc_src_root, "test", "golden")))
 config.substitutions.append(("%models", config.shared_models_dir))
 config.substitutions.append(("%examples", os.path.join(config.symc_src_root, "examples")))
 config.substitutions.append(("%srcroot", config.symc_src_root))
+config.substitutions.append(("%aot", os.path.join(config.symc_src_root, "test", "aot")))
+
+# The C examples of compiled models build with the system C compiler.
+import shutil
+if shutil.which("gcc"):
+    config.available_features.add("gcc")
 
 # Real-model tests need ../shared/models; without it they are UNSUPPORTED.
 if os.path.isdir(config.shared_models_dir):

@@ -121,6 +121,7 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
         reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
     add("_mlir_ciface_symc_topk_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
+    add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
     add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
     add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
     return symbols;
@@ -197,19 +198,19 @@ llvm::Error inferModelSignature(ModuleOp module,
 
 CompiledModel::~CompiledModel() = default;
 
-llvm::Expected<std::unique_ptr<CompiledModel>>
-CompiledModel::compile(ModuleOp module) {
+llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
+                                                  StringRef entryName) {
   func::FuncOp func = getMain(module);
   if (!func)
     return makeError("the module has no @main");
-  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  ModelSignature signature;
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
     auto sig = signatureOf(func.getArgumentTypes()[i], argName(func, i));
     if (!sig)
       return sig.takeError();
     sig->isAux = func.getArgAttr(i, sym::kArgAuxAttr) != nullptr;
     sig->isLabel = isOnlyUsedAsLabel(func.getArgument(i));
-    model->arguments.push_back(std::move(*sig));
+    signature.arguments.push_back(std::move(*sig));
   }
   for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {
     auto name = func.getResultAttrOfType<StringAttr>(i, sym::kArgNameAttr);
@@ -217,7 +218,7 @@ CompiledModel::compile(ModuleOp module) {
                            name ? name.getValue() : "output" + std::to_string(i));
     if (!sig)
       return sig.takeError();
-    model->results.push_back(std::move(*sig));
+    signature.results.push_back(std::move(*sig));
   }
 
   MLIRContext *ctx = module.getContext();
@@ -225,11 +226,23 @@ CompiledModel::compile(ModuleOp module) {
   // about argument attributes it does not know.
   func.removeArgAttrsAttr();
   func.removeResAttrsAttr();
+  func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
   PassManager pm(ctx);
   buildSymToLLVMPipeline(pm);
   if (llvm::Error err = runPasses(pm, module))
     return std::move(err);
+  return signature;
+}
+
+llvm::Expected<std::unique_ptr<CompiledModel>>
+CompiledModel::compile(ModuleOp module) {
+  auto signature = lowerToLLVMDialect(module, "main");
+  if (!signature)
+    return signature.takeError();
+  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  model->arguments = std::move(signature->arguments);
+  model->results = std::move(signature->results);
 
   initializeNativeTarget();
   ExecutionEngineOptions options;
@@ -239,9 +252,6 @@ CompiledModel::compile(ModuleOp module) {
   auto optimize = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0,
                                             /*targetMachine=*/nullptr);
   options.transformer = optimize;
-  // memrefCopy (strided copies) lives in the C runner utils.
-  SmallVector<StringRef> libs = {SYMC_MLIR_C_RUNNER_UTILS};
-  options.sharedLibPaths = libs;
   auto engine = ExecutionEngine::create(module, options);
   if (!engine)
     return engine.takeError();

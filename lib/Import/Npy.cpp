@@ -8,6 +8,9 @@
 
 #include "symc/Import/NDArray.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -163,5 +166,28 @@ Error writeNpyFile(StringRef path, const NDArray &array) {
   }
   return Error::success();
 }
+
+NDArray makeDeterministicFill(StringRef name, ArrayRef<int64_t> shape,
+                              bool weight) {
+  NDArray array;
+  array.name = name.str();
+  array.dtype = lookupDTypeByName("float32");
+  array.shape.assign(shape.begin(), shape.end());
+  array.data.resize(array.numElements() * sizeof(float));
+  float scale = 1.0f, shift = 0.0f;
+  if (weight && shape.size() >= 2) {
+    int64_t fanIn = 1;
+    for (int64_t d : shape.drop_front())
+      fanIn *= d;
+    scale = std::sqrt(12.0f / float(std::max<int64_t>(fanIn, 1)));
+  } else if (weight && name.ends_with("var")) {
+    shift = 1.0f;
+  }
+  auto *values = reinterpret_cast<float *>(array.data.data());
+  for (int64_t i = 0, e = array.numElements(); i < e; ++i)
+    values[i] = (float((i * 7919) % 1000) / 1000.0f - 0.5f) * scale + shift;
+  return array;
+}
+
 
 } // namespace symc

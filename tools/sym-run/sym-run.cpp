@@ -74,34 +74,6 @@ Expected<std::pair<StringRef, StringRef>> splitNamed(StringRef item,
   return std::make_pair(name, value);
 }
 
-/// The deterministic fill (test/golden/generate.py mirrors it). Element i
-/// starts from u_i = ((i * 7919) mod 1000) / 1000 - 0.5, in [-0.5, 0.5).
-/// Inputs (--shape) take u_i. Missing weights (--fill-missing) are scaled so
-/// that deep models neither explode nor vanish: arrays of rank >= 2 take
-/// u_i * sqrt(12 / fan_in), fan_in the product of all but the first
-/// dimension (variance 1 / fan_in); 1-D arrays named *var (BatchNorm's
-/// moving variance) take u_i + 1; other 1-D arrays take u_i.
-NDArray makeFilledArray(StringRef name, ArrayRef<int64_t> shape, bool weight) {
-  NDArray array;
-  array.name = name.str();
-  array.dtype = lookupDTypeByName("float32");
-  array.shape.assign(shape.begin(), shape.end());
-  array.data.resize(array.numElements() * sizeof(float));
-  float scale = 1.0f, shift = 0.0f;
-  if (weight && shape.size() >= 2) {
-    int64_t fanIn = 1;
-    for (int64_t d : shape.drop_front())
-      fanIn *= d;
-    scale = std::sqrt(12.0f / float(std::max<int64_t>(fanIn, 1)));
-  } else if (weight && name.ends_with("var")) {
-    shift = 1.0f;
-  }
-  auto *values = reinterpret_cast<float *>(array.data.data());
-  for (int64_t i = 0, e = array.numElements(); i < e; ++i)
-    values[i] = (float((i * 7919) % 1000) / 1000.0f - 0.5f) * scale + shift;
-  return array;
-}
-
 /// All values the model gets: params, then --input and --shape inputs.
 Expected<StringMap<NDArray>> collectValues() {
   StringMap<NDArray> values;
@@ -141,7 +113,7 @@ Expected<StringMap<NDArray>> collectValues() {
     if (!bytes || *bytes > maxParamsBytes)
       return fail("--shape " + item + ": the input would exceed " +
                   Twine(maxParamsBytes) + " bytes (--max-params-bytes)");
-    values[named->first] = makeFilledArray(named->first, dims, /*weight=*/false);
+    values[named->first] = makeDeterministicFill(named->first, dims, /*weight=*/false);
   }
   return values;
 }
@@ -208,7 +180,7 @@ Error runModel(mlir::MLIRContext &ctx) {
     }
     if (fillMissing && sig.dtype->name == "float32" &&
         !sig.isLabel) {
-      NDArray filled = makeFilledArray(sig.name, sig.shape, /*weight=*/true);
+      NDArray filled = makeDeterministicFill(sig.name, sig.shape, /*weight=*/true);
       scratch.push_back(std::move(filled.data));
     } else {
       scratch.emplace_back(sig.byteSize(), 0);

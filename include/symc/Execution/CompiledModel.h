@@ -37,6 +37,11 @@ struct TensorSignature {
   int64_t byteSize() const { return numElements() * dtype->bytes; }
 };
 
+/// The arguments and results of a model's entry, in call order.
+struct ModelSignature {
+  llvm::SmallVector<TensorSignature> arguments, results;
+};
+
 /// What the caller knows of an argument before inference.
 struct ArgumentInfo {
   const DTypeInfo *dtype = nullptr;  // null: infer it
@@ -51,6 +56,14 @@ struct ArgumentInfo {
 llvm::Error inferModelSignature(mlir::ModuleOp module,
                                 const llvm::StringMap<ArgumentInfo> &given,
                                 bool allowMissing = false);
+
+/// Reads the signature of an inferred module and lowers it with the CPU
+/// pipeline to the LLVM dialect; `@main` becomes `@<entryName>` with a C
+/// interface `_mlir_ciface_<entryName>(inputs..., outputs...)` taking one
+/// memref descriptor per tensor. The module's context must hold the
+/// dialects of registerCodegenDialects.
+llvm::Expected<ModelSignature> lowerToLLVMDialect(mlir::ModuleOp module,
+                                                  llvm::StringRef entryName);
 
 class CompiledModel {
 public:

@@ -28,6 +28,16 @@ struct NDArray {
   int64_t numElements() const;
 };
 
+/// The deterministic fill of sym-run --shape (inputs) and --fill-missing
+/// (weights), mirrored by test/golden/generate.py: element i starts from
+/// u_i = ((i * 7919) mod 1000) / 1000 - 0.5. Inputs take u_i. Weights are
+/// scaled so that deep models neither explode nor vanish: arrays of rank
+/// >= 2 take u_i * sqrt(12 / fan_in), fan_in the product of all but the
+/// first dimension (variance 1 / fan_in); 1-D arrays named *var (BatchNorm's
+/// moving variance) take u_i + 1; other 1-D arrays take u_i. float32.
+NDArray makeDeterministicFill(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
+                              bool weight);
+
 /// Default cap on the bytes one params file may declare (--max-params-bytes).
 inline constexpr uint64_t kDefaultMaxParamsBytes = uint64_t(16) << 30;
 

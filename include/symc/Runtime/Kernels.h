@@ -40,6 +40,17 @@ typedef struct {
   int64_t strides[3];
 } SymcMemRef3I64;
 
+/* An unranked memref: its rank and a pointer to the ranked descriptor. */
+typedef struct {
+  int64_t rank;
+  void *descriptor;
+} SymcUnrankedMemRef;
+
+/* memref.copy of non-contiguous buffers (MLIR's C runner utils name):
+ * copies every element of src into dst, both of the same shape. */
+void memrefCopy(int64_t elemSize, SymcUnrankedMemRef *src,
+                SymcUnrankedMemRef *dst);
+
 /* topk / sort / argsort along the middle axis of data (outer, n, inner):
  * the first k = values->sizes[1] entries in ascending or descending order
  * and their positions. Ties keep their input order (a stable sort). */

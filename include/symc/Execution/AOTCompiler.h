@@ -1,0 +1,63 @@
+//===- AOTCompiler.h - models as object files and shared libraries -*- C++ -*-===//
+//
+// Ahead-of-time compilation (sym-compile): the weights become read-only
+// constants of the module, the CPU pipeline lowers it to LLVM, an LLVM
+// TargetMachine emits an object file, and a generated C wrapper gives it the
+// C ABI of symc_runtime.h. The artifact needs no LLVM, MLIR or Python.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_EXECUTION_AOTCOMPILER_H
+#define SYMC_EXECUTION_AOTCOMPILER_H
+
+#include "symc/Execution/CompiledModel.h"
+#include "symc/Import/NDArray.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+
+namespace symc {
+
+/// Replaces the arguments of an inferred `@main` that have a value in
+/// `values` (keyed by argument name), and the training labels, by
+/// constants: the function then takes only the model's inputs.
+llvm::Error embedArguments(mlir::ModuleOp module,
+                           const llvm::StringMap<NDArray> &values);
+
+struct TargetOptions {
+  /// An LLVM CPU name (skylake-avx512, znver3, ...); empty for the host's,
+  /// with the host's features.
+  std::string cpu;
+};
+
+/// Translates a module in the LLVM dialect to LLVM IR, optimized at O3 for
+/// the target.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
+                  const TargetOptions &target);
+
+/// Writes `module` as a position-independent object file.
+llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
+                            llvm::StringRef path);
+
+/// The generated header <name>.h: the C ABI of the model (create, run,
+/// error_message, destroy) and its inputs' and outputs' names, dtypes and
+/// shapes.
+std::string generateModelHeader(llvm::StringRef name,
+                                const ModelSignature &signature);
+
+/// The generated C wrapper that implements the header's functions over the
+/// compiled entry `_mlir_ciface_<name>_main`, checking every tensor.
+std::string generateModelWrapper(llvm::StringRef name,
+                                 const ModelSignature &signature);
+
+/// The text of symc_runtime.h, which generated headers include.
+llvm::StringRef getRuntimeHeader();
+
+} // namespace symc
+
+#endif

@@ -1,0 +1,339 @@
+//===- sym-compile.cpp - compile an MXNet model ahead of time -------------===//
+//
+//   sym-compile model-symbol.json --params model-0000.params \
+//       --input data=1x3x224x224 --name resnet18 --emit=so -o resnet18.so
+//
+// Writes an object file or shared library with the C ABI of
+// symc_runtime.h, plus <name>.h and symc_runtime.h next to it; or the
+// lowered module as MLIR (--emit=mlir) or LLVM IR (--emit=llvm). The weights
+// are baked in as read-only data. The artifact needs no LLVM, MLIR or
+// Python at run time.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Conversion/Passes.h"
+#include "symc/Execution/AOTCompiler.h"
+#include "symc/Execution/CompiledModel.h"
+#include "symc/Import/MXNetJson.h"
+#include "symc/Import/NDArray.h"
+#include "symc/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "symc/Dialect/SymDialect.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+
+using namespace llvm;
+using namespace symc;
+
+namespace {
+cl::OptionCategory category("sym-compile options");
+cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                               cl::desc("<model-symbol.json>"), cl::cat(category));
+cl::opt<std::string> paramsPath("params", cl::desc("the model's .params file"),
+                                cl::value_desc("file"), cl::cat(category));
+cl::list<std::string> inputs("input", cl::desc("an input and its shape"),
+                             cl::value_desc("name=1x3x224x224"), cl::cat(category));
+cl::list<std::string> dtypes("dtype",
+                             cl::desc("an input's dtype (default float32)"),
+                             cl::value_desc("name=float32"), cl::cat(category));
+enum class Emit { Object, Shared, MLIR, LLVM };
+cl::opt<Emit> emit("emit", cl::desc("what to write"), cl::init(Emit::Shared),
+                   cl::values(clEnumValN(Emit::Object, "obj", "an object file"),
+                              clEnumValN(Emit::Shared, "so", "a shared library"),
+                              clEnumValN(Emit::MLIR, "mlir",
+                                         "the module lowered to the LLVM dialect"),
+                              clEnumValN(Emit::LLVM, "llvm", "LLVM IR")),
+                   cl::cat(category));
+cl::opt<std::string> outputPath("o", cl::desc("output file (default <name>.so, "
+                                              ".o, .mlir or .ll)"),
+                                cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> modelName("name",
+                               cl::desc("the C prefix of the model's functions "
+                                        "(default: from the file name)"),
+                               cl::value_desc("identifier"), cl::cat(category));
+enum class Weights { Embed, External };
+cl::opt<Weights> weights(
+    "weights", cl::desc("where the weights live"), cl::init(Weights::Embed),
+    cl::values(clEnumValN(Weights::Embed, "embed", "read-only data of the artifact"),
+               clEnumValN(Weights::External, "external",
+                          "loaded from the .params file at create (not yet)")),
+    cl::cat(category));
+cl::opt<std::string> targetCPU("target-cpu",
+                               cl::desc("an LLVM CPU name (default: the host's)"),
+                               cl::cat(category));
+cl::opt<bool> fillMissing(
+    "fill-missing",
+    cl::desc("give arguments without a value sym-run's deterministic weight "
+             "fill (to try a model whose weights you do not have)"),
+    cl::init(false), cl::cat(category));
+cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
+                                 cl::desc("refuse params files declaring more"),
+                                 cl::init(kDefaultMaxParamsBytes), cl::cat(category));
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+Error fail(const Twine &msg) {
+  return createStringError(inconvertibleErrorCode(), msg);
+}
+
+/// The default model name: the file name without -symbol.json, as a C
+/// identifier.
+std::string defaultName() {
+  StringRef stem = sys::path::filename(modelPath);
+  stem.consume_back(".json");
+  stem.consume_back("-symbol");
+  std::string name;
+  for (char c : stem)
+    name += isAlnum(c) ? c : '_';
+  if (name.empty() || isDigit(name[0]))
+    name = "model_" + name;
+  return name;
+}
+
+bool isIdentifier(StringRef name) {
+  return !name.empty() && !isDigit(name[0]) &&
+         llvm::all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
+}
+
+/// The arguments the caller describes: params (values) and inputs (shapes).
+Error collectArguments(StringMap<NDArray> &values, StringMap<ArgumentInfo> &given) {
+  if (!paramsPath.empty()) {
+    auto params = loadParamsFile(paramsPath, maxParamsBytes);
+    if (!params)
+      return params.takeError();
+    for (NDArray &array : *params) {
+      std::string name = splitParamName(array.name).second.str();
+      ArgumentInfo info{array.dtype, array.shape, /*hasShape=*/true};
+      given[name] = info;
+      values[name] = std::move(array);
+    }
+  }
+  StringMap<const DTypeInfo *> inputDTypes;
+  for (StringRef item : dtypes) {
+    auto [name, dtype] = item.split('=');
+    const DTypeInfo *info = lookupDTypeByName(dtype);
+    if (name.empty() || !info)
+      return fail("--dtype expects NAME=DTYPE (float32, int32, ...), got '" +
+                  item + "'");
+    inputDTypes[name] = info;
+  }
+  for (StringRef item : inputs) {
+    auto [name, shape] = item.split('=');
+    if (name.empty() || shape.empty())
+      return fail("--input expects NAME=1x3x224x224, got '" + item + "'");
+    ArgumentInfo info;
+    SmallVector<StringRef> parts;
+    shape.split(parts, 'x');
+    for (StringRef p : parts) {
+      int64_t d;
+      if (p.getAsInteger(10, d) || d < 0 || d > (int64_t(1) << 31))
+        return fail("--input " + item + ": invalid dimension '" + p + "'");
+      info.shape.push_back(d);
+    }
+    info.hasShape = true;
+    auto it = inputDTypes.find(name);
+    info.dtype = it != inputDTypes.end() ? it->second : lookupDTypeByName("float32");
+    given[name] = info;
+  }
+  return Error::success();
+}
+
+/// Runs a program, failing with its command line when it fails.
+Error runProgram(StringRef program, ArrayRef<std::string> args) {
+  SmallVector<StringRef> argv = {program};
+  for (const std::string &a : args)
+    argv.push_back(a);
+  std::string message;
+  int rc = sys::ExecuteAndWait(program, argv, std::nullopt, {}, 0, 0, &message);
+  if (rc != 0)
+    return fail("'" + join(argv, " ") + "' failed" +
+                (message.empty() ? "" : ": " + message));
+  return Error::success();
+}
+
+/// The C/C++ compiler driver that builds and links the artifact.
+std::string findCompiler(StringRef name) {
+  std::string path = (Twine(SYMC_LLVM_TOOLS_DIR) + "/" + name).str();
+  if (sys::fs::can_execute(path))
+    return path;
+  if (auto found = sys::findProgramByName(name))
+    return *found;
+  return name.str();
+}
+
+Error writeFile(StringRef path, StringRef text) {
+  std::error_code ec;
+  raw_fd_ostream os(path, ec);
+  if (ec)
+    return fail("cannot write '" + path + "': " + ec.message());
+  os << text;
+  return Error::success();
+}
+
+/// Object file, header, wrapper, then the final .o (a relocatable link with
+/// the runtime kernels) or .so.
+Error writeArtifact(llvm::Module &module, StringRef name,
+                    const ModelSignature &signature, StringRef out) {
+  SmallString<128> dir(sys::path::parent_path(out));
+  if (dir.empty())
+    dir = ".";
+  SmallString<128> header(dir), runtimeHeader(dir);
+  sys::path::append(header, name + ".h");
+  sys::path::append(runtimeHeader, "symc_runtime.h");
+  if (Error err = writeFile(header, generateModelHeader(name, signature)))
+    return err;
+  if (Error err = writeFile(runtimeHeader, getRuntimeHeader()))
+    return err;
+
+  SmallString<128> tmpDir;
+  if (std::error_code ec = sys::fs::createUniqueDirectory("sym-compile", tmpDir))
+    return fail("cannot create a temporary directory: " + ec.message());
+  auto cleanup = make_scope_exit([&] { sys::fs::remove_directories(tmpDir); });
+  std::string modelObj = (tmpDir + "/model.o").str();
+  std::string wrapperC = (tmpDir + "/wrapper.c").str();
+  std::string wrapperObj = (tmpDir + "/wrapper.o").str();
+  TargetOptions target{targetCPU};
+  if (Error err = writeObjectFile(module, target, modelObj))
+    return err;
+  if (Error err = writeFile(wrapperC, generateModelWrapper(name, signature)))
+    return err;
+  std::string clang = findCompiler("clang");
+  if (Error err = runProgram(clang, {"-c", "-O2", "-fPIC", "-std=c99", "-I",
+                                     dir.str().str(), wrapperC, "-o", wrapperObj}))
+    return err;
+  // Written next to the output, then renamed: no partial artifact on failure.
+  std::string partial = (out + ".partial").str();
+  Error linked =
+      emit == Emit::Shared
+          ? runProgram(findCompiler("clang++"),
+                       {"-shared", "-o", partial, modelObj, wrapperObj,
+                        SYMC_RUNTIME_LIBRARY, "-lm"})
+          : runProgram(clang, {"-r", "-nostdlib", "-o", partial, modelObj, wrapperObj,
+                               "-Wl,--whole-archive", SYMC_RUNTIME_LIBRARY,
+                               "-Wl,--no-whole-archive"});
+  if (linked) {
+    sys::fs::remove(partial);
+    return linked;
+  }
+  if (std::error_code ec = sys::fs::rename(partial, out))
+    return fail("cannot write '" + out + "': " + ec.message());
+  return Error::success();
+}
+
+Error compileModel(mlir::MLIRContext &ctx) {
+  auto start = Clock::now();
+  std::string name = modelName.empty() ? defaultName() : modelName.getValue();
+  if (!isIdentifier(name))
+    return fail("--name must be a C identifier, got '" + name + "'");
+  if (weights == Weights::External)
+    return fail("--weights=external is not implemented yet; use "
+                "--weights=embed");
+  std::string out = outputPath;
+  if (out.empty()) {
+    const char *extension[] = {".o", ".so", ".mlir", ".ll"};
+    out = name + extension[static_cast<int>(emit.getValue())];
+  }
+
+  auto file = MemoryBuffer::getFile(modelPath, /*IsText=*/true);
+  if (!file)
+    return fail(modelPath + ": cannot read: " + file.getError().message());
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      importMXNetJson((*file)->getBuffer(), modelPath, &ctx);
+  if (!module)
+    return fail("cannot import " + modelPath);
+  if (failed(checkOperatorsSupported(*module)))
+    return fail("cannot compile " + modelPath);
+  StringMap<NDArray> values;
+  StringMap<ArgumentInfo> given;
+  if (Error err = collectArguments(values, given))
+    return err;
+  if (Error err = inferModelSignature(*module, given, fillMissing))
+    return err;
+  if (fillMissing) {
+    auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
+    for (unsigned i = 0, e = main.getNumArguments(); i < e; ++i) {
+      auto nameAttr = main.getArgAttrOfType<mlir::StringAttr>(i, sym::kArgNameAttr);
+      auto type = dyn_cast<mlir::RankedTensorType>(main.getArgumentTypes()[i]);
+      if (!nameAttr || given.count(nameAttr.getValue()) || !type ||
+          !type.hasStaticShape() || !type.getElementType().isF32())
+        continue;
+      values[nameAttr.getValue()] =
+          makeDeterministicFill(nameAttr.getValue(), type.getShape(), /*weight=*/true);
+    }
+  }
+  if (Error err = embedArguments(*module, values))
+    return err;
+  auto signature = lowerToLLVMDialect(*module, name + "_main");
+  if (!signature)
+    return signature.takeError();
+  double lowerMs = msSince(start);
+
+  if (emit == Emit::MLIR) {
+    std::error_code ec;
+    raw_fd_ostream os(out, ec);
+    if (ec)
+      return fail("cannot write '" + out + "': " + ec.message());
+    module->print(os);
+    return Error::success();
+  }
+  LLVMContext llvmContext;
+  auto llvmModule = translateToLLVMIR(*module, llvmContext, TargetOptions{targetCPU});
+  if (!llvmModule)
+    return llvmModule.takeError();
+  if (emit == Emit::LLVM) {
+    std::error_code ec;
+    raw_fd_ostream os(out, ec);
+    if (ec)
+      return fail("cannot write '" + out + "': " + ec.message());
+    (*llvmModule)->print(os, nullptr);
+    return Error::success();
+  }
+  if (Error err = writeArtifact(**llvmModule, name, *signature, out))
+    return err;
+  uint64_t size = 0;
+  sys::fs::file_size(out, size);
+  outs() << "wrote " << out << " (" << format("%.1f", size / 1024.0) << " KiB) and "
+         << name << ".h: " << signature->arguments.size() << " input(s), "
+         << signature->results.size() << " output(s); lowering "
+         << format("%.0f", lowerMs) << " ms, total "
+         << format("%.0f", msSince(start)) << " ms\n";
+  return Error::success();
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "sym-compile: compile an MXNet model into an object file or a shared "
+      "library with a C ABI (no LLVM, MLIR or Python needed to run it)\n");
+  mlir::DialectRegistry registry;
+  registerCodegenDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.printOpOnDiagnostic(false); // a model is too large to print in an error
+  llvm::SourceMgr sourceMgr;
+  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &ctx, errs());
+  if (Error err = compileModel(ctx)) {
+    WithColor::error(errs(), "sym-compile") << toString(std::move(err)) << "\n";
+    return 1;
+  }
+  return 0;
+}
