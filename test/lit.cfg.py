@@ -19,7 +19,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.symc_tools_dir, config.llvm_tools_dir]
 tools = ["sym-opt", "sym-translate", "sym-run", "sym-compile", "SymUnitTests",
-         "FileCheck", "not"]
+         "FileCheck", "not", "clang"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%golden", os.path.join(config.symc_src_root, "test", "golden")))

@@ -207,7 +207,20 @@ void writeTensorTables(llvm::raw_ostream &os, StringRef name, StringRef role,
 
 } // namespace
 
-std::string generateModelHeader(StringRef name, const ModelSignature &signature) {
+namespace {
+/// The tensors the caller passes (every argument but the external weights).
+SmallVector<TensorSignature> callerInputs(const ModelSignature &signature,
+                                          const WrapperOptions &options) {
+  SmallVector<TensorSignature> inputs;
+  for (const TensorSignature &t : signature.arguments)
+    if (!(options.externalWeights && t.isWeight))
+      inputs.push_back(t);
+  return inputs;
+}
+} // namespace
+
+std::string generateModelHeader(StringRef name, const ModelSignature &signature,
+                                const WrapperOptions &options) {
   std::string text;
   llvm::raw_string_ostream os(text);
   std::string guard = "SYMC_MODEL_" + name.upper() + "_H";
@@ -216,12 +229,19 @@ std::string generateModelHeader(StringRef name, const ModelSignature &signature)
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include \"symc_runtime.h\"\n\n"
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
-  writeTensorTables(os, name, "input", signature.arguments);
+  writeTensorTables(os, name, "input", callerInputs(signature, options));
   os << "\n";
   writeTensorTables(os, name, "output", signature.results);
-  os << "\ntypedef struct " << name << "_model " << name << "_model;\n\n"
-     << "symc_status " << name << "_create(" << name << "_model **model);\n"
-     << "symc_status " << name << "_run(" << name << "_model *model,\n"
+  os << "\ntypedef struct " << name << "_model " << name << "_model;\n\n";
+  if (options.externalWeights)
+    os << "/* Reads the weights from `params_path` (an MXNet .params file). On\n"
+       << " * failure *model is still a handle for " << name
+       << "_error_message (unless\n * out of memory): destroy it. */\n"
+       << "symc_status " << name << "_create(" << name
+       << "_model **model, const char *params_path);\n";
+  else
+    os << "symc_status " << name << "_create(" << name << "_model **model);\n";
+  os << "symc_status " << name << "_run(" << name << "_model *model,\n"
      << "    const symc_tensor *inputs, size_t num_inputs,\n"
      << "    const symc_tensor *outputs, size_t num_outputs);\n"
      << "const char *" << name << "_error_message(const " << name
@@ -231,24 +251,293 @@ std::string generateModelHeader(StringRef name, const ModelSignature &signature)
   return text;
 }
 
-std::string generateModelWrapper(StringRef name, const ModelSignature &signature) {
+namespace {
+
+/// A memref descriptor initializer for a dense tensor at `data`.
+std::string descriptorInit(const TensorSignature &t, StringRef data) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  SmallVector<const TensorSignature *> tensors;
-  for (const TensorSignature &t : signature.arguments)
-    tensors.push_back(&t);
-  for (const TensorSignature &t : signature.results)
-    tensors.push_back(&t);
+  size_t rank = t.shape.size();
+  os << "{(void *)" << data << ", (void *)" << data << ", 0";
+  if (rank) {
+    SmallVector<int64_t> strides(rank, 1);
+    for (int64_t d = (int64_t)rank - 2; d >= 0; --d)
+      strides[d] = strides[d + 1] * t.shape[d + 1];
+    os << ", {" << shapeList(t.shape) << "}, {" << shapeList(strides) << "}";
+  }
+  os << "}";
+  return text;
+}
+
+/// MXNet's c_predict_api over the model: one predictor holds float32 input
+/// and output buffers and runs the model on them.
+void writePredictAPI(llvm::raw_ostream &os, StringRef name,
+                     const SmallVector<TensorSignature> &inputs,
+                     const ModelSignature &signature) {
+  os << R"C(
+/*===--- MXNet's c_predict_api (the subset programs use) ---===*/
+#include "c_predict_api.h"
+#include <string.h>
+
+static __thread char symc_last_error[1024];
+
+static int symc_predict_fail(const char *message) {
+  snprintf(symc_last_error, sizeof symc_last_error, "%s", message);
+  return -1;
+}
+
+const char *MXGetLastError(void) { return symc_last_error; }
+
+typedef struct {
+  NAME_model *model;
+  int *shared_count; /* reshaped predictors share the model */
+  float *inputs[NUM_IN_OR_1];
+  float *outputs[NUM_OUT_OR_1];
+  mx_uint output_shapes[NUM_OUT_OR_1][8];
+} symc_predictor;
+
+static size_t symc_count(int32_t rank, const int64_t *shape) {
+  size_t n = 1;
+  int32_t d;
+  for (d = 0; d < rank; ++d)
+    n *= (size_t)shape[d];
+  return n;
+}
+
+/* The predictor's buffers, for a model already created. */
+static int symc_predictor_init(symc_predictor *p, mx_uint num_input_nodes,
+                               const char **input_keys,
+                               const mx_uint *input_shape_indptr,
+                               const mx_uint *input_shape_data) {
+  size_t i, k;
+  int32_t d;
+  char message[512];
+  if (num_input_nodes != NAME_NUM_INPUTS) {
+    snprintf(message, sizeof message,
+             "this library was compiled for %d input(s), got %u; recompile "
+             "the model with sym-compile for these inputs",
+             (int)NAME_NUM_INPUTS, num_input_nodes);
+    return symc_predict_fail(message);
+  }
+  for (i = 0; i < NAME_NUM_INPUTS; ++i) {
+    for (k = 0; k < num_input_nodes; ++k)
+      if (strcmp(input_keys[k], NAME_input_names[i]) == 0)
+        break;
+    if (k == num_input_nodes) {
+      snprintf(message, sizeof message, "input '%s' is not given",
+               NAME_input_names[i]);
+      return symc_predict_fail(message);
+    }
+    if (input_shape_indptr[k + 1] - input_shape_indptr[k] !=
+        (mx_uint)NAME_input_ranks[i])
+      return symc_predict_fail("an input's rank differs from the compiled model's");
+    for (d = 0; d < NAME_input_ranks[i]; ++d)
+      if (input_shape_data[input_shape_indptr[k] + d] !=
+          (mx_uint)NAME_input_shapes[i][d]) {
+        snprintf(message, sizeof message,
+                 "input '%s': extent %u on axis %d, the library was compiled "
+                 "for %lld; recompile with sym-compile",
+                 NAME_input_names[i], input_shape_data[input_shape_indptr[k] + d],
+                 (int)d, (long long)NAME_input_shapes[i][d]);
+        return symc_predict_fail(message);
+      }
+    if (NAME_input_dtypes[i] != SYMC_FLOAT32)
+      return symc_predict_fail("c_predict_api inputs must be float32");
+    p->inputs[i] = (float *)calloc(
+        symc_count(NAME_input_ranks[i], NAME_input_shapes[i]) + 1, sizeof(float));
+    if (!p->inputs[i])
+      return symc_predict_fail("out of memory");
+  }
+  for (i = 0; i < NAME_NUM_OUTPUTS; ++i) {
+    if (NAME_output_dtypes[i] != SYMC_FLOAT32 || NAME_output_ranks[i] > 8)
+      return symc_predict_fail("c_predict_api outputs must be float32");
+    p->outputs[i] = (float *)calloc(
+        symc_count(NAME_output_ranks[i], NAME_output_shapes[i]) + 1, sizeof(float));
+    if (!p->outputs[i])
+      return symc_predict_fail("out of memory");
+    for (d = 0; d < NAME_output_ranks[i]; ++d)
+      p->output_shapes[i][d] = (mx_uint)NAME_output_shapes[i][d];
+  }
+  return 0;
+}
+
+static void symc_predictor_free(symc_predictor *p) {
+  size_t i;
+  if (!p)
+    return;
+  for (i = 0; i < NAME_NUM_INPUTS; ++i)
+    free(p->inputs[i]);
+  for (i = 0; i < NAME_NUM_OUTPUTS; ++i)
+    free(p->outputs[i]);
+  if (p->shared_count && --*p->shared_count == 0) {
+    NAME_destroy(p->model);
+    free(p->shared_count);
+  }
+  free(p);
+}
+
+int MXPredCreate(const char *symbol_json_str, const void *param_bytes,
+                 int param_size, int dev_type, int dev_id,
+                 mx_uint num_input_nodes, const char **input_keys,
+                 const mx_uint *input_shape_indptr,
+                 const mx_uint *input_shape_data, PredictorHandle *out) {
+  symc_predictor *p;
+  symc_status status;
+  (void)symbol_json_str; /* the graph is compiled into this library */
+  (void)dev_id;
+  if (!out)
+    return symc_predict_fail("out is NULL");
+  *out = NULL;
+  if (dev_type != 1)
+    return symc_predict_fail("this library runs on the CPU (dev_type 1)");
+  p = (symc_predictor *)calloc(1, sizeof *p);
+  if (!p || !(p->shared_count = (int *)malloc(sizeof(int)))) {
+    free(p);
+    return symc_predict_fail("out of memory");
+  }
+  *p->shared_count = 1;
+  status = NAME_create_from_bytes(&p->model, param_bytes, (size_t)param_size);
+  if (status != SYMC_OK) {
+    symc_predict_fail(NAME_error_message(p->model));
+    symc_predictor_free(p);
+    return -1;
+  }
+  if (symc_predictor_init(p, num_input_nodes, input_keys, input_shape_indptr,
+                          input_shape_data) != 0) {
+    symc_predictor_free(p);
+    return -1;
+  }
+  *out = p;
+  return 0;
+}
+
+int MXPredReshape(mx_uint num_input_nodes, const char **input_keys,
+                  const mx_uint *input_shape_indptr,
+                  const mx_uint *input_shape_data, PredictorHandle handle,
+                  PredictorHandle *out) {
+  symc_predictor *old = (symc_predictor *)handle, *p;
+  if (!old || !out)
+    return symc_predict_fail("handle or out is NULL");
+  p = (symc_predictor *)calloc(1, sizeof *p);
+  if (!p)
+    return symc_predict_fail("out of memory");
+  p->model = old->model;
+  p->shared_count = old->shared_count;
+  ++*p->shared_count;
+  if (symc_predictor_init(p, num_input_nodes, input_keys, input_shape_indptr,
+                          input_shape_data) != 0) {
+    symc_predictor_free(p);
+    return -1;
+  }
+  *out = p;
+  return 0;
+}
+
+int MXPredSetInput(PredictorHandle handle, const char *key, const float *data,
+                   mx_uint size) {
+  symc_predictor *p = (symc_predictor *)handle;
+  size_t i;
+  if (!p || !key || !data)
+    return symc_predict_fail("handle, key or data is NULL");
+  for (i = 0; i < NAME_NUM_INPUTS; ++i)
+    if (strcmp(key, NAME_input_names[i]) == 0) {
+      if (size != symc_count(NAME_input_ranks[i], NAME_input_shapes[i]))
+        return symc_predict_fail("MXPredSetInput: the size differs from the input's");
+      memcpy(p->inputs[i], data, size * sizeof(float));
+      return 0;
+    }
+  return symc_predict_fail("MXPredSetInput: unknown input key");
+}
+
+int MXPredForward(PredictorHandle handle) {
+  symc_predictor *p = (symc_predictor *)handle;
+  symc_tensor inputs[NUM_IN_OR_1], outputs[NUM_OUT_OR_1];
+  size_t i;
+  if (!p)
+    return symc_predict_fail("handle is NULL");
+  for (i = 0; i < NAME_NUM_INPUTS; ++i) {
+    inputs[i].data = p->inputs[i];
+    inputs[i].dtype = SYMC_FLOAT32;
+    inputs[i].rank = NAME_input_ranks[i];
+    inputs[i].shape = NAME_input_shapes[i];
+    inputs[i].strides = NULL;
+  }
+  for (i = 0; i < NAME_NUM_OUTPUTS; ++i) {
+    outputs[i].data = p->outputs[i];
+    outputs[i].dtype = SYMC_FLOAT32;
+    outputs[i].rank = NAME_output_ranks[i];
+    outputs[i].shape = NAME_output_shapes[i];
+    outputs[i].strides = NULL;
+  }
+  if (NAME_run(p->model, inputs, NAME_NUM_INPUTS, outputs, NAME_NUM_OUTPUTS) !=
+      SYMC_OK)
+    return symc_predict_fail(NAME_error_message(p->model));
+  return 0;
+}
+
+int MXPredPartialForward(PredictorHandle handle, int step, int *step_left) {
+  if (step_left)
+    *step_left = 0;
+  return step == 0 ? MXPredForward(handle) : 0;
+}
+
+int MXPredGetOutputShape(PredictorHandle handle, mx_uint index,
+                         mx_uint **shape_data, mx_uint *shape_ndim) {
+  symc_predictor *p = (symc_predictor *)handle;
+  if (!p || index >= NAME_NUM_OUTPUTS || !shape_data || !shape_ndim)
+    return symc_predict_fail("MXPredGetOutputShape: invalid handle or index");
+  *shape_data = p->output_shapes[index];
+  *shape_ndim = (mx_uint)NAME_output_ranks[index];
+  return 0;
+}
+
+int MXPredGetOutput(PredictorHandle handle, mx_uint index, float *data,
+                    mx_uint size) {
+  symc_predictor *p = (symc_predictor *)handle;
+  if (!p || index >= NAME_NUM_OUTPUTS || !data)
+    return symc_predict_fail("MXPredGetOutput: invalid handle, index or data");
+  if (size != symc_count(NAME_output_ranks[index], NAME_output_shapes[index]))
+    return symc_predict_fail("MXPredGetOutput: the size differs from the output's");
+  memcpy(data, p->outputs[index], size * sizeof(float));
+  return 0;
+}
+
+int MXPredFree(PredictorHandle handle) {
+  symc_predictor_free((symc_predictor *)handle);
+  return 0;
+}
+)C";
+}
+
+} // namespace
+
+std::string generateModelWrapper(StringRef name, const ModelSignature &signature,
+                                 const WrapperOptions &options) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  SmallVector<TensorSignature> inputs = callerInputs(signature, options);
+  SmallVector<const TensorSignature *> weights;
+  if (options.externalWeights)
+    for (const TensorSignature &t : signature.arguments)
+      if (t.isWeight)
+        weights.push_back(&t);
   std::set<size_t> ranks;
-  for (const TensorSignature *t : tensors)
-    ranks.insert(t->shape.size());
+  for (const TensorSignature &t : signature.arguments)
+    ranks.insert(t.shape.size());
+  for (const TensorSignature &t : signature.results)
+    ranks.insert(t.shape.size());
 
   os << "/* Generated by sym-compile: the C ABI of model " << name
      << " over its compiled entry. */\n"
-     << "#include \"" << name << ".h\"\n\n"
-     << "#include <stdio.h>\n#include <stdlib.h>\n\n"
-     << "struct " << name << "_model {\n  char error[512];\n};\n\n"
-     << "/* MLIR's memref descriptors, one type per rank. */\n";
+     << "#include \"" << name << ".h\"\n";
+  if (options.externalWeights)
+    os << "#include \"symc_params.h\"\n";
+  os << "\n#include <stdio.h>\n#include <stdlib.h>\n\n"
+     << "struct " << name << "_model {\n  char error[512];\n";
+  if (options.externalWeights)
+    os << "  symc_params *params;\n  const void *weights[" << std::max<size_t>(weights.size(), 1)
+       << "];\n";
+  os << "};\n\n/* MLIR's memref descriptors, one type per rank. */\n";
   for (size_t rank : ranks) {
     os << "typedef struct {\n  void *allocated, *aligned;\n  int64_t offset;\n";
     if (rank)
@@ -256,9 +545,13 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
     os << "} symc_memref_" << rank << ";\n";
   }
   os << "\nextern void _mlir_ciface_" << name << "_main(";
-  for (auto [i, t] : llvm::enumerate(tensors))
-    os << (i ? ", " : "") << "symc_memref_" << t->shape.size() << " *";
-  if (tensors.empty())
+  size_t numParams = signature.arguments.size() + signature.results.size();
+  size_t k = 0;
+  for (const TensorSignature &t : signature.arguments)
+    os << (k++ ? ", " : "") << "symc_memref_" << t.shape.size() << " *";
+  for (const TensorSignature &t : signature.results)
+    os << (k++ ? ", " : "") << "symc_memref_" << t.shape.size() << " *";
+  if (!numParams)
     os << "void";
   os << ");\n\n";
 
@@ -306,21 +599,59 @@ static symc_status check_tensor(struct NAME_model *m, const char *role,
   return SYMC_OK;
 }
 
-symc_status NAME_create(NAME_model **model) {
+void NAME_destroy(NAME_model *model) {
   if (!model)
-    return SYMC_ERROR_INVALID_ARGUMENT;
-  *model = (NAME_model *)calloc(1, sizeof(NAME_model));
-  return *model ? SYMC_OK : SYMC_ERROR_OUT_OF_MEMORY;
+    return;
+)C";
+  if (options.externalWeights)
+    os << "  symc_params_free(model->params);\n";
+  os << R"C(  free(model);
 }
-
-void NAME_destroy(NAME_model *model) { free(model); }
 
 const char *NAME_error_message(const NAME_model *model) {
   return model ? model->error : "no model (NULL handle)";
 }
 
 )C";
-  os << "symc_status " << name << "_run(" << name << "_model *m,\n"
+  if (options.externalWeights) {
+    os << "/* The weights from the bytes of a .params file. */\n"
+       << "static symc_status NAME_create_from_bytes(NAME_model **model,\n"
+       << "    const void *bytes, size_t size) {\n"
+       << "  symc_status status;\n"
+       << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
+       << "  *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "  if (!*model)\n    return SYMC_ERROR_OUT_OF_MEMORY;\n"
+       << "  status = symc_params_parse(bytes, size, &(*model)->params, "
+          "(*model)->error, sizeof (*model)->error);\n"
+       << "  if (status != SYMC_OK)\n    return status;\n";
+    for (auto [i, t] : llvm::enumerate(weights)) {
+      os << "  {\n    static const int64_t shape[] = {" << shapeList(t->shape) << "};\n"
+         << "    (*model)->weights[" << i << "] = symc_params_find((*model)->params, \""
+         << t->name << "\", " << t->dtype->flag << ", " << t->shape.size()
+         << ", shape, (*model)->error, sizeof (*model)->error);\n"
+         << "    if (!(*model)->weights[" << i
+         << "])\n      return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
+    }
+    os << "  return SYMC_OK;\n}\n\n"
+       << "symc_status NAME_create(NAME_model **model, const char *params_path) {\n"
+       << "  void *bytes;\n  size_t size;\n  char error[512];\n  symc_status status;\n"
+       << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
+       << "  status = symc_read_file(params_path, &bytes, &size, error, sizeof error);\n"
+       << "  if (status != SYMC_OK) {\n"
+       << "    *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "    if (*model)\n      snprintf((*model)->error, sizeof (*model)->error, "
+          "\"%s\", error);\n"
+       << "    return status;\n  }\n"
+       << "  status = NAME_create_from_bytes(model, bytes, size);\n"
+       << "  free(bytes);\n  return status;\n}\n\n";
+  } else {
+    os << "symc_status NAME_create(NAME_model **model) {\n"
+       << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
+       << "  *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "  return *model ? SYMC_OK : SYMC_ERROR_OUT_OF_MEMORY;\n}\n\n";
+  }
+
+  os << "symc_status NAME_run(NAME_model *m,\n"
      << "    const symc_tensor *inputs, size_t num_inputs,\n"
      << "    const symc_tensor *outputs, size_t num_outputs) {\n"
      << "  size_t i;\n  symc_status status;\n"
@@ -335,52 +666,71 @@ const char *NAME_error_message(const NAME_model *model) {
        << "    return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
     if (expected)
       os << "  for (i = 0; i < " << expected << "; ++i)\n"
-         << "    if ((status = check_tensor(m, \"" << role << "\", i, " << name
-         << "_" << role << "_names[i], &" << array << "[i], " << name << "_"
-         << role << "_dtypes[i], " << name << "_" << role << "_ranks[i], "
-         << name << "_" << role << "_shapes[i])) != SYMC_OK)\n"
+         << "    if ((status = check_tensor(m, \"" << role << "\", i, NAME_" << role
+         << "_names[i], &" << array << "[i], NAME_" << role << "_dtypes[i], NAME_"
+         << role << "_ranks[i], NAME_" << role << "_shapes[i])) != SYMC_OK)\n"
          << "      return status;\n";
   };
-  checkSide("input", "inputs", "num_inputs", signature.arguments.size());
+  checkSide("input", "inputs", "num_inputs", inputs.size());
   checkSide("output", "outputs", "num_outputs", signature.results.size());
-  auto writeDescriptor = [&](const TensorSignature &t, StringRef var,
-                             StringRef source) {
-    size_t rank = t.shape.size();
-    os << "  symc_memref_" << rank << " " << var << " = {" << source
-       << ".data, " << source << ".data, 0";
-    if (rank) {
-      SmallVector<int64_t> strides(rank, 1);
-      for (int64_t d = (int64_t)rank - 2; d >= 0; --d)
-        strides[d] = strides[d + 1] * t.shape[d + 1];
-      os << ", {" << shapeList(t.shape) << "}, {" << shapeList(strides) << "}";
-    }
-    os << "};\n";
-  };
-  for (auto [i, t] : llvm::enumerate(signature.arguments))
-    writeDescriptor(t, "in" + std::to_string(i), "inputs[" + std::to_string(i) + "]");
+  // The entry takes every argument in order: inputs from the caller,
+  // weights from the model; then the outputs.
+  size_t inputIndex = 0, weightIndex = 0;
+  for (auto [i, t] : llvm::enumerate(signature.arguments)) {
+    std::string source =
+        options.externalWeights && t.isWeight
+            ? "m->weights[" + std::to_string(weightIndex++) + "]"
+            : "inputs[" + std::to_string(inputIndex++) + "].data";
+    os << "  symc_memref_" << t.shape.size() << " arg" << i << " = "
+       << descriptorInit(t, source) << ";\n";
+  }
   for (auto [i, t] : llvm::enumerate(signature.results))
-    writeDescriptor(t, "out" + std::to_string(i), "outputs[" + std::to_string(i) + "]");
-  os << "  _mlir_ciface_" << name << "_main(";
-  bool first = true;
-  for (size_t i = 0; i < signature.arguments.size(); ++i, first = false)
-    os << (first ? "" : ", ") << "&in" << i;
-  for (size_t i = 0; i < signature.results.size(); ++i, first = false)
-    os << (first ? "" : ", ") << "&out" << i;
+    os << "  symc_memref_" << t.shape.size() << " out" << i << " = "
+       << descriptorInit(t, "outputs[" + std::to_string(i) + "].data") << ";\n";
+  os << "  _mlir_ciface_NAME_main(";
+  k = 0;
+  for (size_t i = 0; i < signature.arguments.size(); ++i)
+    os << (k++ ? ", " : "") << "&arg" << i;
+  for (size_t i = 0; i < signature.results.size(); ++i)
+    os << (k++ ? ", " : "") << "&out" << i;
   os << ");\n  return SYMC_OK;\n}\n";
+  if (options.cPredictAPI)
+    writePredictAPI(os, name, inputs, signature);
 
   std::string result = text;
-  // The fixed part names the model NAME.
-  size_t pos = 0;
-  while ((pos = result.find("NAME_", pos)) != std::string::npos) {
-    result.replace(pos, 4, name.str());
-    pos += name.size();
-  }
+  auto replaceAll = [&](StringRef from, StringRef to) {
+    size_t pos = 0;
+    while ((pos = result.find(from.str(), pos)) != std::string::npos) {
+      result.replace(pos, from.size(), to.str());
+      pos += to.size();
+    }
+  };
+  replaceAll("NAME_NUM_INPUTS", name.upper() + "_NUM_INPUTS");
+  replaceAll("NAME_NUM_OUTPUTS", name.upper() + "_NUM_OUTPUTS");
+  replaceAll("NUM_IN_OR_1", std::to_string(std::max<size_t>(inputs.size(), 1)));
+  replaceAll("NUM_OUT_OR_1",
+             std::to_string(std::max<size_t>(signature.results.size(), 1)));
+  replaceAll("NAME_", (name + "_").str());
   return result;
 }
 
 llvm::StringRef getRuntimeHeader() {
   static const char text[] =
 #include "symc_runtime_header.inc"
+      ;
+  return text;
+}
+
+llvm::StringRef getParamsHeader() {
+  static const char text[] =
+#include "symc_params_header.inc"
+      ;
+  return text;
+}
+
+llvm::StringRef getPredictAPIHeader() {
+  static const char text[] =
+#include "c_predict_api_header.inc"
       ;
   return text;
 }

@@ -70,8 +70,17 @@ cl::opt<Weights> weights(
     "weights", cl::desc("where the weights live"), cl::init(Weights::Embed),
     cl::values(clEnumValN(Weights::Embed, "embed", "read-only data of the artifact"),
                clEnumValN(Weights::External, "external",
-                          "loaded from the .params file at create (not yet)")),
+                          "read from a .params file when the model is created")),
     cl::cat(category));
+cl::opt<bool> cPredictAPI(
+    "c-predict-api",
+    cl::desc("also implement MXNet's c_predict_api (MXPredCreate, ...) for "
+             "this model; implies --weights=external"),
+    cl::init(false), cl::cat(category));
+cl::list<std::string> wrapperFlags(
+    "wrapper-cflag", cl::desc("an extra flag for compiling the C wrapper "
+                              "(e.g. -fsanitize=thread in tests)"),
+    cl::Hidden, cl::cat(category));
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
@@ -190,17 +199,24 @@ Error writeFile(StringRef path, StringRef text) {
 /// Object file, header, wrapper, then the final .o (a relocatable link with
 /// the runtime kernels) or .so.
 Error writeArtifact(llvm::Module &module, StringRef name,
-                    const ModelSignature &signature, StringRef out) {
+                    const ModelSignature &signature,
+                    const WrapperOptions &wrapper, StringRef out) {
   SmallString<128> dir(sys::path::parent_path(out));
   if (dir.empty())
     dir = ".";
   SmallString<128> header(dir), runtimeHeader(dir);
   sys::path::append(header, name + ".h");
   sys::path::append(runtimeHeader, "symc_runtime.h");
-  if (Error err = writeFile(header, generateModelHeader(name, signature)))
+  if (Error err = writeFile(header, generateModelHeader(name, signature, wrapper)))
     return err;
   if (Error err = writeFile(runtimeHeader, getRuntimeHeader()))
     return err;
+  if (wrapper.cPredictAPI) {
+    SmallString<128> predictHeader(dir);
+    sys::path::append(predictHeader, "c_predict_api.h");
+    if (Error err = writeFile(predictHeader, getPredictAPIHeader()))
+      return err;
+  }
 
   SmallString<128> tmpDir;
   if (std::error_code ec = sys::fs::createUniqueDirectory("sym-compile", tmpDir))
@@ -212,11 +228,18 @@ Error writeArtifact(llvm::Module &module, StringRef name,
   TargetOptions target{targetCPU};
   if (Error err = writeObjectFile(module, target, modelObj))
     return err;
-  if (Error err = writeFile(wrapperC, generateModelWrapper(name, signature)))
+  if (Error err = writeFile(wrapperC, generateModelWrapper(name, signature, wrapper)))
+    return err;
+  if (Error err = writeFile((tmpDir + "/symc_params.h").str(), getParamsHeader()))
     return err;
   std::string clang = findCompiler("clang");
-  if (Error err = runProgram(clang, {"-c", "-O2", "-fPIC", "-std=c99", "-I",
-                                     dir.str().str(), wrapperC, "-o", wrapperObj}))
+  // gnu99: C99 plus __thread (c_predict_api's per-thread last error).
+  std::vector<std::string> compileArgs = {"-c", "-O2", "-fPIC", "-std=gnu99",
+                                         "-I", dir.str().str(), "-I",
+                                         tmpDir.str().str(), wrapperC, "-o",
+                                         wrapperObj};
+  compileArgs.insert(compileArgs.end(), wrapperFlags.begin(), wrapperFlags.end());
+  if (Error err = runProgram(clang, compileArgs))
     return err;
   // Written next to the output, then renamed: no partial artifact on failure.
   std::string partial = (out + ".partial").str();
@@ -242,8 +265,14 @@ Error compileModel(mlir::MLIRContext &ctx) {
   std::string name = modelName.empty() ? defaultName() : modelName.getValue();
   if (!isIdentifier(name))
     return fail("--name must be a C identifier, got '" + name + "'");
-  if (weights == Weights::External)
-    return fail("--weights=external is not implemented yet; use "
+  WrapperOptions wrapper;
+  wrapper.cPredictAPI = cPredictAPI;
+  wrapper.externalWeights = weights == Weights::External || cPredictAPI;
+  if (wrapper.externalWeights && paramsPath.empty())
+    return fail("--weights=external needs --params (for the weights' shapes "
+                "and dtypes)");
+  if (wrapper.externalWeights && fillMissing)
+    return fail("--fill-missing gives weights that no .params file holds; use "
                 "--weights=embed");
   std::string out = outputPath;
   if (out.empty()) {
@@ -278,11 +307,17 @@ Error compileModel(mlir::MLIRContext &ctx) {
           makeDeterministicFill(nameAttr.getValue(), type.getShape(), /*weight=*/true);
     }
   }
-  if (Error err = embedArguments(*module, values))
+  // Embedded weights become constants; external ones stay arguments that
+  // the wrapper fills from the .params file. Labels are always constants.
+  if (Error err = embedArguments(*module, wrapper.externalWeights
+                                              ? StringMap<NDArray>()
+                                              : values))
     return err;
   auto signature = lowerToLLVMDialect(*module, name + "_main");
   if (!signature)
     return signature.takeError();
+  for (TensorSignature &arg : signature->arguments)
+    arg.isWeight = values.count(arg.name) != 0;
   double lowerMs = msSince(start);
 
   if (emit == Emit::MLIR) {
@@ -305,13 +340,20 @@ Error compileModel(mlir::MLIRContext &ctx) {
     (*llvmModule)->print(os, nullptr);
     return Error::success();
   }
-  if (Error err = writeArtifact(**llvmModule, name, *signature, out))
+  if (Error err = writeArtifact(**llvmModule, name, *signature, wrapper, out))
     return err;
   uint64_t size = 0;
   sys::fs::file_size(out, size);
+  size_t numWeights = wrapper.externalWeights
+                          ? llvm::count_if(signature->arguments,
+                                           [](const TensorSignature &t) { return t.isWeight; })
+                          : 0;
   outs() << "wrote " << out << " (" << format("%.1f", size / 1024.0) << " KiB) and "
-         << name << ".h: " << signature->arguments.size() << " input(s), "
-         << signature->results.size() << " output(s); lowering "
+         << name << ".h: " << signature->arguments.size() - numWeights << " input(s), "
+         << signature->results.size() << " output(s)";
+  if (numWeights)
+    outs() << ", " << numWeights << " weight(s) read from a .params file at create";
+  outs() << "; lowering "
          << format("%.0f", lowerMs) << " ms, total "
          << format("%.0f", msSince(start)) << " ms\n";
   return Error::success();

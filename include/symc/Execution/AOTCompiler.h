@@ -44,19 +44,34 @@ translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
 llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
                             llvm::StringRef path);
 
+/// What the generated C sources provide.
+struct WrapperOptions {
+  /// Arguments marked isWeight come from a .params file given to create
+  /// (else every argument is an input).
+  bool externalWeights = false;
+  /// Also MXNet's c_predict_api (MXPredCreate, ...) over the same model.
+  bool cPredictAPI = false;
+};
+
 /// The generated header <name>.h: the C ABI of the model (create, run,
 /// error_message, destroy) and its inputs' and outputs' names, dtypes and
 /// shapes.
 std::string generateModelHeader(llvm::StringRef name,
-                                const ModelSignature &signature);
+                                const ModelSignature &signature,
+                                const WrapperOptions &options);
 
 /// The generated C wrapper that implements the header's functions over the
 /// compiled entry `_mlir_ciface_<name>_main`, checking every tensor.
 std::string generateModelWrapper(llvm::StringRef name,
-                                 const ModelSignature &signature);
+                                 const ModelSignature &signature,
+                                 const WrapperOptions &options);
 
-/// The text of symc_runtime.h, which generated headers include.
+/// The texts of symc_runtime.h, which generated headers include, of the
+/// runtime's Params.h and of the c_predict_api.h that drop-in artifacts
+/// implement.
 llvm::StringRef getRuntimeHeader();
+llvm::StringRef getParamsHeader();
+llvm::StringRef getPredictAPIHeader();
 
 } // namespace symc
 

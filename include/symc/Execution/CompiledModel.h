@@ -32,6 +32,8 @@ struct TensorSignature {
   bool isAux = false;
   /// A training label (SoftmaxOutput's label): it needs no value.
   bool isLabel = false;
+  /// A weight that a compiled model reads from its .params file at create.
+  bool isWeight = false;
 
   int64_t numElements() const;
   int64_t byteSize() const { return numElements() * dtype->bytes; }
