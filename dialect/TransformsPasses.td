@@ -37,4 +37,26 @@ def SymInferTypes : Pass<"sym-infer-types", "::mlir::func::FuncOp"> {
   ];
 }
 
+def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
+  let summary = "tile and vectorize matmuls for the host CPU (transform dialect)";
+  let description = [{
+    Applies the register-tiled schedule of docs/toolchain.md to every
+    static f32 linalg.matmul on tensors whose extents the register tile
+    divides: cache tiles (up to 128) then register tiles (4 x 16 with AVX2,
+    8 x 32 with AVX-512, picked from the host's features unless given),
+    vectorized into FMA outer products with the accumulator hoisted out of
+    the k loop. Other matmuls keep the plain loop lowering.
+  }];
+  let options = [
+    Option<"registerTileM", "tile-m", "int64_t", /*default=*/"0",
+           "rows of the register tile (0: from the host CPU)">,
+    Option<"registerTileN", "tile-n", "int64_t", /*default=*/"0",
+           "columns of the register tile (0: from the host CPU)">,
+  ];
+  let dependentDialects = [
+    "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect", "::mlir::linalg::LinalgDialect",
+  ];
+}
+
 #endif // SYM_TRANSFORMS_PASSES

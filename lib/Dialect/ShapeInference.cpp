@@ -1417,6 +1417,9 @@ LogicalResult UpSamplingOp::inferShapes(ShapeInferenceContext &ctx) {
   out[2] = mulDims(first[2], scale);
   out[3] = mulDims(first[3], scale);
   if (getSampleType() == "bilinear") {
+    if (first.isKnown(1) && first[1] == 0)
+      return ctx.emitError("UpSampling: bilinear needs channels, got " +
+                           first.str());
     int64_t kernel = 2 * scale - scale % 2;
     if (failed(ctx.assignInput(1, PartialShape({first[1], 1, kernel, kernel}))))
       return failure();
@@ -1432,6 +1435,9 @@ LogicalResult UpSamplingOp::inferShapes(ShapeInferenceContext &ctx) {
     if (in.rank() != 4)
       return ctx.emitError("UpSamplingNearest: Input data should be 4D in "
                            "(batch, channel, y, x)");
+    if ((in.isKnown(2) && in[2] == 0) || (in.isKnown(3) && in[3] == 0))
+      return ctx.emitError("UpSampling: an input has an empty spatial axis: " +
+                           in.str());
     for (int64_t axis : {2, 3})
       if (in.isKnown(axis) && out.isKnown(axis) && out[axis] % in[axis] != 0)
         return ctx.emitError("UpSamplingNearest: input " +
@@ -1922,6 +1928,9 @@ LogicalResult SplitV2Op::inferShapes(ShapeInferenceContext &ctx) {
   SmallVector<std::pair<int64_t, int64_t>> ranges = getRanges(size);
   for (auto [i, range] : llvm::enumerate(ranges)) {
     auto [start, end] = range;
+    if (start < 0)
+      return ctx.emitError("_split_v2: negative start " + Twine(start) +
+                           " for subarray " + Twine(i));
     if (start > end)
       return ctx.emitError("start " + Twine(start) + " is not less than end " +
                            Twine(end) + "for subarray " + Twine(i));

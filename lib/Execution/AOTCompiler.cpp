@@ -164,6 +164,31 @@ llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
 
 namespace {
 
+/// `text` as the body of a C string literal: printable ASCII other than
+/// quote, backslash, '?' (trigraphs) and '@' (the generator's placeholder
+/// mark) verbatim, everything else as octal escapes.
+std::string cString(StringRef text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?' && c != '@') {
+      out += char(c);
+    } else {
+      char escape[5];
+      snprintf(escape, sizeof escape, "\\%03o", c);
+      out += escape;
+    }
+  }
+  return out;
+}
+
+/// `text` safe inside a C comment.
+std::string cComment(StringRef text) {
+  std::string out;
+  for (char c : text)
+    out += (c == '*' || c == '@' || c == '\\' || c < 0x20) ? '_' : c;
+  return out;
+}
+
 std::string shapeList(ArrayRef<int64_t> shape) {
   if (shape.empty())
     return "0";
@@ -182,13 +207,13 @@ void writeTensorTables(llvm::raw_ostream &os, StringRef name, StringRef role,
   os << "#define " << upper << "_NUM_" << roleUpper << "S " << tensors.size()
      << "\n";
   for (auto [i, t] : llvm::enumerate(tensors))
-    os << "/* " << role << " " << i << ": \"" << t.name << "\", " << t.dtype->name
+    os << "/* " << role << " " << i << ": \"" << cComment(t.name) << "\", " << t.dtype->name
        << ", (" << shapeList(t.shape) << ") */\n";
   if (tensors.empty())
     return;
   os << "static const char *const " << name << "_" << role << "_names[] = {";
   for (auto [i, t] : llvm::enumerate(tensors))
-    os << (i ? ", " : "") << "\"" << t.name << "\"";
+    os << (i ? ", " : "") << "\"" << cString(t.name) << "\"";
   os << "};\nstatic const symc_dtype " << name << "_" << role << "_dtypes[] = {";
   for (auto [i, t] : llvm::enumerate(tensors))
     os << (i ? ", " : "") << dtypeEnum(t);
@@ -289,11 +314,11 @@ static int symc_predict_fail(const char *message) {
 const char *MXGetLastError(void) { return symc_last_error; }
 
 typedef struct {
-  NAME_model *model;
+  @NAME@_model *model;
   int *shared_count; /* reshaped predictors share the model */
-  float *inputs[NUM_IN_OR_1];
-  float *outputs[NUM_OUT_OR_1];
-  mx_uint output_shapes[NUM_OUT_OR_1][8];
+  float *inputs[@NIN@];
+  float *outputs[@NOUT@];
+  mx_uint output_shapes[@NOUT@][8];
 } symc_predictor;
 
 static size_t symc_count(int32_t rank, const int64_t *shape) {
@@ -312,51 +337,51 @@ static int symc_predictor_init(symc_predictor *p, mx_uint num_input_nodes,
   size_t i, k;
   int32_t d;
   char message[512];
-  if (num_input_nodes != NAME_NUM_INPUTS) {
+  if (num_input_nodes != @UPPER@_NUM_INPUTS) {
     snprintf(message, sizeof message,
              "this library was compiled for %d input(s), got %u; recompile "
              "the model with sym-compile for these inputs",
-             (int)NAME_NUM_INPUTS, num_input_nodes);
+             (int)@UPPER@_NUM_INPUTS, num_input_nodes);
     return symc_predict_fail(message);
   }
-  for (i = 0; i < NAME_NUM_INPUTS; ++i) {
+  for (i = 0; i < @UPPER@_NUM_INPUTS; ++i) {
     for (k = 0; k < num_input_nodes; ++k)
-      if (strcmp(input_keys[k], NAME_input_names[i]) == 0)
+      if (strcmp(input_keys[k], @NAME@_input_names[i]) == 0)
         break;
     if (k == num_input_nodes) {
       snprintf(message, sizeof message, "input '%s' is not given",
-               NAME_input_names[i]);
+               @NAME@_input_names[i]);
       return symc_predict_fail(message);
     }
     if (input_shape_indptr[k + 1] - input_shape_indptr[k] !=
-        (mx_uint)NAME_input_ranks[i])
+        (mx_uint)@NAME@_input_ranks[i])
       return symc_predict_fail("an input's rank differs from the compiled model's");
-    for (d = 0; d < NAME_input_ranks[i]; ++d)
+    for (d = 0; d < @NAME@_input_ranks[i]; ++d)
       if (input_shape_data[input_shape_indptr[k] + d] !=
-          (mx_uint)NAME_input_shapes[i][d]) {
+          (mx_uint)@NAME@_input_shapes[i][d]) {
         snprintf(message, sizeof message,
                  "input '%s': extent %u on axis %d, the library was compiled "
                  "for %lld; recompile with sym-compile",
-                 NAME_input_names[i], input_shape_data[input_shape_indptr[k] + d],
-                 (int)d, (long long)NAME_input_shapes[i][d]);
+                 @NAME@_input_names[i], input_shape_data[input_shape_indptr[k] + d],
+                 (int)d, (long long)@NAME@_input_shapes[i][d]);
         return symc_predict_fail(message);
       }
-    if (NAME_input_dtypes[i] != SYMC_FLOAT32)
+    if (@NAME@_input_dtypes[i] != SYMC_FLOAT32)
       return symc_predict_fail("c_predict_api inputs must be float32");
     p->inputs[i] = (float *)calloc(
-        symc_count(NAME_input_ranks[i], NAME_input_shapes[i]) + 1, sizeof(float));
+        symc_count(@NAME@_input_ranks[i], @NAME@_input_shapes[i]) + 1, sizeof(float));
     if (!p->inputs[i])
       return symc_predict_fail("out of memory");
   }
-  for (i = 0; i < NAME_NUM_OUTPUTS; ++i) {
-    if (NAME_output_dtypes[i] != SYMC_FLOAT32 || NAME_output_ranks[i] > 8)
-      return symc_predict_fail("c_predict_api outputs must be float32");
+  for (i = 0; i < @UPPER@_NUM_OUTPUTS; ++i) {
+    if (@NAME@_output_dtypes[i] != SYMC_FLOAT32 || @NAME@_output_ranks[i] > 8)
+      return symc_predict_fail("c_predict_api outputs must be float32, of rank <= 8");
     p->outputs[i] = (float *)calloc(
-        symc_count(NAME_output_ranks[i], NAME_output_shapes[i]) + 1, sizeof(float));
+        symc_count(@NAME@_output_ranks[i], @NAME@_output_shapes[i]) + 1, sizeof(float));
     if (!p->outputs[i])
       return symc_predict_fail("out of memory");
-    for (d = 0; d < NAME_output_ranks[i]; ++d)
-      p->output_shapes[i][d] = (mx_uint)NAME_output_shapes[i][d];
+    for (d = 0; d < @NAME@_output_ranks[i]; ++d)
+      p->output_shapes[i][d] = (mx_uint)@NAME@_output_shapes[i][d];
   }
   return 0;
 }
@@ -365,12 +390,13 @@ static void symc_predictor_free(symc_predictor *p) {
   size_t i;
   if (!p)
     return;
-  for (i = 0; i < NAME_NUM_INPUTS; ++i)
+  for (i = 0; i < @UPPER@_NUM_INPUTS; ++i)
     free(p->inputs[i]);
-  for (i = 0; i < NAME_NUM_OUTPUTS; ++i)
+  for (i = 0; i < @UPPER@_NUM_OUTPUTS; ++i)
     free(p->outputs[i]);
-  if (p->shared_count && --*p->shared_count == 0) {
-    NAME_destroy(p->model);
+  if (p->shared_count &&
+      __atomic_sub_fetch(p->shared_count, 1, __ATOMIC_ACQ_REL) == 0) {
+    @NAME@_destroy(p->model);
     free(p->shared_count);
   }
   free(p);
@@ -390,15 +416,18 @@ int MXPredCreate(const char *symbol_json_str, const void *param_bytes,
   *out = NULL;
   if (dev_type != 1)
     return symc_predict_fail("this library runs on the CPU (dev_type 1)");
+  if (!param_bytes || param_size < 0 || (num_input_nodes &&
+      (!input_keys || !input_shape_indptr || !input_shape_data)))
+    return symc_predict_fail("MXPredCreate: NULL or negative arguments");
   p = (symc_predictor *)calloc(1, sizeof *p);
   if (!p || !(p->shared_count = (int *)malloc(sizeof(int)))) {
     free(p);
     return symc_predict_fail("out of memory");
   }
   *p->shared_count = 1;
-  status = NAME_create_from_bytes(&p->model, param_bytes, (size_t)param_size);
+  status = @NAME@_create_from_bytes(&p->model, param_bytes, (size_t)param_size);
   if (status != SYMC_OK) {
-    symc_predict_fail(NAME_error_message(p->model));
+    symc_predict_fail(@NAME@_error_message(p->model));
     symc_predictor_free(p);
     return -1;
   }
@@ -423,7 +452,7 @@ int MXPredReshape(mx_uint num_input_nodes, const char **input_keys,
     return symc_predict_fail("out of memory");
   p->model = old->model;
   p->shared_count = old->shared_count;
-  ++*p->shared_count;
+  __atomic_add_fetch(p->shared_count, 1, __ATOMIC_ACQ_REL);
   if (symc_predictor_init(p, num_input_nodes, input_keys, input_shape_indptr,
                           input_shape_data) != 0) {
     symc_predictor_free(p);
@@ -439,9 +468,9 @@ int MXPredSetInput(PredictorHandle handle, const char *key, const float *data,
   size_t i;
   if (!p || !key || !data)
     return symc_predict_fail("handle, key or data is NULL");
-  for (i = 0; i < NAME_NUM_INPUTS; ++i)
-    if (strcmp(key, NAME_input_names[i]) == 0) {
-      if (size != symc_count(NAME_input_ranks[i], NAME_input_shapes[i]))
+  for (i = 0; i < @UPPER@_NUM_INPUTS; ++i)
+    if (strcmp(key, @NAME@_input_names[i]) == 0) {
+      if (size != symc_count(@NAME@_input_ranks[i], @NAME@_input_shapes[i]))
         return symc_predict_fail("MXPredSetInput: the size differs from the input's");
       memcpy(p->inputs[i], data, size * sizeof(float));
       return 0;
@@ -451,27 +480,27 @@ int MXPredSetInput(PredictorHandle handle, const char *key, const float *data,
 
 int MXPredForward(PredictorHandle handle) {
   symc_predictor *p = (symc_predictor *)handle;
-  symc_tensor inputs[NUM_IN_OR_1], outputs[NUM_OUT_OR_1];
+  symc_tensor inputs[@NIN@], outputs[@NOUT@];
   size_t i;
   if (!p)
     return symc_predict_fail("handle is NULL");
-  for (i = 0; i < NAME_NUM_INPUTS; ++i) {
+  for (i = 0; i < @UPPER@_NUM_INPUTS; ++i) {
     inputs[i].data = p->inputs[i];
     inputs[i].dtype = SYMC_FLOAT32;
-    inputs[i].rank = NAME_input_ranks[i];
-    inputs[i].shape = NAME_input_shapes[i];
+    inputs[i].rank = @NAME@_input_ranks[i];
+    inputs[i].shape = @NAME@_input_shapes[i];
     inputs[i].strides = NULL;
   }
-  for (i = 0; i < NAME_NUM_OUTPUTS; ++i) {
+  for (i = 0; i < @UPPER@_NUM_OUTPUTS; ++i) {
     outputs[i].data = p->outputs[i];
     outputs[i].dtype = SYMC_FLOAT32;
-    outputs[i].rank = NAME_output_ranks[i];
-    outputs[i].shape = NAME_output_shapes[i];
+    outputs[i].rank = @NAME@_output_ranks[i];
+    outputs[i].shape = @NAME@_output_shapes[i];
     outputs[i].strides = NULL;
   }
-  if (NAME_run(p->model, inputs, NAME_NUM_INPUTS, outputs, NAME_NUM_OUTPUTS) !=
+  if (@NAME@_run(p->model, inputs, @UPPER@_NUM_INPUTS, outputs, @UPPER@_NUM_OUTPUTS) !=
       SYMC_OK)
-    return symc_predict_fail(NAME_error_message(p->model));
+    return symc_predict_fail(@NAME@_error_message(p->model));
   return 0;
 }
 
@@ -484,19 +513,19 @@ int MXPredPartialForward(PredictorHandle handle, int step, int *step_left) {
 int MXPredGetOutputShape(PredictorHandle handle, mx_uint index,
                          mx_uint **shape_data, mx_uint *shape_ndim) {
   symc_predictor *p = (symc_predictor *)handle;
-  if (!p || index >= NAME_NUM_OUTPUTS || !shape_data || !shape_ndim)
+  if (!p || index >= @UPPER@_NUM_OUTPUTS || !shape_data || !shape_ndim)
     return symc_predict_fail("MXPredGetOutputShape: invalid handle or index");
   *shape_data = p->output_shapes[index];
-  *shape_ndim = (mx_uint)NAME_output_ranks[index];
+  *shape_ndim = (mx_uint)@NAME@_output_ranks[index];
   return 0;
 }
 
 int MXPredGetOutput(PredictorHandle handle, mx_uint index, float *data,
                     mx_uint size) {
   symc_predictor *p = (symc_predictor *)handle;
-  if (!p || index >= NAME_NUM_OUTPUTS || !data)
+  if (!p || index >= @UPPER@_NUM_OUTPUTS || !data)
     return symc_predict_fail("MXPredGetOutput: invalid handle, index or data");
-  if (size != symc_count(NAME_output_ranks[index], NAME_output_shapes[index]))
+  if (size != symc_count(@NAME@_output_ranks[index], @NAME@_output_shapes[index]))
     return symc_predict_fail("MXPredGetOutput: the size differs from the output's");
   memcpy(data, p->outputs[index], size * sizeof(float));
   return 0;
@@ -556,7 +585,7 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
   os << ");\n\n";
 
   os << R"C(/* Checks that `t` is a dense tensor of the given dtype and shape. */
-static symc_status check_tensor(struct NAME_model *m, const char *role,
+static symc_status check_tensor(struct @NAME@_model *m, const char *role,
                                 size_t index, const char *name,
                                 const symc_tensor *t, symc_dtype dtype,
                                 int32_t rank, const int64_t *shape) {
@@ -599,7 +628,7 @@ static symc_status check_tensor(struct NAME_model *m, const char *role,
   return SYMC_OK;
 }
 
-void NAME_destroy(NAME_model *model) {
+void @NAME@_destroy(@NAME@_model *model) {
   if (!model)
     return;
 )C";
@@ -608,18 +637,18 @@ void NAME_destroy(NAME_model *model) {
   os << R"C(  free(model);
 }
 
-const char *NAME_error_message(const NAME_model *model) {
+const char *@NAME@_error_message(const @NAME@_model *model) {
   return model ? model->error : "no model (NULL handle)";
 }
 
 )C";
   if (options.externalWeights) {
     os << "/* The weights from the bytes of a .params file. */\n"
-       << "static symc_status NAME_create_from_bytes(NAME_model **model,\n"
+       << "static symc_status @NAME@_create_from_bytes(@NAME@_model **model,\n"
        << "    const void *bytes, size_t size) {\n"
        << "  symc_status status;\n"
        << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
-       << "  *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "  *model = (@NAME@_model *)calloc(1, sizeof(@NAME@_model));\n"
        << "  if (!*model)\n    return SYMC_ERROR_OUT_OF_MEMORY;\n"
        << "  status = symc_params_parse(bytes, size, &(*model)->params, "
           "(*model)->error, sizeof (*model)->error);\n"
@@ -627,36 +656,35 @@ const char *NAME_error_message(const NAME_model *model) {
     for (auto [i, t] : llvm::enumerate(weights)) {
       os << "  {\n    static const int64_t shape[] = {" << shapeList(t->shape) << "};\n"
          << "    (*model)->weights[" << i << "] = symc_params_find((*model)->params, \""
-         << t->name << "\", " << t->dtype->flag << ", " << t->shape.size()
+         << cString(t->name) << "\", " << t->dtype->flag << ", " << t->shape.size()
          << ", shape, (*model)->error, sizeof (*model)->error);\n"
          << "    if (!(*model)->weights[" << i
          << "])\n      return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
     }
     os << "  return SYMC_OK;\n}\n\n"
-       << "symc_status NAME_create(NAME_model **model, const char *params_path) {\n"
+       << "symc_status @NAME@_create(@NAME@_model **model, const char *params_path) {\n"
        << "  void *bytes;\n  size_t size;\n  char error[512];\n  symc_status status;\n"
        << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
        << "  status = symc_read_file(params_path, &bytes, &size, error, sizeof error);\n"
        << "  if (status != SYMC_OK) {\n"
-       << "    *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "    *model = (@NAME@_model *)calloc(1, sizeof(@NAME@_model));\n"
        << "    if (*model)\n      snprintf((*model)->error, sizeof (*model)->error, "
           "\"%s\", error);\n"
        << "    return status;\n  }\n"
-       << "  status = NAME_create_from_bytes(model, bytes, size);\n"
+       << "  status = @NAME@_create_from_bytes(model, bytes, size);\n"
        << "  free(bytes);\n  return status;\n}\n\n";
   } else {
-    os << "symc_status NAME_create(NAME_model **model) {\n"
+    os << "symc_status @NAME@_create(@NAME@_model **model) {\n"
        << "  if (!model)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
-       << "  *model = (NAME_model *)calloc(1, sizeof(NAME_model));\n"
+       << "  *model = (@NAME@_model *)calloc(1, sizeof(@NAME@_model));\n"
        << "  return *model ? SYMC_OK : SYMC_ERROR_OUT_OF_MEMORY;\n}\n\n";
   }
 
-  os << "symc_status NAME_run(NAME_model *m,\n"
+  os << "symc_status @NAME@_run(@NAME@_model *m,\n"
      << "    const symc_tensor *inputs, size_t num_inputs,\n"
      << "    const symc_tensor *outputs, size_t num_outputs) {\n"
      << "  size_t i;\n  symc_status status;\n"
-     << "  if (!m)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n"
-     << "  m->error[0] = 0;\n";
+     << "  if (!m)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n";
   auto checkSide = [&](StringRef role, StringRef array, StringRef count,
                        size_t expected) {
     os << "  if (" << count << " != " << expected << " || (" << expected
@@ -666,9 +694,9 @@ const char *NAME_error_message(const NAME_model *model) {
        << "    return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
     if (expected)
       os << "  for (i = 0; i < " << expected << "; ++i)\n"
-         << "    if ((status = check_tensor(m, \"" << role << "\", i, NAME_" << role
-         << "_names[i], &" << array << "[i], NAME_" << role << "_dtypes[i], NAME_"
-         << role << "_ranks[i], NAME_" << role << "_shapes[i])) != SYMC_OK)\n"
+         << "    if ((status = check_tensor(m, \"" << role << "\", i, @NAME@_" << role
+         << "_names[i], &" << array << "[i], @NAME@_" << role << "_dtypes[i], @NAME@_"
+         << role << "_ranks[i], @NAME@_" << role << "_shapes[i])) != SYMC_OK)\n"
          << "      return status;\n";
   };
   checkSide("input", "inputs", "num_inputs", inputs.size());
@@ -687,7 +715,7 @@ const char *NAME_error_message(const NAME_model *model) {
   for (auto [i, t] : llvm::enumerate(signature.results))
     os << "  symc_memref_" << t.shape.size() << " out" << i << " = "
        << descriptorInit(t, "outputs[" + std::to_string(i) + "].data") << ";\n";
-  os << "  _mlir_ciface_NAME_main(";
+  os << "  _mlir_ciface_@NAME@_main(";
   k = 0;
   for (size_t i = 0; i < signature.arguments.size(); ++i)
     os << (k++ ? ", " : "") << "&arg" << i;
@@ -705,12 +733,12 @@ const char *NAME_error_message(const NAME_model *model) {
       pos += to.size();
     }
   };
-  replaceAll("NAME_NUM_INPUTS", name.upper() + "_NUM_INPUTS");
-  replaceAll("NAME_NUM_OUTPUTS", name.upper() + "_NUM_OUTPUTS");
-  replaceAll("NUM_IN_OR_1", std::to_string(std::max<size_t>(inputs.size(), 1)));
-  replaceAll("NUM_OUT_OR_1",
+  // Placeholders: '@' never occurs otherwise (cString escapes it).
+  replaceAll("@UPPER@", name.upper());
+  replaceAll("@NIN@", std::to_string(std::max<size_t>(inputs.size(), 1)));
+  replaceAll("@NOUT@",
              std::to_string(std::max<size_t>(signature.results.size(), 1)));
-  replaceAll("NAME_", (name + "_").str());
+  replaceAll("@NAME@", name.str());
   return result;
 }
 

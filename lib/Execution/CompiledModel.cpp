@@ -122,6 +122,8 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
     add("_mlir_ciface_symc_topk_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
     add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
+    add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
+    add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
     add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
     add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
     return symbols;

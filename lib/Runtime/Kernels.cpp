@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <math.h> // lgamma_r, lgammaf_r (POSIX)
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -263,6 +264,15 @@ double erfinv(double y) {
 }
 
 } // namespace
+
+extern "C" float symc_lgamma_f32(float x) {
+  int sign;
+  return lgammaf_r(x, &sign);
+}
+extern "C" double symc_lgamma_f64(double x) {
+  int sign;
+  return lgamma_r(x, &sign);
+}
 
 extern "C" float symc_erfinv_f32(float x) { return float(erfinv(x)); }
 extern "C" double symc_erfinv_f64(double x) { return erfinv(x); }

@@ -10,6 +10,7 @@
 #include "symc/Runtime/Params.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -187,7 +188,9 @@ extern "C" const void *symc_params_find(const symc_params *params,
                    expected + ") of dtype " + std::to_string(dtype));
       return nullptr;
     }
-    return array.data.data();
+    // Any non-null pointer for an empty array (NULL means "not found").
+    return array.data.empty() ? static_cast<const void *>(&array)
+                              : array.data.data();
   }
   setError(error, errorSize, std::string("params: no array named '") + name + "'");
   return nullptr;

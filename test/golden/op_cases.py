@@ -349,6 +349,12 @@ def _cases():
     C["topk_both_ascend"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=1, k=3, ret_typ="both", is_ascend=True, dtype="int32", name="t"), {"data": (2, 6, 3)})
     C["topk_mask"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, ret_typ="mask", name="t"), {"data": (3, 7)})
     C["topk_flatten_all"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=None, k=0, ret_typ="value", name="t"), {"data": (3, 4)})
+    # Two calls of the sort kernel with different shapes share one declaration.
+    def topk_two_shapes(mx):
+        data = v(mx, "data")
+        return mx.sym.Group([mx.sym.topk(data, k=1, ret_typ="value", name="t1"),
+                             mx.sym.argsort(data, axis=0, name="a")]), {"data": (3, 5)}
+    C["topk_two_shapes"] = topk_two_shapes
     C["sort_default"] = lambda mx: (mx.sym.sort(v(mx, "data"), name="s"), {"data": (3, 20)})
     C["sort_descend_axis0"] = lambda mx: (mx.sym.sort(v(mx, "data"), axis=0, is_ascend=False, name="s"), {"data": (5, 2, 3)})
     C["argsort_default"] = lambda mx: (mx.sym.argsort(v(mx, "data"), name="a"), {"data": (4, 6)})

@@ -318,6 +318,10 @@ Error compileModel(mlir::MLIRContext &ctx) {
     return signature.takeError();
   for (TensorSignature &arg : signature->arguments)
     arg.isWeight = values.count(arg.name) != 0;
+  if (wrapper.cPredictAPI &&
+      llvm::none_of(signature->arguments,
+                    [](const TensorSignature &t) { return !t.isWeight; }))
+    return fail("--c-predict-api needs a model with at least one input");
   double lowerMs = msSince(start);
 
   if (emit == Emit::MLIR) {

@@ -58,6 +58,10 @@ void _mlir_ciface_symc_topk_f32(SymcMemRef3F32 *values,
                                 SymcMemRef3I64 *indices,
                                 SymcMemRef3F32 *data, int32_t isAscend);
 
+/* lgamma without glibc's global `signgam` (thread-safe, lgamma_r). */
+float symc_lgamma_f32(float x);
+double symc_lgamma_f64(double x);
+
 /* erfinv as MXNet computes it (Cephes ndtri, in double). */
 float symc_erfinv_f32(float x);
 double symc_erfinv_f64(double x);

@@ -290,6 +290,8 @@ struct ROIPoolingLowering : OpConversionPattern<ROIPoolingOp> {
   LogicalResult
   matchAndRewrite(ROIPoolingOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (op.getPooledSize().size() != 2)
+      return rewriter.notifyMatchFailure(op, "pooled_size needs 2 entries");
     FailureOr<RankedTensorType> dataType =
         getStaticFloatType(rewriter, op, adaptor.getData());
     FailureOr<RankedTensorType> outType =
@@ -393,6 +395,8 @@ struct ROIAlignLowering : OpConversionPattern<ROIAlignOp> {
   LogicalResult
   matchAndRewrite(ROIAlignOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (op.getPooledSize().size() != 2)
+      return rewriter.notifyMatchFailure(op, "pooled_size needs 2 entries");
     FailureOr<RankedTensorType> dataType =
         getStaticFloatType(rewriter, op, adaptor.getData());
     FailureOr<RankedTensorType> outType =

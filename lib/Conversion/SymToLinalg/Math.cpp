@@ -125,7 +125,8 @@ Value logicalNotF(OpBuilder &b, Location l, Value x) {
 
 /// Unary ops computed by a C function per element: erfinv (the runtime's
 /// Cephes code, in double as MXNet), gamma and gammaln (libm's tgamma and
-/// lgamma, as MXNet calls them). float16 goes through float, as half_t.
+/// lgamma, as MXNet calls them; lgamma through the runtime's reentrant
+/// wrapper). float16 goes through float, as half_t.
 template <typename OpTy>
 struct CFunctionLowering : OpConversionPattern<OpTy> {
   CFunctionLowering(MLIRContext *ctx, StringRef f32Name, StringRef f64Name)
@@ -422,5 +423,7 @@ void symc::populateMathPatterns(RewritePatternSet &patterns) {
   patterns.add<CFunctionLowering<ErfinvOp>>(ctx, "symc_erfinv_f32",
                                             "symc_erfinv_f64");
   patterns.add<CFunctionLowering<GammaOp>>(ctx, "tgammaf", "tgamma");
-  patterns.add<CFunctionLowering<GammalnOp>>(ctx, "lgammaf", "lgamma");
+  // Reentrant lgamma: glibc's lgamma writes the global signgam.
+  patterns.add<CFunctionLowering<GammalnOp>>(ctx, "symc_lgamma_f32",
+                                             "symc_lgamma_f64");
 }

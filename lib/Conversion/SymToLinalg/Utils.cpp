@@ -264,27 +264,35 @@ SmallVector<Value> buildRuntimeCall(OpBuilder &b, Location loc, Operation *op,
     auto tensor = cast<RankedTensorType>(type);
     return MemRefType::get(tensor.getShape(), tensor.getElementType());
   };
-  SmallVector<Value> operands;
+  // The kernel is declared over dynamic shapes: calls with different static
+  // shapes share one declaration (the C interface passes descriptors).
+  auto dynamicType = [](MemRefType type) {
+    return MemRefType::get(
+        SmallVector<int64_t>(type.getRank(), ShapedType::kDynamic),
+        type.getElementType());
+  };
+  SmallVector<Value> buffers, operands;
   for (RankedTensorType type : resultTypes)
-    operands.push_back(memref::AllocOp::create(b, loc, bufferType(type),
-                                               b.getI64IntegerAttr(64)));
+    buffers.push_back(memref::AllocOp::create(b, loc, bufferType(type),
+                                              b.getI64IntegerAttr(64)));
   for (Value input : inputs)
-    operands.push_back(bufferization::ToBufferOp::create(
+    buffers.push_back(bufferization::ToBufferOp::create(
         b, loc, bufferType(input.getType()), input, /*read_only=*/true));
+  for (Value buffer : buffers)
+    operands.push_back(memref::CastOp::create(
+        b, loc, dynamicType(cast<MemRefType>(buffer.getType())), buffer));
   llvm::append_range(operands, scalars);
 
   auto module = op->getParentOfType<ModuleOp>();
   if (!module.lookupSymbol(kernel)) {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(module.getBody());
-    auto decl = func::FuncOp::create(
-        b, loc, kernel, b.getFunctionType(ValueRange(operands).getTypes(), {}));
-    decl.setPrivate();
-    decl->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+    declareFunction(b, op, kernel,
+                    b.getFunctionType(ValueRange(operands).getTypes(), {}));
+    module.lookupSymbol(kernel)->setAttr(
+        LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
   }
   func::CallOp::create(b, loc, kernel, TypeRange{}, operands);
   SmallVector<Value> results;
-  for (auto [type, buffer] : llvm::zip(resultTypes, operands))
+  for (auto [type, buffer] : llvm::zip(resultTypes, buffers))
     results.push_back(bufferization::ToTensorOp::create(
         b, loc, type, buffer, /*restrict=*/true, /*writable=*/true));
   return results;

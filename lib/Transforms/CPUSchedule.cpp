@@ -1,0 +1,138 @@
+//===- CPUSchedule.cpp - symc-cpu-schedule ---------------------------------===//
+//
+// The matmul recipe of docs/toolchain.md as a transform-dialect script,
+// built for the matmuls of the module: each eligible linalg.matmul is tagged
+// with its cache tile, and one sequence per distinct cache tile tiles,
+// vectorizes (named contraction -> FMA outer products) and hoists the
+// accumulator. Register tiles follow the host's vector width.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/IR/TransformOps.h"
+#include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
+#include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <map>
+
+using namespace mlir;
+
+namespace symc {
+#define GEN_PASS_DEF_SYMCPUSCHEDULE
+#include "symc/Dialect/TransformsPasses.h.inc"
+
+namespace {
+
+constexpr llvm::StringLiteral kTileAttr = "symc.cache_tile";
+
+/// The register tile (rows, columns) the host's vector registers hold
+/// without spilling: 8 x 32 with 32 zmm registers, else 4 x 16 (16 ymm).
+std::pair<int64_t, int64_t> hostRegisterTile() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return {8, 32};
+  return {4, 16};
+}
+
+/// The largest of 128, 64, ... that divides `extent` and is a multiple of
+/// `registerTile`; 0 if none.
+int64_t cacheTile(int64_t extent, int64_t registerTile) {
+  for (int64_t t = 128; t >= registerTile; t /= 2)
+    if (extent % t == 0 && t % registerTile == 0)
+      return t;
+  return 0;
+}
+
+/// The transform sequence for matmuls tagged with cache tile (m, n, k).
+std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn) {
+  return llvm::formatv(R"(
+    %mm{0}_{1}_{2} = transform.structured.match ops{{["linalg.matmul"]}
+        attributes {{symc.cache_tile = array<i64: {0}, {1}, {2}>} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %c{0}_{1}_{2}, %cl{0}_{1}_{2}:3 = transform.structured.tile_using_for %mm{0}_{1}_{2}
+        tile_sizes [{0}, {1}, {2}]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    %r{0}_{1}_{2}, %rl{0}_{1}_{2}:3 = transform.structured.tile_using_for %c{0}_{1}_{2}
+        tile_sizes [{3}, {4}, 1]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.structured.vectorize %r{0}_{1}_{2} {{create_named_contraction} : !transform.any_op
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
+      transform.apply_patterns.vector.transfer_permutation_patterns
+      transform.apply_patterns.vector.lower_outerproduct
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    transform.loop.hoist_loop_invariant_subsets %rl{0}_{1}_{2}#2 : !transform.any_op
+)",
+                       m, n, k, rm, rn)
+      .str();
+}
+
+struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
+  using SymCPUScheduleBase::SymCPUScheduleBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto [hostM, hostN] = hostRegisterTile();
+    int64_t rm = registerTileM ? int64_t(registerTileM) : hostM;
+    int64_t rn = registerTileN ? int64_t(registerTileN) : hostN;
+    std::map<std::tuple<int64_t, int64_t, int64_t>, int> tiles;
+    module.walk([&](linalg::MatmulOp op) {
+      auto lhs = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+      auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+      if (!lhs || !out || !lhs.hasStaticShape() || !out.hasStaticShape() ||
+          !out.getElementType().isF32() || op.hasUserDefinedMaps()) {
+        return;
+      }
+      int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
+      int64_t cm = cacheTile(m, rm), cn = cacheTile(n, rn), ck = cacheTile(k, 1);
+      if (!cm || !cn || !ck)
+        return;
+      Builder b(op);
+      op->setAttr(kTileAttr, b.getDenseI64ArrayAttr({cm, cn, ck}));
+      tiles[{cm, cn, ck}] = 1;
+    });
+    if (tiles.empty())
+      return;
+
+    std::string script = R"(
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op) {
+    %f = transform.structured.match ops{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+)";
+    for (const auto &[tile, unused] : tiles)
+      script += scheduleFor(std::get<0>(tile), std::get<1>(tile), std::get<2>(tile),
+                            rm, rn);
+    script += R"(
+    transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
+    transform.yield
+  }
+}
+)";
+    OwningOpRef<ModuleOp> library =
+        parseSourceString<ModuleOp>(script, ParserConfig(&getContext()));
+    if (!library) {
+      module.emitError("symc-cpu-schedule: invalid transform script");
+      return signalPassFailure();
+    }
+    auto entry = library->lookupSymbol<transform::NamedSequenceOp>("__transform_main");
+    if (failed(transform::applyTransformNamedSequence(
+            module, entry, *library, transform::TransformOptions())))
+      return signalPassFailure();
+    module.walk([](linalg::LinalgOp op) { op->removeAttr(kTileAttr); });
+  }
+};
+
+} // namespace
+} // namespace symc
