@@ -38,14 +38,18 @@ def SymInferTypes : Pass<"sym-infer-types", "::mlir::func::FuncOp"> {
 }
 
 def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
-  let summary = "tile and vectorize matmuls for the host CPU (transform dialect)";
+  let summary = "tile and vectorize matmuls and convolutions for the host CPU";
   let description = [{
-    Applies the register-tiled schedule of docs/toolchain.md to every
-    static f32 linalg.matmul on tensors whose extents the register tile
-    divides: cache tiles (up to 128) then register tiles (4 x 16 with AVX2,
-    8 x 32 with AVX-512, picked from the host's features unless given),
-    vectorized into FMA outer products with the accumulator hoisted out of
-    the k loop. Other matmuls keep the plain loop lowering.
+    Applies the transform-dialect schedules of docs/toolchain.md. Every
+    static f32 linalg.matmul whose extents the register tile divides: cache
+    tiles (up to 128) then register tiles (4 x 16 with AVX2, 8 x 32 with
+    AVX-512, picked from the host's features unless given), vectorized into
+    FMA outer products with the accumulator hoisted out of the k loop. Every
+    NCHW convolution whose output width and filter count the register tile
+    divides: rewritten channel-last (NHWC/HWCF between transposes) and
+    computed directly, one output row and a register tile of columns x
+    filters at a time, decomposed into vectorized 1-D convolutions. Other
+    ops keep the plain loop lowering.
   }];
   let options = [
     Option<"registerTileM", "tile-m", "int64_t", /*default=*/"0",
@@ -56,6 +60,7 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 

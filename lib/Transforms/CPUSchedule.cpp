@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Transform/IR/TransformDialect.h"
 #include "mlir/Dialect/Transform/IR/TransformOps.h"
 #include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
@@ -24,6 +25,7 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <map>
+#include <set>
 
 using namespace mlir;
 
@@ -78,6 +80,90 @@ std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn)
       .str();
 }
 
+constexpr llvm::StringLiteral kConvAttr = "symc.conv_schedule";
+
+/// The direct channel-last convolution schedule of docs/toolchain.md: one
+/// output row, `rm` columns and `rn` filters per register tile, the kernel
+/// row tiled to 1 so that the op decomposes into 1-D convolutions.
+/// `variant` says which of the kernel-row and channel loops run more than
+/// once: only those are hoisted from (a one-trip loop folds away, and its
+/// handle with it).
+std::string convScheduleFor(int64_t rm, int64_t rn, int64_t variant) {
+  bool hoistKH = variant & 1, hoistC = variant & 2;
+  std::string hoists;
+  if (hoistC)
+    hoists += llvm::formatv(
+        "    transform.loop.hoist_loop_invariant_subsets %cl{0}#5 : !transform.any_op\n",
+        variant);
+  if (hoistKH)
+    hoists += llvm::formatv(
+        "    transform.loop.hoist_loop_invariant_subsets %cl{0}#4 : !transform.any_op\n",
+        variant);
+  return llvm::formatv(R"(
+    %cv{2} = transform.structured.match ops{{["linalg.conv_2d_nhwc_hwcf"]}
+        attributes {{symc.conv_schedule = {2} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %ct{2}, %cl{2}:6 = transform.structured.tile_using_for %cv{2}
+        tile_sizes [1, 1, {0}, {1}, 1, 0, 1]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    %cd{2} = transform.structured.decompose %ct{2} : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %cd{2} : !transform.any_op
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
+      transform.apply_patterns.vector.transfer_permutation_patterns
+      transform.apply_patterns.vector.lower_outerproduct
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+{3})",
+                       rm, rn, variant, hoists)
+      .str();
+}
+
+/// NCHW/FCHW convolutions whose output width and filter count the register
+/// tile divides become channel-last ones between transposes (the filter
+/// transposes are constants when the weights are): the vectorizer works on
+/// the innermost (channel) axis, where NCHW would transpose the accumulator
+/// at every step. Returns the schedule variants used (see convScheduleFor).
+std::set<int64_t> rewriteConvolutionsChannelLast(ModuleOp module, int64_t rm,
+                                                 int64_t rn) {
+  SmallVector<linalg::Conv2DNchwFchwOp> convs;
+  module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
+  std::set<int64_t> variants;
+  for (linalg::Conv2DNchwFchwOp op : convs) {
+    auto in = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+    auto filter = dyn_cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+    auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    if (!in || !filter || !out || !in.hasStaticShape() ||
+        !filter.hasStaticShape() || !out.hasStaticShape() ||
+        !out.getElementType().isF32() || out.getDimSize(3) % rm ||
+        out.getDimSize(1) % rn)
+      continue;
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto transpose = [&](Value v, ArrayRef<int64_t> perm) -> Value {
+      auto type = cast<RankedTensorType>(v.getType());
+      SmallVector<int64_t> shape;
+      for (int64_t p : perm)
+        shape.push_back(type.getDimSize(p));
+      Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+      return linalg::TransposeOp::create(b, loc, v, empty, perm).getResult()[0];
+    };
+    Value input = transpose(op.getDpsInputs()[0], {0, 2, 3, 1});
+    Value weights = transpose(op.getDpsInputs()[1], {2, 3, 1, 0});
+    Value init = transpose(op.getDpsInits()[0], {0, 2, 3, 1});
+    auto conv = linalg::Conv2DNhwcHwcfOp::create(
+        b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
+        ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
+    int64_t variant = (filter.getDimSize(2) > 1 ? 1 : 0) |
+                      (filter.getDimSize(1) > 1 ? 2 : 0);
+    conv->setAttr(kConvAttr, b.getI64IntegerAttr(variant));
+    op->replaceAllUsesWith(ValueRange{transpose(conv.getResult(0), {0, 3, 1, 2})});
+    op->erase();
+    variants.insert(variant);
+  }
+  return variants;
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -96,13 +182,15 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
       }
       int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
       int64_t cm = cacheTile(m, rm), cn = cacheTile(n, rn), ck = cacheTile(k, 1);
-      if (!cm || !cn || !ck)
+      // The hoisted k loop must run more than once (else it folds away).
+      if (!cm || !cn || ck < 2)
         return;
       Builder b(op);
       op->setAttr(kTileAttr, b.getDenseI64ArrayAttr({cm, cn, ck}));
       tiles[{cm, cn, ck}] = 1;
     });
-    if (tiles.empty())
+    std::set<int64_t> convs = rewriteConvolutionsChannelLast(module, rm, rn);
+    if (tiles.empty() && convs.empty())
       return;
 
     std::string script = R"(
@@ -114,6 +202,8 @@ module attributes {transform.with_named_sequence} {
     for (const auto &[tile, unused] : tiles)
       script += scheduleFor(std::get<0>(tile), std::get<1>(tile), std::get<2>(tile),
                             rm, rn);
+    for (int64_t variant : convs)
+      script += convScheduleFor(rm, rn, variant);
     script += R"(
     transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
     transform.yield
@@ -130,7 +220,10 @@ module attributes {transform.with_named_sequence} {
     if (failed(transform::applyTransformNamedSequence(
             module, entry, *library, transform::TransformOptions())))
       return signalPassFailure();
-    module.walk([](linalg::LinalgOp op) { op->removeAttr(kTileAttr); });
+    module.walk([](linalg::LinalgOp op) {
+      op->removeAttr(kTileAttr);
+      op->removeAttr(kConvAttr);
+    });
   }
 };
 

@@ -25,3 +25,33 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
   %r = linalg.matmul ins(%a, %b : tensor<3x10xf32>, tensor<10x5xf32>) outs(%c : tensor<3x5xf32>) -> tensor<3x5xf32>
   return %r : tensor<3x5xf32>
 }
+
+// -----
+
+// An NCHW convolution whose output width and filters the register tile
+// divides runs channel-last between transposes: one output row, 4 columns
+// and 16 filters per tile, the kernel row tiled to 1 and decomposed into 1-D
+// convolutions computed with FMAs.
+// CHECK-LABEL: func @conv
+// CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
+// CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
+// CHECK: scf.for {{.*}} step %c4
+// CHECK: scf.for {{.*}} step %c16
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
+// CHECK-NOT: symc.conv_schedule
+func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  return %r : tensor<1x32x8x8xf32>
+}
+
+// -----
+
+// A 1x1 convolution over one channel: the one-trip loops are not hoisted
+// from (they fold away), the schedule still applies.
+// CHECK-LABEL: func @conv_1x1_one_channel
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32>, %init: tensor<1x16x4x8xf32>) -> tensor<1x16x4x8xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1x4x8xf32>, tensor<16x1x1x1xf32>) outs(%init : tensor<1x16x4x8xf32>) -> tensor<1x16x4x8xf32>
+  return %r : tensor<1x16x4x8xf32>
+}
