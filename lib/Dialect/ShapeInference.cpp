@@ -1666,6 +1666,11 @@ LogicalResult MultiBoxDetectionOp::inferShapes(ShapeInferenceContext &ctx) {
     return ctx.emitError("anchor boxes must have 4 coordinates");
   if (loc.hasRank() && loc.isKnown(1) && cls.isKnown(2) && cls[2] * 4 != loc[1])
     return ctx.emitError("# anchors mismatch with # loc");
+  if (loc.hasRank() && loc.isKnown(0) && cls.isKnown(0) && loc[0] != cls[0])
+    return ctx.emitError("_contrib_MultiBoxDetection: cls_prob and loc_pred "
+                         "differ in batch size");
+  if (anchor.isKnown(0) && anchor[0] != 1)
+    return ctx.emitError("_contrib_MultiBoxDetection: anchor must be (1, N, 4)");
   int64_t numAnchors = cls.isKnown(2) ? cls[2] : anchor[1];
   return ctx.assignOutput(0, PartialShape({cls[0], numAnchors, 6}));
 }
@@ -1845,6 +1850,9 @@ LogicalResult GatherNDOp::inferTypes(TypeInferenceContext &ctx) {
 }
 
 LogicalResult ScatterNDOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (llvm::any_of(getShape(), [](int64_t d) { return d < 0; }))
+    return ctx.emitError("scatter_nd: shape " + PartialShape(getShape()).str(true) +
+                         " has a negative dimension");
   PartialShape out(getShape());
   if (failed(ctx.assignOutput(0, out)))
     return failure();
@@ -1883,6 +1891,8 @@ LogicalResult DiagOp::inferShapes(ShapeInferenceContext &ctx) {
   int64_t k = getK();
   if (data.rank() == 0)
     return ctx.emitError("diag: input must be at least 1-D");
+  if (k > (int64_t(1) << 31) || k < -(int64_t(1) << 31))
+    return ctx.emitError("diag: k = " + Twine(k) + " is out of range");
   if (data.rank() == 1) {
     int64_t n = data[0] == kUnknown ? kUnknown : data[0] + std::abs(k);
     return ctx.assignOutput(0, PartialShape({n, n}));
@@ -2097,14 +2107,20 @@ LogicalResult BilinearResize2DOp::inferShapes(ShapeInferenceContext &ctx) {
   float scaleH = getScaleHeight() ? float(getScaleHeight()->convertToDouble()) : 0;
   float scaleW = getScaleWidth() ? float(getScaleWidth()->convertToDouble()) : 0;
   auto known = [&](int64_t d) { return d != kUnknown; };
+  // float -> int truncation as MXNet, -1 (invalid) when out of range.
+  auto truncated = [](float v) -> int64_t {
+    return v >= 0 && v < float(int64_t(1) << 31) ? int64_t(v) : -1;
+  };
+  if ((getScaleHeight() && !(scaleH > 0)) || (getScaleWidth() && !(scaleW > 0)))
+    return ctx.emitError("_contrib_BilinearResize2D: scales must be positive");
   if (mode == "size") {
     // MXNet tests scale_height for both extents.
     if (getScaleHeight()) {
       if (!getScaleWidth())
         return ctx.emitError("_contrib_BilinearResize2D: scale_height needs "
                              "scale_width");
-      out[2] = known(h) ? int64_t(scaleH * float(h)) : kUnknown;
-      out[3] = known(w) ? int64_t(scaleW * float(w)) : kUnknown;
+      out[2] = known(h) ? truncated(scaleH * float(h)) : kUnknown;
+      out[3] = known(w) ? truncated(scaleW * float(w)) : kUnknown;
     } else {
       out[2] = getHeight();
       out[3] = getWidth();
@@ -2119,8 +2135,8 @@ LogicalResult BilinearResize2DOp::inferShapes(ShapeInferenceContext &ctx) {
     if (!getScaleHeight() || !getScaleWidth())
       return ctx.emitError("_contrib_BilinearResize2D: odd_scale needs "
                            "scale_height and scale_width");
-    auto oddScale = [](int64_t d, float s) {
-      return d % 2 == 0 ? int64_t(float(d) * s) : int64_t(float(d - 1) * s) + 1;
+    auto oddScale = [&](int64_t d, float s) {
+      return d % 2 == 0 ? truncated(float(d) * s) : truncated(float(d - 1) * s) + 1;
     };
     out[2] = known(h) ? oddScale(h, scaleH) : kUnknown;
     out[3] = known(w) ? oddScale(w, scaleW) : kUnknown;
@@ -2134,6 +2150,11 @@ LogicalResult BilinearResize2DOp::inferShapes(ShapeInferenceContext &ctx) {
     out[2] = adjust(h);
     out[3] = adjust(w);
   }
+  for (int64_t axis : {2, 3})
+    if (out.isKnown(axis) && (out[axis] < 1 || out[axis] > (int64_t(1) << 31)))
+      return ctx.emitError("_contrib_BilinearResize2D: the output extent " +
+                           Twine(out[axis]) + " on axis " + Twine(axis) +
+                           " is invalid (check height, width and the scales)");
   return ctx.assignOutput(0, out);
 }
 
