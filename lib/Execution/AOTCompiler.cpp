@@ -33,21 +33,6 @@ llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-StringRef argName(func::FuncOp func, unsigned i) {
-  if (auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr))
-    return name.getValue();
-  return "";
-}
-
-bool isLabel(BlockArgument arg) {
-  return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
-    return isa<sym::SoftmaxOutputOp, sym::LinearRegressionOutputOp,
-               sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
-               use.getOwner()) &&
-           use.getOperandNumber() == 1;
-  });
-}
-
 /// A host TargetMachine for `target`, PIC (objects may go into a .so).
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetOptions &target) {
@@ -92,19 +77,19 @@ llvm::Error embedArguments(ModuleOp module,
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
     BlockArgument arg = body.getArgument(i);
     auto type = dyn_cast<RankedTensorType>(arg.getType());
-    auto it = values.find(argName(func, i));
-    bool label = isLabel(arg);
+    auto it = values.find(getArgumentName(func, i));
+    bool label = isOnlyUsedAsLabel(arg);
     if (it == values.end() && !label)
       continue;
     if (!type || !type.hasStaticShape())
-      return makeError("'" + argName(func, i) + "' has no static type");
+      return makeError("'" + getArgumentName(func, i) + "' has no static type");
     DenseElementsAttr value;
     if (it != values.end()) {
       const NDArray &array = it->second;
       if (array.data.size() != size_t(type.getNumElements()) * array.dtype->bytes ||
           !type.getElementType().isIntOrFloat() ||
           type.getElementType().getIntOrFloatBitWidth() != array.dtype->bytes * 8)
-        return makeError("'" + argName(func, i) + "' does not match its value");
+        return makeError("'" + getArgumentName(func, i) + "' does not match its value");
       value = DenseElementsAttr::getFromRawBuffer(
           type, ArrayRef<char>(array.data.data(), array.data.size()));
     } else { // a training label: any value does

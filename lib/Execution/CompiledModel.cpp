@@ -4,17 +4,17 @@
 
 #include "symc/Dialect/SymDialect.h"
 #include "symc/Pipelines/Pipelines.h"
+#include "symc/Runtime/Kernels.h"
 #include "symc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
-#include "symc/Runtime/Kernels.h"
-#include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/TargetSelect.h"
 #include <mutex>
 
@@ -54,20 +54,7 @@ func::FuncOp getMain(ModuleOp module) {
 }
 
 StringRef argName(func::FuncOp func, unsigned i) {
-  if (auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr))
-    return name.getValue();
-  return "";
-}
-
-/// Training labels (operand 1 of the loss-head ops) need no value at
-/// inference.
-bool isOnlyUsedAsLabel(Value arg) {
-  return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
-    return isa<sym::SoftmaxOutputOp, sym::LinearRegressionOutputOp,
-               sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
-               use.getOwner()) &&
-           use.getOperandNumber() == 1;
-  });
+  return getArgumentName(func, i);
 }
 
 /// 1 TiB: far beyond any model, far below where sizes overflow.
@@ -196,6 +183,21 @@ llvm::Error inferModelSignature(ModuleOp module,
   pm.addNestedPass<func::FuncOp>(createSymInferShapes());
   pm.addNestedPass<func::FuncOp>(createSymInferTypes());
   return runPasses(pm, module);
+}
+
+StringRef getArgumentName(func::FuncOp func, unsigned i) {
+  if (auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr))
+    return name.getValue();
+  return "";
+}
+
+bool isOnlyUsedAsLabel(Value arg) {
+  return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
+    return isa<sym::SoftmaxOutputOp, sym::LinearRegressionOutputOp,
+               sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
+               use.getOwner()) &&
+           use.getOperandNumber() == 1;
+  });
 }
 
 CompiledModel::~CompiledModel() = default;

@@ -12,6 +12,7 @@
 
 #include "symc/Dialect/DType.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -50,6 +51,12 @@ struct ArgumentInfo {
   llvm::SmallVector<int64_t> shape;  // used when hasShape
   bool hasShape = false;
 };
+
+/// The MXNet name (`sym.name`) of argument `i` of an imported `@main`.
+llvm::StringRef getArgumentName(mlir::func::FuncOp func, unsigned i);
+/// Whether `arg` is only a training label (operand 1 of SoftmaxOutput and
+/// the regression outputs): it needs no value at inference.
+bool isOnlyUsedAsLabel(mlir::Value arg);
 
 /// Gives the arguments of `@main` the given shapes and dtypes (by
 /// `sym.name`) and runs shape and dtype inference. Names that are not
