@@ -5,6 +5,8 @@
  * generated header, <name>.h, that includes this file and declares:
  *
  *   symc_status <name>_create(<name>_model **model);
+ *       (with --weights=external: <name>_create(<name>_model **model,
+ *        const char *params_path), which reads and checks the weights)
  *   symc_status <name>_run(<name>_model *model,
  *                          const symc_tensor *inputs, size_t num_inputs,
  *                          const symc_tensor *outputs, size_t num_outputs);
@@ -16,12 +18,15 @@
  * Ownership: the caller owns every tensor buffer, inputs and outputs; run
  * reads the inputs and writes the outputs completely, and keeps no pointer
  * to either after it returns. create allocates the model, destroy frees it
- * (NULL is allowed). The weights are part of the artifact (read-only data).
+ * (NULL is allowed); when create fails, *model is still a handle for
+ * <name>_error_message (unless memory ran out): destroy it. The weights are
+ * read-only data of the artifact, or (--weights=external) owned by the
+ * model from create to destroy.
  *
- * Threads: run keeps no state between calls except the handle's error
- * message, so concurrent runs are safe on distinct handles; on one handle
- * they are safe too, but the message of a failed call may then be
- * overwritten by another. create and destroy of distinct handles may run
+ * Threads: run keeps no state between calls and writes the handle only to
+ * record the message of a failure, so concurrent runs are safe on distinct
+ * handles and on one handle (where concurrent failures may overwrite each
+ * other's message). create and destroy of distinct handles may run
  * concurrently.
  *
  * Errors: every function returns SYMC_OK or an error code; the handle's
