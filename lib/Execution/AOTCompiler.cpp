@@ -140,6 +140,12 @@ llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
                                       llvm::CodeGenFileType::ObjectFile))
     return makeError("the target cannot emit object files");
   pm.run(module);
+  os.close();
+  if (os.has_error()) {
+    std::string message = os.error().message();
+    os.clear_error(); // else the stream's destructor aborts
+    return makeError("cannot write '" + path + "': " + message);
+  }
   return llvm::Error::success();
 }
 

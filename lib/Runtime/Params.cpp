@@ -125,9 +125,25 @@ struct symc_params {
   std::vector<Array> arrays;
 };
 
+namespace {
+symc_status parseParams(const void *bytes, size_t size, symc_params **out,
+                        char *error, size_t errorSize);
+} // namespace
+
 extern "C" symc_status symc_params_parse(const void *bytes, size_t size,
                                          symc_params **out, char *error,
                                          size_t errorSize) {
+  try {
+    return parseParams(bytes, size, out, error, errorSize);
+  } catch (const std::bad_alloc &) {
+    setError(error, errorSize, "params: out of memory");
+    return SYMC_ERROR_OUT_OF_MEMORY;
+  }
+}
+
+namespace {
+symc_status parseParams(const void *bytes, size_t size, symc_params **out,
+                        char *error, size_t errorSize) {
   *out = nullptr;
   Reader in(static_cast<const char *>(bytes), size);
   auto fail = [&](const std::string &what) {
@@ -165,6 +181,7 @@ extern "C" symc_status symc_params_parse(const void *bytes, size_t size,
   *out = params.release();
   return SYMC_OK;
 }
+} // namespace
 
 extern "C" const void *symc_params_find(const symc_params *params,
                                         const char *name, int32_t dtype,
@@ -200,7 +217,7 @@ extern "C" void symc_params_free(symc_params *params) { delete params; }
 
 extern "C" symc_status symc_read_file(const char *path, void **bytes,
                                       size_t *size, char *error,
-                                      size_t errorSize) {
+                                      size_t errorSize) try {
   *bytes = nullptr;
   *size = 0;
   FILE *f = path ? std::fopen(path, "rb") : nullptr;
@@ -227,4 +244,7 @@ extern "C" symc_status symc_read_file(const char *path, void **bytes,
   *bytes = copy;
   *size = data.size();
   return SYMC_OK;
+} catch (const std::bad_alloc &) {
+  setError(error, errorSize, "out of memory reading a file");
+  return SYMC_ERROR_OUT_OF_MEMORY;
 }

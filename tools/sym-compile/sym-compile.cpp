@@ -193,6 +193,12 @@ Error writeFile(StringRef path, StringRef text) {
   if (ec)
     return fail("cannot write '" + path + "': " + ec.message());
   os << text;
+  os.close();
+  if (os.has_error()) {
+    std::string message = os.error().message();
+    os.clear_error(); // else the stream's destructor aborts
+    return fail("cannot write '" + path + "': " + message);
+  }
   return Error::success();
 }
 
@@ -247,7 +253,10 @@ Error writeArtifact(llvm::Module &module, StringRef name,
       emit == Emit::Shared
           ? runProgram(findCompiler("clang++"),
                        {"-shared", "-o", partial, modelObj, wrapperObj,
-                        SYMC_RUNTIME_LIBRARY, "-lm"})
+                        SYMC_RUNTIME_LIBRARY, "-lm",
+                        // The runtime's symbols stay private to the library:
+                        // two models in one process never interpose.
+                        "-Wl,--exclude-libs,ALL"})
           : runProgram(clang, {"-r", "-nostdlib", "-o", partial, modelObj, wrapperObj,
                                "-Wl,--whole-archive", SYMC_RUNTIME_LIBRARY,
                                "-Wl,--no-whole-archive"});
@@ -325,24 +334,20 @@ Error compileModel(mlir::MLIRContext &ctx) {
   double lowerMs = msSince(start);
 
   if (emit == Emit::MLIR) {
-    std::error_code ec;
-    raw_fd_ostream os(out, ec);
-    if (ec)
-      return fail("cannot write '" + out + "': " + ec.message());
+    std::string text;
+    raw_string_ostream os(text);
     module->print(os);
-    return Error::success();
+    return writeFile(out, text);
   }
   LLVMContext llvmContext;
   auto llvmModule = translateToLLVMIR(*module, llvmContext, TargetOptions{targetCPU});
   if (!llvmModule)
     return llvmModule.takeError();
   if (emit == Emit::LLVM) {
-    std::error_code ec;
-    raw_fd_ostream os(out, ec);
-    if (ec)
-      return fail("cannot write '" + out + "': " + ec.message());
+    std::string text;
+    raw_string_ostream os(text);
     (*llvmModule)->print(os, nullptr);
-    return Error::success();
+    return writeFile(out, text);
   }
   if (Error err = writeArtifact(**llvmModule, name, *signature, wrapper, out))
     return err;
