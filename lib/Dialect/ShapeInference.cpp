@@ -16,6 +16,19 @@ using namespace symc::sym;
 namespace {
 constexpr int64_t kUnknown = PartialShape::kUnknownDim;
 
+/// `axis` normalized against `rank` (the shape's rank by default), or an
+/// error "<what> <axis> is out of range for <shape>".
+FailureOr<int64_t> resolveAxis(ShapeInferenceContext &ctx, StringRef what,
+                               int64_t axis, const PartialShape &shape,
+                               std::optional<int64_t> rank = std::nullopt) {
+  if (std::optional<int64_t> normalized =
+          normalizeAxis(axis, rank.value_or(shape.rank())))
+    return *normalized;
+  (void)ctx.emitError(what + " " + Twine(axis) + " is out of range for " +
+                      shape.str());
+  return failure();
+}
+
 int64_t mulDims(int64_t a, int64_t b) { return multiplyDims(a, b); }
 
 /// Output extent of a convolution / pooling window along one axis.
@@ -261,10 +274,10 @@ static LogicalResult inferSoftmaxFamilyShape(OpTy op, ShapeInferenceContext &ctx
   PartialShape data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(op.getAxis(), data.rank());
-  if (!axis)
-    return ctx.emitError("softmax: axis " + Twine(op.getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "softmax: axis", op.getAxis(), data);
+  if (failed(axis))
+    return failure();
   if (!op.getLength())
     return success();
   SmallVector<int64_t> dims(data.getDims());
@@ -534,10 +547,10 @@ LogicalResult ConcatOp::inferShapes(ShapeInferenceContext &ctx) {
   auto mergeIgnoringAxis = [&](PartialShape s) -> LogicalResult {
     if (!s.hasRank())
       return success();
-    std::optional<int64_t> a = normalizeAxis(getDim(), s.rank());
-    if (!a)
-      return ctx.emitError("Concat: dim " + Twine(getDim()) +
-                           " is out of range for " + s.str());
+    FailureOr<int64_t> a =
+        resolveAxis(ctx, "Concat: dim", getDim(), s);
+    if (failed(a))
+      return failure();
     axis = *a;
     s[axis] = kUnknown;
     std::optional<PartialShape> merged = PartialShape::merge(common, s);
@@ -570,10 +583,10 @@ LogicalResult SliceChannelOp::inferShapes(ShapeInferenceContext &ctx) {
   PartialShape data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
-  if (!axis)
-    return ctx.emitError("SliceChannel: axis " + Twine(getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "SliceChannel: axis", getAxis(), data);
+  if (failed(axis))
+    return failure();
   int64_t n = getNumOutputs(), extent = data[*axis];
   if (extent != kUnknown && getSqueezeAxis() && extent != n)
     return ctx.emitError("If squeeze axis is True, the size of the sliced "
@@ -676,10 +689,10 @@ LogicalResult ExpandDimsOp::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank() + 1);
-  if (!axis)
-    return ctx.emitError("expand_dims: axis " + Twine(getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "expand_dims: axis", getAxis(), data, data.rank() + 1);
+  if (failed(axis))
+    return failure();
   SmallVector<int64_t> dims(data.getDims());
   dims.insert(dims.begin() + *axis, 1);
   return ctx.assignOutput(0, PartialShape(dims));
@@ -693,10 +706,10 @@ LogicalResult BroadcastAxisOp::inferShapes(ShapeInferenceContext &ctx) {
     return ctx.emitError("broadcast_axis: axis and size must have the same "
                          "length");
   for (auto [axis, size] : llvm::zip(getAxis(), getSize())) {
-    std::optional<int64_t> a = normalizeAxis(axis, out.rank());
-    if (!a)
-      return ctx.emitError("broadcast_axis: axis " + Twine(axis) +
-                           " is out of range for " + out.str());
+    FailureOr<int64_t> a =
+        resolveAxis(ctx, "broadcast_axis: axis", axis, out);
+    if (failed(a))
+      return failure();
     if (out.isKnown(*a) && out[*a] != 1)
       return ctx.emitError("broadcast_axis: axis " + Twine(*a) +
                            " must have size 1, got " + Twine(out[*a]));
@@ -855,10 +868,10 @@ LogicalResult LayerNormOp::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
-  if (!axis)
-    return ctx.emitError("LayerNorm: axis " + Twine(getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "LayerNorm: axis", getAxis(), data);
+  if (failed(axis))
+    return failure();
   PartialShape channel({data[*axis]}), stats = data;
   stats[*axis] = 1;
   if (failed(ctx.assignInput(1, channel)) || failed(ctx.assignInput(2, channel)) ||
@@ -898,10 +911,10 @@ LogicalResult SliceAxisOp::inferShapes(ShapeInferenceContext &ctx) {
   PartialShape out = ctx.input(0);
   if (!out.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), out.rank());
-  if (!axis)
-    return ctx.emitError("slice_axis: axis " + Twine(getAxis()) +
-                         " is out of range for " + out.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "slice_axis: axis", getAxis(), out);
+  if (failed(axis))
+    return failure();
   int64_t dim = out[*axis];
   if (dim == kUnknown) {
     out[*axis] = kUnknown;
@@ -1186,10 +1199,10 @@ LogicalResult inferArgReduceShape(OpTy op, ShapeInferenceContext &ctx) {
     return success();
   if (!op.getAxis())
     return ctx.assignOutput(0, PartialShape({1}));
-  std::optional<int64_t> axis = normalizeAxis(*op.getAxis(), data.rank());
-  if (!axis)
-    return ctx.emitError("axis " + Twine(*op.getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "axis", *op.getAxis(), data);
+  if (failed(axis))
+    return failure();
   SmallVector<int64_t> dims(data.getDims());
   if (op.getKeepdims())
     dims[*axis] = 1;
@@ -1928,10 +1941,10 @@ LogicalResult SplitV2Op::inferShapes(ShapeInferenceContext &ctx) {
   const PartialShape &data = ctx.input(0);
   if (!data.hasRank())
     return success();
-  std::optional<int64_t> axis = normalizeAxis(getAxis(), data.rank());
-  if (!axis)
-    return ctx.emitError("_split_v2: axis " + Twine(getAxis()) +
-                         " is out of range for " + data.str());
+  FailureOr<int64_t> axis =
+      resolveAxis(ctx, "_split_v2: axis", getAxis(), data);
+  if (failed(axis))
+    return failure();
   int64_t size = data[*axis];
   if (size == kUnknown)
     return success();

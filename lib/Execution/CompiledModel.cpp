@@ -117,13 +117,6 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
   });
 }
 
-void initializeNativeTarget() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
-}
 
 } // namespace
 
@@ -197,6 +190,14 @@ bool isOnlyUsedAsLabel(Value arg) {
                sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
                use.getOwner()) &&
            use.getOperandNumber() == 1;
+  });
+}
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
   });
 }
 

@@ -190,4 +190,18 @@ NDArray makeDeterministicFill(StringRef name, ArrayRef<int64_t> shape,
 }
 
 
+Expected<SmallVector<int64_t>> parseShapeArgument(StringRef text) {
+  SmallVector<int64_t> dims;
+  SmallVector<StringRef> parts;
+  text.split(parts, 'x');
+  for (StringRef p : parts) {
+    int64_t d;
+    if (p.getAsInteger(10, d) || d < 0 || d > (int64_t(1) << 31))
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid dimension '" + p + "'");
+    dims.push_back(d);
+  }
+  return dims;
+}
+
 } // namespace symc

@@ -148,14 +148,10 @@ Error collectArguments(StringMap<NDArray> &values, StringMap<ArgumentInfo> &give
     if (name.empty() || shape.empty())
       return fail("--input expects NAME=1x3x224x224, got '" + item + "'");
     ArgumentInfo info;
-    SmallVector<StringRef> parts;
-    shape.split(parts, 'x');
-    for (StringRef p : parts) {
-      int64_t d;
-      if (p.getAsInteger(10, d) || d < 0 || d > (int64_t(1) << 31))
-        return fail("--input " + item + ": invalid dimension '" + p + "'");
-      info.shape.push_back(d);
-    }
+    auto parsed = parseShapeArgument(shape);
+    if (!parsed)
+      return fail("--input " + item + ": " + toString(parsed.takeError()));
+    info.shape = std::move(*parsed);
     info.hasShape = true;
     auto it = inputDTypes.find(name);
     info.dtype = it != inputDTypes.end() ? it->second : lookupDTypeByName("float32");

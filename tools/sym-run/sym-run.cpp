@@ -99,15 +99,10 @@ Expected<StringMap<NDArray>> collectValues() {
     auto named = splitNamed(item, "shape");
     if (!named)
       return named.takeError();
-    SmallVector<int64_t> dims;
-    SmallVector<StringRef> parts;
-    named->second.split(parts, 'x');
-    for (StringRef p : parts) {
-      int64_t d;
-      if (p.getAsInteger(10, d) || d < 0 || d > (int64_t(1) << 31))
-        return fail("--shape " + item + ": invalid dimension '" + p + "'");
-      dims.push_back(d);
-    }
+    auto parsed = parseShapeArgument(named->second);
+    if (!parsed)
+      return fail("--shape " + item + ": " + toString(parsed.takeError()));
+    SmallVector<int64_t> dims = std::move(*parsed);
     std::optional<uint64_t> bytes =
         getByteSize(dims, *lookupDTypeByName("float32"));
     if (!bytes || *bytes > maxParamsBytes)

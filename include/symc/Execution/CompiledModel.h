@@ -52,6 +52,9 @@ struct ArgumentInfo {
   bool hasShape = false;
 };
 
+/// Registers the host's LLVM target and asm printer (once per process).
+void initializeNativeTarget();
+
 /// The MXNet name (`sym.name`) of argument `i` of an imported `@main`.
 llvm::StringRef getArgumentName(mlir::func::FuncOp func, unsigned i);
 /// Whether `arg` is only a training label (operand 1 of SoftmaxOutput and

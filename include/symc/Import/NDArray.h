@@ -38,6 +38,10 @@ struct NDArray {
 NDArray makeDeterministicFill(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
                               bool weight);
 
+/// The dimensions of a command-line shape "1x3x224x224" (each in [0, 2^31]),
+/// or the first entry that is not one.
+llvm::Expected<llvm::SmallVector<int64_t>> parseShapeArgument(llvm::StringRef text);
+
 /// Default cap on the bytes one params file may declare (--max-params-bytes).
 inline constexpr uint64_t kDefaultMaxParamsBytes = uint64_t(16) << 30;
 

@@ -14,6 +14,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
@@ -158,9 +159,8 @@ struct BoxNMSLowering : OpConversionPattern<BoxNMSOp> {
     auto dataType = cast<RankedTensorType>(adaptor.getData().getType());
     ArrayRef<int64_t> shape = dataType.getShape();
     // (..., N, K) as (B, N, K).
-    int64_t n = shape[shape.size() - 2], width = shape.back(), batches = 1;
-    for (int64_t d : shape.drop_back(2))
-      batches *= d;
+    int64_t n = shape[shape.size() - 2], width = shape.back();
+    int64_t batches = computeProduct(shape.drop_back(2));
     Value data = buildReshape(rewriter, loc, adaptor.getData(), {batches, n, width});
     Type f32 = rewriter.getF32Type();
     SmallVector<Value> scalars = {

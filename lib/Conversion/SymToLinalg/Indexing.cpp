@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -212,13 +213,6 @@ struct SequenceMaskLowering : OpConversionPattern<SequenceMaskOp> {
 // gather_nd, scatter_nd
 //===----------------------------------------------------------------------===//
 
-int64_t product(ArrayRef<int64_t> dims) {
-  int64_t n = 1;
-  for (int64_t d : dims)
-    n *= d;
-  return n;
-}
-
 /// The flat position in dims[0..M) addressed by column `y` of the (M, Y)
 /// index tensor. Negative indices wrap once, as gather_nd's
 /// (index + X) % X; out-of-range ones are clamped (MXNet raises for
@@ -267,11 +261,11 @@ struct GatherNDLowering : OpConversionPattern<GatherNDOp> {
       return failure();
     Location loc = op.getLoc();
     int64_t m = indicesType->getDimSize(0);
-    int64_t positions = product(indicesType->getShape().drop_front());
+    int64_t positions = computeProduct(indicesType->getShape().drop_front());
     ArrayRef<int64_t> indexed = dataType->getShape().take_front(m);
-    int64_t rest = product(dataType->getShape().drop_front(m));
+    int64_t rest = computeProduct(dataType->getShape().drop_front(m));
     Value indices = buildReshape(rewriter, loc, adaptor.getIndices(), {m, positions});
-    Value data = buildReshape(rewriter, loc, adaptor.getData(), {product(indexed), rest});
+    Value data = buildReshape(rewriter, loc, adaptor.getData(), {computeProduct(indexed), rest});
     Value out = buildGather(
         rewriter, loc,
         RankedTensorType::get({positions, rest}, outType->getElementType()), data,
@@ -302,9 +296,9 @@ struct ScatterNDLowering : OpConversionPattern<ScatterNDOp> {
     Location loc = op.getLoc();
     Type elt = outType->getElementType();
     int64_t m = indicesType->getDimSize(0);
-    int64_t positions = product(indicesType->getShape().drop_front());
+    int64_t positions = computeProduct(indicesType->getShape().drop_front());
     ArrayRef<int64_t> indexed = outType->getShape().take_front(m);
-    int64_t rest = product(outType->getShape().drop_front(m));
+    int64_t rest = computeProduct(outType->getShape().drop_front(m));
     Value indices = buildReshape(rewriter, loc, adaptor.getIndices(), {m, positions});
     Value data = buildReshape(rewriter, loc, adaptor.getData(), {positions, rest});
     auto flatType = RankedTensorType::get({outType->getNumElements()}, elt);

@@ -14,6 +14,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/Linalg/Utils/Utils.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 
 using namespace mlir;
 using namespace symc;
@@ -41,10 +42,8 @@ FailureOr<SortedColumns> sortColumns(ConversionPatternRewriter &rewriter,
   if (axis) {
     int64_t a = *axis < 0 ? *axis + type->getRank() : *axis;
     n = shape[a];
-    for (int64_t d = 0; d < a; ++d)
-      outer *= shape[d];
-    for (int64_t d = a + 1; d < type->getRank(); ++d)
-      inner *= shape[d];
+    outer = computeProduct(shape.take_front(a));
+    inner = computeProduct(shape.drop_front(a + 1));
   }
   if (k <= 0 || k > n)
     k = n;

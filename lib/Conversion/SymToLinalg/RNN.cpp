@@ -15,6 +15,7 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -32,9 +33,7 @@ struct RNNDims {
 /// A slice of the packed 1-D parameter vector, reshaped to `shape`.
 Value sliceParameters(OpBuilder &b, Location loc, Value parameters,
                       int64_t offset, ArrayRef<int64_t> shape) {
-  int64_t size = 1;
-  for (int64_t d : shape)
-    size *= d;
+  int64_t size = computeProduct(shape);
   Value flat = tensor::ExtractSliceOp::create(
       b, loc, parameters, ArrayRef<OpFoldResult>{b.getIndexAttr(offset)},
       ArrayRef<OpFoldResult>{b.getIndexAttr(size)},

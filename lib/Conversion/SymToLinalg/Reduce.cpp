@@ -11,6 +11,8 @@
 
 #include "symc/Dialect/SymDialect.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -203,11 +205,9 @@ struct BatchDotLowering : OpConversionPattern<BatchDotOp> {
     // The batch axes collapse into one for linalg.batch_matmul.
     auto asBatched = [&](Value v) {
       ArrayRef<int64_t> shape = cast<RankedTensorType>(v.getType()).getShape();
-      int64_t batch = 1;
-      for (int64_t d : shape.drop_back(2))
-        batch *= d;
       return buildReshape(rewriter, loc, v,
-                          {batch, shape[shape.size() - 2], shape.back()});
+                          {computeProduct(shape.drop_back(2)),
+                           shape[shape.size() - 2], shape.back()});
     };
     lhs = asBatched(lhs);
     rhs = asBatched(rhs);
