@@ -61,7 +61,7 @@ createTargetMachine(const TargetOptions &target) {
 } // namespace
 
 llvm::Error embedArguments(ModuleOp module,
-                           const llvm::StringMap<NDArray> &values) {
+                           const llvm::StringMap<HostArray> &values) {
   auto func = module.lookupSymbol<func::FuncOp>("main");
   if (!func)
     return makeError("the module has no @main");
@@ -79,7 +79,7 @@ llvm::Error embedArguments(ModuleOp module,
       return makeError("'" + getArgumentName(func, i) + "' has no static type");
     DenseElementsAttr value;
     if (it != values.end()) {
-      const NDArray &array = it->second;
+      const HostArray &array = it->second;
       if (array.data.size() != size_t(type.getNumElements()) * array.dtype->bytes ||
           !type.getElementType().isIntOrFloat() ||
           type.getElementType().getIntOrFloatBitWidth() != array.dtype->bytes * 8)

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,7 +62,7 @@ const DTypeInfo *dtypeFromDescr(StringRef descr) {
 
 } // namespace
 
-Expected<NDArray> parseNpy(StringRef bytes, StringRef what) {
+Expected<HostArray> parseNpy(StringRef bytes, StringRef what) {
   if (!bytes.starts_with(kNpyMagic) || bytes.size() < 10)
     return npyError(what, "not a .npy file (bad magic)");
   uint8_t major = bytes[6];
@@ -90,7 +90,7 @@ Expected<NDArray> parseNpy(StringRef bytes, StringRef what) {
   std::optional<StringRef> shapeText = headerValue(header, "shape");
   if (!descr || !fortran || !shapeText)
     return npyError(what, "malformed header '" + header.rtrim() + "'");
-  NDArray array;
+  HostArray array;
   array.dtype = dtypeFromDescr(*descr);
   if (!array.dtype)
     return npyError(what, "unsupported dtype " + *descr +
@@ -117,7 +117,7 @@ Expected<NDArray> parseNpy(StringRef bytes, StringRef what) {
   return array;
 }
 
-Expected<NDArray> readNpyFile(StringRef path) {
+Expected<HostArray> readNpyFile(StringRef path) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> file =
       MemoryBuffer::getFile(path, /*IsText=*/false,
                             /*RequiresNullTerminator=*/false);
@@ -126,7 +126,7 @@ Expected<NDArray> readNpyFile(StringRef path) {
   return parseNpy((*file)->getBuffer(), path);
 }
 
-Error writeNpyFile(StringRef path, const NDArray &array) {
+Error writeNpyFile(StringRef path, const HostArray &array) {
   std::string header = "{'descr': '";
   header += array.dtype->bytes == 1 ? "|" : "<";
   header += array.dtype->npy.str() + "', 'fortran_order': False, 'shape': (";
@@ -167,9 +167,9 @@ Error writeNpyFile(StringRef path, const NDArray &array) {
   return Error::success();
 }
 
-NDArray makeDeterministicFill(StringRef name, ArrayRef<int64_t> shape,
+HostArray makeDeterministicFill(StringRef name, ArrayRef<int64_t> shape,
                               bool weight) {
-  NDArray array;
+  HostArray array;
   array.name = name.str();
   array.dtype = lookupDTypeByName("float32");
   array.shape.assign(shape.begin(), shape.end());

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/MathExtras.h"
@@ -58,14 +58,14 @@ public:
   ParamsParser(StringRef bytes, StringRef what, uint64_t maxBytes)
       : in(bytes), what(what), maxBytes(maxBytes) {}
 
-  Expected<std::vector<NDArray>> parseList();
+  Expected<std::vector<HostArray>> parseList();
 
 private:
   Error fail(const Twine &msg) {
     return makeError(what, msg + " (at byte " + Twine(in.offset()) + ")");
   }
   Expected<bool> readShape(uint32_t magic, SmallVector<int64_t> &shape);
-  Error readRecord(NDArray &array);
+  Error readRecord(HostArray &array);
 
   ByteReader in;
   StringRef what;
@@ -79,7 +79,7 @@ Expected<bool> ParamsParser::readShape(uint32_t magic,
   if (magic != kV1Magic && magic != kV2Magic && magic != kV3Magic) {
     // Pre-V1: the magic word is the rank, dims are uint32.
     if (magic > kMaxRank)
-      return fail("unknown NDArray record (magic/ndim " + Twine(magic) + ")");
+      return fail("unknown HostArray record (magic/ndim " + Twine(magic) + ")");
     for (uint32_t i = 0; i < magic; ++i) {
       uint32_t d;
       if (!in.read(d))
@@ -105,10 +105,10 @@ Expected<bool> ParamsParser::readShape(uint32_t magic,
   return magic == kV3Magic ? ndim >= 0 : ndim > 0;
 }
 
-Error ParamsParser::readRecord(NDArray &array) {
+Error ParamsParser::readRecord(HostArray &array) {
   uint32_t magic;
   if (!in.read(magic))
-    return fail("truncated NDArray record");
+    return fail("truncated HostArray record");
   if (magic == kV2Magic || magic == kV3Magic) {
     int32_t stype;
     if (!in.read(stype))
@@ -143,7 +143,7 @@ Error ParamsParser::readRecord(NDArray &array) {
   return Error::success();
 }
 
-Expected<std::vector<NDArray>> ParamsParser::parseList() {
+Expected<std::vector<HostArray>> ParamsParser::parseList() {
   uint64_t magic, reserved, count;
   if (!in.read(magic) || !in.read(reserved))
     return fail("file too short for an NDArray list header");
@@ -156,7 +156,7 @@ Expected<std::vector<NDArray>> ParamsParser::parseList() {
   if (count > in.remaining() / 4)
     return fail("array count " + Twine(count) + " exceeds the file size");
   // Grown record by record: the count is not trusted for allocation.
-  std::vector<NDArray> arrays;
+  std::vector<HostArray> arrays;
   for (uint64_t i = 0; i < count; ++i)
     if (Error err = readRecord(arrays.emplace_back()))
       return std::move(err);
@@ -177,10 +177,10 @@ Expected<std::vector<NDArray>> ParamsParser::parseList() {
 }
 
 /// MXNet 2.0: a zip of .npy files, stored uncompressed by numpy.savez.
-Expected<std::vector<NDArray>> parseNpz(StringRef bytes, StringRef what,
+Expected<std::vector<HostArray>> parseNpz(StringRef bytes, StringRef what,
                                         uint64_t maxBytes) {
   ByteReader in(bytes);
-  std::vector<NDArray> arrays;
+  std::vector<HostArray> arrays;
   uint64_t total = 0;
   while (in.remaining() >= 4) {
     uint32_t signature;
@@ -210,7 +210,7 @@ Expected<std::vector<NDArray>> parseNpz(StringRef bytes, StringRef what,
     if (total > maxBytes)
       return makeError(what, "parameters exceed the limit of " +
                                  Twine(maxBytes) + " bytes");
-    Expected<NDArray> array = parseNpy(data, (what + ":" + name).str());
+    Expected<HostArray> array = parseNpy(data, (what + ":" + name).str());
     if (!array)
       return array.takeError();
     name.consume_back(".npy");
@@ -224,7 +224,7 @@ Expected<std::vector<NDArray>> parseNpz(StringRef bytes, StringRef what,
 
 } // namespace
 
-int64_t NDArray::numElements() const {
+int64_t HostArray::numElements() const {
   int64_t n = 1;
   for (int64_t d : shape)
     n *= d;
@@ -238,14 +238,14 @@ std::pair<StringRef, StringRef> splitParamName(StringRef name) {
   return {"", name};
 }
 
-Expected<std::vector<NDArray>> parseParams(StringRef bytes, StringRef what,
+Expected<std::vector<HostArray>> parseParams(StringRef bytes, StringRef what,
                                            uint64_t maxBytes) {
   if (bytes.starts_with("PK\x03\x04"))
     return parseNpz(bytes, what, maxBytes);
   return ParamsParser(bytes, what, maxBytes).parseList();
 }
 
-Expected<std::vector<NDArray>> loadParamsFile(StringRef path,
+Expected<std::vector<HostArray>> loadParamsFile(StringRef path,
                                               uint64_t maxBytes) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> file =
       MemoryBuffer::getFile(path, /*IsText=*/false,

@@ -64,11 +64,11 @@ void setError(char *error, size_t size, const std::string &message) {
     std::snprintf(error, size, "%s", message.c_str());
 }
 
-/// One NDArray record; empty string on success, else what is wrong.
+/// One HostArray record; empty string on success, else what is wrong.
 std::string readRecord(Reader &in, Array &array) {
   uint32_t magic;
   if (!in.read(magic))
-    return "truncated NDArray record";
+    return "truncated HostArray record";
   if (magic == kV2Magic || magic == kV3Magic) {
     int32_t stype;
     if (!in.read(stype))
@@ -79,7 +79,7 @@ std::string readRecord(Reader &in, Array &array) {
   bool hasData;
   if (magic != kV1Magic && magic != kV2Magic && magic != kV3Magic) {
     if (magic > kMaxRank) // pre-V1: the magic word is the rank
-      return "unknown NDArray record";
+      return "unknown HostArray record";
     for (uint32_t i = 0; i < magic; ++i) {
       uint32_t d;
       if (!in.read(d))

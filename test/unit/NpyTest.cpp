@@ -1,6 +1,6 @@
 //===- NpyTest.cpp - .npy reading and writing ----------------------------===//
 
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
@@ -52,7 +52,7 @@ TEST(Npy, RejectsBadFiles) {
 }
 
 TEST(Npy, WritesWhatItReads) {
-  NDArray array;
+  HostArray array;
   array.dtype = lookupDTypeByName("float32");
   array.shape = {3};
   array.data.assign(12, 'x');

@@ -1,6 +1,6 @@
 //===- ParamsTest.cpp - the .params / npz loader on valid and broken files ===//
 
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 
 #include "gtest/gtest.h"
 #include <cstring>
@@ -67,7 +67,7 @@ private:
   }
 };
 
-std::string errorOf(llvm::Expected<std::vector<NDArray>> result) {
+std::string errorOf(llvm::Expected<std::vector<HostArray>> result) {
   if (result)
     return "";
   return llvm::toString(result.takeError());

@@ -15,7 +15,7 @@
 #include "symc/Execution/AOTCompiler.h"
 #include "symc/Execution/CompiledModel.h"
 #include "symc/Import/MXNetJson.h"
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 #include "symc/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -122,12 +122,12 @@ bool isIdentifier(StringRef name) {
 }
 
 /// The arguments the caller describes: params (values) and inputs (shapes).
-Error collectArguments(StringMap<NDArray> &values, StringMap<ArgumentInfo> &given) {
+Error collectArguments(StringMap<HostArray> &values, StringMap<ArgumentInfo> &given) {
   if (!paramsPath.empty()) {
     auto params = loadParamsFile(paramsPath, maxParamsBytes);
     if (!params)
       return params.takeError();
-    for (NDArray &array : *params) {
+    for (HostArray &array : *params) {
       std::string name = splitParamName(array.name).second.str();
       ArgumentInfo info{array.dtype, array.shape, /*hasShape=*/true};
       given[name] = info;
@@ -294,7 +294,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
     return fail("cannot import " + modelPath);
   if (failed(checkOperatorsSupported(*module)))
     return fail("cannot compile " + modelPath);
-  StringMap<NDArray> values;
+  StringMap<HostArray> values;
   StringMap<ArgumentInfo> given;
   if (Error err = collectArguments(values, given))
     return err;
@@ -315,7 +315,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
   // Embedded weights become constants; external ones stay arguments that
   // the wrapper fills from the .params file. Labels are always constants.
   if (Error err = embedArguments(*module, wrapper.externalWeights
-                                              ? StringMap<NDArray>()
+                                              ? StringMap<HostArray>()
                                               : values))
     return err;
   auto signature = lowerToLLVMDialect(*module, name + "_main");

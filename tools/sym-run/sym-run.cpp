@@ -12,7 +12,7 @@
 #include "symc/Conversion/Passes.h"
 #include "symc/Execution/CompiledModel.h"
 #include "symc/Import/MXNetJson.h"
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 #include "symc/Pipelines/Pipelines.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -75,13 +75,13 @@ Expected<std::pair<StringRef, StringRef>> splitNamed(StringRef item,
 }
 
 /// All values the model gets: params, then --input and --shape inputs.
-Expected<StringMap<NDArray>> collectValues() {
-  StringMap<NDArray> values;
+Expected<StringMap<HostArray>> collectValues() {
+  StringMap<HostArray> values;
   if (!paramsPath.empty()) {
     auto params = loadParamsFile(paramsPath, maxParamsBytes);
     if (!params)
       return params.takeError();
-    for (NDArray &array : *params) {
+    for (HostArray &array : *params) {
       std::string name = splitParamName(array.name).second.str();
       values[name] = std::move(array);
     }
@@ -113,7 +113,7 @@ Expected<StringMap<NDArray>> collectValues() {
   return values;
 }
 
-void printSummary(const TensorSignature &sig, const NDArray &out) {
+void printSummary(const TensorSignature &sig, const HostArray &out) {
   outs() << "output " << sig.name << ": (";
   interleave(sig.shape, outs(), ", ");
   outs() << ") " << sig.dtype->name;
@@ -175,23 +175,23 @@ Error runModel(mlir::MLIRContext &ctx) {
     }
     if (fillMissing && sig.dtype->name == "float32" &&
         !sig.isLabel) {
-      NDArray filled = makeDeterministicFill(sig.name, sig.shape, /*weight=*/true);
+      HostArray filled = makeDeterministicFill(sig.name, sig.shape, /*weight=*/true);
       scratch.push_back(std::move(filled.data));
     } else {
       scratch.emplace_back(sig.byteSize(), 0);
     }
     args.push_back(scratch.back().data());
   }
-  SmallVector<NDArray> results;
+  SmallVector<HostArray> results;
   SmallVector<void *> outPtrs;
   for (const TensorSignature &sig : (*model)->getResults()) {
-    NDArray &out = results.emplace_back();
+    HostArray &out = results.emplace_back();
     out.name = sig.name;
     out.dtype = sig.dtype;
     out.shape = sig.shape;
     out.data.resize(sig.byteSize());
   }
-  for (NDArray &out : results)
+  for (HostArray &out : results)
     outPtrs.push_back(out.data.data());
 
   auto runStart = Clock::now();

@@ -11,7 +11,7 @@
 #define SYMC_EXECUTION_AOTCOMPILER_H
 
 #include "symc/Execution/CompiledModel.h"
-#include "symc/Import/NDArray.h"
+#include "symc/Import/HostArray.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/IR/LLVMContext.h"
@@ -26,7 +26,7 @@ namespace symc {
 /// `values` (keyed by argument name), and the training labels, by
 /// constants: the function then takes only the model's inputs.
 llvm::Error embedArguments(mlir::ModuleOp module,
-                           const llvm::StringMap<NDArray> &values);
+                           const llvm::StringMap<HostArray> &values);
 
 struct TargetOptions {
   /// An LLVM CPU name (skylake-avx512, znver3, ...); empty for the host's,

@@ -1,4 +1,4 @@
-//===- NDArray.h - host arrays read from .params, .npy and .npz ---*- C++ -*-===//
+//===- HostArray.h - host arrays from .params, .npy and .npz ---*- C++ -*-===//
 //
 // The loaders for MXNet's NDArray list files (every record version, and
 // MXNet 2.0's npz) and for numpy's .npy. Every size is checked against the
@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SYMC_IMPORT_NDARRAY_H
-#define SYMC_IMPORT_NDARRAY_H
+#ifndef SYMC_IMPORT_HOSTARRAY_H
+#define SYMC_IMPORT_HOSTARRAY_H
 
 #include "symc/Dialect/DType.h"
 
@@ -19,7 +19,7 @@
 namespace symc {
 
 /// A dense, C-ordered host array.
-struct NDArray {
+struct HostArray {
   std::string name;
   const DTypeInfo *dtype = nullptr;
   llvm::SmallVector<int64_t> shape;
@@ -35,7 +35,7 @@ struct NDArray {
 /// >= 2 take u_i * sqrt(12 / fan_in), fan_in the product of all but the
 /// first dimension (variance 1 / fan_in); 1-D arrays named *var (BatchNorm's
 /// moving variance) take u_i + 1; other 1-D arrays take u_i. float32.
-NDArray makeDeterministicFill(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
+HostArray makeDeterministicFill(llvm::StringRef name, llvm::ArrayRef<int64_t> shape,
                               bool weight);
 
 /// The dimensions of a command-line shape "1x3x224x224" (each in [0, 2^31]),
@@ -47,21 +47,21 @@ inline constexpr uint64_t kDefaultMaxParamsBytes = uint64_t(16) << 30;
 
 /// Parses an MXNet NDArray list (magic 0x112) or an npz archive. Names keep
 /// their `arg:` / `aux:` prefixes. `what` names the source in errors.
-llvm::Expected<std::vector<NDArray>>
+llvm::Expected<std::vector<HostArray>>
 parseParams(llvm::StringRef bytes, llvm::StringRef what,
             uint64_t maxBytes = kDefaultMaxParamsBytes);
-llvm::Expected<std::vector<NDArray>>
+llvm::Expected<std::vector<HostArray>>
 loadParamsFile(llvm::StringRef path, uint64_t maxBytes = kDefaultMaxParamsBytes);
 
 /// Splits "arg:fc1_weight" into ("arg", "fc1_weight"); prefix "" if none.
 std::pair<llvm::StringRef, llvm::StringRef> splitParamName(llvm::StringRef name);
 
 /// numpy .npy (format 1.0 - 3.0, little-endian, C order).
-llvm::Expected<NDArray> parseNpy(llvm::StringRef bytes, llvm::StringRef what);
-llvm::Expected<NDArray> readNpyFile(llvm::StringRef path);
+llvm::Expected<HostArray> parseNpy(llvm::StringRef bytes, llvm::StringRef what);
+llvm::Expected<HostArray> readNpyFile(llvm::StringRef path);
 /// Writes through a temporary file renamed into place, so that a failure
 /// never leaves a partial file.
-llvm::Error writeNpyFile(llvm::StringRef path, const NDArray &array);
+llvm::Error writeNpyFile(llvm::StringRef path, const HostArray &array);
 
 } // namespace symc
 
