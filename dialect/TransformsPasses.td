@@ -64,4 +64,17 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
   ];
 }
 
+def SymDistinctResults : Pass<"symc-distinct-results", "::mlir::func::FuncOp"> {
+  let summary = "give every buffer result of a function its own buffer";
+  let description = [{
+    Runs after bufferization, before results become out-params: a buffer
+    returned twice (a graph whose heads repeat, or become equal after CSE)
+    or a returned function argument (a head that is an input) is copied
+    into a fresh buffer, so that each result is written to its own
+    caller-owned out-param. Without it, buffer-results-to-out-params cannot
+    rewrite such returns.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 #endif // SYM_TRANSFORMS_PASSES

@@ -141,14 +141,29 @@ LogicalResult ShapeInferenceContext::assignOutput(unsigned i,
   return assign(outputs[i], shape);
 }
 
+/// The failed check of MXNet's ElemwiseAttr, as MXNet words it.
+static std::string elemwiseMismatch(Operation *op, unsigned index,
+                                    StringRef side, StringRef expected,
+                                    StringRef got) {
+  return ("Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node " +
+          getNodeName(op) + " at " + Twine(index) + "-th " + side +
+          ": expected " + expected + ", got " + got)
+      .str();
+}
+
 LogicalResult ShapeInferenceContext::inferSameShape() {
+  // MXNet's ElemwiseShape: one shape deduced from the inputs, then the
+  // outputs, and written back to all of them.
   PartialShape common;
-  for (const PartialShape &s : llvm::concat<const PartialShape>(inputs, outputs)) {
-    std::optional<PartialShape> merged = PartialShape::merge(common, s);
-    if (!merged)
-      return emitError("Shape inconsistent, Provided = " + s.str() +
-                       ", inferred shape=" + common.str(/*tuple=*/true));
-    common = std::move(*merged);
+  for (auto [side, values] : {std::make_pair("input", &inputs),
+                              std::make_pair("output", &outputs)}) {
+    for (unsigned i = 0, e = values->size(); i < e; ++i) {
+      const PartialShape &s = (*values)[i];
+      std::optional<PartialShape> merged = PartialShape::merge(common, s);
+      if (!merged)
+        return emitError(elemwiseMismatch(op, i, side, common.str(), s.str()));
+      common = std::move(*merged);
+    }
   }
   for (PartialShape &s : inputs)
     s = common;
@@ -203,17 +218,22 @@ LogicalResult TypeInferenceContext::assignOutput(unsigned i, Type type) {
 }
 
 LogicalResult TypeInferenceContext::inferSameType() {
-  // MXNet's ElemwiseType takes the first known dtype, outputs first.
+  // MXNet's ElemwiseType: the first known dtype, outputs first; a
+  // different one is ElemwiseAttr's failed check.
   Type common;
   for (Type t : llvm::concat<Type>(outputs, inputs))
     if (t && !common)
       common = t;
-  for (unsigned i = 0, e = outputs.size(); i < e; ++i)
-    if (failed(assignOutput(i, common)))
-      return failure();
-  for (unsigned i = 0, e = inputs.size(); i < e; ++i)
-    if (failed(assignInput(i, common)))
-      return failure();
+  for (auto [side, values] : {std::make_pair("output", &outputs),
+                              std::make_pair("input", &inputs)}) {
+    for (unsigned i = 0, e = values->size(); i < e; ++i) {
+      Type &t = (*values)[i];
+      if (t && t != common)
+        return emitError(elemwiseMismatch(op, i, side, dtypeName(common),
+                                          dtypeName(t)));
+      t = common;
+    }
+  }
   return success();
 }
 

@@ -207,10 +207,11 @@ LogicalResult BatchNormOp::inferShapes(ShapeInferenceContext &ctx) {
   if (!axis)
     return ctx.emitError("axis " + Twine(getAxis()) + " is out of range for " +
                          data.str());
+  // MXNet's BatchNormShape assigns the parameter shapes outright: a given
+  // gamma of another size is replaced, not reported.
   PartialShape channel({data[*axis]});
   for (unsigned i = 1; i < 5; ++i)
-    if (failed(ctx.assignInput(i, channel)))
-      return failure();
+    ctx.overwriteInput(i, channel);
   if (failed(ctx.assignOutput(0, data)) || failed(ctx.assignOutput(1, channel)) ||
       failed(ctx.assignOutput(2, channel)))
     return failure();
@@ -506,11 +507,9 @@ LogicalResult ReshapeOp::inferShapes(ShapeInferenceContext &ctx) {
   } else {
     return ctx.assignInput(0, reverseReshape(data, ctx.output(0)));
   }
+  // No size check: MXNet 1.9.1 compiles it out of ReshapeShape (#if 0),
+  // so inference succeeds and the lowering reports the mismatch.
   data = reverseReshape(data, out);
-  if (data.isComplete() && out.isComplete() &&
-      data.numElements() != out.numElements())
-    return ctx.emitError("Target shape size is different to source. Target: " +
-                         out.str(true) + " Source: " + data.str(true));
   if (failed(ctx.assignOutput(0, out)))
     return failure();
   return ctx.assignInput(0, reverseReshape(data, ctx.output(0)));
@@ -541,41 +540,58 @@ LogicalResult TransposeOp::inferShapes(ShapeInferenceContext &ctx) {
 }
 
 LogicalResult ConcatOp::inferShapes(ShapeInferenceContext &ctx) {
-  // All inputs agree except along `dim`, whose extents add up.
+  // MXNet's ConcatShape, quirks included: the common shape (the concat
+  // axis masked) is merged from the inputs and the output ignoring
+  // conflicts, which are then reported input by input; the output extent
+  // is the sum over the inputs of known rank (an input of unknown rank
+  // does not make it unknown).
   PartialShape common;
   int64_t axis = -1, total = 0;
-  auto mergeIgnoringAxis = [&](PartialShape s) -> LogicalResult {
-    if (!s.hasRank())
-      return success();
-    FailureOr<int64_t> a =
-        resolveAxis(ctx, "Concat: dim", getDim(), s);
+  bool unknownExtent = false;
+  auto maskAxis = [&](PartialShape s) -> FailureOr<PartialShape> {
+    FailureOr<int64_t> a = resolveAxis(ctx, "Concat: dim", getDim(), s);
     if (failed(a))
       return failure();
     axis = *a;
     s[axis] = kUnknown;
-    std::optional<PartialShape> merged = PartialShape::merge(common, s);
-    if (!merged)
-      return ctx.emitError("Incompatible input shape: expected " +
-                           common.str() + ", got " + s.str());
-    common = *merged;
-    return success();
+    return s;
   };
   for (const PartialShape &in : ctx.getInputs()) {
-    if (failed(mergeIgnoringAxis(in)))
+    if (!in.hasRank())
+      continue;
+    FailureOr<PartialShape> masked = maskAxis(in);
+    if (failed(masked))
       return failure();
-    if (!in.hasRank() || in[axis] == kUnknown)
-      total = kUnknown;
-    else if (total != kUnknown)
-      total += in[axis];
+    unknownExtent |= in[axis] == kUnknown;
+    total += in[axis] == kUnknown ? 0 : in[axis];
+    if (std::optional<PartialShape> merged = PartialShape::merge(common, *masked))
+      common = *merged;
   }
-  if (failed(mergeIgnoringAxis(ctx.output(0))))
-    return failure();
+  if (ctx.output(0).hasRank()) {
+    FailureOr<PartialShape> masked = maskAxis(ctx.output(0));
+    if (failed(masked))
+      return failure();
+    if (std::optional<PartialShape> merged = PartialShape::merge(common, *masked))
+      common = *merged;
+  }
   if (!common.hasRank())
     return success();
-  for (unsigned i = 0; i < ctx.getNumInputs(); ++i)
+  if (common.rank() == 0)
+    return ctx.emitError("zero-dimensional arrays cannot be concatenated");
+  for (unsigned i = 0; i < ctx.getNumInputs(); ++i) {
+    if (!PartialShape::merge(ctx.input(i), common))
+      return ctx.emitError("Check failed: shape_assign(&(*in_shape)[i], dshape): "
+                           "Incompatible input shape: expected " +
+                           common.str() + ", got " + ctx.input(i).str());
     if (failed(ctx.assignInput(i, common)))
       return failure();
-  common[axis] = total;
+  }
+  if (!unknownExtent)
+    common[axis] = total;
+  if (!PartialShape::merge(ctx.output(0), common))
+    return ctx.emitError("Check failed: shape_assign(&(*out_shape)[0], dshape): "
+                         "Incompatible output shape: expected " +
+                         common.str() + ", got " + ctx.output(0).str());
   return ctx.assignOutput(0, common);
 }
 
@@ -650,8 +666,9 @@ LogicalResult inferBroadcastShape(ShapeInferenceContext &ctx) {
     else if (l == 1)
       out[i] = r;
     else
-      return ctx.emitError("Operands could not be broadcast together with "
-                           "shapes " + lhs.str(true) + " " + rhs.str(true));
+      return ctx.emitError("Check failed: l == 1 || r == 1: operands could "
+                           "not be broadcast together with shapes " +
+                           lhs.str() + " " + rhs.str());
   }
   return ctx.assignOutput(0, out);
 }
@@ -823,8 +840,10 @@ LogicalResult DotOp::inferShapes(ShapeInferenceContext &ctx) {
     rhs = reversed(rhs);
   int64_t kl = lhs[lhs.rank() - 1], kr = rhs[0];
   if (kl != kUnknown && kr != kUnknown && kl != kr)
-    return ctx.emitError("dot shape error: lhs=" + ctx.input(0).str(true) +
-                         ", rhs=" + ctx.input(1).str(true));
+    return ctx.emitError("Check failed: L[!Ta].Size() == R[Tb].Size() (" +
+                         Twine(kl) + " vs. " + Twine(kr) +
+                         ") : dot shape error: " + ctx.input(0).str() + " X " +
+                         ctx.input(1).str());
   SmallVector<int64_t> out(lhs.getDims().drop_back());
   llvm::append_range(out, rhs.getDims().drop_front());
   if (out.empty())
@@ -845,16 +864,22 @@ LogicalResult BatchDotOp::inferShapes(ShapeInferenceContext &ctx) {
   int64_t kl = getTransposeA() ? lhs[rank - 2] : lhs[rank - 1];
   int64_t kr = getTransposeB() ? rhs[rank - 1] : rhs[rank - 2];
   int64_t n = getTransposeB() ? rhs[rank - 2] : rhs[rank - 1];
+  auto mismatch = [&](StringRef check, int64_t l, int64_t r, StringRef what) {
+    return ctx.emitError("Check failed: " + check + " (" + Twine(l) + " vs. " +
+                         Twine(r) + ") : batch_dot shape error " + what + ": " +
+                         lhs.str() + " X " + rhs.str() + " trans_a=" +
+                         Twine((int)getTransposeA()) +
+                         " trans_b=" + Twine((int)getTransposeB()));
+  };
   SmallVector<int64_t> out;
   for (int64_t i = 0; i < rank - 2; ++i) {
     if (lhs.isKnown(i) && rhs.isKnown(i) && lhs[i] != rhs[i])
-      return ctx.emitError("batch_dot shape error: lhs=" + lhs.str(true) +
-                           ", rhs=" + rhs.str(true));
+      return mismatch("lshape[i] == rshape[i]", lhs[i], rhs[i],
+                      "(the leading batch dimensions must be equal)");
     out.push_back(lhs.isKnown(i) ? lhs[i] : rhs[i]);
   }
   if (kl != kUnknown && kr != kUnknown && kl != kr)
-    return ctx.emitError("batch_dot shape error: lhs=" + lhs.str(true) +
-                         ", rhs=" + rhs.str(true));
+    return mismatch("lshape_k == rshape_k", kl, kr, "(shape mismatch)");
   out.push_back(m);
   out.push_back(n);
   return ctx.assignOutput(0, PartialShape(out));
@@ -895,9 +920,11 @@ LogicalResult EmbeddingOp::inferShapes(ShapeInferenceContext &ctx) {
 
 LogicalResult EmbeddingOp::inferTypes(TypeInferenceContext &ctx) {
   // Indices keep their own dtype; the output has the weight's (dtype attr).
+  // MXNet's Embedding: the weight and output take the dtype attribute
+  // (float32 by default) unless the weight's is known.
   Type weight = ctx.input(1) ? ctx.input(1) : ctx.output(0);
-  if (!weight && getDtype())
-    weight = *getDtype();
+  if (!weight)
+    weight = getDtype() ? *getDtype() : Float32Type::get(getContext());
   if (failed(ctx.assignInput(1, weight)))
     return failure();
   return ctx.assignOutput(0, weight);
@@ -1400,6 +1427,10 @@ LogicalResult PickOp::inferShapes(ShapeInferenceContext &ctx) {
   return ctx.assignOutput(0, PartialShape(index));
 }
 LogicalResult PickOp::inferTypes(TypeInferenceContext &ctx) {
+  // MXNet's PickOpType insists on a known index dtype.
+  if (!ctx.input(1))
+    return ctx.emitError("Check failed: (*in_attrs)[1] != -1 (-1 vs. -1) : "
+                         "Index type must be set for pick operator");
   if (failed(ctx.assignOutput(0, ctx.input(0))))
     return failure();
   return ctx.assignInput(0, ctx.output(0));
@@ -2223,9 +2254,10 @@ LogicalResult WhereOp::inferShapes(ShapeInferenceContext &ctx) {
       PartialShape::merge(ctx.input(1), ctx.input(2));
   if (shape)
     shape = PartialShape::merge(*shape, ctx.output(0));
+  // As MXNet's WhereOpShape: x, y and the output that disagree are left
+  // uninferred, not reported.
   if (!shape)
-    return ctx.emitError("where: x, y and the output differ in shape: " +
-                         ctx.input(1).str() + ", " + ctx.input(2).str());
+    return success();
   if (failed(ctx.assignInput(1, *shape)) || failed(ctx.assignInput(2, *shape)) ||
       failed(ctx.assignOutput(0, *shape)))
     return failure();

@@ -264,6 +264,11 @@ SmallVector<std::string> concatInputs(const AttrStrings &attrs) {
 unsigned one(const AttrStrings &) { return 1; }
 unsigned two(const AttrStrings &) { return 2; }
 unsigned three(const AttrStrings &) { return 3; }
+/// BatchNorm, LayerNorm, GroupNorm: the mean and var/std outputs are
+/// hidden unless output_mean_var.
+unsigned meanVarVisible(const AttrStrings &attrs) {
+  return isTrue(attrs, "output_mean_var") ? 3 : 1;
+}
 unsigned leakyOutputs(const AttrStrings &attrs) {
   auto it = attrs.find("act_type");
   return it != attrs.end() && StringRef(it->second).trim() == "rrelu" ? 2 : 1;
@@ -518,6 +523,11 @@ unsigned topkOutputs(const AttrStrings &attrs) {
   StringRef ret = it == attrs.end() ? "indices" : StringRef(it->second).trim();
   return ret == "value" || ret == "both" ? 2 : 1;
 }
+/// topk's indices are hidden when it returns values only.
+unsigned topkVisibleOutputs(const AttrStrings &attrs) {
+  auto it = attrs.find("ret_typ");
+  return it != attrs.end() && StringRef(it->second).trim() == "both" ? 2 : 1;
+}
 SmallVector<std::string> dataIndices(const AttrStrings &) {
   return {"data", "indices"};
 }
@@ -607,8 +617,8 @@ const OpSchema kOpSchemas[] = {
     {"Activation", kActivationAttrs, dataOnly, one, {}},
     {"LeakyReLU", kLeakyReLUAttrs, leakyInputs, leakyOutputs, {}, kMaskedOutputs},
     {"BatchNorm", kBatchNormAttrs, batchNormInputs, three, kBatchNormAux,
-     kBatchNormOutputs},
-    {"Dropout", kDropoutAttrs, dataOnly, two, {}, kMaskedOutputs},
+     kBatchNormOutputs, meanVarVisible},
+    {"Dropout", kDropoutAttrs, dataOnly, two, {}, kMaskedOutputs, one},
     {"SoftmaxOutput", kSoftmaxOutputAttrs, softmaxOutputInputs, one, {}},
     {"SoftmaxActivation", kSoftmaxActivationAttrs, dataOnly, one, {}},
     {"softmax", kSoftmaxAttrs, softmaxInputs, one, {}},
@@ -693,10 +703,10 @@ const OpSchema kOpSchemas[] = {
     {"_contrib_MultiBoxPrior", kMultiBoxPriorAttrs, dataOnly, one, {}},
     {"_contrib_MultiBoxDetection", kMultiBoxDetectionAttrs,
      multiBoxDetectionInputs, one, {}},
-    {"_contrib_box_nms", kBoxNMSAttrs, dataOnly, two, {}},
+    {"_contrib_box_nms", kBoxNMSAttrs, dataOnly, two, {}, {}, one},
     {"_contrib_box_iou", kBoxIoUAttrs, lhsRhs, one, {}},
-    {"topk", kTopKAttrs, dataOnly, topkOutputs, {}},
-    {"sort", kSortAttrs, dataOnly, two, {}},
+    {"topk", kTopKAttrs, dataOnly, topkOutputs, {}, {}, topkVisibleOutputs},
+    {"sort", kSortAttrs, dataOnly, two, {}, {}, one},
     {"argsort", kArgSortAttrs, dataOnly, one, {}},
     {"gather_nd", {}, dataIndices, one, {}},
     {"scatter_nd", kScatterNDAttrs, dataIndices, one, {}},
@@ -711,7 +721,8 @@ const OpSchema kOpSchemas[] = {
     {"Crop", kCropAttrs, concatInputs, one, {}},
     {"_contrib_BilinearResize2D", kBilinearResizeAttrs, bilinearResizeInputs,
      one, {}},
-    {"ROIPooling", kROIPoolingAttrs, roiInputs, two, {}, kROIPoolingOutputs},
+    {"ROIPooling", kROIPoolingAttrs, roiInputs, two, {}, kROIPoolingOutputs,
+     one},
     {"_contrib_ROIAlign", kROIAlignAttrs, roiInputs, one, {}},
     UNARY_OP("erfinv"),
     UNARY_OP("gamma"),
@@ -719,8 +730,9 @@ const OpSchema kOpSchemas[] = {
     {"SwapAxis", kSwapAxisAttrs, dataOnly, one, {}},
     {"amp_cast", kCastAttrs, dataOnly, one, {}},
     UNARY_OP("argmax_channel"),
-    {"GroupNorm", kGroupNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs},
-    {"LRN", kLRNAttrs, dataOnly, two, {}, kLRNOutputs},
+    {"GroupNorm", kGroupNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs,
+     meanVarVisible},
+    {"LRN", kLRNAttrs, dataOnly, two, {}, kLRNOutputs, one},
     {"slice", kSliceAttrs, dataOnly, one, {}},
     {"smooth_l1", kScalarAttrs, dataOnly, one, {}},
     {"cast_storage", kCastStorageAttrs, dataOnly, one, {}},
@@ -742,7 +754,7 @@ const OpSchema kOpSchemas[] = {
     {"argmax", kArgReduceAttrs, dataOnly, one, {}},
     {"argmin", kArgReduceAttrs, dataOnly, one, {}},
     {"InstanceNorm", kInstanceNormAttrs, layerNormInputs, one, {}},
-    {"L2Normalization", kL2NormAttrs, dataOnly, two, {}, kL2NormOutputs},
+    {"L2Normalization", kL2NormAttrs, dataOnly, two, {}, kL2NormOutputs, one},
     {"sum", kReduceAttrs, dataOnly, one, {}},
     {"mean", kReduceAttrs, dataOnly, one, {}},
     {"prod", kReduceAttrs, dataOnly, one, {}},
@@ -752,7 +764,8 @@ const OpSchema kOpSchemas[] = {
     {"nanprod", kReduceAttrs, dataOnly, one, {}},
     {"dot", kDotAttrs, lhsRhs, one, {}},
     {"batch_dot", kDotAttrs, lhsRhs, one, {}},
-    {"LayerNorm", kLayerNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs},
+    {"LayerNorm", kLayerNormAttrs, layerNormInputs, three, {}, kLayerNormOutputs,
+     meanVarVisible},
     {"Embedding", kEmbeddingAttrs, embeddingInputs, one, {}},
     {"slice_axis", kSliceAxisAttrs, dataOnly, one, {}},
     {"squeeze", kSqueezeAttrs, dataOnly, one, {}},
@@ -812,6 +825,7 @@ const OpSchema kOpSchemas[] = {
 
 /// MXNet's add_alias registrations for the modelled ops.
 const std::pair<StringLiteral, StringLiteral> kAliases[] = {
+    {"concat", "Concat"},
     {"_Plus", "elemwise_add"},         {"_plus", "elemwise_add"},
     {"_add", "elemwise_add"},          {"_Minus", "elemwise_sub"},
     {"_minus", "elemwise_sub"},        {"_sub", "elemwise_sub"},
@@ -884,6 +898,12 @@ std::string getOutputName(const OpSchema *schema, StringRef node,
   if (numOutputs == 1)
     return (node + "_output").str();
   return (node + "_output" + Twine(index)).str();
+}
+
+unsigned getNumVisibleOutputs(const OpSchema &schema, const AttrStrings &attrs) {
+  unsigned all = schema.numOutputs(attrs);
+  return schema.numVisibleOutputs ? std::min(all, schema.numVisibleOutputs(attrs))
+                                  : all;
 }
 
 const OpSchema *lookupOpSchema(StringRef canonicalName) {

@@ -9,6 +9,7 @@
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include <cstring>
 
 using namespace llvm;
@@ -79,7 +80,7 @@ Expected<bool> ParamsParser::readShape(uint32_t magic,
   if (magic != kV1Magic && magic != kV2Magic && magic != kV3Magic) {
     // Pre-V1: the magic word is the rank, dims are uint32.
     if (magic > kMaxRank)
-      return fail("unknown HostArray record (magic/ndim " + Twine(magic) + ")");
+      return fail("unknown NDArray record (magic/ndim " + Twine(magic) + ")");
     for (uint32_t i = 0; i < magic; ++i) {
       uint32_t d;
       if (!in.read(d))
@@ -108,7 +109,7 @@ Expected<bool> ParamsParser::readShape(uint32_t magic,
 Error ParamsParser::readRecord(HostArray &array) {
   uint32_t magic;
   if (!in.read(magic))
-    return fail("truncated HostArray record");
+    return fail("truncated NDArray record");
   if (magic == kV2Magic || magic == kV3Magic) {
     int32_t stype;
     if (!in.read(stype))
@@ -253,6 +254,38 @@ Expected<std::vector<HostArray>> loadParamsFile(StringRef path,
   if (!file)
     return makeError(path, "cannot read: " + file.getError().message());
   return parseParams((*file)->getBuffer(), path, maxBytes);
+}
+
+} // namespace symc
+
+namespace symc {
+
+Error writeParamsFile(StringRef path, ArrayRef<HostArray> arrays) {
+  // NDArray::Save's V2 records (legacy shapes), as MXNet 1.9.1 writes them
+  // outside numpy-shape mode; written through a temporary file.
+  return writeToOutput(path, [&](raw_ostream &os) -> Error {
+    auto put = [&](auto v) { os.write(reinterpret_cast<const char *>(&v), sizeof(v)); };
+    put(kListMagic);
+    put(uint64_t(0));
+    put(uint64_t(arrays.size()));
+    for (const HostArray &a : arrays) {
+      put(kV2Magic);
+      put(int32_t(0)); // dense storage
+      put(int32_t(a.shape.size()));
+      for (int64_t d : a.shape)
+        put(d);
+      put(int32_t(1)); // cpu
+      put(int32_t(0));
+      put(int32_t(a.dtype->flag));
+      os.write(a.data.data(), a.data.size());
+    }
+    put(uint64_t(arrays.size()));
+    for (const HostArray &a : arrays) {
+      put(uint64_t(a.name.size()));
+      os << a.name;
+    }
+    return Error::success();
+  });
 }
 
 } // namespace symc

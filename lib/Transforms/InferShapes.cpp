@@ -41,7 +41,11 @@ struct InferenceTraits<PartialShape> {
   /// Writes the refined shapes back; a value used as two operands that
   /// were given different shapes is an inconsistency.
   static LogicalResult store(Operation *op, Context &ctx, State &state) {
-    for (auto [v, s] : llvm::zip(op->getOperands(), ctx.getInputs())) {
+    for (auto [i, v, s] : llvm::enumerate(op->getOperands(), ctx.getInputs())) {
+      if (ctx.isOverwritten(i)) {
+        state[v] = s;
+        continue;
+      }
       std::optional<PartialShape> merged = PartialShape::merge(state[v], s);
       if (!merged)
         return ctx.emitError("Shape inconsistent, Provided = " +

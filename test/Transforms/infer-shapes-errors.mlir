@@ -25,14 +25,6 @@ func.func @split_uneven(%x: tensor<2x5xf32>) -> tensor<*xf32> {
 
 // -----
 
-func.func @reshape_size(%x: tensor<2x5xf32>) -> tensor<*xf32> {
-  // CHECK: error: loc("r"): Error in operator r: Target shape size is different to source. Target: (3,3) Source: (2,5)
-  %0 = sym.Reshape %x {shape = array<i64: 3, 3>} : (tensor<2x5xf32>) -> tensor<*xf32> loc("r")
-  return %0 : tensor<*xf32>
-}
-
-// -----
-
 // Full infer_shape names the arguments whose shapes nobody gave.
 // CHECK: error: infer_shape: cannot decide the shapes of: data
 func.func @unknown(%x: tensor<*xf32> {sym.name = "data"}) -> tensor<*xf32> {

@@ -78,6 +78,16 @@ public:
   /// SHAPE_ASSIGN_CHECK: refine, or emit MXNet's "Shape inconsistent" error.
   llvm::LogicalResult assignInput(unsigned i, const PartialShape &shape);
   llvm::LogicalResult assignOutput(unsigned i, const PartialShape &shape);
+  /// Replaces input `i` whatever it was (MXNet rules that write
+  /// `in_shape->at(i) = ...` instead of SHAPE_ASSIGN_CHECK).
+  void overwriteInput(unsigned i, const PartialShape &shape) {
+    inputs[i] = shape;
+    overwritten.resize(inputs.size());
+    overwritten[i] = true;
+  }
+  bool isOverwritten(unsigned i) const {
+    return i < overwritten.size() && overwritten[i];
+  }
   /// ElemwiseShape: all inputs and outputs share one shape.
   llvm::LogicalResult inferSameShape();
   /// Input `in` and output `out` share one shape (both ways).
@@ -90,6 +100,7 @@ private:
 
   mlir::Operation *op;
   llvm::SmallVector<PartialShape> inputs, outputs;
+  llvm::SmallVector<bool> overwritten;
 };
 
 /// Dtypes of one op's operands and results during sym-infer-types; a null

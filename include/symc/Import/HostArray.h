@@ -53,6 +53,10 @@ parseParams(llvm::StringRef bytes, llvm::StringRef what,
 llvm::Expected<std::vector<HostArray>>
 loadParamsFile(llvm::StringRef path, uint64_t maxBytes = kDefaultMaxParamsBytes);
 
+/// Writes arrays (names with their prefixes) as an MXNet NDArray list, through
+/// a temporary file so that a failure never leaves a partial file.
+llvm::Error writeParamsFile(llvm::StringRef path, llvm::ArrayRef<HostArray> arrays);
+
 /// Splits "arg:fc1_weight" into ("arg", "fc1_weight"); prefix "" if none.
 std::pair<llvm::StringRef, llvm::StringRef> splitParamName(llvm::StringRef name);
 

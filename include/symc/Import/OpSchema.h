@@ -58,7 +58,13 @@ struct OpSchema {
   /// MXNet's FListOutputNames, where the op has one; otherwise outputs are
   /// named `output` (one) or `output<i>` (several).
   llvm::ArrayRef<llvm::StringLiteral> outputNames = {};
+  /// How many outputs a symbol of this op exposes (MXNet's
+  /// FNumVisibleOutputs); null when all of them.
+  unsigned (*numVisibleOutputs)(const AttrStrings &) = nullptr;
 };
+
+/// The outputs a symbol of `schema` exposes for these attributes.
+unsigned getNumVisibleOutputs(const OpSchema &schema, const AttrStrings &attrs);
 
 /// The name MXNet's list_outputs gives output `index` of node `node`.
 std::string getOutputName(const OpSchema *schema, llvm::StringRef node,

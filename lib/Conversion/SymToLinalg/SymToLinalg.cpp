@@ -55,6 +55,23 @@ LogicalResult checkStaticTypes(ModuleOp module) {
   return success();
 }
 
+/// Reports a Reshape whose sizes differ: MXNet's shape inference does not
+/// check them (the check is compiled out of ReshapeShape), the lowering must.
+LogicalResult checkReshapeSizes(ModuleOp module) {
+  WalkResult result = module.walk([](sym::ReshapeOp op) {
+    auto in = cast<RankedTensorType>(op.getData().getType());
+    auto out = cast<RankedTensorType>(op.getOutput().getType());
+    if (in.getNumElements() == out.getNumElements())
+      return WalkResult::advance();
+    op->emitError() << "Error in operator " << sym::getNodeName(op)
+                    << ": Target shape size is different to source. Target: "
+                    << sym::PartialShape(out.getShape()).str(true)
+                    << " Source: " << sym::PartialShape(in.getShape()).str(true);
+    return WalkResult::interrupt();
+  });
+  return failure(result.wasInterrupted());
+}
+
 } // namespace
 
 LogicalResult symc::checkOperatorsSupported(ModuleOp module) {
@@ -84,7 +101,7 @@ struct ConvertSymToLinalgPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (failed(checkOperatorsSupported(module)) ||
-        failed(checkStaticTypes(module)))
+        failed(checkStaticTypes(module)) || failed(checkReshapeSizes(module)))
       return signalPassFailure();
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);

@@ -18,3 +18,13 @@ func.func @dynamic(%x: tensor<?x3xf32>) -> tensor<?x3xf32> {
   %0 = sym.Activation %x {act_type = #sym.act_type<relu>} : (tensor<?x3xf32>) -> tensor<?x3xf32>
   return %0 : tensor<?x3xf32>
 }
+
+// -----
+
+// MXNet's inference does not check a reshape's size (the check is compiled
+// out of ReshapeShape), so the lowering does.
+func.func @reshape_size(%x: tensor<2x5xf32>) -> tensor<3x3xf32> {
+  // expected-error @+1 {{Error in operator sym.Reshape: Target shape size is different to source. Target: (3,3) Source: (2,5)}}
+  %0 = sym.Reshape %x {shape = array<i64: 3, 3>} : (tensor<2x5xf32>) -> tensor<3x3xf32>
+  return %0 : tensor<3x3xf32>
+}

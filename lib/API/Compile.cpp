@@ -1,0 +1,579 @@
+//===- Compile.cpp - inference and evaluation through the compiler --------===//
+//
+// A symbol reaches the compiler as the JSON MXNet would save: it is
+// imported into the sym dialect, where sym-infer-shapes / sym-infer-types
+// give MXNet's inference, and the CPU pipeline and JIT give evaluation.
+// Diagnostics become MXNetError messages.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/API/Executor.h"
+
+#include "Graph.h"
+#include "symc/Conversion/Passes.h"
+#include "symc/Dialect/SymDialect.h"
+#include "symc/Execution/CompiledModel.h"
+#include "symc/Import/MXNetJson.h"
+#include "symc/Pipelines/Pipelines.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+
+#include <cstring>
+#include <mutex>
+
+using namespace llvm;
+using namespace mlir;
+
+namespace symc {
+using detail::fail;
+
+namespace {
+
+/// Collects the diagnostics of a context and turns them into an error.
+class DiagnosticCollector {
+public:
+  explicit DiagnosticCollector(MLIRContext &ctx)
+      : handler(&ctx, [this](Diagnostic &d) {
+          if (d.getSeverity() == DiagnosticSeverity::Error) {
+            if (!messages.empty())
+              messages += "\n";
+            messages += d.str();
+          }
+          return success();
+        }) {}
+  [[noreturn]] void fail(const Twine &fallback) const {
+    detail::fail(messages.empty() ? fallback : Twine(messages));
+  }
+
+private:
+  std::string messages;
+  ScopedDiagnosticHandler handler;
+};
+
+/// A symbol imported into its own context.
+struct ImportedSymbol {
+  std::unique_ptr<MLIRContext> ctx;
+  OwningOpRef<ModuleOp> module;
+  func::FuncOp main() { return module->lookupSymbol<func::FuncOp>("main"); }
+};
+
+ImportedSymbol importSymbol(const std::vector<detail::NodeEntry> &outputs) {
+  if (outputs.empty())
+    fail("the symbol is empty");
+  DialectRegistry registry;
+  registerCodegenDialects(registry);
+  ImportedSymbol imported;
+  imported.ctx = std::make_unique<MLIRContext>(registry);
+  imported.ctx->printOpOnDiagnostic(false);
+  DiagnosticCollector diags(*imported.ctx);
+  imported.module =
+      importMXNetJson(detail::writeJson(outputs), "<symbol>", imported.ctx.get());
+  if (!imported.module)
+    diags.fail("cannot import the symbol");
+  return imported;
+}
+
+/// "2x3", with 0 (MXNet's unknown) as "?"; nullopt for an unknown shape.
+std::optional<std::string> shapeOption(const Shape &shape) {
+  if (shape.empty())
+    return std::nullopt; // () is an unknown shape in MXNet's legacy mode
+  std::string text;
+  for (size_t i = 0; i < shape.size(); ++i)
+    text += (i ? "x" : "") + (shape[i] == 0 ? std::string("?")
+                                            : std::to_string(shape[i]));
+  return text;
+}
+
+/// A value type as infer_shape reports it: unknown dims 0, unknown rank ().
+Shape reportedShape(Type type, bool &complete) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked) {
+    complete = false;
+    return {};
+  }
+  Shape shape;
+  for (int64_t d : ranked.getShape()) {
+    complete &= !ShapedType::isDynamic(d);
+    shape.push_back(ShapedType::isDynamic(d) ? 0 : d);
+  }
+  return shape;
+}
+
+std::optional<std::string> reportedType(Type type, bool &complete) {
+  auto tensor = dyn_cast<TensorType>(type);
+  const DTypeInfo *info = tensor ? lookupDTypeByType(tensor.getElementType()) : nullptr;
+  if (!info) {
+    complete = false;
+    return std::nullopt;
+  }
+  return info->name.str();
+}
+
+/// The MLIR types of the symbol's arguments, outputs and aux states after
+/// running `pass` (inference) on its import.
+struct InferredTypes {
+  std::vector<std::string> argNames, auxNames;
+  std::vector<Type> args, outs, aux;
+};
+
+template <typename MakePass>
+InferredTypes runInference(const Symbol &symbol, MakePass makePass,
+                           ImportedSymbol &imported) {
+  DiagnosticCollector diags(*imported.ctx);
+  PassManager pm(imported.ctx.get());
+  pm.addNestedPass<func::FuncOp>(makePass());
+  if (failed(pm.run(*imported.module)))
+    diags.fail("inference failed");
+  func::FuncOp main = imported.main();
+  StringMap<Type> byName;
+  for (unsigned i = 0; i < main.getNumArguments(); ++i)
+    byName[getArgumentName(main, i)] = main.getArgument(i).getType();
+  InferredTypes types;
+  types.argNames = symbol.list_arguments();
+  types.auxNames = symbol.list_auxiliary_states();
+  for (const std::string &n : types.argNames)
+    types.args.push_back(byName.lookup(n));
+  for (const std::string &n : types.auxNames)
+    types.aux.push_back(byName.lookup(n));
+  auto ret = cast<func::ReturnOp>(main.getBody().front().getTerminator());
+  for (mlir::Value v : ret.getOperands())
+    types.outs.push_back(v.getType());
+  return types;
+}
+
+std::map<std::string, Shape> positionalShapes(const Symbol &s,
+                                              const std::vector<Shape> &args) {
+  std::vector<std::string> names = s.list_arguments();
+  if (args.size() > names.size())
+    fail("infer_shape: " + Twine(args.size()) + " shapes given for " +
+         Twine(names.size()) + " arguments");
+  std::map<std::string, Shape> kwargs;
+  for (size_t i = 0; i < args.size(); ++i)
+    kwargs[names[i]] = args[i];
+  return kwargs;
+}
+
+std::map<std::string, std::string>
+positionalTypes(const Symbol &s, const std::vector<std::string> &args) {
+  std::vector<std::string> names = s.list_arguments();
+  if (args.size() > names.size())
+    fail("infer_type: " + Twine(args.size()) + " types given for " +
+         Twine(names.size()) + " arguments");
+  std::map<std::string, std::string> kwargs;
+  for (size_t i = 0; i < args.size(); ++i)
+    if (!args[i].empty())
+      kwargs[names[i]] = args[i];
+  return kwargs;
+}
+
+void checkKnownInputs(const Symbol &s, const std::vector<std::string> &keys,
+                      const char *what) {
+  std::vector<std::string> inputs = s.list_inputs();
+  for (const std::string &k : keys)
+    if (!llvm::is_contained(inputs, k))
+      fail(Twine(what) + ": '" + k + "' is not an input of the symbol");
+}
+
+ShapeInference inferShapeImpl(const Symbol &s,
+                              const std::map<std::string, Shape> &kwargs,
+                              bool partial) {
+  std::vector<std::string> options, keys;
+  for (const auto &[name, shape] : kwargs) {
+    keys.push_back(name);
+    if (std::optional<std::string> text = shapeOption(shape))
+      options.push_back(name + "=" + *text);
+  }
+  checkKnownInputs(s, keys, "infer_shape");
+  ImportedSymbol imported = importSymbol(s.getOutputs());
+  InferredTypes types = runInference(
+      s,
+      [&] {
+        SymInferShapesOptions opts;
+        opts.inputShapes.assign(options.begin(), options.end());
+        opts.partial = true;
+        return createSymInferShapes(opts);
+      },
+      imported);
+  ShapeInference result;
+  bool complete = true;
+  std::string unknown;
+  for (size_t i = 0; i < types.args.size(); ++i) {
+    bool known = true;
+    result.arg_shapes.push_back(reportedShape(types.args[i], known));
+    if (!known) {
+      Shape shape = result.arg_shapes.back();
+      std::string text = "(";
+      for (size_t d = 0; d < shape.size(); ++d)
+        text += (d ? ", " : "") + std::to_string(shape[d]);
+      text += shape.size() == 1 ? ",)" : ")";
+      unknown += "\n\t" + types.argNames[i] + ": " + text;
+    }
+    complete &= known;
+  }
+  for (Type t : types.outs)
+    result.out_shapes.push_back(reportedShape(t, complete));
+  for (Type t : types.aux)
+    result.aux_shapes.push_back(reportedShape(t, complete));
+  result.complete = complete;
+  if (!complete && !partial) {
+    result.warning = "Cannot decide shape for the following arguments (0s in "
+                     "shape means unknown dimensions). Consider providing "
+                     "them as input:" +
+                     unknown;
+    result.arg_shapes.clear();
+    result.out_shapes.clear();
+    result.aux_shapes.clear();
+  }
+  return result;
+}
+
+TypeInference inferTypeImpl(const Symbol &s,
+                            const std::map<std::string, std::string> &kwargs,
+                            bool partial) {
+  std::vector<std::string> options, keys;
+  for (const auto &[name, dtype] : kwargs) {
+    keys.push_back(name);
+    options.push_back(name + "=" + dtype);
+  }
+  checkKnownInputs(s, keys, "infer_type");
+  ImportedSymbol imported = importSymbol(s.getOutputs());
+  InferredTypes types = runInference(
+      s,
+      [&] {
+        SymInferTypesOptions opts;
+        opts.inputTypes.assign(options.begin(), options.end());
+        opts.partial = true;
+        return createSymInferTypes(opts);
+      },
+      imported);
+  TypeInference result;
+  bool complete = true;
+  std::string unknown;
+  for (size_t i = 0; i < types.args.size(); ++i) {
+    bool known = true;
+    result.arg_types.push_back(reportedType(types.args[i], known));
+    if (!known)
+      unknown += "\n\t" + types.argNames[i] + ": -1";
+    complete &= known;
+  }
+  for (Type t : types.outs)
+    result.out_types.push_back(reportedType(t, complete));
+  for (Type t : types.aux)
+    result.aux_types.push_back(reportedType(t, complete));
+  result.complete = complete;
+  if (!complete && !partial) {
+    result.warning = "Cannot decide type for the following arguments. "
+                     "Consider providing them as input:" +
+                     unknown;
+    result.arg_types.clear();
+    result.out_types.clear();
+    result.aux_types.clear();
+  }
+  return result;
+}
+
+} // namespace
+
+ShapeInference Symbol::infer_shape(const std::map<std::string, Shape> &kwargs) const {
+  return inferShapeImpl(*this, kwargs, /*partial=*/false);
+}
+ShapeInference
+Symbol::infer_shape_partial(const std::map<std::string, Shape> &kwargs) const {
+  return inferShapeImpl(*this, kwargs, /*partial=*/true);
+}
+ShapeInference Symbol::infer_shape(const std::vector<Shape> &args) const {
+  return inferShapeImpl(*this, positionalShapes(*this, args), false);
+}
+ShapeInference Symbol::infer_shape_partial(const std::vector<Shape> &args) const {
+  return inferShapeImpl(*this, positionalShapes(*this, args), true);
+}
+TypeInference
+Symbol::infer_type(const std::map<std::string, std::string> &kwargs) const {
+  return inferTypeImpl(*this, kwargs, false);
+}
+TypeInference
+Symbol::infer_type_partial(const std::map<std::string, std::string> &kwargs) const {
+  return inferTypeImpl(*this, kwargs, true);
+}
+TypeInference Symbol::infer_type(const std::vector<std::string> &args) const {
+  return inferTypeImpl(*this, positionalTypes(*this, args), false);
+}
+TypeInference
+Symbol::infer_type_partial(const std::vector<std::string> &args) const {
+  return inferTypeImpl(*this, positionalTypes(*this, args), true);
+}
+
+//===----------------------------------------------------------------------===//
+// Executor
+//===----------------------------------------------------------------------===//
+
+struct Executor::Impl {
+  Symbol symbol;
+  std::vector<std::string> argNames, auxNames, outNames;
+  std::vector<NDArray> args, aux, outs;
+
+  /// Code compiled for one set of input shapes and dtypes.
+  struct Compiled {
+    std::unique_ptr<MLIRContext> ctx;
+    std::unique_ptr<CompiledModel> model;
+  };
+  std::map<std::string, std::shared_ptr<Compiled>> cache;
+  unsigned compilations = 0;
+  std::mutex mutex;
+
+  std::string signatureKey() const;
+  std::shared_ptr<Compiled> compile();
+  void run();
+  NDArray *findInput(const std::string &name);
+};
+
+std::string Executor::Impl::signatureKey() const {
+  std::string key;
+  auto add = [&](const std::vector<NDArray> &arrays) {
+    for (const NDArray &a : arrays) {
+      key += a.dtype() + "[";
+      for (int64_t d : a.shape())
+        key += std::to_string(d) + ",";
+      key += "];";
+    }
+  };
+  add(args);
+  add(aux);
+  return key;
+}
+
+NDArray *Executor::Impl::findInput(const std::string &name) {
+  for (size_t i = 0; i < argNames.size(); ++i)
+    if (argNames[i] == name)
+      return &args[i];
+  for (size_t i = 0; i < auxNames.size(); ++i)
+    if (auxNames[i] == name)
+      return &aux[i];
+  return nullptr;
+}
+
+std::shared_ptr<Executor::Impl::Compiled> Executor::Impl::compile() {
+  ImportedSymbol imported = importSymbol(symbol.getOutputs());
+  DiagnosticCollector diags(*imported.ctx);
+  if (failed(checkOperatorsSupported(*imported.module)))
+    diags.fail("the symbol has operators symc cannot compile");
+  StringMap<ArgumentInfo> given;
+  auto describe = [&](const std::vector<std::string> &names,
+                      const std::vector<NDArray> &arrays) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (arrays[i].empty())
+        continue;
+      ArgumentInfo info;
+      info.dtype = lookupDTypeByName(arrays[i].dtype());
+      info.shape.assign(arrays[i].shape().begin(), arrays[i].shape().end());
+      info.hasShape = true;
+      given[names[i]] = info;
+    }
+  };
+  describe(argNames, args);
+  describe(auxNames, aux);
+  if (Error err = inferModelSignature(*imported.module, given))
+    fail(toString(std::move(err)));
+  auto model = CompiledModel::compile(*imported.module);
+  if (!model)
+    fail(toString(model.takeError()));
+  auto compiled = std::make_shared<Compiled>();
+  compiled->ctx = std::move(imported.ctx);
+  compiled->model = std::move(*model);
+  ++compilations;
+  return compiled;
+}
+
+void Executor::Impl::run() {
+  std::shared_ptr<Compiled> compiled;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::string key = signatureKey();
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+      // Imported into its own context: the module is dropped, the engine kept.
+      it = cache.emplace(key, compile()).first;
+    }
+    compiled = it->second;
+  }
+  const CompiledModel &model = *compiled->model;
+  std::vector<std::vector<char>> scratch;
+  SmallVector<const void *> inputs;
+  for (const TensorSignature &sig : model.getArguments()) {
+    NDArray *a = findInput(sig.name);
+    if (a && !a->empty()) {
+      if (a->nbytes() != (size_t)sig.byteSize())
+        fail("'" + sig.name + "' has " + Twine(a->nbytes()) +
+             " bytes, the compiled graph needs " + Twine(sig.byteSize()));
+      inputs.push_back(a->data());
+      continue;
+    }
+    if (!sig.isLabel)
+      fail("no value bound for argument '" + sig.name + "'");
+    scratch.emplace_back(sig.byteSize(), 0); // labels are not read at inference
+    inputs.push_back(scratch.back().data());
+  }
+  auto results = model.getResults();
+  if (outs.size() != results.size())
+    outs.assign(results.size(), NDArray());
+  SmallVector<void *> outPtrs;
+  for (size_t i = 0; i < results.size(); ++i) {
+    Shape shape(results[i].shape.begin(), results[i].shape.end());
+    std::string dtype = results[i].dtype->name.str();
+    if (outs[i].empty() || outs[i].shape() != shape || outs[i].dtype() != dtype)
+      outs[i] = NDArray::zeros(shape, dtype);
+    outPtrs.push_back(outs[i].data());
+  }
+  if (Error err = model.run(inputs, outPtrs))
+    fail(toString(std::move(err)));
+}
+
+const std::vector<NDArray> &
+Executor::forward(bool, const std::map<std::string, NDArray> &kwargs) {
+  for (const auto &[name, value] : kwargs) {
+    NDArray *slot = impl->findInput(name);
+    if (!slot)
+      fail("forward: '" + name + "' is not an argument of the symbol");
+    if (!slot->empty() && slot->shape() == value.shape() &&
+        slot->dtype() == value.dtype())
+      std::memcpy(slot->data(), value.data(), value.nbytes());
+    else
+      *slot = value.copy();
+  }
+  impl->run();
+  return impl->outs;
+}
+
+const std::vector<NDArray> &Executor::outputs() const { return impl->outs; }
+const std::vector<NDArray> &Executor::arg_arrays() const { return impl->args; }
+const std::vector<NDArray> &Executor::aux_arrays() const { return impl->aux; }
+unsigned Executor::numCompilations() const { return impl->compilations; }
+
+static std::map<std::string, NDArray> zipNames(const std::vector<std::string> &names,
+                                               const std::vector<NDArray> &arrays) {
+  std::map<std::string, NDArray> out;
+  for (size_t i = 0; i < names.size() && i < arrays.size(); ++i)
+    out[names[i]] = arrays[i];
+  return out;
+}
+
+std::map<std::string, NDArray> Executor::arg_dict() const {
+  return zipNames(impl->argNames, impl->args);
+}
+std::map<std::string, NDArray> Executor::aux_dict() const {
+  return zipNames(impl->auxNames, impl->aux);
+}
+std::map<std::string, NDArray> Executor::output_dict() const {
+  return zipNames(impl->outNames, impl->outs);
+}
+
+void Executor::copy_params_from(const std::map<std::string, NDArray> &arg_params,
+                                const std::map<std::string, NDArray> &aux_params,
+                                bool allow_extra_params) {
+  auto copyInto = [&](const std::map<std::string, NDArray> &params,
+                      const std::vector<std::string> &names,
+                      std::vector<NDArray> &arrays, const char *kind) {
+    for (const auto &[name, value] : params) {
+      auto it = llvm::find(names, name);
+      if (it == names.end()) {
+        if (allow_extra_params)
+          continue;
+        fail("Find name \"" + name + "\" that is not in the " + kind);
+      }
+      NDArray &slot = arrays[it - names.begin()];
+      if (!slot.empty() && slot.shape() != value.shape())
+        fail("copy_params_from: shape of '" + name + "' does not match the bound array");
+      if (!slot.empty() && slot.dtype() == value.dtype())
+        std::memcpy(slot.data(), value.data(), value.nbytes());
+      else
+        slot = value.copy();
+    }
+  };
+  copyInto(arg_params, impl->argNames, impl->args, "arguments");
+  copyInto(aux_params, impl->auxNames, impl->aux, "auxiliary states");
+}
+
+//===----------------------------------------------------------------------===//
+// bind / simple_bind / eval
+//===----------------------------------------------------------------------===//
+
+static std::shared_ptr<Executor::Impl> newExecutor(const Symbol &s) {
+  auto impl = std::make_shared<Executor::Impl>();
+  impl->symbol = s;
+  impl->argNames = s.list_arguments();
+  impl->auxNames = s.list_auxiliary_states();
+  impl->outNames = s.list_outputs();
+  impl->args.resize(impl->argNames.size());
+  impl->aux.resize(impl->auxNames.size());
+  return impl;
+}
+
+Executor Symbol::bind(Context, const std::map<std::string, NDArray> &args,
+                      const std::map<std::string, NDArray> &aux_states) const {
+  auto impl = newExecutor(*this);
+  for (const auto &[name, value] : args) {
+    auto it = llvm::find(impl->argNames, name);
+    if (it != impl->argNames.end()) {
+      impl->args[it - impl->argNames.begin()] = value;
+      continue;
+    }
+    // eval(**kwargs) passes auxiliary states with the arguments.
+    auto aux = llvm::find(impl->auxNames, name);
+    if (aux == impl->auxNames.end())
+      fail("bind: '" + name + "' is not an argument of the symbol");
+    impl->aux[aux - impl->auxNames.begin()] = value;
+  }
+  for (const auto &[name, value] : aux_states) {
+    auto it = llvm::find(impl->auxNames, name);
+    if (it == impl->auxNames.end())
+      fail("bind: '" + name + "' is not an auxiliary state of the symbol");
+    impl->aux[it - impl->auxNames.begin()] = value;
+  }
+  return Executor(impl);
+}
+
+Executor Symbol::bind(Context ctx, const std::vector<NDArray> &args,
+                      const std::vector<NDArray> &aux_states) const {
+  std::vector<std::string> argNames = list_arguments(), auxNames = list_auxiliary_states();
+  if (args.size() != argNames.size())
+    fail("bind: expected " + Twine(argNames.size()) + " argument arrays, got " +
+         Twine(args.size()));
+  if (!aux_states.empty() && aux_states.size() != auxNames.size())
+    fail("bind: expected " + Twine(auxNames.size()) + " auxiliary arrays, got " +
+         Twine(aux_states.size()));
+  std::map<std::string, NDArray> named, aux;
+  for (size_t i = 0; i < args.size(); ++i)
+    named[argNames[i]] = args[i];
+  for (size_t i = 0; i < aux_states.size(); ++i)
+    aux[auxNames[i]] = aux_states[i];
+  return bind(ctx, named, aux);
+}
+
+Executor Symbol::simple_bind(Context ctx, const std::map<std::string, Shape> &shapes,
+                             const std::map<std::string, std::string> &type_dict) const {
+  ShapeInference inferred = infer_shape(shapes);
+  if (!inferred.complete)
+    fail("simple_bind: " + inferred.warning);
+  TypeInference types = infer_type_partial(type_dict);
+  auto dtypeOf = [&](const std::vector<std::optional<std::string>> &t, size_t i) {
+    return i < t.size() && t[i] ? *t[i] : std::string("float32");
+  };
+  std::vector<NDArray> args, aux;
+  for (size_t i = 0; i < inferred.arg_shapes.size(); ++i)
+    args.push_back(NDArray::zeros(inferred.arg_shapes[i], dtypeOf(types.arg_types, i)));
+  for (size_t i = 0; i < inferred.aux_shapes.size(); ++i)
+    aux.push_back(NDArray::zeros(inferred.aux_shapes[i], dtypeOf(types.aux_types, i)));
+  return bind(ctx, args, aux);
+}
+
+std::vector<NDArray> Symbol::eval(const std::map<std::string, NDArray> &kwargs,
+                                  Context ctx) const {
+  Executor exe = bind(ctx, kwargs);
+  return exe.forward();
+}
+
+} // namespace symc
