@@ -32,6 +32,9 @@ config.substitutions.append(("%aot", os.path.join(config.symc_src_root, "test", 
 import shutil
 if shutil.which("gcc"):
     config.available_features.add("gcc")
+# Graphviz renders the DOT of sym-translate --mxnet-json-to-dot.
+if shutil.which("dot"):
+    config.available_features.add("graphviz")
 
 # Real-model tests need ../shared/models; without it they are UNSUPPORTED.
 if os.path.isdir(config.shared_models_dir):

@@ -15,7 +15,7 @@ BUILD="${SYMC_BUILD_DIR:-$ROOT/build}"
 LLVM=/usr/lib/llvm-22
 PACKAGES=(libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools clang-22 lld-22
           libomp-22-dev nlohmann-json3-dev ninja-build cmake libgtest-dev python3
-          ccache gcc libclang-rt-22-dev)
+          ccache gcc libclang-rt-22-dev graphviz)
 
 install_packages() {
   local missing=()

@@ -9,15 +9,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph.h"
+#include "symc/Import/MXNetGraph.h"
 
 #include "llvm/ADT/StringExtras.h"
 
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
 
 using namespace llvm;
-using json = nlohmann::json;
 
 namespace symc::detail {
 namespace {
@@ -220,131 +219,40 @@ std::string writeJson(const std::vector<NodeEntry> &heads) {
 // Reading
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-class JsonReader {
-public:
-  explicit JsonReader(std::string what) : what(std::move(what)) {}
-  std::vector<NodeEntry> read(const json &doc);
-
-private:
-  [[noreturn]] void error(const Twine &msg) const { fail(what + ": " + msg); }
-  NodeEntry entry(const json &e, const Twine &context) const;
-  void readNode(const json &node, size_t id, std::vector<int64_t> &rowPtr);
-
-  std::string what;
-  std::vector<NodePtr> nodes;
-};
-
-/// A value of an attribute object as MXNet keeps it: strings verbatim,
-/// anything else as its JSON text.
-std::string attrText(const json &v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-NodeEntry JsonReader::entry(const json &e, const Twine &context) const {
-  if (!e.is_array() || e.size() < 2 || e.size() > 3)
-    error(context + " must be [node, index] or [node, index, version]");
-  for (const json &v : e)
-    if (!v.is_number_integer())
-      error(context + " must hold integers");
-  int64_t id = e[0].get<int64_t>(), index = e[1].get<int64_t>();
-  int64_t version = e.size() == 3 ? e[2].get<int64_t>() : 0;
-  if (id < 0 || id >= (int64_t)nodes.size())
-    error(context + " refers to node " + Twine(id) +
-          ", which is not an earlier node (" + Twine(nodes.size()) +
-          " come before)");
-  const Node &src = *nodes[id];
-  if (index < 0 || index >= (int64_t)src.numOutputs())
-    error(context + " refers to output " + Twine(index) + " of '" + src.name +
-          "', which has " + Twine(src.numOutputs()) + " output(s)");
-  if (version < 0 || version > UINT32_MAX)
-    error(context + " has an invalid version " + Twine(version));
-  return NodeEntry{nodes[id], (uint32_t)index, (uint32_t)version};
-}
-
-void JsonReader::readNode(const json &node, size_t id,
-                          std::vector<int64_t> &rowPtr) {
-  auto context = [&] { return "node " + std::to_string(id); };
-  if (!node.is_object())
-    error(context() + " is not an object");
-  auto op = node.find("op"), name = node.find("name");
-  if (op == node.end() || !op->is_string() || name == node.end() ||
-      !name->is_string())
-    error(context() + " needs string 'op' and 'name'");
-  auto n = std::make_shared<Node>();
-  n->name = name->get<std::string>();
-  std::string opName = op->get<std::string>();
-  if (opName != "null") {
-    n->op = resolveOpAlias(opName).str();
-    n->schema = lookupOpSchema(n->op);
-  }
-  // Format generations: `param` (< 0.9), `attr` (0.9 - 0.12), `attrs`.
-  for (const char *key : {"param", "attr", "attrs"}) {
-    auto it = node.find(key);
-    if (it == node.end())
-      continue;
-    if (!it->is_object())
-      error(context() + " ('" + n->name + "'): '" + key + "' must be an object");
-    for (auto kv = it->begin(); kv != it->end(); ++kv)
-      n->attrs[kv.key()] = attrText(kv.value());
-  }
-  auto inputs = node.find("inputs");
-  if (inputs == node.end() || !inputs->is_array())
-    error(context() + " ('" + n->name + "'): 'inputs' must be an array");
-  for (const json &e : *inputs)
-    n->inputs.push_back(entry(e, "input of node '" + n->name + "'"));
-  if (n->isVariable() && !n->inputs.empty())
-    error("variable '" + n->name + "' must not have inputs");
-  if (auto deps = node.find("control_deps"); deps != node.end()) {
-    if (!deps->is_array())
-      error(context() + ": 'control_deps' must be an array");
-    for (const json &d : *deps) {
-      if (!d.is_number_integer() || d.get<int64_t>() < 0 ||
-          d.get<int64_t>() >= (int64_t)nodes.size())
-        error(context() + ": control dependency out of range");
-      n->controlDeps.push_back(nodes[d.get<int64_t>()]);
-    }
-  }
-  if (node.contains("subgraphs"))
-    error(context() + " ('" + n->name + "'): nested subgraphs are not supported yet");
-  if (!n->schema && !n->isVariable() && id + 1 < rowPtr.size())
-    n->declaredOutputs = std::max<int64_t>(1, rowPtr[id + 1] - rowPtr[id]);
-  nodes.push_back(n);
-}
-
-std::vector<NodeEntry> JsonReader::read(const json &doc) {
-  if (!doc.is_object())
-    error("expected a JSON object with 'nodes' and 'heads'");
-  auto nodesIt = doc.find("nodes"), headsIt = doc.find("heads");
-  if (nodesIt == doc.end() || !nodesIt->is_array())
-    error("'nodes' must be an array");
-  if (headsIt == doc.end() || !headsIt->is_array())
-    error("'heads' must be an array");
-  std::vector<int64_t> rowPtr;
-  if (auto it = doc.find("node_row_ptr"); it != doc.end() && it->is_array())
-    for (const json &v : *it)
-      rowPtr.push_back(v.is_number_integer() ? v.get<int64_t>() : 0);
-  for (size_t i = 0; i < nodesIt->size(); ++i)
-    readNode((*nodesIt)[i], i, rowPtr);
-  std::vector<NodeEntry> heads;
-  for (const json &h : *headsIt)
-    heads.push_back(entry(h, "head"));
-  if (heads.empty())
-    error("'heads' is empty: the graph has no outputs");
-  return heads;
-}
-
-} // namespace
-
 std::vector<NodeEntry> readJson(const std::string &text, const std::string &what) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::exception &e) {
-    fail(what + ": invalid JSON: " + e.what());
+  llvm::Expected<MXNetGraph> graph = readMXNetGraph(text);
+  if (!graph)
+    fail(what + ": " + llvm::toString(graph.takeError()));
+  // Only what the heads reach is part of the symbol; ordering also rejects
+  // cycles, which nnvm would loop on.
+  llvm::Expected<llvm::SmallVector<int64_t>> order = graph->orderFromHeads();
+  if (!order)
+    fail(what + ": " + llvm::toString(order.takeError()));
+  std::vector<NodePtr> nodes(graph->nodes.size());
+  auto entryOf = [&](const MXNetGraph::Entry &e) {
+    return NodeEntry{nodes[e.node], (uint32_t)e.index, (uint32_t)e.version};
+  };
+  for (int64_t id : *order) {
+    const MXNetGraph::Node &src = graph->nodes[id];
+    auto n = std::make_shared<Node>();
+    n->name = src.name;
+    if (src.op != "null") {
+      n->op = src.op;
+      n->schema = src.schema;
+      n->declaredOutputs = src.numOutputs;
+    }
+    for (const auto &kv : src.attrs)
+      n->attrs[kv.getKey().str()] = kv.getValue();
+    for (const MXNetGraph::Entry &e : src.inputs)
+      n->inputs.push_back(entryOf(e));
+    for (int64_t d : src.controlDeps)
+      n->controlDeps.push_back(nodes[d]);
+    nodes[id] = n;
   }
-  return JsonReader(what).read(doc);
+  std::vector<NodeEntry> heads;
+  for (const MXNetGraph::Entry &e : graph->heads)
+    heads.push_back(entryOf(e));
+  return heads;
 }
 
 } // namespace symc::detail

@@ -10,6 +10,7 @@
 
 #include "symc/API/Executor.h"
 #include "symc/API/Ops.h"
+#include "symc/API/Visualization.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,8 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <sstream>
+#include <sys/stat.h>
 
 using json = nlohmann::json;
 using namespace symc;
@@ -910,5 +913,46 @@ std::vector<std::string> docNames() {
 
 INSTANTIATE_TEST_SUITE_P(Golden, DocCaseTest, testing::ValuesIn(docNames()),
                          [](const auto &info) { return info.param; });
+
+//===----------------------------------------------------------------------===//
+// print_summary of the models of ../shared/models
+//===----------------------------------------------------------------------===//
+
+class SummaryCase : public testing::TestWithParam<std::string> {};
+
+TEST_P(SummaryCase, MatchesMXNet) {
+  const json &c = golden()["summaries"][GetParam()];
+  if (c.contains("mxnet_error"))
+    GTEST_SKIP() << "MXNet cannot summarise it either: " << c["mxnet_error"];
+  std::string path = std::string(SYMC_SHARED_MODELS) + "/" + GetParam() + "/" +
+                     c["file"].get<std::string>();
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0)
+    GTEST_SKIP() << path << " is absent";
+  std::ostringstream os;
+  try {
+    viz::print_summary(load(path), c["shape"].get<std::map<std::string, Shape>>(), os);
+  } catch (const MXNetError &e) {
+    FAIL() << "MXNetError: " << e.what();
+  }
+  EXPECT_EQ(os.str(), c["summary"].get<std::string>());
+}
+
+std::vector<std::string> summaryNames() {
+  std::vector<std::string> names;
+  for (auto it = golden()["summaries"].begin(); it != golden()["summaries"].end(); ++it)
+    names.push_back(it.key());
+  return names;
+}
+
+std::string testName(const std::string &s) {
+  std::string name;
+  for (char c : s)
+    name += std::isalnum((unsigned char)c) ? c : '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, SummaryCase, testing::ValuesIn(summaryNames()),
+                         [](const auto &info) { return testName(info.param); });
 
 } // namespace

@@ -899,6 +899,55 @@ def _():
 
 
 # ---------------------------------------------------------------------------
+# print_summary of the models of ../shared/models (file, input shapes).
+# ---------------------------------------------------------------------------
+
+SUMMARY_MODELS = {
+    "kylehoffpauir_gluon_mlp": ("net-symbol.json", {"data": (2, 784)}),
+    "cosmincatalin_mlp": ("model-symbol.json", {"data": (3, 4)}),
+    "mentalblood_mnist_cnn": ("mnist-symbol.json", {"data": (2, 1, 28, 28)}),
+    "insightface_mtcnn_det1": ("det1-symbol.json", {"data": (1, 3, 31, 27)}),
+    "insightface_mtcnn_det2": ("det2-symbol.json", {"data": (2, 3, 24, 24)}),
+    "insightface_gender_age": ("model-symbol.json", {"data": (1, 3, 112, 112)}),
+    "djl_gluoncv_resnet18_v1": ("resnet18_v1-symbol.json", {"data": (1, 3, 224, 224)}),
+    "miaow1988_squeezenet_v1.2": ("model-symbol.json", {"data": (1, 3, 224, 224)}),
+    "tornadomeet_lightened_cnn": ("lightened_cnn-symbol.json", {"data": (1, 1, 128, 128)}),
+    "mxnet_mkldnn_model1_vgg16_reduced": ("test_mkldnn_test_mkldnn_model_model1.json",
+                                          {"data": (1, 3, 224, 224)}),
+    "mxnet_unittest_save_000800": ("save_000800.json", {"data": (4, 100)}),
+    "apivovarov_ssd_mobilenet_512": ("deploy_ssd_mobilenet_512-symbol.json",
+                                     {"data": (1, 3, 512, 512)}),
+    "mms_lstm_ptb_fused_rnn": ("lstm_ptb-symbol.json", {"data": (12, 4)}),
+    "djl_gluonnlp_static_bert_qa": ("static_bert_qa-symbol.json",
+                                    {"data0": (1, 384), "data1": (1, 384), "data2": (1,)}),
+    "gongxijun_ocr_lstm": ("model-symbol.json", {"data": (1, 1, 32, 100)}),
+}
+
+
+def summaries():
+    """MXNet's print_summary text per model (with shapes), or why MXNet
+    could not summarise it."""
+    out = {}
+    for folder, (fname, shape) in SUMMARY_MODELS.items():
+        path = os.path.join(MODELS, folder, fname)
+        if not os.path.exists(path):
+            continue
+        buf = io.StringIO()
+        try:
+            sym = mx.sym.load(path)
+            import warnings
+            with contextlib.redirect_stdout(buf), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mx.viz.print_summary(sym, shape=shape)
+            out[folder] = {"file": fname, "shape": {k: list(v) for k, v in shape.items()},
+                           "summary": buf.getvalue()}
+        except Exception as e:  # pylint: disable=broad-except
+            out[folder] = {"file": fname, "shape": {k: list(v) for k, v in shape.items()},
+                           "mxnet_error": "%s: %s" % (type(e).__name__, str(e).split("\n")[0])}
+    return out
+
+
+# ---------------------------------------------------------------------------
 
 def seeded_inputs(sym, shapes_given, seed):
     arg_shapes, _, aux_shapes = sym.infer_shape(**shapes_given)
@@ -962,7 +1011,7 @@ def describe(sym, spec, seed):
 
 
 def main():
-    golden = {"doc": {}, "graphs": {}}
+    golden = {"doc": {}, "graphs": {}, "summaries": summaries()}
     for name, fn in DOCS.items():
         with mx.name.NameManager():
             golden["doc"][name] = fn()
@@ -975,7 +1024,9 @@ def main():
     with open(out, "w") as f:
         json.dump(golden, f, indent=1, sort_keys=True)
         f.write("\n")
-    print("wrote %s: %d doc cases, %d graphs" % (out, len(DOCS), len(GRAPHS)))
+    print("wrote %s: %d doc cases, %d graphs, %d model summaries (%d MXNet could not make)"
+          % (out, len(DOCS), len(GRAPHS), len(golden["summaries"]),
+             sum("mxnet_error" in v for v in golden["summaries"].values())))
 
 
 if __name__ == "__main__":
