@@ -376,7 +376,20 @@ std::shared_ptr<Executor::Impl::Compiled> Executor::Impl::compile() {
   };
   describe(argNames, args);
   describe(auxNames, aux);
-  if (Error err = inferModelSignature(*imported.module, given))
+  // Every input needs an array, except training labels (SoftmaxOutput's),
+  // which inference does not read.
+  func::FuncOp main = imported.main();
+  std::vector<std::string> missing;
+  for (unsigned i = 0; i < main.getNumArguments(); ++i) {
+    StringRef name = getArgumentName(main, i);
+    if (!given.count(name) && !isOnlyUsedAsLabel(main.getArgument(i)))
+      missing.push_back(name.str());
+  }
+  if (!missing.empty())
+    fail("no value bound for argument" + Twine(missing.size() > 1 ? "s " : " ") +
+         "'" + join(missing, "', '") + "'");
+  if (Error err = inferModelSignature(*imported.module, given,
+                                      /*allowMissing=*/true))
     fail(toString(std::move(err)));
   auto model = CompiledModel::compile(*imported.module);
   if (!model)

@@ -366,8 +366,18 @@ Symbol op::invoke(const std::string &opName, const std::string &functionName,
         fail(functionName + "() got multiple values for argument '" + key + "'");
     symbolKwargs.push_back({key, s});
   };
+  bool numpyOp = StringRef(opName).starts_with("_np");
   for (const Arg &arg : args) {
     const Value &v = arg.getValue();
+    // _verify_legacy_symbol: legacy ops take legacy symbols only.
+    if (v.getKind() == Value::Kind::Symbol && v.getSymbol().isNumpySymbol() &&
+        !numpyOp)
+      fail("Operator `" + canonical + "` registered in backend is known as `" +
+           functionName + "` in Python. This is a legacy operator which can "
+           "only accept legacy ndarrays, while received an MXNet numpy "
+           "ndarray. Please call `as_nd_ndarray()` upon the numpy ndarray to "
+           "convert it to a legacy ndarray, and then feed the converted array "
+           "to this operator.");
     if (arg.isPositional()) {
       positional.push_back(v.getSymbol());
       continue;
@@ -656,45 +666,61 @@ double pow(double base, double exp) { return std::pow(base, exp); }
 // Operators
 //===----------------------------------------------------------------------===//
 
+/// The ops of a Python operator: legacy symbols use the first pair, numpy
+/// symbols (as_np_ndarray) the _npi_ pair, as mx.sym.np's _Symbol does.
+struct OperatorOps {
+  const char *binary, *scalar, *npBinary, *npScalar;
+};
+
 static Symbol binaryOperator(const Symbol &a, const Operand &b,
-                             const char *binary, const char *scalar) {
+                             const OperatorOps &ops) {
+  bool numpy = a.isNumpySymbol() || (b.isSymbol() && b.getSymbol().isNumpySymbol());
   if (b.isSymbol())
-    return op::invoke(binary, {a, b.getSymbol()});
-  return op::invoke(scalar, {a, {"scalar", b.getNumber()}});
+    return op::invoke(numpy ? ops.npBinary : ops.binary, {a, b.getSymbol()});
+  return op::invoke(numpy ? ops.npScalar : ops.scalar, {a, {"scalar", b.getNumber()}});
 }
 
 Symbol operator+(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_Plus", "_PlusScalar");
+  return binaryOperator(a, b, {"_Plus", "_PlusScalar", "_npi_add", "_npi_add_scalar"});
 }
 Symbol operator-(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_Minus", "_MinusScalar");
+  return binaryOperator(a, b, {"_Minus", "_MinusScalar", "_npi_subtract",
+                               "_npi_subtract_scalar"});
 }
 Symbol operator*(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_Mul", "_MulScalar");
+  return binaryOperator(a, b, {"_Mul", "_MulScalar", "_npi_multiply",
+                               "_npi_multiply_scalar"});
 }
 Symbol operator/(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_Div", "_DivScalar");
+  return binaryOperator(a, b, {"_Div", "_DivScalar", "_npi_true_divide",
+                               "_npi_true_divide_scalar"});
 }
 Symbol operator%(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_Mod", "_ModScalar");
+  return binaryOperator(a, b, {"_Mod", "_ModScalar", "_npi_mod", "_npi_mod_scalar"});
 }
 Symbol operator==(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_equal", "_equal_scalar");
+  return binaryOperator(a, b, {"_equal", "_equal_scalar", "_npi_equal",
+                               "_npi_equal_scalar"});
 }
 Symbol operator!=(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_not_equal", "_not_equal_scalar");
+  return binaryOperator(a, b, {"_not_equal", "_not_equal_scalar", "_npi_not_equal",
+                               "_npi_not_equal_scalar"});
 }
 Symbol operator<(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_lesser", "_lesser_scalar");
+  return binaryOperator(a, b, {"_lesser", "_lesser_scalar", "_npi_less",
+                               "_npi_less_scalar"});
 }
 Symbol operator<=(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_lesser_equal", "_lesser_equal_scalar");
+  return binaryOperator(a, b, {"_lesser_equal", "_lesser_equal_scalar",
+                               "_npi_less_equal", "_npi_less_equal_scalar"});
 }
 Symbol operator>(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_greater", "_greater_scalar");
+  return binaryOperator(a, b, {"_greater", "_greater_scalar", "_npi_greater",
+                               "_npi_greater_scalar"});
 }
 Symbol operator>=(const Symbol &a, const Operand &b) {
-  return binaryOperator(a, b, "_greater_equal", "_greater_equal_scalar");
+  return binaryOperator(a, b, {"_greater_equal", "_greater_equal_scalar",
+                               "_npi_greater_equal", "_npi_greater_equal_scalar"});
 }
 Symbol operator-(const Symbol &a) { return a * -1.0; }
 

@@ -1,0 +1,176 @@
+//===- ExecutorTest.cpp - bind, forward, NDArray files, API errors --------===//
+//
+// What the golden cases cannot show: compiled code is reused across
+// forward() calls with the same input shapes, arrays round-trip through
+// .npy and .params files, and misuse fails with a clear MXNetError.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/API/Executor.h"
+#include "symc/API/Ops.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+using namespace symc;
+
+namespace {
+
+std::string tempPath(const std::string &name) {
+  return testing::TempDir() + "symc_api_" + name;
+}
+
+/// The message of the MXNetError `f` throws ("" if none).
+template <typename F>
+std::string errorOf(F f) {
+  try {
+    f();
+  } catch (const MXNetError &e) {
+    return e.what();
+  }
+  return "";
+}
+
+/// Expects STMT to throw an MXNetError whose message contains TEXT.
+#define EXPECT_ERROR(STMT, TEXT)                                               \
+  do {                                                                         \
+    std::string message = errorOf([&] { STMT; });                              \
+    EXPECT_NE(message.find(TEXT), std::string::npos)                           \
+        << "message: '" << message << "'";                                     \
+  } while (false)
+
+Symbol mlp() {
+  Symbol data = var("data");
+  Symbol fc = op::FullyConnected({data, {"num_hidden", 3}, {"name", "fc"}});
+  return op::relu({fc, {"name", "out"}});
+}
+
+TEST(Executor, CompilesOncePerInputShapes) {
+  NameManager names;
+  Symbol net = mlp();
+  Executor exe = net.simple_bind(Context::cpu(), {{"data", {2, 4}}});
+  EXPECT_EQ(exe.arg_arrays().size(), 3u);
+  exe.copy_params_from({{"fc_weight", NDArray(std::vector<float>(12, 0.5f), {3, 4})},
+                        {"fc_bias", NDArray({-1.f, 0.f, 1.f}, {3})}});
+  exe.forward(false, {{"data", NDArray(std::vector<float>(8, 1.f), {2, 4})}});
+  exe.forward(false, {{"data", NDArray(std::vector<float>(8, 2.f), {2, 4})}});
+  EXPECT_EQ(exe.numCompilations(), 1u);
+  // relu(2 * 0.5 * 4 + bias) = (3, 4, 5) for each row.
+  EXPECT_EQ(exe.outputs()[0].asFloatVector(), std::vector<float>({3, 4, 5, 3, 4, 5}));
+  // New input shapes compile once more, and only once.
+  exe.forward(false, {{"data", NDArray(std::vector<float>(4, 1.f), {1, 4})}});
+  exe.forward(false, {{"data", NDArray(std::vector<float>(4, 1.f), {1, 4})}});
+  EXPECT_EQ(exe.numCompilations(), 2u);
+  EXPECT_EQ(exe.outputs()[0].shape(), Shape({1, 3}));
+  EXPECT_EQ(exe.output_dict().count("out_output"), 1u);
+}
+
+TEST(Executor, BindPositionalAndBorrowedArrays) {
+  NameManager names;
+  Symbol a = var("a"), b = var("b");
+  Symbol c = a * b + 1;
+  float av[] = {1, 2, 3}, bv[] = {4, 5, 6};
+  Executor exe = c.bind(Context::cpu(), std::vector<NDArray>{
+                                            NDArray::borrow(av, {3}),
+                                            NDArray::borrow(bv, {3})});
+  EXPECT_EQ(exe.forward()[0].asFloatVector(), std::vector<float>({5, 11, 19}));
+  av[0] = 10; // borrowed: the executor sees the caller's memory
+  EXPECT_EQ(exe.forward()[0].asFloatVector(), std::vector<float>({41, 11, 19}));
+}
+
+TEST(Executor, Errors) {
+  NameManager names;
+  Symbol net = mlp();
+  EXPECT_ERROR(net.eval({{"data", NDArray({1.f, 2.f}, {1, 2})}}), "no value bound for arguments 'fc_weight', 'fc_bias'");
+  EXPECT_ERROR(net.bind(Context::cpu(), {{"nope", NDArray({1.f}, {1})}}), "'nope' is not an argument");
+  Executor exe = net.simple_bind(Context::cpu(), {{"data", {2, 4}}});
+  EXPECT_ERROR(exe.copy_params_from({{"extra", NDArray({1.f}, {1})}}), "Find name \"extra\" that is not in the arguments");
+  EXPECT_NO_THROW(exe.copy_params_from({{"extra", NDArray({1.f}, {1})}}, {}, true));
+  EXPECT_ERROR(net.simple_bind(Context::cpu(), {}), "Cannot decide shape for the following arguments");
+}
+
+TEST(NDArray, NpyAndParamsRoundTrip) {
+  NDArray a({1.5f, -2.f, 3.25f, 0.f, 7.f, 8.f}, {2, 3});
+  std::string npy = tempPath("a.npy");
+  a.save_npy(npy);
+  NDArray back = NDArray::load_npy(npy);
+  EXPECT_EQ(back.shape(), a.shape());
+  EXPECT_EQ(back.dtype(), "float32");
+  EXPECT_EQ(back.asFloatVector(), a.asFloatVector());
+
+  std::string params = tempPath("p.params");
+  NDArray ints = NDArray::zeros({4}, "int64");
+  for (int i = 0; i < 4; ++i)
+    ints.data_as<int64_t>()[i] = 10 * i;
+  save_params(params, {{"arg:w", a}, {"aux:n", ints}});
+  std::map<std::string, NDArray> loaded = load_params(params);
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_EQ(loaded["arg:w"].asFloatVector(), a.asFloatVector());
+  EXPECT_EQ(loaded["aux:n"].dtype(), "int64");
+  EXPECT_EQ(loaded["aux:n"].asFloatVector(), std::vector<float>({0, 10, 20, 30}));
+  EXPECT_ERROR(load_params(npy), "not an MXNet NDArray list");
+  std::remove(npy.c_str());
+  std::remove(params.c_str());
+}
+
+TEST(Symbol, SaveLoadCopyAndScopes) {
+  NameManager names;
+  Symbol net = mlp();
+  std::string path = tempPath("net.json");
+  net.save(path);
+  Symbol loaded = load(path);
+  EXPECT_EQ(loaded.tojson(), net.tojson());
+  std::remove(path.c_str());
+
+  // Shared nodes: attributes set on a part show in the whole; a copy is
+  // independent.
+  Symbol x = var("x");
+  Symbol y = x * 2;
+  Symbol copy = y.copy();
+  x._set_attr({{"__mark__", "1"}});
+  EXPECT_EQ(y.attr_dict()["x"]["__mark__"], "1");
+  EXPECT_EQ(copy.attr_dict().count("x"), 0u);
+  EXPECT_EQ(x.attr("lr_mult"), std::nullopt);
+  x._set_attr({{"lr_mult", "2"}});
+  EXPECT_EQ(*x.attr("lr_mult"), "2");
+  EXPECT_EQ(x.list_attr().at("__lr_mult__"), "2");
+}
+
+TEST(Symbol, Errors) {
+  NameManager names;
+  Symbol x = var("x");
+  EXPECT_ERROR(op::invoke("NoSuchOp", {x}), "Operator NoSuchOp is not supported by symc");
+  EXPECT_ERROR(op::FullyConnected({x, {"num_hidden", "ten"}}), "Invalid Parameter format for num_hidden expect int but value='ten'");
+  EXPECT_ERROR(op::FullyConnected({x, {"num_hidden", 2}, {"wieght", x}}), "Keyword argument name wieght not found");
+  EXPECT_ERROR(op::FullyConnected({x, {"weight_lr_mult", 2}}), "setting variable attributes with weight_lr_mult is deprecated");
+  EXPECT_ERROR(var("y", {{"color", "red"}}), "Attribute name=color is not supported");
+  Symbol g = Group({x, var("z")});
+  EXPECT_EQ(g.name(), std::nullopt);
+  EXPECT_ERROR(g._set_attr({{"k", "v"}}), "only works for non-grouped symbol");
+  EXPECT_ERROR(g["nope"], "Cannot find output that matches name");
+  EXPECT_THROW(g[5], std::out_of_range);
+  EXPECT_ERROR((x * 2)({x}), "General composition only support kwargs");
+  EXPECT_ERROR(x.gradient({"x"}), "not implemented");
+  // Numpy-semantics symbols need numpy ops, which symc does not model.
+  Symbol npx = x.as_np_ndarray();
+  EXPECT_TRUE(npx.isNumpySymbol());
+  EXPECT_FALSE(npx.as_nd_ndarray().isNumpySymbol());
+  EXPECT_ERROR(npx + 1, "Operator _npi_add_scalar is not supported");
+  EXPECT_ERROR(op::relu({npx}), "This is a legacy operator");
+}
+
+TEST(Symbol, HostileJson) {
+  EXPECT_ERROR(fromjson("{not json"), "invalid JSON");
+  EXPECT_ERROR(fromjson(R"({"nodes": [], "heads": [[0, 0, 0]]})"), "head: node id 0 is out of range");
+  // A cycle: node 0 reads node 1, node 1 reads node 0.
+  EXPECT_ERROR(fromjson(R"({"nodes": [
+                {"op": "relu", "name": "a", "inputs": [[1, 0, 0]]},
+                {"op": "relu", "name": "b", "inputs": [[0, 0, 0]]}],
+                "heads": [[1, 0, 0]]})"), "the graph has a cycle");
+  EXPECT_ERROR(fromjson(R"({"nodes": [{"op": "null", "name": "x", "inputs": []}],
+                           "heads": [[0, 3, 0]]})"), "a head refers to output 3 of node 'x'");
+}
+
+} // namespace
