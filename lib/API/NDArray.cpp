@@ -7,6 +7,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <cstdio>
 #include <cstring>
 
 using namespace llvm;
@@ -182,6 +183,24 @@ void save_params(const std::string &path,
     hosts.push_back(toHostArray(a, name));
   if (Error err = writeParamsFile(path, hosts))
     failWith(std::move(err));
+}
+
+Checkpoint load_checkpoint(const std::string &prefix, int epoch) {
+  Checkpoint c;
+  c.symbol = load(prefix + "-symbol.json");
+  char suffix[32];
+  std::snprintf(suffix, sizeof(suffix), "-%04d.params", epoch);
+  for (auto &[name, array] : load_params(prefix + suffix)) {
+    auto [kind, bare] = splitParamName(name);
+    if (kind == "arg")
+      c.arg_params[bare.str()] = array;
+    else if (kind == "aux")
+      c.aux_params[bare.str()] = array;
+    else
+      fail(prefix + suffix + ": array '" + name +
+           "' has neither an arg: nor an aux: prefix");
+  }
+  return c;
 }
 
 } // namespace symc

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -113,6 +114,23 @@ TEST(NDArray, NpyAndParamsRoundTrip) {
   EXPECT_ERROR(load_params(npy), "not an MXNet NDArray list");
   std::remove(npy.c_str());
   std::remove(params.c_str());
+}
+
+TEST(NDArray, LoadCheckpoint) {
+  // The bundled LeNet: its symbol and weights, as mx.model.load_checkpoint.
+  Checkpoint ck = load_checkpoint(SYMC_EXAMPLES "/lenet/lenet", 0);
+  EXPECT_EQ(ck.symbol.list_outputs(), std::vector<std::string>({"softmax_output"}));
+  EXPECT_EQ(ck.arg_params.count("conv1_weight"), 1u);
+  EXPECT_EQ(ck.arg_params.count("arg:conv1_weight"), 0u);
+  Executor exe = ck.symbol.simple_bind(Context::cpu(), {{"data", {1, 1, 28, 28}}});
+  exe.copy_params_from(ck.arg_params, ck.aux_params);
+  NDArray digit = NDArray::load_npy(SYMC_EXAMPLES "/lenet/digit.npy");
+  NDArray expected = NDArray::load_npy(SYMC_EXAMPLES "/lenet/expected-output.npy");
+  std::vector<float> got = exe.forward(false, {{"data", digit}})[0].asFloatVector();
+  std::vector<float> want = expected.asFloatVector();
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i)
+    EXPECT_NEAR(got[i], want[i], 1e-5 * std::max(1.f, std::fabs(want[i])));
 }
 
 TEST(Symbol, SaveLoadCopyAndScopes) {

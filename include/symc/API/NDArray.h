@@ -64,6 +64,15 @@ std::map<std::string, NDArray> load_params(const std::string &path);
 void save_params(const std::string &path,
                  const std::map<std::string, NDArray> &arrays);
 
+/// mx.model.load_checkpoint(prefix, epoch): `<prefix>-symbol.json` and
+/// `<prefix>-<epoch as %04d>.params`, its arrays split by their `arg:` /
+/// `aux:` prefixes.
+struct Checkpoint {
+  Symbol symbol;
+  std::map<std::string, NDArray> arg_params, aux_params;
+};
+Checkpoint load_checkpoint(const std::string &prefix, int epoch);
+
 } // namespace symc
 
 #endif // SYMC_API_NDARRAY_H
