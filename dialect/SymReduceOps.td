@@ -206,4 +206,20 @@ def Sym_ArgSortOp : Sym_OrderingOp<"argsort"> {
   let results = (outs Sym_Tensor:$output);
 }
 
+def Sym_HistogramOp : Sym_Op<"_histogram", [DeclareOpInterfaceMethods<
+    Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
+  let summary = "how many values fall in each bin, and the bin edges";
+  let description = [{
+    Either `bin_cnt` uniform bins over `range` (both given), or the bin
+    edges as a second input. Results: the counts (int64, one per bin) and
+    the edges (the data's dtype). A value belongs to [e_i, e_i+1), the last
+    bin also takes its right edge; values outside the edges (and NaN) are
+    not counted. Source: src/operator/tensor/histogram.cc.
+  }];
+  let arguments = (ins Sym_Tensor:$data, Optional<Sym_Tensor>:$bins,
+      OptionalAttr<Sym_I64Attr>:$bin_cnt, OptionalAttr<DenseF64ArrayAttr>:$range);
+  let results = (outs Sym_Tensor:$histogram, Sym_Tensor:$bin_edges);
+  let hasVerifier = 1;
+}
+
 #endif // SYM_REDUCE_OPS

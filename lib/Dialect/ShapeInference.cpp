@@ -1841,6 +1841,34 @@ LogicalResult SortOp::inferTypes(TypeInferenceContext &ctx) {
   return ctx.assignOutput(1, IntegerType::get(getContext(), 32));
 }
 
+LogicalResult HistogramOp::inferShapes(ShapeInferenceContext &ctx) {
+  if (std::optional<int64_t> count = getBinCnt()) {
+    if (failed(ctx.assignOutput(0, PartialShape({*count}))))
+      return failure();
+    return ctx.assignOutput(1, PartialShape({*count + 1}));
+  }
+  const PartialShape &edges = ctx.input(1);
+  if (!edges.hasRank())
+    return success();
+  if (edges.rank() != 1)
+    return ctx.emitError("Check failed: oshape.ndim() == 1U (" +
+                         Twine(edges.rank()) +
+                         " vs. 1) : bins argument should be an 1D vector");
+  if (edges.isKnown(0) && edges[0] < 2)
+    return ctx.emitError("Check failed: oshape.Size() >= 2U (" + Twine(edges[0]) +
+                         " vs. 2) : number of bounds should be >= 2");
+  int64_t bins = edges.isKnown(0) ? edges[0] - 1 : kUnknown;
+  if (failed(ctx.assignOutput(0, PartialShape({bins}))))
+    return failure();
+  return ctx.assignOutput(1, edges);
+}
+
+LogicalResult HistogramOp::inferTypes(TypeInferenceContext &ctx) {
+  if (failed(ctx.assignOutput(0, IntegerType::get(getContext(), 64))))
+    return failure();
+  return ctx.assignOutput(1, ctx.input(0));
+}
+
 LogicalResult ArgSortOp::inferShapes(ShapeInferenceContext &ctx) {
   FailureOr<std::optional<PartialShape>> shape =
       orderedShape(ctx, "argsort", getSortAxis(), 0);

@@ -320,6 +320,24 @@ LogicalResult TopKOp::verify() {
   return success();
 }
 LogicalResult SortOp::verify() { return success(); }
+
+LogicalResult HistogramOp::verify() {
+  // HistogramOpShape: bin_cnt and range both or neither, and the edges as
+  // an input exactly when there is no bin_cnt.
+  if (getBinCnt().has_value() != getRange().has_value())
+    return emitOpError("cnt and range should both or neither specified");
+  if (getBinCnt().has_value() == (getBins() != nullptr))
+    return emitOpError(getBinCnt() ? "takes no bins input with bin_cnt"
+                                   : "needs a bins input without bin_cnt");
+  if (getBinCnt() && *getBinCnt() < 1)
+    return emitOpError("bin_cnt must be positive, got ") << *getBinCnt();
+  if (getRange()) {
+    ArrayRef<double> range = *getRange();
+    if (range.size() != 2 || !(range[0] <= range[1]))
+      return emitOpError("range must be (min, max) with min <= max");
+  }
+  return success();
+}
 LogicalResult ArgSortOp::verify() { return success(); }
 
 SmallVector<std::pair<int64_t, int64_t>> SplitV2Op::getRanges(int64_t size) {

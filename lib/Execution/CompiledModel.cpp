@@ -108,6 +108,10 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
         reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
     add("_mlir_ciface_symc_topk_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
+    add("_mlir_ciface_symc_histogram_uniform_f32",
+        reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_uniform_f32));
+    add("_mlir_ciface_symc_histogram_f32",
+        reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
     add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
     add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
     add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));

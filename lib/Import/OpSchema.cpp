@@ -523,6 +523,16 @@ unsigned topkOutputs(const AttrStrings &attrs) {
   StringRef ret = it == attrs.end() ? "indices" : StringRef(it->second).trim();
   return ret == "value" || ret == "both" ? 2 : 1;
 }
+const AttrSpec kHistogramAttrs[] = {{"bin_cnt", AttrKind::Int},
+                                    {"range", AttrKind::FloatTuple}};
+/// Uniform bins (bin_cnt) need no second input; otherwise it holds the edges.
+SmallVector<std::string> histogramInputs(const AttrStrings &attrs) {
+  auto it = attrs.find("bin_cnt");
+  if (it != attrs.end() && StringRef(it->second).trim() != "None")
+    return {"data"};
+  return {"data", "bins"};
+}
+
 /// topk's indices are hidden when it returns values only.
 unsigned topkVisibleOutputs(const AttrStrings &attrs) {
   auto it = attrs.find("ret_typ");
@@ -707,6 +717,7 @@ const OpSchema kOpSchemas[] = {
     {"_contrib_box_iou", kBoxIoUAttrs, lhsRhs, one, {}},
     {"topk", kTopKAttrs, dataOnly, topkOutputs, {}, {}, topkVisibleOutputs},
     {"sort", kSortAttrs, dataOnly, two, {}, {}, one},
+    {"_histogram", kHistogramAttrs, histogramInputs, two, {}},
     {"argsort", kArgSortAttrs, dataOnly, one, {}},
     {"gather_nd", {}, dataIndices, one, {}},
     {"scatter_nd", kScatterNDAttrs, dataIndices, one, {}},

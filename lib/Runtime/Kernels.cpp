@@ -305,6 +305,65 @@ extern "C" void _mlir_ciface_symc_topk_f32(SymcMemRef3F32 *values,
     }
 }
 
+namespace {
+/// Element i of the middle axis of a (1, n, 1) view.
+template <typename MemRef>
+auto &middle(MemRef *m, int64_t i) {
+  return m->aligned[m->offset + i * m->strides[1]];
+}
+
+void clearCounts(SymcMemRef3I64 *counts) {
+  for (int64_t b = 0; b < counts->sizes[1]; ++b)
+    middle(counts, b) = 0;
+}
+} // namespace
+
+extern "C" void _mlir_ciface_symc_histogram_uniform_f32(SymcMemRef3I64 *counts,
+                                                        SymcMemRef3F32 *edges,
+                                                        SymcMemRef3F32 *data,
+                                                        double min, double max) {
+  int64_t bins = counts->sizes[1];
+  // FillBinBoundsKernel: the edges in float, as MXNet stores them.
+  for (int64_t i = 0; i <= bins; ++i)
+    middle(edges, i) = float((max * i + (bins - i) * min) / bins);
+  clearCounts(counts);
+  for (int64_t i = 0; i < data->sizes[1]; ++i) {
+    float v = middle(data, i);
+    if (!(v >= min && v <= max))
+      continue;
+    // ComputeBinKernel's uniform form: the bin by arithmetic, then nudged
+    // by the stored edges.
+    int64_t target = int64_t((v - min) * bins / (max - min));
+    target = std::min(bins - 1, target);
+    target -= v < middle(edges, target) ? 1 : 0;
+    target += v >= middle(edges, target + 1) && target != bins - 1 ? 1 : 0;
+    if (target >= 0)
+      ++middle(counts, target);
+  }
+}
+
+extern "C" void _mlir_ciface_symc_histogram_f32(SymcMemRef3I64 *counts,
+                                                SymcMemRef3F32 *edgesOut,
+                                                SymcMemRef3F32 *data,
+                                                SymcMemRef3F32 *edges) {
+  int64_t bins = counts->sizes[1];
+  for (int64_t i = 0; i <= bins; ++i)
+    middle(edgesOut, i) = middle(edges, i);
+  clearCounts(counts);
+  for (int64_t i = 0; i < data->sizes[1]; ++i) {
+    float v = middle(data, i);
+    if (!(v >= middle(edges, 0) && v <= middle(edges, bins)))
+      continue;
+    // ComputeBinKernel's search, stopped at the last edge (MXNet reads past
+    // it for a value equal to it; either way the value lands in the last
+    // bin).
+    int64_t target = 0;
+    while (target <= bins && v - middle(edges, target) >= 0)
+      ++target;
+    ++middle(counts, std::min(target - 1, bins - 1));
+  }
+}
+
 extern "C" void _mlir_ciface_symc_multibox_detection_f32(
     SymcMemRef3F32 *out, SymcMemRef3F32 *clsProb, SymcMemRef3F32 *locPred,
     SymcMemRef3F32 *anchors, int32_t clip, float threshold, float nmsThreshold,

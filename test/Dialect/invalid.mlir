@@ -70,3 +70,27 @@ func.func @pool_lp_without_p(%x: tensor<*xf32>) {
   %0 = sym.Pooling %x {kernel = array<i64: 2, 2>, pool_type = #sym.pool_type<lp>} : (tensor<*xf32>) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @histogram_cnt_without_range(%x: tensor<*xf32>) {
+  // expected-error @+1 {{cnt and range should both or neither specified}}
+  %0:2 = sym._histogram %x {bin_cnt = 4 : i64} : (tensor<*xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @histogram_missing_edges(%x: tensor<*xf32>) {
+  // expected-error @+1 {{needs a bins input without bin_cnt}}
+  %0:2 = sym._histogram %x : (tensor<*xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @histogram_reversed_range(%x: tensor<*xf32>) {
+  // expected-error @+1 {{range must be (min, max) with min <= max}}
+  %0:2 = sym._histogram %x {bin_cnt = 4 : i64, range = array<f64: 2.0, 1.0>} : (tensor<*xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}

@@ -919,3 +919,21 @@ func.func @one_hot_scalar_like(%i: tensor<1xf32>) -> tensor<*xf32> {
   %0 = sym.one_hot %i {depth = 2 : i64} : (tensor<1xf32>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func @histogram_uniform(
+// CHECK-SAME: %arg{{[0-9]+}}: tensor<4x5xf32>) -> (tensor<6xi64>, tensor<7xf32>) {
+func.func @histogram_uniform(%x: tensor<4x5xf32>) -> (tensor<*x!sym.unknown>, tensor<*x!sym.unknown>) {
+  %0:2 = sym._histogram %x {bin_cnt = 6 : i64, range = array<f64: -1.5, 1.5>} : (tensor<4x5xf32>) -> (tensor<*x!sym.unknown>, tensor<*x!sym.unknown>)
+  return %0#0, %0#1 : tensor<*x!sym.unknown>, tensor<*x!sym.unknown>
+}
+
+// -----
+
+// CHECK-LABEL: func @histogram_edges(
+// CHECK-SAME: %arg{{[0-9]+}}: tensor<4x5xf32>, %arg{{[0-9]+}}: tensor<5xf32>) -> (tensor<4xi64>, tensor<5xf32>) {
+func.func @histogram_edges(%x: tensor<4x5xf32>, %e: tensor<5xf32>) -> (tensor<*x!sym.unknown>, tensor<*x!sym.unknown>) {
+  %0:2 = sym._histogram %x, %e : (tensor<4x5xf32>, tensor<5xf32>) -> (tensor<*x!sym.unknown>, tensor<*x!sym.unknown>)
+  return %0#0, %0#1 : tensor<*x!sym.unknown>, tensor<*x!sym.unknown>
+}

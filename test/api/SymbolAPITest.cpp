@@ -818,10 +818,17 @@ DOC(eye) {
 }
 
 DOC(histogram) {
-  if (!op::isSupported("_histogram"))
-    return {{"skip", "symc does not model _histogram yet"}};
-  Symbol h = histogram(var("a"), {{"bins", 5}, {"range", {0.0, 5.0}}});
-  return {{"json", h.tojson()}, {"list_outputs", h.list_outputs()}};
+  Symbol a = var("a");
+  Symbol h = histogram(a, {{"bins", 5}, {"range", {0.0, 5.0}}});
+  Symbol h2 = histogram(a, {{"bins", var("e")}});
+  NDArray x({0, 0.5, 1, 1.5, 2, 4.99, 5, 5.5, -1, 3}, {10});
+  json eval = json::array(), eval2 = json::array();
+  for (const NDArray &o : h.eval({{"a", x}}))
+    eval.push_back(arrayJson(o));
+  for (const NDArray &o : h2.eval({{"a", x}, {"e", NDArray({0, 1, 2.5, 5}, {4})}}))
+    eval2.push_back(arrayJson(o));
+  return {{"json", h.tojson()}, {"json2", h2.tojson()}, {"list_outputs", h.list_outputs()},
+          {"eval", eval}, {"eval2", eval2}};
 }
 
 NDArray iota(Shape shape) {

@@ -291,7 +291,12 @@ def _():
 def _():
     a = mx.sym.var('a')
     h = mx.sym.histogram(a, bins=5, range=(0.0, 5.0))
-    return {"json": h.tojson(), "list_outputs": h.list_outputs()}
+    e = mx.sym.var('e')
+    h2 = mx.sym.histogram(a, bins=e)
+    x = mx.nd.array([0, 0.5, 1, 1.5, 2, 4.99, 5, 5.5, -1, 3])
+    return {"json": h.tojson(), "json2": h2.tojson(), "list_outputs": h.list_outputs(),
+            "eval": [tolist(o) for o in h.eval(a=x)],
+            "eval2": [tolist(o) for o in h2.eval(a=x, e=mx.nd.array([0, 1, 2.5, 5]))]}
 
 
 @doc("split_v2")

@@ -343,6 +343,9 @@ def _cases():
     C["softmax_length"] = lambda mx: (mx.sym.softmax(v(mx, "data"), v(mx, "len_i32"), use_length=True, axis=-1, name="s"), {"data": (3, 6), "len_i32": (3,)})
     C["softmax_length_axis0"] = lambda mx: (mx.sym.softmax(v(mx, "data"), v(mx, "len_i32"), use_length=True, axis=0, temperature=2.0, name="s"), {"data": (5, 3), "len_i32": (3,)})
 
+    # --- histogram (uniform bins over a range, or given edges) ---
+    C["histogram_uniform"] = lambda mx: (mx.sym.Group(list(mx.sym.histogram(v(mx, "data_quarters"), bins=6, range=(-1.5, 1.5), name="h"))), {"data_quarters": (4, 5)})
+    C["histogram_edges"] = lambda mx: (mx.sym.Group(list(mx.sym.histogram(v(mx, "data_quarters"), bins=v(mx, "bins_edges"), name="h"))), {"data_quarters": (4, 5), "bins_edges": (5,)})
     # --- ordering: topk, sort, argsort ---
     C["topk_indices"] = lambda mx: (mx.sym.topk(v(mx, "data"), k=2, name="t"), {"data": (3, 5)})
     C["topk_value_axis0"] = lambda mx: (mx.sym.topk(v(mx, "data"), axis=0, k=2, ret_typ="value", name="t"), {"data": (4, 3, 2)})
@@ -442,6 +445,11 @@ def _values(np, rng, name, shape):
     if name.endswith("_int"):
         # Indices beyond [0, 5] exercise Embedding's clipping.
         return rng.randint(-2, 8 if name == "data_int" else 3, shape).astype("float32")
+    if name.endswith("_quarters"):  # steps of 0.25: values land on bin edges
+        return ((np.arange(int(np.prod(shape))) - np.prod(shape) / 2) / 4).reshape(shape).astype("float32")
+    if name.endswith("_edges"):  # sorted bin edges over [-2, 2]
+        inner = np.sort(rng.uniform(-1.9, 1.9, shape[0] - 2))
+        return np.concatenate([[-2.0], inner, [2.0]]).astype("float32")
     if name.endswith("_halves"):
         return (np.arange(int(np.prod(shape))) - 3.5).reshape(shape).astype("float32")
     return rng.uniform(-2, 2, shape).astype("float32")

@@ -598,6 +598,9 @@ inline Symbol _greater_equal_scalar(const Args &args = {}) {
 inline Symbol _greater_scalar(const Args &args = {}) {
   return invoke("_greater_scalar", "_greater_scalar", args);
 }
+inline Symbol _histogram(const Args &args = {}) {
+  return invoke("_histogram", "_histogram", args);
+}
 inline Symbol _hypot(const Args &args = {}) {
   return invoke("_hypot", "_hypot", args);
 }

@@ -58,6 +58,20 @@ void _mlir_ciface_symc_topk_f32(SymcMemRef3F32 *values,
                                 SymcMemRef3I64 *indices,
                                 SymcMemRef3F32 *data, int32_t isAscend);
 
+/* _histogram over the values of data (1, n, 1): counts (1, bins, 1) and
+ * edges (1, bins + 1, 1). The uniform form computes the edges of bins
+ * equal bins over [min, max]; the other copies the given edges. Binning
+ * follows MXNet's ComputeBinKernel exactly (values equal to an edge go to
+ * the bin it starts, the last edge to the last bin, others are skipped). */
+void _mlir_ciface_symc_histogram_uniform_f32(SymcMemRef3I64 *counts,
+                                             SymcMemRef3F32 *edges,
+                                             SymcMemRef3F32 *data, double min,
+                                             double max);
+void _mlir_ciface_symc_histogram_f32(SymcMemRef3I64 *counts,
+                                     SymcMemRef3F32 *edgesOut,
+                                     SymcMemRef3F32 *data,
+                                     SymcMemRef3F32 *edges);
+
 /* lgamma without glibc's global `signgam` (thread-safe, lgamma_r). */
 float symc_lgamma_f32(float x);
 double symc_lgamma_f64(double x);

@@ -1,10 +1,11 @@
-//===- Ordering.cpp - topk, sort, argsort ---------------------------------===//
+//===- Ordering.cpp - topk, sort, argsort, _histogram ---------------------===//
 //
 // The input is viewed as (outer, n, inner) around the sorted axis (the
 // flattened input for axis=None) and the runtime kernel symc_topk_f32 sorts
 // each column, returning the first k values and their positions (int64).
 // Positions are then converted to the op's index dtype; topk's mask marks
-// the selected positions with a reduction over k.
+// the selected positions with a reduction over k. _histogram's binning
+// (MXNet's search over the edges) is the runtime kernel symc_histogram_*.
 //
 //===----------------------------------------------------------------------===//
 
@@ -186,9 +187,51 @@ struct ArgSortLowering : OpConversionPattern<ArgSortOp> {
   }
 };
 
+struct HistogramLowering : OpConversionPattern<HistogramOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(HistogramOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> data = getStaticType(rewriter, op, adaptor.getData());
+    FailureOr<RankedTensorType> counts = getStaticType(rewriter, op, op.getHistogram());
+    FailureOr<RankedTensorType> edges = getStaticType(rewriter, op, op.getBinEdges());
+    if (failed(data) || failed(counts) || failed(edges))
+      return failure();
+    if (!data->getElementType().isF32() || !counts->getElementType().isInteger(64))
+      return op->emitOpError("is implemented for float32 data only");
+    Location loc = op.getLoc();
+    int64_t bins = counts->getDimSize(0);
+    // The kernels take (1, n, 1) views.
+    auto view = [&](Value v, int64_t n) { return buildReshape(rewriter, loc, v, {1, n, 1}); };
+    SmallVector<RankedTensorType> resultTypes = {
+        RankedTensorType::get({1, bins, 1}, counts->getElementType()),
+        RankedTensorType::get({1, bins + 1, 1}, edges->getElementType())};
+    SmallVector<Value> results;
+    if (std::optional<int64_t> count = op.getBinCnt()) {
+      ArrayRef<double> range = *op.getRange();
+      results = buildRuntimeCall(
+          rewriter, loc, op, "symc_histogram_uniform_f32", resultTypes,
+          {view(adaptor.getData(), data->getNumElements())},
+          {arith::ConstantOp::create(rewriter, loc, rewriter.getF64FloatAttr(range[0])),
+           arith::ConstantOp::create(rewriter, loc, rewriter.getF64FloatAttr(range[1]))});
+    } else {
+      if (!cast<RankedTensorType>(adaptor.getBins().getType()).getElementType().isF32())
+        return op->emitOpError("is implemented for float32 bin edges only");
+      results = buildRuntimeCall(rewriter, loc, op, "symc_histogram_f32", resultTypes,
+                                 {view(adaptor.getData(), data->getNumElements()),
+                                  view(adaptor.getBins(), bins + 1)},
+                                 {});
+    }
+    rewriter.replaceOp(op, {buildReshape(rewriter, loc, results[0], {bins}),
+                            buildReshape(rewriter, loc, results[1], {bins + 1})});
+    return success();
+  }
+};
+
 } // namespace
 
 void symc::populateOrderingPatterns(RewritePatternSet &patterns) {
-  patterns.add<TopKLowering, SortLowering, ArgSortLowering>(
+  patterns.add<TopKLowering, SortLowering, ArgSortLowering, HistogramLowering>(
       patterns.getContext());
 }

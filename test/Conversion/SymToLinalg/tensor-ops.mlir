@@ -581,3 +581,28 @@ func.func @eye() -> tensor<3x5xf32> {
   %0 = sym._eye {M = 5 : i64, N = 3 : i64, dtype = f32, k = 1 : i64} : () -> tensor<3x5xf32>
   return %0 : tensor<3x5xf32>
 }
+
+// -----
+
+// CHECK: func.func private @symc_histogram_uniform_f32(memref<?x?x?xi64>, memref<?x?x?xf32>, memref<?x?x?xf32>, f64, f64)
+// CHECK-LABEL: func @histogram_uniform(
+// CHECK: tensor.expand_shape {{.*}} output_shape [1, 20, 1]
+// CHECK-DAG: %[[MIN:.*]] = arith.constant -1.500000e+00 : f64
+// CHECK-DAG: %[[MAX:.*]] = arith.constant 1.500000e+00 : f64
+// CHECK: call @symc_histogram_uniform_f32(%{{.*}}, %{{.*}}, %{{.*}}, %[[MIN]], %[[MAX]])
+// CHECK: return %{{.*}}, %{{.*}} : tensor<6xi64>, tensor<7xf32>
+func.func @histogram_uniform(%x: tensor<4x5xf32>) -> (tensor<6xi64>, tensor<7xf32>) {
+  %0:2 = sym._histogram %x {bin_cnt = 6 : i64, range = array<f64: -1.5, 1.5>} : (tensor<4x5xf32>) -> (tensor<6xi64>, tensor<7xf32>)
+  return %0#0, %0#1 : tensor<6xi64>, tensor<7xf32>
+}
+
+// -----
+
+// CHECK: func.func private @symc_histogram_f32(memref<?x?x?xi64>, memref<?x?x?xf32>, memref<?x?x?xf32>, memref<?x?x?xf32>)
+// CHECK-LABEL: func @histogram_edges(
+// CHECK: call @symc_histogram_f32(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK: return %{{.*}}, %{{.*}} : tensor<4xi64>, tensor<5xf32>
+func.func @histogram_edges(%x: tensor<4x5xf32>, %e: tensor<5xf32>) -> (tensor<4xi64>, tensor<5xf32>) {
+  %0:2 = sym._histogram %x, %e : (tensor<4x5xf32>, tensor<5xf32>) -> (tensor<4xi64>, tensor<5xf32>)
+  return %0#0, %0#1 : tensor<4xi64>, tensor<5xf32>
+}
