@@ -64,8 +64,11 @@ LogicalResult FullyConnectedOp::inferShapes(ShapeInferenceContext &ctx) {
     // MXNet accepts a bias of shape (num_hidden,) or (num_hidden, 1).
     PartialShape bias = ctx.input(2);
     PartialShape want({numHidden});
-    if (bias.rank() == 2)
+    if (!PartialShape::merge(bias, want)) {
       want = PartialShape({numHidden, 1});
+      if (!PartialShape::merge(bias, want))
+        return ctx.emitError("Unexpected shape for bias " + bias.str());
+    }
     if (failed(ctx.assignInput(2, want)))
       return failure();
   }
@@ -86,9 +89,14 @@ LogicalResult ConvolutionOp::inferShapes(ShapeInferenceContext &ctx) {
   if (!data.hasRank())
     return success();
   size_t spatial = getKernel().size();
-  if (data.rank() != (int64_t)spatial + 2)
-    return ctx.emitError("Input data should be " + Twine(spatial + 2) +
-                         "D in batch-num_filter-spatial, got " + data.str());
+  if (data.rank() != (int64_t)spatial + 2) {
+    static const char *const kLayouts[] = {"x", "y-x", "depth-y-x"};
+    return ctx.emitError(
+        "Check failed: dshp.ndim() == " + Twine(spatial + 2) + "U (" +
+        Twine(data.rank()) + " vs. " + Twine(spatial + 2) +
+        ") : Input data should be " + Twine(spatial + 2) + "D in batch-num_filter-" +
+        (spatial >= 1 && spatial <= 3 ? kLayouts[spatial - 1] : "spatial"));
+  }
   if (getLayout() && getLayout()->size() >= 2 && !getLayout()->starts_with("NC"))
     return ctx.emitError("layout " + *getLayout() +
                          " is not supported yet (only channel-first)");
@@ -604,18 +612,21 @@ LogicalResult SliceChannelOp::inferShapes(ShapeInferenceContext &ctx) {
   if (failed(axis))
     return failure();
   int64_t n = getNumOutputs(), extent = data[*axis];
-  if (extent != kUnknown && getSqueezeAxis() && extent != n)
-    return ctx.emitError("If squeeze axis is True, the size of the sliced "
-                         "axis must be the same as num_outputs. Input shape=" +
-                         data.str(true) + ", axis=" + Twine(*axis) +
-                         ", num_outputs=" + Twine(n) + ".");
   if (extent != kUnknown && extent % n != 0)
     return ctx.emitError(
-        "You are trying to split the " + Twine(*axis) +
-        "-th axis of input tensor with shape " + data.str(true) +
+        "Check failed: dshape[real_axis] % param_.num_outputs == 0U (" +
+        Twine(extent % n) + " vs. 0) : You are trying to split the " +
+        Twine(*axis) + "-th axis of input tensor with shape " + data.str() +
         " into num_outputs=" + Twine(n) +
         " evenly sized chunks, but this is not possible because " + Twine(n) +
         " does not evenly divide " + Twine(extent));
+  if (extent != kUnknown && getSqueezeAxis() && extent != n)
+    return ctx.emitError("Check failed: ishape[real_axis] == param_.num_outputs (" +
+                         Twine(extent) + " vs. " + Twine(n) +
+                         ") : If squeeze axis is True, the size of the sliced "
+                         "axis must be the same as num_outputs. Input shape=" +
+                         data.str() + ", axis=" + Twine(*axis) +
+                         ", num_outputs=" + Twine(n) + ".");
   SmallVector<int64_t> part(data.getDims());
   part[*axis] = extent == kUnknown ? kUnknown : extent / n;
   if (getSqueezeAxis())

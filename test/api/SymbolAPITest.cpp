@@ -601,6 +601,13 @@ GRAPH(error_reshape) { return op::reshape({v("x"), {"shape", {3, 4}}, {"name", "
 GRAPH(error_bn_gamma) { return op::BatchNorm({v("x"), {"name", "bn"}}); }
 GRAPH(error_batch_dot) { return op::batch_dot({v("a"), v("b"), {"name", "bd"}}); }
 GRAPH(error_where) { return op::where({v("c"), v("a"), v("b"), {"name", "w"}}); }
+GRAPH(error_split) { return op::split({v("x"), {"num_outputs", 2}, {"axis", 1}, {"name", "s"}}); }
+GRAPH(error_conv_rank) {
+  return op::Convolution({v("x"), {"kernel", {3, 3}}, {"num_filter", 4}, {"no_bias", true},
+                          {"name", "c1"}});
+}
+GRAPH(error_fc_bias) { return op::FullyConnected({v("x"), {"num_hidden", 4}, {"name", "fc"}}); }
+GRAPH(error_types_fc) { return graph_error_fc_bias(); }
 GRAPH(error_type) { return op::elemwise_add({v("a"), v("b"), {"name", "mixed"}}); }
 
 class GraphCase : public testing::TestWithParam<std::string> {};

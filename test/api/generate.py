@@ -898,6 +898,26 @@ def _():
     return mx.sym.where(v('c'), v('a'), v('b'), name='w')
 
 
+@graph("error_split", shapes={"x": (2, 5)})
+def _():
+    return mx.sym.split(v('x'), num_outputs=2, axis=1, name='s')
+
+
+@graph("error_conv_rank", shapes={"x": (2, 100)})
+def _():
+    return mx.sym.Convolution(v('x'), kernel=(3, 3), num_filter=4, no_bias=True, name='c1')
+
+
+@graph("error_fc_bias", shapes={"x": (2, 3), "fc_bias": (5,)})
+def _():
+    return mx.sym.FullyConnected(v('x'), num_hidden=4, name='fc')
+
+
+@graph("error_types_fc", types={"x": "float64", "fc_weight": "float32"})
+def _():
+    return mx.sym.FullyConnected(v('x'), num_hidden=4, name='fc')
+
+
 @graph("error_type", types={"a": "float32", "b": "float16"})
 def _():
     return mx.sym.elemwise_add(v('a'), v('b'), name='mixed')
