@@ -33,6 +33,12 @@ config.substitutions.append(("%aot", os.path.join(config.symc_src_root, "test", 
 import shutil
 if shutil.which("gcc"):
     config.available_features.add("gcc")
+# Sanitizer builds with -DSYMC_BUILD_FUZZERS=ON have the fuzz targets.
+fuzzers = ["fuzz-json-import", "fuzz-params", "fuzz-npy", "fuzz-attr", "fuzz-c-api"]
+if all(os.path.exists(os.path.join(config.symc_tools_dir, f)) for f in fuzzers):
+    config.available_features.add("fuzzers")
+    llvm_config.add_tool_substitutions(fuzzers, [config.symc_tools_dir])
+
 # Graphviz renders the DOT of sym-translate --mxnet-json-to-dot.
 if shutil.which("dot"):
     config.available_features.add("graphviz")

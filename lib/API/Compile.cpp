@@ -23,6 +23,7 @@
 #include "mlir/Pass/PassManager.h"
 
 #include <cstring>
+#include <list>
 #include <mutex>
 
 using namespace llvm;
@@ -32,6 +33,15 @@ namespace symc {
 using detail::fail;
 
 namespace {
+
+/// Python's warning lists at most 10 arguments, then "...".
+void appendUnknownArgument(std::string &list, unsigned &count, const std::string &entry) {
+  if (count < 10)
+    list += "\n\t" + entry;
+  else if (count == 10)
+    list += "\n\t...";
+  ++count;
+}
 
 /// Collects the diagnostics of a context and turns them into an error.
 class DiagnosticCollector {
@@ -201,17 +211,13 @@ ShapeInference inferShapeImpl(const Symbol &s,
   ShapeInference result;
   bool complete = true;
   std::string unknown;
+  unsigned numUnknown = 0;
   for (size_t i = 0; i < types.args.size(); ++i) {
     bool known = true;
     result.arg_shapes.push_back(reportedShape(types.args[i], known));
-    if (!known) {
-      Shape shape = result.arg_shapes.back();
-      std::string text = "(";
-      for (size_t d = 0; d < shape.size(); ++d)
-        text += (d ? ", " : "") + std::to_string(shape[d]);
-      text += shape.size() == 1 ? ",)" : ")";
-      unknown += "\n\t" + types.argNames[i] + ": " + text;
-    }
+    if (!known)
+      appendUnknownArgument(unknown, numUnknown,
+                            types.argNames[i] + ": " + Value(result.arg_shapes.back()).str());
     complete &= known;
   }
   for (Type t : types.outs)
@@ -253,11 +259,12 @@ TypeInference inferTypeImpl(const Symbol &s,
   TypeInference result;
   bool complete = true;
   std::string unknown;
+  unsigned numUnknown = 0;
   for (size_t i = 0; i < types.args.size(); ++i) {
     bool known = true;
     result.arg_types.push_back(reportedType(types.args[i], known));
     if (!known)
-      unknown += "\n\t" + types.argNames[i] + ": -1";
+      appendUnknownArgument(unknown, numUnknown, types.argNames[i] + ": None");
     complete &= known;
   }
   for (Type t : types.outs)
@@ -315,21 +322,38 @@ struct Executor::Impl {
   Symbol symbol;
   std::vector<std::string> argNames, auxNames, outNames;
   std::vector<NDArray> args, aux, outs;
+  /// Arguments and auxiliary states by name.
+  std::map<std::string, NDArray *> inputsByName;
 
-  /// Code compiled for one set of input shapes and dtypes.
+  /// Code compiled for one set of input shapes and dtypes, the most
+  /// recently used first; at most kCacheSize are kept.
   struct Compiled {
+    std::string key;
     std::unique_ptr<MLIRContext> ctx;
     std::unique_ptr<CompiledModel> model;
   };
-  std::map<std::string, std::shared_ptr<Compiled>> cache;
+  static constexpr size_t kCacheSize = 8;
+  std::list<Compiled> cache;
   unsigned compilations = 0;
+  /// forward() and copy_params_from() change the bound arrays: one at a
+  /// time per executor.
   std::mutex mutex;
 
+  void indexInputs();
   std::string signatureKey() const;
-  std::shared_ptr<Compiled> compile();
+  Compiled compile();
+  const Compiled &compiledForInputs();
   void run();
   NDArray *findInput(const std::string &name);
 };
+
+void Executor::Impl::indexInputs() {
+  inputsByName.clear();
+  for (size_t i = 0; i < argNames.size(); ++i)
+    inputsByName[argNames[i]] = &args[i];
+  for (size_t i = 0; i < auxNames.size(); ++i)
+    inputsByName[auxNames[i]] = &aux[i];
+}
 
 std::string Executor::Impl::signatureKey() const {
   std::string key;
@@ -347,16 +371,11 @@ std::string Executor::Impl::signatureKey() const {
 }
 
 NDArray *Executor::Impl::findInput(const std::string &name) {
-  for (size_t i = 0; i < argNames.size(); ++i)
-    if (argNames[i] == name)
-      return &args[i];
-  for (size_t i = 0; i < auxNames.size(); ++i)
-    if (auxNames[i] == name)
-      return &aux[i];
-  return nullptr;
+  auto it = inputsByName.find(name);
+  return it == inputsByName.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<Executor::Impl::Compiled> Executor::Impl::compile() {
+Executor::Impl::Compiled Executor::Impl::compile() {
   ImportedSymbol imported = importSymbol(symbol.getOutputs());
   DiagnosticCollector diags(*imported.ctx);
   if (failed(checkOperatorsSupported(*imported.module)))
@@ -394,26 +413,26 @@ std::shared_ptr<Executor::Impl::Compiled> Executor::Impl::compile() {
   auto model = CompiledModel::compile(*imported.module);
   if (!model)
     fail(toString(model.takeError()));
-  auto compiled = std::make_shared<Compiled>();
-  compiled->ctx = std::move(imported.ctx);
-  compiled->model = std::move(*model);
   ++compilations;
-  return compiled;
+  // The module is dropped; its context stays with the engine.
+  return Compiled{signatureKey(), std::move(imported.ctx), std::move(*model)};
+}
+
+const Executor::Impl::Compiled &Executor::Impl::compiledForInputs() {
+  std::string key = signatureKey();
+  auto it = llvm::find_if(cache, [&](const Compiled &c) { return c.key == key; });
+  if (it != cache.end()) {
+    cache.splice(cache.begin(), cache, it);
+  } else {
+    cache.push_front(compile());
+    if (cache.size() > kCacheSize)
+      cache.pop_back();
+  }
+  return cache.front();
 }
 
 void Executor::Impl::run() {
-  std::shared_ptr<Compiled> compiled;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    std::string key = signatureKey();
-    auto it = cache.find(key);
-    if (it == cache.end()) {
-      // Imported into its own context: the module is dropped, the engine kept.
-      it = cache.emplace(key, compile()).first;
-    }
-    compiled = it->second;
-  }
-  const CompiledModel &model = *compiled->model;
+  const CompiledModel &model = *compiledForInputs().model;
   std::vector<std::vector<char>> scratch;
   SmallVector<const void *> inputs;
   for (const TensorSignature &sig : model.getArguments()) {
@@ -446,11 +465,19 @@ void Executor::Impl::run() {
 }
 
 const std::vector<NDArray> &
-Executor::forward(bool, const std::map<std::string, NDArray> &kwargs) {
+Executor::forward(bool is_train, const std::map<std::string, NDArray> &kwargs) {
+  if (is_train)
+    fail("forward(is_train=True): symc compiles inference graphs only");
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  // Every name is checked before any array changes.
+  for (const auto &[name, value] : kwargs) {
+    if (!impl->findInput(name))
+      fail("forward: '" + name + "' is not an argument of the symbol");
+    if (value.empty())
+      fail("forward: the array given for '" + name + "' is empty");
+  }
   for (const auto &[name, value] : kwargs) {
     NDArray *slot = impl->findInput(name);
-    if (!slot)
-      fail("forward: '" + name + "' is not an argument of the symbol");
     if (!slot->empty() && slot->shape() == value.shape() &&
         slot->dtype() == value.dtype())
       std::memcpy(slot->data(), value.data(), value.nbytes());
@@ -464,7 +491,10 @@ Executor::forward(bool, const std::map<std::string, NDArray> &kwargs) {
 const std::vector<NDArray> &Executor::outputs() const { return impl->outs; }
 const std::vector<NDArray> &Executor::arg_arrays() const { return impl->args; }
 const std::vector<NDArray> &Executor::aux_arrays() const { return impl->aux; }
-unsigned Executor::numCompilations() const { return impl->compilations; }
+unsigned Executor::numCompilations() const {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  return impl->compilations;
+}
 
 static std::map<std::string, NDArray> zipNames(const std::vector<std::string> &names,
                                                const std::vector<NDArray> &arrays) {
@@ -487,9 +517,12 @@ std::map<std::string, NDArray> Executor::output_dict() const {
 void Executor::copy_params_from(const std::map<std::string, NDArray> &arg_params,
                                 const std::map<std::string, NDArray> &aux_params,
                                 bool allow_extra_params) {
-  auto copyInto = [&](const std::map<std::string, NDArray> &params,
-                      const std::vector<std::string> &names,
-                      std::vector<NDArray> &arrays, const char *kind) {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  // (slot, value) pairs, all checked before any is written.
+  std::vector<std::pair<NDArray *, const NDArray *>> copies;
+  auto plan = [&](const std::map<std::string, NDArray> &params,
+                  const std::vector<std::string> &names, std::vector<NDArray> &arrays,
+                  const char *kind) {
     for (const auto &[name, value] : params) {
       auto it = llvm::find(names, name);
       if (it == names.end()) {
@@ -497,17 +530,24 @@ void Executor::copy_params_from(const std::map<std::string, NDArray> &arg_params
           continue;
         fail("Find name \"" + name + "\" that is not in the " + kind);
       }
+      if (value.empty())
+        fail("copy_params_from: the array given for '" + name + "' is empty");
       NDArray &slot = arrays[it - names.begin()];
       if (!slot.empty() && slot.shape() != value.shape())
-        fail("copy_params_from: shape of '" + name + "' does not match the bound array");
-      if (!slot.empty() && slot.dtype() == value.dtype())
-        std::memcpy(slot.data(), value.data(), value.nbytes());
-      else
-        slot = value.copy();
+        fail("copy_params_from: shape of '" + name +
+             "' does not match the bound array");
+      copies.push_back({&slot, &value});
     }
   };
-  copyInto(arg_params, impl->argNames, impl->args, "arguments");
-  copyInto(aux_params, impl->auxNames, impl->aux, "auxiliary states");
+  plan(arg_params, impl->argNames, impl->args, "arguments");
+  plan(aux_params, impl->auxNames, impl->aux, "auxiliary states");
+  // As MXNet's astype(dst.dtype).copyto(dst): a bound array keeps its dtype.
+  for (auto [slot, value] : copies) {
+    if (slot->empty())
+      *slot = value->copy();
+    else
+      value->copyTo(*slot);
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -522,6 +562,7 @@ static std::shared_ptr<Executor::Impl> newExecutor(const Symbol &s) {
   impl->outNames = s.list_outputs();
   impl->args.resize(impl->argNames.size());
   impl->aux.resize(impl->auxNames.size());
+  impl->indexInputs();
   return impl;
 }
 

@@ -2,7 +2,10 @@
 
 #include "Graph.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <unordered_set>
 
@@ -11,6 +14,27 @@ using namespace llvm;
 namespace symc::detail {
 
 void fail(const Twine &message) { throw MXNetError(message.str()); }
+
+Node::~Node() {
+  std::vector<NodePtr> pending;
+  auto release = [&](NodePtr &p) {
+    if (p && p.use_count() == 1)
+      pending.push_back(std::move(p));
+  };
+  for (NodeEntry &e : inputs)
+    release(e.node);
+  for (NodePtr &d : controlDeps)
+    release(d);
+  while (!pending.empty()) {
+    NodePtr n = std::move(pending.back());
+    pending.pop_back();
+    for (NodeEntry &e : n->inputs)
+      release(e.node);
+    for (NodePtr &d : n->controlDeps)
+      release(d);
+    // `n` goes here, its uniquely owned inputs already taken over.
+  }
+}
 
 AttrStrings Node::attrStrings() const {
   AttrStrings strings;

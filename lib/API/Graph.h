@@ -32,8 +32,14 @@ struct Node {
   uint32_t version = 0;
   /// Null for variables and for ops symc does not model (loaded from JSON).
   const OpSchema *schema = nullptr;
-  /// For ops without a schema: the output count the JSON declared.
+  /// For ops without a schema: their output count as read from the JSON.
   unsigned declaredOutputs = 1;
+
+  Node() = default;
+  Node(const Node &) = default;
+  /// Frees chains of uniquely owned inputs iteratively (as nnvm's Node
+  /// does): a deep graph must not overflow the stack when released.
+  ~Node();
 
   bool isVariable() const { return op.empty(); }
   /// FNumOutputs, hidden outputs included.

@@ -105,7 +105,7 @@ NDArray NDArray::borrow(void *data, Shape shape, const std::string &dtype) {
   return a;
 }
 
-int64_t NDArray::size() const { return elementCount(dims); }
+int64_t NDArray::size() const { return empty() ? 0 : elementCount(dims); }
 
 size_t NDArray::nbytes() const {
   return empty() ? 0 : size() * dtypeInfo(dtypeName).bytes;
@@ -116,34 +116,68 @@ const void *NDArray::data() const {
   return external ? external : storage ? storage->data() : nullptr;
 }
 
-std::vector<float> NDArray::asFloatVector() const {
-  std::vector<float> out(size());
-  const char *p = static_cast<const char *>(data());
-  auto convert = [&](auto tag) {
-    using T = decltype(tag);
-    for (size_t i = 0; i < out.size(); ++i) {
-      T v;
-      std::memcpy(&v, p + i * sizeof(T), sizeof(T));
-      out[i] = static_cast<float>(v);
-    }
-  };
-  StringRef d = dtypeName;
-  if (d == "float32") convert(float());
-  else if (d == "float64") convert(double());
-  else if (d == "int32") convert(int32_t());
-  else if (d == "int64") convert(int64_t());
-  else if (d == "int8") convert(int8_t());
-  else if (d == "uint8" || d == "bool") convert(uint8_t());
-  else if (d == "int16") convert(int16_t());
-  else if (d == "float16") {
+namespace {
+/// Calls `f(T())` with the C++ type of a numeric numpy dtype.
+template <typename F>
+void visitDType(StringRef dtype, F f) {
+  if (dtype == "float32") f(float());
+  else if (dtype == "float64") f(double());
+  else if (dtype == "int32") f(int32_t());
+  else if (dtype == "int64") f(int64_t());
+  else if (dtype == "int8") f(int8_t());
+  else if (dtype == "uint8" || dtype == "bool") f(uint8_t());
+  else if (dtype == "int16") f(int16_t());
+  else if (dtype == "uint16") f(uint16_t());
+  else if (dtype == "uint32") f(uint32_t());
+  else if (dtype == "uint64") f(uint64_t());
+  else fail("dtype " + dtype + " cannot be converted");
+}
+
+/// The array's values as doubles (float16 included).
+std::vector<double> valuesOf(const NDArray &a) {
+  std::vector<double> out(a.size());
+  const char *p = static_cast<const char *>(a.data());
+  if (a.dtype() == "float16") {
     for (size_t i = 0; i < out.size(); ++i) {
       uint16_t h;
       std::memcpy(&h, p + 2 * i, 2);
       out[i] = halfToFloat(h);
     }
+    return out;
   }
-  else fail("asFloatVector: unsupported dtype " + dtypeName);
+  visitDType(a.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    for (size_t i = 0; i < out.size(); ++i) {
+      T v;
+      std::memcpy(&v, p + i * sizeof(T), sizeof(T));
+      out[i] = double(v);
+    }
+  });
   return out;
+}
+} // namespace
+
+std::vector<float> NDArray::asFloatVector() const {
+  std::vector<double> values = valuesOf(*this);
+  return std::vector<float>(values.begin(), values.end());
+}
+
+void NDArray::copyTo(NDArray &dst) const {
+  if (dst.shape() != shape())
+    fail("copyTo: shapes differ");
+  if (dst.dtype() == dtype()) {
+    std::memcpy(dst.data(), data(), nbytes());
+    return;
+  }
+  std::vector<double> values = valuesOf(*this);
+  char *p = static_cast<char *>(dst.data());
+  visitDType(dst.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    for (size_t i = 0; i < values.size(); ++i) {
+      T v = T(values[i]);
+      std::memcpy(p + i * sizeof(T), &v, sizeof(T));
+    }
+  });
 }
 
 NDArray NDArray::copy() const {
@@ -191,14 +225,15 @@ Checkpoint load_checkpoint(const std::string &prefix, int epoch) {
   char suffix[32];
   std::snprintf(suffix, sizeof(suffix), "-%04d.params", epoch);
   for (auto &[name, array] : load_params(prefix + suffix)) {
+    // As mx.model.load_checkpoint: a name must be "<kind>:<name>"; kinds
+    // other than arg and aux are ignored.
     auto [kind, bare] = splitParamName(name);
+    if (kind.empty())
+      fail(prefix + suffix + ": array '" + name + "' has no arg: / aux: prefix");
     if (kind == "arg")
       c.arg_params[bare.str()] = array;
     else if (kind == "aux")
       c.aux_params[bare.str()] = array;
-    else
-      fail(prefix + suffix + ": array '" + name +
-           "' has neither an arg: nor an aux: prefix");
   }
   return c;
 }

@@ -14,6 +14,8 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <cstring>
+#include <tuple>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -27,37 +29,21 @@ using namespace detail;
 
 namespace {
 
-/// The keys the C API turns into `__key__` (kHiddenKeys of
-/// c_api_symbolic.cc).
-constexpr const char *kHiddenKeys[] = {"ctx_group", "lr_mult", "wd_mult",
-                                       "force_mirroring", "mirror_stage"};
-
 bool isHiddenKeyName(StringRef key) {
-  return llvm::is_contained(kHiddenKeys, key);
+  return llvm::is_contained(getHiddenAttrKeys(), key);
 }
 
-/// MXSymbolCreateAtomicSymbol's treatment of keys: `lr_mult...` becomes
-/// `__lr_mult...__`; `..._lr_mult` is a deprecated spelling and an error.
-std::string atomicSymbolKey(const std::string &key, const std::string &value) {
-  for (const char *hidden : kHiddenKeys) {
-    size_t pos = key.rfind(hidden);
-    if (pos == 0)
+/// How the C API stores a user's attribute key: a hidden key becomes
+/// `__key__` (MXSymbolCreateAtomicSymbol also renames `lr_mult...`, i.e.
+/// `byPrefix`; MXSymbolSetAttr only the exact key); `..._lr_mult` is a
+/// deprecated spelling and an error in both.
+std::string storedAttrKey(const std::string &key, const std::string &value,
+                          bool byPrefix) {
+  for (StringRef hidden : getHiddenAttrKeys()) {
+    size_t pos = key.rfind(hidden.str());
+    if (pos == 0 && (byPrefix || key.size() == hidden.size()))
       return "__" + key + "__";
-    if (pos != std::string::npos && pos == key.size() - strlen(hidden))
-      fail("setting variable attributes with " + key +
-           " is deprecated. please instead use\nw = Variable(" + hidden + "=" +
-           value + ")\nsym = YourSymbolName(" + key.substr(0, pos - 1) + "=w)");
-  }
-  return key;
-}
-
-/// MXSymbolSetAttr's: only the exact hidden key is renamed.
-std::string setAttrKey(const std::string &key, const std::string &value) {
-  for (const char *hidden : kHiddenKeys) {
-    size_t pos = key.rfind(hidden);
-    if (pos == 0 && key.size() == strlen(hidden))
-      return "__" + key + "__";
-    if (pos != std::string::npos && pos + strlen(hidden) == key.size())
+    if (pos != std::string::npos && pos != 0 && pos + hidden.size() == key.size())
       fail("setting variable attributes with " + key +
            " is deprecated. please instead use\nw = Variable(" + hidden + "=" +
            value + ")\nsym = YourSymbolName(" + key.substr(0, pos - 1) + "=w)");
@@ -289,10 +275,29 @@ thread_local NameManager *currentNameManager = nullptr;
 thread_local AttrScope *currentAttrScope = nullptr;
 } // namespace
 
+/// Removes `scope` from the chain of current scopes of this thread that
+/// starts at `current` (scopes normally end innermost first; one ending out
+/// of order is unlinked so that no freed scope stays reachable).
+template <typename Scope>
+void unlinkScope(Scope *&current, Scope *scope, const char *what) {
+  if (current == scope) {
+    current = scope->previous;
+    return;
+  }
+  for (Scope *s = current; s; s = s->previous)
+    if (s->previous == scope) {
+      s->previous = scope->previous;
+      return;
+    }
+  std::fprintf(stderr, "symc: a %s was destroyed on a thread it is not active on\n",
+               what);
+  std::abort();
+}
+
 NameManager::NameManager() : previous(currentNameManager) {
   currentNameManager = this;
 }
-NameManager::~NameManager() { currentNameManager = previous; }
+NameManager::~NameManager() { unlinkScope(currentNameManager, this, "NameManager"); }
 
 std::string NameManager::get(const std::optional<std::string> &name,
                              const std::string &hint) {
@@ -324,7 +329,7 @@ AttrScope::AttrScope(Attrs own) : previous(currentAttrScope) {
     attrs[k] = v;
   currentAttrScope = this;
 }
-AttrScope::~AttrScope() { currentAttrScope = previous; }
+AttrScope::~AttrScope() { unlinkScope(currentAttrScope, this, "AttrScope"); }
 AttrScope *AttrScope::current() { return currentAttrScope; }
 
 Attrs AttrScope::get(const Attrs &given) const {
@@ -366,18 +371,24 @@ Symbol op::invoke(const std::string &opName, const std::string &functionName,
         fail(functionName + "() got multiple values for argument '" + key + "'");
     symbolKwargs.push_back({key, s});
   };
+  // _np* names are numpy operators: they take and give numpy symbols, as
+  // legacy operators take and give legacy ones (_verify_*_symbol).
   bool numpyOp = StringRef(opName).starts_with("_np");
   for (const Arg &arg : args) {
     const Value &v = arg.getValue();
-    // _verify_legacy_symbol: legacy ops take legacy symbols only.
-    if (v.getKind() == Value::Kind::Symbol && v.getSymbol().isNumpySymbol() &&
-        !numpyOp)
+    if (v.getKind() == Value::Kind::Symbol && v.getSymbol().isNumpySymbol() != numpyOp)
       fail("Operator `" + canonical + "` registered in backend is known as `" +
-           functionName + "` in Python. This is a legacy operator which can "
-           "only accept legacy ndarrays, while received an MXNet numpy "
-           "ndarray. Please call `as_nd_ndarray()` upon the numpy ndarray to "
-           "convert it to a legacy ndarray, and then feed the converted array "
-           "to this operator.");
+           functionName + "` in Python. " +
+           (numpyOp ? "This is a numpy operator which can only accept MXNet "
+                      "numpy ndarrays, while received a legacy ndarray. Please "
+                      "call `as_np_ndarray()` upon the legacy ndarray to "
+                      "convert it to an MXNet numpy ndarray, and then feed the "
+                      "converted array to this operator."
+                    : "This is a legacy operator which can only accept legacy "
+                      "ndarrays, while received an MXNet numpy ndarray. Please "
+                      "call `as_nd_ndarray()` upon the numpy ndarray to convert "
+                      "it to a legacy ndarray, and then feed the converted "
+                      "array to this operator."));
     if (arg.isPositional()) {
       positional.push_back(v.getSymbol());
       continue;
@@ -429,16 +440,15 @@ Symbol op::invoke(const std::string &opName, const std::string &functionName,
   node->op = canonical.str();
   node->schema = schema;
   for (const auto &[k, v] : keys)
-    node->attrs.insert({atomicSymbolKey(k, v), v});
+    node->attrs.insert({storedAttrKey(k, v, /*byPrefix=*/true), v});
   node->name = nodeName;
   checkAttrValues(*node);
   composeAtomic(*node, positional, symbolKwargs);
-  return visibleOutputsOf(node);
+  Symbol result = visibleOutputsOf(node);
+  return numpyOp ? result.as_np_ndarray() : result;
 }
 
 Symbol var(const std::string &name, const Args &kwargs) {
-  if (name.empty())
-    fail("Expect a non-empty string for variable `name`");
   Attrs attr;
   std::map<std::string, std::string> hidden;
   for (const Arg &arg : kwargs) {
@@ -488,6 +498,8 @@ Symbol var(const std::string &name, const Args &kwargs) {
 }
 
 Symbol Group(const std::vector<Symbol> &symbols) {
+  if (symbols.empty())
+    fail("Expected a list of symbols as input");
   std::vector<NodeEntry> outputs;
   for (const Symbol &s : symbols) {
     if (s.getOutputs().empty())
@@ -657,10 +669,7 @@ Symbol pow(const Operand &base, const Operand &exp) {
                         "pow");
 }
 
-double maximum(double l, double r) { return l > r ? l : r; }
-double minimum(double l, double r) { return l < r ? l : r; }
-double hypot(double l, double r) { return std::hypot(l, r); }
-double pow(double base, double exp) { return std::pow(base, exp); }
+
 
 //===----------------------------------------------------------------------===//
 // Operators
@@ -724,9 +733,8 @@ Symbol operator>=(const Symbol &a, const Operand &b) {
 }
 Symbol operator-(const Symbol &a) { return a * -1.0; }
 
-Symbol reverseScalarOp(const char *opName, const char *hint, const Value &a,
-                       const Symbol &b) {
-  return op::invoke(opName, hint, {b, {"scalar", a}});
+Symbol detail::reverseScalarOp(const char *opName, const Value &a, const Symbol &b) {
+  return op::invoke(opName, {b, {"scalar", a}});
 }
 
 //===----------------------------------------------------------------------===//
@@ -803,7 +811,7 @@ void Symbol::_set_attr(const Attrs &attrs) {
   if (!node)
     fail("Symbol.SetAttrs only works for non-grouped symbol");
   for (const auto &[key, value] : attrs) {
-    std::string k = setAttrKey(key, value);
+    std::string k = storedAttrKey(key, value, /*byPrefix=*/false);
     if (k == "name")
       node->name = value;
     else
@@ -814,6 +822,10 @@ void Symbol::_set_attr(const Attrs &attrs) {
 Symbol Symbol::get_internals() const {
   std::vector<NodeEntry> all;
   dfsVisit(outputs, [&](const NodePtr &n) {
+    if (n->isVariable()) {
+      all.push_back(NodeEntry{n, 0, n->version});
+      return;
+    }
     for (unsigned i = 0, e = n->numVisibleOutputs(); i < e; ++i)
       all.push_back(NodeEntry{n, i, 0});
   });
@@ -853,6 +865,15 @@ bool Symbol::has_dynamic_shape_op() const {
 
 std::string Symbol::debug_str() const {
   std::ostringstream os;
+  // nnvm's Print shows a lone node without inputs on one line.
+  if (outputs.size() == 1 && outputs[0].node->inputs.empty()) {
+    const Node &n = *outputs[0].node;
+    if (n.isVariable())
+      os << "Variable:" << n.name << '\n';
+    else
+      os << "AtomicFunctor  Op:" << n.op << '\n';
+    return os.str();
+  }
   os << "Symbol Outputs:\n";
   for (size_t i = 0; i < outputs.size(); ++i)
     os << "\toutput[" << i << "]=" << outputs[i].node->name << '('
@@ -894,8 +915,14 @@ std::string Symbol::repr() const {
   return "<Symbol group [" + names + "]>";
 }
 
-Symbol Symbol::operator[](size_t index) const {
-  if (index >= outputs.size())
+Symbol::Symbol(std::vector<detail::NodeEntry> outs) : outputs(std::move(outs)) {
+  for (const NodeEntry &e : outputs)
+    if (!e.node)
+      fail("a symbol output without a node");
+}
+
+Symbol Symbol::outputAt(int64_t index) const {
+  if (index < 0 || size_t(index) >= outputs.size())
     throw std::out_of_range("Symbol index " + std::to_string(index) +
                             " out of range (" + std::to_string(outputs.size()) +
                             " outputs)");
@@ -952,7 +979,8 @@ Symbol Symbol::operator()(const Args &args) const {
   for (const Arg &a : args) {
     const Value &v = a.getValue();
     if (!a.isPositional() && a.getKey() == "name") {
-      name = v.str();
+      if (v.getKind() != Value::Kind::None && !v.str().empty())
+        name = v.str();
       continue;
     }
     if (v.getKind() != Value::Kind::Symbol)
@@ -971,6 +999,9 @@ Symbol Symbol::operator()(const Args &args) const {
   // nnvm composes a whole graph by keyword only.
   if (!positional.empty())
     fail("General composition only support kwargs for now");
+  if (s.outputs.size() == 1 && s.outputs[0].node->isVariable() &&
+      (!keyword.empty() || !positional.empty()))
+    fail("Variable cannot be composed");
   if (name && !s.outputs.empty())
     s.outputs[0].node->name = *name;
 
@@ -1024,14 +1055,17 @@ Symbol Symbol::gradient(const std::vector<std::string> &) const {
 /// squeeze always pass their default (k=0, axis=None), which MXNet then
 /// records as attributes.
 static Symbol fluent(const char *name, const Symbol &self, const Args &args) {
-  static const std::tuple<StringRef, StringRef, const char *> kDefaults[] = {
-      {"diag", "k", "0"}, {"squeeze", "axis", "None"}};
+  struct Default {
+    StringRef method, key;
+    const char *value;
+  };
+  static const Default kDefaults[] = {{"diag", "k", "0"}, {"squeeze", "axis", "None"}};
   Args all = concat({self}, args);
-  for (const auto &[method, key, value] : kDefaults)
-    if (method == name && !llvm::any_of(args, [&](const Arg &a) {
-          return !a.isPositional() && a.getKey() == key;
+  for (const Default &d : kDefaults)
+    if (d.method == name && !llvm::any_of(args, [&](const Arg &a) {
+          return !a.isPositional() && a.getKey() == d.key;
         }))
-      all.push_back({key.str(), value});
+      all.push_back({d.key.str(), d.value});
   return op::invoke(name, all);
 }
 

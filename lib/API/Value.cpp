@@ -8,23 +8,47 @@
 
 #include "Graph.h"
 
+#include <charconv>
+#include <cstdlib>
+
 namespace symc {
 
 Value::Value(bool v) : Value(Kind::Text, v ? "True" : "False") {}
 
 Value::Value(double v) : Value(Kind::Text, detail::pythonFloatRepr(v)) {}
 
+Value::Value(float v) : Value(Kind::Text, "") {
+  // The shortest digits that identify the float, printed as Python prints
+  // the double those digits denote.
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof(buf), v);
+  text = reprText = detail::pythonFloatRepr(std::strtod(std::string(buf, res.ptr).c_str(), nullptr));
+}
+
 Value::Value(const char *v) : Value(std::string(v)) {}
 
 Value::Value(std::string v) : kind(Kind::Text), text(std::move(v)) {
-  // repr() of a str, as it prints inside a tuple: 'text'.
-  reprText = "'";
+  // repr() of a str, as it prints inside a tuple: single quotes unless the
+  // text has one and no double quote; backslashes and control characters
+  // escaped.
+  char quote = text.find('\'') != std::string::npos &&
+                       text.find('"') == std::string::npos
+                   ? '"'
+                   : '\'';
+  reprText = quote;
   for (char c : text) {
-    if (c == '\'' || c == '\\')
-      reprText += '\\';
-    reprText += c;
+    switch (c) {
+    case '\\': reprText += "\\\\"; break;
+    case '\n': reprText += "\\n"; break;
+    case '\r': reprText += "\\r"; break;
+    case '\t': reprText += "\\t"; break;
+    default:
+      if (c == quote)
+        reprText += '\\';
+      reprText += c;
+    }
   }
-  reprText += "'";
+  reprText += quote;
 }
 
 Value::Value(std::initializer_list<Value> items) : kind(Kind::Text) {

@@ -124,9 +124,15 @@ void print_summary(const Symbol &symbol,
   std::set<int64_t> heads;
   for (const json &v : conf["heads"][0])
     heads.insert(v.get<int64_t>());
+  if (positions.size() != 4 || line_length < 1)
+    detail::fail("print_summary: positions needs 4 entries and line_length must be positive");
   std::vector<int> columns;
-  for (double p : positions)
-    columns.push_back(positions.back() <= 1 ? int(line_length * p) : int(p));
+  for (double p : positions) {
+    int column = positions.back() <= 1 ? int(line_length * p) : int(p);
+    if (column < 0 || (!columns.empty() && column < columns.back()))
+      detail::fail("print_summary: positions must be increasing and non-negative");
+    columns.push_back(column);
+  }
 
   SummaryPrinter printer(os, columns);
   printer.rule('_', line_length);
@@ -342,13 +348,19 @@ std::string plot_network(const Symbol &symbol, const std::string &title,
         key += "_output";
         std::string n = attrOr(input, "num_outputs", "");
         if (!n.empty())
-          key += std::to_string(std::stoll(n) - 1);
+          key += std::to_string(toInt(n) - 1);
       }
       std::string edgeLabel;
+      auto lookup = [&](const auto &dict) -> const auto & {
+        auto it = dict.find(key);
+        if (it == dict.end())
+          detail::fail("plot_network: no output named '" + key + "' (KeyError)");
+        return it->second;
+      };
       if (shape)
-        edgeLabel = joinShape(dropBatch(shapeDict[key]));
+        edgeLabel = joinShape(dropBatch(lookup(shapeDict)));
       if (dtype)
-        edgeLabel += "(" + typeDict[key] + ")";
+        edgeLabel += "(" + lookup(typeDict) + ")";
       dot += "\t" + dotQuote(node["name"].get<std::string>()) + " -> " +
              dotQuote(inputName) + " " +
              dotAttrs(edgeLabel, {{"arrowtail", "open"}, {"dir", "back"}}) + "\n";

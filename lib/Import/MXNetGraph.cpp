@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using namespace llvm;
@@ -38,6 +39,8 @@ private:
   Error computeOutputCounts();
 
   MXNetGraph graph;
+  /// node_row_ptr when it is consistent with the nodes (else empty).
+  std::vector<int64_t> rowPtr;
 };
 
 Error GraphReader::parseEntry(const json &entry, const Twine &what, Entry &out) {
@@ -159,6 +162,17 @@ Error GraphReader::parseDocument(const json &doc) {
     graph.npShape = readInt("is_np_shape").value_or(0) != 0;
   }
 
+  if (auto it = doc.find("node_row_ptr"); it != doc.end() && it->is_array() &&
+                                          it->size() == nodesIt->size() + 1) {
+    for (const json &v : *it) {
+      if (!v.is_number_integer() || v.get<int64_t>() < 0 ||
+          (!rowPtr.empty() && v.get<int64_t>() < rowPtr.back())) {
+        rowPtr.clear();
+        break;
+      }
+      rowPtr.push_back(v.get<int64_t>());
+    }
+  }
   graph.nodes.resize(nodesIt->size());
   for (size_t i = 0; i < graph.nodes.size(); ++i)
     if (Error err = parseNode((*nodesIt)[i], i))
@@ -175,10 +189,8 @@ Error GraphReader::parseDocument(const json &doc) {
 /// UpgradeJSON_FixParsing: legacy hidden keys (`lr_mult`) become `__lr_mult__`,
 /// and an op's `<input>_lr_mult` moves onto that input variable.
 void GraphReader::upgradeHiddenKeys() {
-  static const char *const kHiddenKeys[] = {"ctx_group", "lr_mult", "wd_mult",
-                                            "force_mirroring", "mirror_stage"};
   for (Node &n : graph.nodes) {
-    for (StringRef key : kHiddenKeys) {
+    for (StringRef key : getHiddenAttrKeys()) {
       auto it = n.attrs.find(key);
       if (it == n.attrs.end())
         continue;
@@ -192,7 +204,7 @@ void GraphReader::upgradeHiddenKeys() {
       Node &input = graph.nodes[n.inputs[i].node];
       if (input.op != "null")
         continue;
-      for (StringRef key : kHiddenKeys) {
+      for (StringRef key : getHiddenAttrKeys()) {
         std::string opKey = inputNames[i] + "_" + key.str();
         auto it = n.attrs.find(opKey);
         if (it == n.attrs.end())
@@ -229,10 +241,15 @@ void GraphReader::upgradeLegacyInputs() {
 }
 
 Error GraphReader::computeOutputCounts() {
-  for (Node &n : graph.nodes)
+  for (size_t i = 0; i < graph.nodes.size(); ++i) {
+    Node &n = graph.nodes[i];
     if (n.schema)
       n.numOutputs = n.schema->numOutputs(n.attrs);
-  // Ops symc does not model have as many outputs as are referenced.
+    else if (n.op != "null" && i + 1 < rowPtr.size())
+      n.numOutputs = (unsigned)std::clamp<int64_t>(rowPtr[i + 1] - rowPtr[i], 1, kMaxCount);
+  }
+  // Ops symc does not model have node_row_ptr's count of outputs, or at
+  // least as many as are referenced.
   auto noteUse = [&](const Entry &ref) {
     Node &src = graph.nodes[ref.node];
     if (!src.schema && src.op != "null")

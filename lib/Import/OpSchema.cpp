@@ -891,6 +891,12 @@ const std::pair<StringLiteral, StringLiteral> kAliases[] = {
 };
 } // namespace
 
+ArrayRef<StringLiteral> getHiddenAttrKeys() {
+  static const StringLiteral kHiddenKeys[] = {"ctx_group", "lr_mult", "wd_mult",
+                                              "force_mirroring", "mirror_stage"};
+  return kHiddenKeys;
+}
+
 ArrayRef<std::pair<StringLiteral, StringLiteral>> getOpAliases() {
   return kAliases;
 }

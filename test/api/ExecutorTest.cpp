@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 
 using namespace symc;
 
@@ -177,6 +178,65 @@ TEST(Symbol, Errors) {
   EXPECT_FALSE(npx.as_nd_ndarray().isNumpySymbol());
   EXPECT_ERROR(npx + 1, "Operator _npi_add_scalar is not supported");
   EXPECT_ERROR(op::relu({npx}), "This is a legacy operator");
+}
+
+TEST(Symbol, ScopesEndingOutOfOrder) {
+  NameManager base;
+  std::optional<Prefix> outer(std::in_place, "outer_");
+  std::optional<Prefix> inner(std::in_place, "inner_");
+  outer.reset(); // ends first: unlinked, inner stays current
+  EXPECT_EQ(*op::relu({var("x")}).name(), "inner_relu0");
+  inner.reset();
+  EXPECT_EQ(*op::relu({var("x")}).name(), "relu0");
+}
+
+TEST(Symbol, DeepGraphsAreReleasedWithoutRecursion) {
+  NameManager names;
+  Symbol s = var("x");
+  for (int i = 0; i < 200000; ++i)
+    s = op::relu({s});
+  s = Symbol(); // frees 200000 nodes; a recursive release would overflow
+  SUCCEED();
+}
+
+TEST(Symbol, ReviewedCornerCases) {
+  NameManager names;
+  Symbol x = var("x");
+  // nnvm prints a lone node on one line.
+  EXPECT_EQ(x.debug_str(), "Variable:x\n");
+  EXPECT_EQ(zeros({2}).debug_str(), "AtomicFunctor  Op:_zeros\n");
+  // get_internals keeps the versions of mutated variables.
+  Symbol bn = op::BatchNorm({x, {"name", "bn"}});
+  EXPECT_NE(bn.get_internals().tojson().find("[4, 0, 1]"), std::string::npos);
+  EXPECT_ERROR(x({{"x", var("y")}}), "Variable cannot be composed");
+  Symbol y = op::relu({x}) * 2;
+  EXPECT_EQ(*y({{"name", nullptr}}).name(), *y.name()); // name=None keeps it
+  EXPECT_ERROR(Group({}), "Expected a list of symbols");
+  unsigned one = 0;
+  EXPECT_EQ(*Group({x, y})[one].name(), "x");
+  EXPECT_EQ(Value(1e-5f).str(), "1e-05");
+  EXPECT_EQ(Value(0.1f).str(), "0.1");
+  EXPECT_EQ(Value("it's").repr(), "\"it's\"");
+}
+
+TEST(Executor, ForwardChecksBeforeChanging) {
+  NameManager names;
+  Symbol net = mlp();
+  Executor exe = net.simple_bind(Context::cpu(), {{"data", {2, 4}}});
+  EXPECT_ERROR(exe.forward(false, {{"data", NDArray(std::vector<float>(8, 3.f), {2, 4})},
+                                   {"nope", NDArray({1.f}, {1})}}),
+               "'nope' is not an argument");
+  EXPECT_EQ(exe.arg_dict().at("data").asFloatVector(), std::vector<float>(8, 0.f));
+  EXPECT_ERROR(exe.forward(false, {{"data", NDArray()}}), "is empty");
+  EXPECT_ERROR(exe.forward(true), "inference graphs only");
+  // copy_params_from converts into the bound array's dtype.
+  NDArray ints = NDArray::zeros({3}, "int32");
+  for (int i = 0; i < 3; ++i)
+    ints.data_as<int32_t>()[i] = i + 1;
+  exe.copy_params_from({{"fc_bias", ints}});
+  EXPECT_EQ(exe.arg_dict().at("fc_bias").dtype(), "float32");
+  EXPECT_EQ(exe.arg_dict().at("fc_bias").asFloatVector(), std::vector<float>({1, 2, 3}));
+  EXPECT_EQ(NDArray().size(), 0);
 }
 
 TEST(Symbol, HostileJson) {

@@ -31,7 +31,7 @@ public:
   bool empty() const { return !storage && !external; }
   const Shape &shape() const { return dims; }
   const std::string &dtype() const { return dtypeName; }
-  /// Number of elements.
+  /// Number of elements (0 for an empty array).
   int64_t size() const;
   size_t nbytes() const;
   bool isBorrowed() const { return external != nullptr; }
@@ -46,6 +46,9 @@ public:
   std::vector<float> asFloatVector() const;
   /// An independent copy that owns its buffer.
   NDArray copy() const;
+  /// Writes the values into `dst` (same shape), converted to its dtype as
+  /// astype(dst.dtype).copyto(dst) does.
+  void copyTo(NDArray &dst) const;
 
   static NDArray load_npy(const std::string &path);
   void save_npy(const std::string &path) const;

@@ -20,6 +20,7 @@
 #ifndef SYMC_API_SYMBOL_H
 #define SYMC_API_SYMBOL_H
 
+#include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -105,7 +106,9 @@ public:
   Attrs list_attr() const;
   /// Every node's attributes by node name (attr_dict()).
   std::map<std::string, Attrs> attr_dict() const;
-  /// Sets attributes on a non-grouped symbol (_set_attr(**kwargs)).
+  /// Sets attributes on a non-grouped symbol (_set_attr(**kwargs)). Symbols
+  /// share nodes as Python's handles do: every symbol built on this one sees
+  /// the change (copy() first to avoid that).
   void _set_attr(const Attrs &attrs);
   Symbol get_internals() const;
   /// The inputs of the output nodes; nullopt where Python returns None.
@@ -121,12 +124,20 @@ public:
 
   size_t size() const { return outputs.size(); }
   /// sym[i] and sym["fc1_output"].
-  Symbol operator[](size_t index) const;
-  Symbol operator[](int index) const { return (*this)[size_t(index)]; }
+  /// Output `index` (any integer type; out of range throws std::out_of_range,
+  /// Python's IndexError).
+  template <typename I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+  Symbol operator[](I index) const {
+    if constexpr (std::is_signed_v<I>)
+      return outputAt(int64_t(index));
+    else
+      return outputAt(index > uint64_t(INT64_MAX) ? -1 : int64_t(index));
+  }
   Symbol operator[](const std::string &outputName) const;
   Symbol operator[](const char *outputName) const {
     return (*this)[std::string(outputName)];
   }
+  Symbol outputAt(int64_t index) const;
   /// Iteration over the outputs, each a Symbol.
   std::vector<Symbol> outputsAsSymbols() const;
 
@@ -144,6 +155,18 @@ public:
 
   //===--- Inference -----------------------------------------------------===//
   /// Shapes by argument name (keyword form) ...
+  /// (The no-argument forms use only what the graph's `__shape__` and
+  /// `__dtype__` attributes say.)
+  ShapeInference infer_shape() const { return infer_shape(std::map<std::string, Shape>{}); }
+  ShapeInference infer_shape_partial() const {
+    return infer_shape_partial(std::map<std::string, Shape>{});
+  }
+  TypeInference infer_type() const {
+    return infer_type(std::map<std::string, std::string>{});
+  }
+  TypeInference infer_type_partial() const {
+    return infer_type_partial(std::map<std::string, std::string>{});
+  }
   ShapeInference infer_shape(const std::map<std::string, Shape> &kwargs) const;
   ShapeInference
   infer_shape_partial(const std::map<std::string, Shape> &kwargs) const;
@@ -184,8 +207,8 @@ public:
   Symbol astype(const std::string &dtype) const;
 
   //===--- For the implementation ----------------------------------------===//
-  explicit Symbol(std::vector<detail::NodeEntry> outputs)
-      : outputs(std::move(outputs)) {}
+  /// The outputs must refer to nodes (never null).
+  explicit Symbol(std::vector<detail::NodeEntry> outputs);
   const std::vector<detail::NodeEntry> &getOutputs() const { return outputs; }
 
 private:
@@ -205,6 +228,9 @@ public:
                                          int> = 0>
   Value(T v) : Value(Kind::Text, std::to_string(v)) {}
   Value(double v);
+  /// A float prints with the digits that identify it as a float (1e-5f is
+  /// "1e-05", not the double it widens to).
+  Value(float v);
   Value(const char *v);
   Value(std::string v);
   /// A tuple: {3, 3} -> "(3, 3)", {2} -> "(2,)", {0.5, nullptr} ->
@@ -258,6 +284,8 @@ public:
   virtual ~NameManager();
   NameManager(const NameManager &) = delete;
   NameManager &operator=(const NameManager &) = delete;
+  /// Scopes live on the stack, like Python's `with`.
+  static void *operator new(size_t) = delete;
 
   /// The name to use: `name` if given, else hint + counter.
   virtual std::string get(const std::optional<std::string> &name,
@@ -266,6 +294,8 @@ public:
   static NameManager &current();
 
 private:
+  template <typename Scope>
+  friend void unlinkScope(Scope *&, Scope *, const char *);
   std::map<std::string, int> counters;
   NameManager *previous;
 };
@@ -289,12 +319,15 @@ public:
   ~AttrScope();
   AttrScope(const AttrScope &) = delete;
   AttrScope &operator=(const AttrScope &) = delete;
+  static void *operator new(size_t) = delete;
 
   /// The scope's attributes updated with `attrs`.
   Attrs get(const Attrs &attrs) const;
   static AttrScope *current();
 
 private:
+  template <typename Scope>
+  friend void unlinkScope(Scope *&, Scope *, const char *);
   Attrs attrs;
   AttrScope *previous;
 };
@@ -331,17 +364,15 @@ class Operand {
 public:
   Operand(const Symbol &s) : symbol(s) {}
   template <typename T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
-  Operand(T v) : number(Value(v)), numeric(double(v)) {}
+  Operand(T v) : number(Value(v)) {}
 
   bool isSymbol() const { return !number.has_value(); }
   const Symbol &getSymbol() const { return symbol; }
   const Value &getNumber() const { return *number; }
-  double getNumeric() const { return numeric; }
 
 private:
   Symbol symbol;
   std::optional<Value> number;
-  double numeric = 0;
 };
 
 Symbol maximum(const Operand &left, const Operand &right);
@@ -351,11 +382,22 @@ Symbol pow(const Operand &base, const Operand &exp);
 inline Symbol power(const Operand &base, const Operand &exp) {
   return pow(base, exp);
 }
-/// With two numbers these are plain arithmetic, as in Python.
-double maximum(double left, double right);
-double minimum(double left, double right);
-double hypot(double left, double right);
-double pow(double base, double exp);
+/// With two numbers these are plain arithmetic, as in Python. Templates, so
+/// that an unqualified pow(2.0, 3.0) under `using namespace symc` still
+/// means ::pow.
+#define SYMC_NUMBER_FUNCTION(NAME, EXPR)                                       \
+  template <typename L, typename R,                                            \
+            std::enable_if_t<std::is_arithmetic_v<L> && std::is_arithmetic_v<R>, \
+                             int> = 0>                                         \
+  double NAME(L left, R right) {                                               \
+    double l = double(left), r = double(right);                                \
+    return EXPR;                                                               \
+  }
+SYMC_NUMBER_FUNCTION(maximum, l > r ? l : r)
+SYMC_NUMBER_FUNCTION(minimum, l < r ? l : r)
+SYMC_NUMBER_FUNCTION(hypot, std::hypot(l, r))
+SYMC_NUMBER_FUNCTION(pow, std::pow(l, r))
+#undef SYMC_NUMBER_FUNCTION
 
 //===--- Operators ---------------------------------------------------------===//
 // As Python's Symbol: with a symbol, elemwise_* / _equal / ...; with a
@@ -372,19 +414,20 @@ Symbol operator<(const Symbol &a, const Operand &b);
 Symbol operator<=(const Symbol &a, const Operand &b);
 Symbol operator>(const Symbol &a, const Operand &b);
 Symbol operator>=(const Symbol &a, const Operand &b);
-/// Number on the left (__radd__, __rsub__, ...).
-Symbol reverseScalarOp(const char *opName, const char *hint, const Value &a,
-                       const Symbol &b);
-#define SYMC_REVERSE_OPERATOR(OP, NAME, HINT)                                  \
+namespace detail {
+/// `b op a` for a number `a` on the left (__radd__, __rsub__, ...).
+Symbol reverseScalarOp(const char *opName, const Value &a, const Symbol &b);
+} // namespace detail
+#define SYMC_REVERSE_OPERATOR(OP, NAME)                                        \
   template <typename T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>    \
   Symbol operator OP(T a, const Symbol &b) {                                   \
-    return reverseScalarOp(NAME, HINT, Value(a), b);                           \
+    return detail::reverseScalarOp(NAME, Value(a), b);                         \
   }
-SYMC_REVERSE_OPERATOR(+, "_PlusScalar", "_plusscalar")
-SYMC_REVERSE_OPERATOR(-, "_RMinusScalar", "_rminusscalar")
-SYMC_REVERSE_OPERATOR(*, "_MulScalar", "_mulscalar")
-SYMC_REVERSE_OPERATOR(/, "_RDivScalar", "_rdivscalar")
-SYMC_REVERSE_OPERATOR(%, "_RModScalar", "_rmodscalar")
+SYMC_REVERSE_OPERATOR(+, "_PlusScalar")
+SYMC_REVERSE_OPERATOR(-, "_RMinusScalar")
+SYMC_REVERSE_OPERATOR(*, "_MulScalar")
+SYMC_REVERSE_OPERATOR(/, "_RDivScalar")
+SYMC_REVERSE_OPERATOR(%, "_RModScalar")
 #undef SYMC_REVERSE_OPERATOR
 Symbol operator-(const Symbol &a);
 

@@ -66,6 +66,11 @@ struct OpSchema {
 /// The outputs a symbol of `schema` exposes for these attributes.
 unsigned getNumVisibleOutputs(const OpSchema &schema, const AttrStrings &attrs);
 
+/// The attribute keys MXNet keeps as `__key__` (kHiddenKeys of
+/// c_api_symbolic.cc): ctx_group, lr_mult, wd_mult, force_mirroring,
+/// mirror_stage.
+llvm::ArrayRef<llvm::StringLiteral> getHiddenAttrKeys();
+
 /// The name MXNet's list_outputs gives output `index` of node `node`.
 std::string getOutputName(const OpSchema *schema, llvm::StringRef node,
                           unsigned numOutputs, unsigned index);
