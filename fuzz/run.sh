@@ -69,7 +69,7 @@ if [ "$runs" -ge 0 ]; then options+=("-runs=$runs"); else options+=("-max_total_
 
 echo "fuzz/run.sh: fuzz-$target (${time_limit}s / ${runs} runs), corpus $(ls "$corpus" | wc -l) files"
 set +e
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+ASAN_OPTIONS=allow_user_poisoning=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   "$BUILD/bin/fuzz-$target" "${options[@]}" "$work/new" "$corpus" "$work/seeds" \
   2>&1 | tee "$work/log"
 status=${PIPESTATUS[0]}

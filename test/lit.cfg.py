@@ -33,6 +33,15 @@ config.substitutions.append(("%aot", os.path.join(config.symc_src_root, "test", 
 import shutil
 if shutil.which("gcc"):
     config.available_features.add("gcc")
+# Sanitizer builds: every report is fatal, leaks included. LLVM's headers
+# poison the BumpPtrAllocator memory they hand out when compiled with ASan,
+# which the uninstrumented libMLIR does not unpoison: manual poisoning is
+# turned off (it only serves that allocator).
+if config.symc_sanitize:
+    config.available_features.add("sanitizers")
+    config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0:detect_leaks=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+
 # Sanitizer builds with -DSYMC_BUILD_FUZZERS=ON have the fuzz targets.
 fuzzers = ["fuzz-json-import", "fuzz-params", "fuzz-npy", "fuzz-attr", "fuzz-c-api"]
 if all(os.path.exists(os.path.join(config.symc_tools_dir, f)) for f in fuzzers):
