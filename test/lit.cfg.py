@@ -18,7 +18,7 @@ llvm_config.with_system_environment(["HOME", "TMPDIR"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.symc_tools_dir, config.llvm_tools_dir]
-tools = ["sym-opt", "sym-translate", "sym-run", "sym-compile", "SymUnitTests", "SymAPITests",
+tools = ["count", "sym-opt", "sym-translate", "sym-run", "sym-compile", "SymUnitTests", "SymAPITests",
          "mlp-api-example",
          "FileCheck", "not", "clang"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -137,9 +137,14 @@ llvm::Error inferModelSignature(ModuleOp module,
   func::FuncOp func = getMain(module);
   if (!func)
     return makeError("the module has no @main");
+  // Values are bound by name: two arguments of one name would silently
+  // share a value (MXNet's Module refuses such graphs too).
   llvm::StringMap<unsigned> indices;
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
-    indices[argName(func, i)] = i;
+    if (!indices.try_emplace(argName(func, i), i).second)
+      return makeError("the model has two arguments named '" + argName(func, i) +
+                       "' (arguments are bound by name: they would share one "
+                       "value)");
   for (const auto &entry : given)
     if (!indices.count(entry.getKey()))
       return makeError("'" + entry.getKey() +

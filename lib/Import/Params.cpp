@@ -66,7 +66,8 @@ private:
     return makeError(what, msg + " (at byte " + Twine(in.offset()) + ")");
   }
   Expected<bool> readShape(uint32_t magic, SmallVector<int64_t> &shape);
-  Error readRecord(HostArray &array);
+  /// Record `index` (its name comes later in the file).
+  Error readRecord(HostArray &array, uint64_t index);
 
   ByteReader in;
   StringRef what;
@@ -106,7 +107,7 @@ Expected<bool> ParamsParser::readShape(uint32_t magic,
   return magic == kV3Magic ? ndim >= 0 : ndim > 0;
 }
 
-Error ParamsParser::readRecord(HostArray &array) {
+Error ParamsParser::readRecord(HostArray &array, uint64_t index) {
   uint32_t magic;
   if (!in.read(magic))
     return fail("truncated NDArray record");
@@ -122,7 +123,7 @@ Error ParamsParser::readRecord(HostArray &array) {
   if (!hasData)
     return hasData.takeError();
   if (!*hasData)
-    return fail("'" + array.name + "' is an empty (none) array");
+    return fail("array " + Twine(index) + " is an empty (none) array");
   int32_t devType, devId, typeFlag;
   if (!in.read(devType) || !in.read(devId) || !in.read(typeFlag))
     return fail("truncated context or dtype");
@@ -131,7 +132,7 @@ Error ParamsParser::readRecord(HostArray &array) {
     return fail("unknown dtype code " + Twine(typeFlag));
   std::optional<uint64_t> bytes = getByteSize(array.shape, *array.dtype);
   if (!bytes)
-    return fail("the byte size of '" + array.name + "' overflows");
+    return fail("the byte size of array " + Twine(index) + " overflows");
   if (*bytes > in.remaining())
     return fail("array data of " + Twine(*bytes) + " bytes exceeds the " +
                 Twine(in.remaining()) + " bytes left in the file");
@@ -159,7 +160,7 @@ Expected<std::vector<HostArray>> ParamsParser::parseList() {
   // Grown record by record: the count is not trusted for allocation.
   std::vector<HostArray> arrays;
   for (uint64_t i = 0; i < count; ++i)
-    if (Error err = readRecord(arrays.emplace_back()))
+    if (Error err = readRecord(arrays.emplace_back(), i))
       return std::move(err);
   uint64_t nameCount;
   if (!in.read(nameCount))
@@ -226,9 +227,14 @@ Expected<std::vector<HostArray>> parseNpz(StringRef bytes, StringRef what,
 } // namespace
 
 int64_t HostArray::numElements() const {
+  // A zero extent makes the array empty whatever the others are (a parsed
+  // array may have huge extents next to a zero one: its byte size is 0).
+  if (llvm::is_contained(shape, 0))
+    return 0;
   int64_t n = 1;
   for (int64_t d : shape)
-    n *= d;
+    if (d < 0 || __builtin_mul_overflow(n, d, &n))
+      return -1;
   return n;
 }
 

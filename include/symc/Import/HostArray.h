@@ -25,6 +25,8 @@ struct HostArray {
   llvm::SmallVector<int64_t> shape;
   std::vector<char> data;
 
+  /// The element count (0 if any extent is 0; -1 if it overflows, which
+  /// no array a loader returns can).
   int64_t numElements() const;
 };
 
