@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <fstream>
 #include <optional>
+#include <thread>
 
 using namespace symc;
 
@@ -80,6 +81,39 @@ TEST(Executor, BindPositionalAndBorrowedArrays) {
   EXPECT_EQ(exe.forward()[0].asFloatVector(), std::vector<float>({5, 11, 19}));
   av[0] = 10; // borrowed: the executor sees the caller's memory
   EXPECT_EQ(exe.forward()[0].asFloatVector(), std::vector<float>({41, 11, 19}));
+}
+
+TEST(Executor, ConcurrentExecutorsOfOneSymbol) {
+  // Executors share the symbol's nodes (read only) and nothing else; each
+  // thread compiles and runs its own, and one executor is also driven by
+  // two threads at once (its forward calls take turns).
+  NameManager names;
+  Symbol net = mlp();
+  std::map<std::string, NDArray> params = {
+      {"fc_weight", NDArray(std::vector<float>(12, 0.25f), {3, 4})},
+      {"fc_bias", NDArray({0.f, 1.f, 2.f}, {3})}};
+  Executor shared = net.simple_bind(Context::cpu(), {{"data", {2, 4}}});
+  shared.copy_params_from(params);
+  std::vector<std::vector<float>> results(6);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t)
+    threads.emplace_back([&, t] {
+      NDArray data(std::vector<float>(8, float(t)), {2, 4});
+      if (t < 4) {
+        Executor own = net.simple_bind(Context::cpu(), {{"data", {2, 4}}});
+        own.copy_params_from(params);
+        results[t] = own.forward(false, {{"data", data}})[0].asFloatVector();
+      } else {
+        for (int i = 0; i < 10; ++i)
+          shared.forward(false, {{"data", data}});
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  for (int t = 0; t < 4; ++t) // relu(4 * 0.25 * t + bias)
+    EXPECT_EQ(results[t], std::vector<float>({float(t), t + 1.f, t + 2.f, float(t),
+                                              t + 1.f, t + 2.f}));
+  EXPECT_EQ(shared.numCompilations(), 1u);
 }
 
 TEST(Executor, Errors) {

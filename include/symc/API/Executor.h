@@ -3,7 +3,13 @@
 // What Symbol::bind / simple_bind return, as MXNet's Executor: argument,
 // auxiliary and output arrays, and forward(). The graph is compiled by
 // symc's CPU pipeline and JIT the first time forward() sees a set of input
-// shapes and dtypes; later calls with the same set reuse that code.
+// shapes and dtypes; later calls with the same set reuse that code (the
+// eight most recent sets are kept).
+//
+// Threads: executors share nothing but their symbol's nodes, which they
+// only read, so distinct executors run concurrently; forward() and
+// copy_params_from() of one executor take turns. Copies of an Executor
+// share one executor.
 //
 //===----------------------------------------------------------------------===//
 
