@@ -64,6 +64,26 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
   ];
 }
 
+def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "linalg's elementwise fusion, with a bound on fused bodies";
+  let description = [{
+    Fuses elementwise linalg.generic ops into their consumers (and folds
+    reshapes by expansion) as linalg-fuse-elementwise-ops does, but only
+    while the fused body stays within `max-body-ops` operations. Fusing a
+    chain of n ops one by one clones ever larger bodies, quadratic in n (a
+    50k-op chain took over 20 minutes); with the bound it is linear, and the
+    short chains of real models fuse completely.
+  }];
+  let options = [
+    Option<"maxBodyOps", "max-body-ops", "unsigned", /*default=*/"512",
+           "the most operations a fused body may hold">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+  ];
+}
+
 def SymDistinctResults : Pass<"symc-distinct-results", "::mlir::func::FuncOp"> {
   let summary = "give every buffer result of a function its own buffer";
   let description = [{

@@ -43,7 +43,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createSymCPUSchedule());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
 
   // Results become caller-owned out-params: the runtime hands in the
   // output buffers, and no allocation escapes a call.
