@@ -62,13 +62,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       symc::lookupOpSchema(kOps[(choice / 5) % std::size(kOps)]);
   if (!schema)
     return 0;
+  // One context for the whole input: context() may replace it.
+  mlir::MLIRContext *ctx = &context();
   for (const symc::AttrSpec &spec : schema->attrs) {
-    std::optional<mlir::Attribute> attr = symc::parseAttrString(&context(), spec, text);
+    std::optional<mlir::Attribute> attr = symc::parseAttrString(ctx, spec, text);
     if (!attr || !*attr)
       continue;
     std::string printed = symc::printAttrString(spec, *attr);
     // What symc prints, it reads back.
-    std::optional<mlir::Attribute> again = symc::parseAttrString(&context(), spec, printed);
+    std::optional<mlir::Attribute> again = symc::parseAttrString(ctx, spec, printed);
     if (!again)
       __builtin_trap();
   }

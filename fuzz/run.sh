@@ -75,15 +75,16 @@ ASAN_OPTIONS=allow_user_poisoning=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrac
 status=${PIPESTATUS[0]}
 set -e
 
+# Merge what added coverage into the committed corpus, minimized.
+"$BUILD/bin/fuzz-$target" -merge=1 "-artifact_prefix=$work/crashes/" "$corpus" "$work/new" \
+  >/dev/null 2>&1 || true
+
 # Keep what failed, as regression inputs.
 found=0
 for f in "$work"/crashes/*; do
   cp "$f" "$regressions/"
   found=$((found + 1))
 done
-# Merge what added coverage into the committed corpus, minimized.
-"$BUILD/bin/fuzz-$target" -merge=1 "$corpus" "$work/new" >/dev/null 2>&1 || true
-
 execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$work/log" | awk '{print $2}' | tail -1)
 printf '| %s | fuzz-%s | %s | %s | %s |\n' "$(date -u +%Y-%m-%d)" "$target" \
   "${execs:-0}" "$found" "$(ls "$corpus" | wc -l)" >> "$ROOT/fuzz/STATS.md"
