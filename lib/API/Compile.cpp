@@ -188,98 +188,110 @@ void checkKnownInputs(const Symbol &s, const std::vector<std::string> &keys,
       fail(Twine(what) + ": '" + k + "' is not an input of the symbol");
 }
 
+/// infer_shape's or infer_type's three lists: `report` gives MXNet's value
+/// of an inferred type and clears `known` when it is not fully known; an
+/// unknown argument is listed as "name: <describe(value)>" for the warning.
+template <typename T>
+struct InferenceLists {
+  std::vector<T> args, outs, aux;
+  bool complete = true;
+  std::string unknownArgs;
+};
+
+template <typename T, typename Report, typename Describe>
+InferenceLists<T> collectLists(const InferredTypes &types, Report report,
+                               Describe describe) {
+  InferenceLists<T> lists;
+  unsigned numUnknown = 0;
+  for (size_t i = 0; i < types.args.size(); ++i) {
+    bool known = true;
+    lists.args.push_back(report(types.args[i], known));
+    if (!known)
+      appendUnknownArgument(lists.unknownArgs, numUnknown,
+                            types.argNames[i] + ": " + describe(lists.args.back()));
+    lists.complete &= known;
+  }
+  for (Type t : types.outs)
+    lists.outs.push_back(report(t, lists.complete));
+  for (Type t : types.aux)
+    lists.aux.push_back(report(t, lists.complete));
+  return lists;
+}
+
+/// Imports the symbol, runs the pass of `makePass` (partial inference; the
+/// named inputs must be inputs of the symbol) and collects the lists while
+/// the types' context is alive.
+template <typename T, typename MakePass, typename Report, typename Describe>
+InferenceLists<T> inferLists(const Symbol &s, const std::vector<std::string> &names,
+                             const char *what, MakePass makePass, Report report,
+                             Describe describe) {
+  checkKnownInputs(s, names, what);
+  ImportedSymbol imported = importSymbol(s.getOutputs());
+  return collectLists<T>(runInference(s, makePass, imported), report, describe);
+}
+
 ShapeInference inferShapeImpl(const Symbol &s,
                               const std::map<std::string, Shape> &kwargs,
                               bool partial) {
-  std::vector<std::string> options, keys;
+  std::vector<std::string> options, names;
   for (const auto &[name, shape] : kwargs) {
-    keys.push_back(name);
+    names.push_back(name);
     if (std::optional<std::string> text = shapeOption(shape))
       options.push_back(name + "=" + *text);
   }
-  checkKnownInputs(s, keys, "infer_shape");
-  ImportedSymbol imported = importSymbol(s.getOutputs());
-  InferredTypes types = runInference(
-      s,
+  InferenceLists<Shape> lists = inferLists<Shape>(
+      s, names, "infer_shape",
       [&] {
         SymInferShapesOptions opts;
         opts.inputShapes.assign(options.begin(), options.end());
         opts.partial = true;
         return createSymInferShapes(opts);
       },
-      imported);
+      reportedShape, [](const Shape &shape) { return Value(shape).str(); });
   ShapeInference result;
-  bool complete = true;
-  std::string unknown;
-  unsigned numUnknown = 0;
-  for (size_t i = 0; i < types.args.size(); ++i) {
-    bool known = true;
-    result.arg_shapes.push_back(reportedShape(types.args[i], known));
-    if (!known)
-      appendUnknownArgument(unknown, numUnknown,
-                            types.argNames[i] + ": " + Value(result.arg_shapes.back()).str());
-    complete &= known;
-  }
-  for (Type t : types.outs)
-    result.out_shapes.push_back(reportedShape(t, complete));
-  for (Type t : types.aux)
-    result.aux_shapes.push_back(reportedShape(t, complete));
-  result.complete = complete;
-  if (!complete && !partial) {
+  result.complete = lists.complete;
+  if (!lists.complete && !partial) {
     result.warning = "Cannot decide shape for the following arguments (0s in "
                      "shape means unknown dimensions). Consider providing "
                      "them as input:" +
-                     unknown;
-    result.arg_shapes.clear();
-    result.out_shapes.clear();
-    result.aux_shapes.clear();
+                     lists.unknownArgs;
+    return result;
   }
+  result.arg_shapes = std::move(lists.args);
+  result.out_shapes = std::move(lists.outs);
+  result.aux_shapes = std::move(lists.aux);
   return result;
 }
 
 TypeInference inferTypeImpl(const Symbol &s,
                             const std::map<std::string, std::string> &kwargs,
                             bool partial) {
-  std::vector<std::string> options, keys;
+  std::vector<std::string> options, names;
   for (const auto &[name, dtype] : kwargs) {
-    keys.push_back(name);
+    names.push_back(name);
     options.push_back(name + "=" + dtype);
   }
-  checkKnownInputs(s, keys, "infer_type");
-  ImportedSymbol imported = importSymbol(s.getOutputs());
-  InferredTypes types = runInference(
-      s,
+  using DType = std::optional<std::string>;
+  InferenceLists<DType> lists = inferLists<DType>(
+      s, names, "infer_type",
       [&] {
         SymInferTypesOptions opts;
         opts.inputTypes.assign(options.begin(), options.end());
         opts.partial = true;
         return createSymInferTypes(opts);
       },
-      imported);
+      reportedType, [](const DType &) { return std::string("None"); });
   TypeInference result;
-  bool complete = true;
-  std::string unknown;
-  unsigned numUnknown = 0;
-  for (size_t i = 0; i < types.args.size(); ++i) {
-    bool known = true;
-    result.arg_types.push_back(reportedType(types.args[i], known));
-    if (!known)
-      appendUnknownArgument(unknown, numUnknown, types.argNames[i] + ": None");
-    complete &= known;
-  }
-  for (Type t : types.outs)
-    result.out_types.push_back(reportedType(t, complete));
-  for (Type t : types.aux)
-    result.aux_types.push_back(reportedType(t, complete));
-  result.complete = complete;
-  if (!complete && !partial) {
+  result.complete = lists.complete;
+  if (!lists.complete && !partial) {
     result.warning = "Cannot decide type for the following arguments. "
                      "Consider providing them as input:" +
-                     unknown;
-    result.arg_types.clear();
-    result.out_types.clear();
-    result.aux_types.clear();
+                     lists.unknownArgs;
+    return result;
   }
+  result.arg_types = std::move(lists.args);
+  result.out_types = std::move(lists.outs);
+  result.aux_types = std::move(lists.aux);
   return result;
 }
 
