@@ -12,6 +12,9 @@
 #include "symc/Dialect/SymDialect.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
@@ -97,6 +100,22 @@ void registerCodegenDialects(DialectRegistry &registry) {
   registerAllDialects(registry);
   registerAllExtensions(registry);
   registerAllToLLVMIRTranslations(registry);
+}
+
+int runCodegenTool(StringRef toolName,
+                   function_ref<llvm::Error(MLIRContext &)> run) {
+  DialectRegistry registry;
+  registerCodegenDialects(registry);
+  MLIRContext ctx(registry);
+  ctx.printOpOnDiagnostic(false); // a model is too large to print in an error
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler handler(sourceMgr, &ctx, llvm::errs());
+  if (llvm::Error err = run(ctx)) {
+    llvm::WithColor::error(llvm::errs(), toolName) << llvm::toString(std::move(err))
+                                                   << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 void registerPipelines() {

@@ -372,15 +372,5 @@ int main(int argc, char **argv) {
       argc, argv,
       "sym-compile: compile an MXNet model into an object file or a shared "
       "library with a C ABI (no LLVM, MLIR or Python needed to run it)\n");
-  mlir::DialectRegistry registry;
-  registerCodegenDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.printOpOnDiagnostic(false); // a model is too large to print in an error
-  llvm::SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &ctx, errs());
-  if (Error err = compileModel(ctx)) {
-    WithColor::error(errs(), "sym-compile") << toString(std::move(err)) << "\n";
-    return 1;
-  }
-  return 0;
+  return runCodegenTool("sym-compile", compileModel);
 }

@@ -223,15 +223,5 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv,
                               "sym-run: JIT-compile an MXNet Symbol model and "
                               "run it on the CPU\n");
-  mlir::DialectRegistry registry;
-  registerCodegenDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.printOpOnDiagnostic(false); // a model is too large to print in an error
-  llvm::SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &ctx, errs());
-  if (Error err = runModel(ctx)) {
-    WithColor::error(errs(), "sym-run") << toString(std::move(err)) << "\n";
-    return 1;
-  }
-  return 0;
+  return runCodegenTool("sym-run", runModel);
 }

@@ -5,6 +5,7 @@
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/Error.h"
 
 namespace symc {
 
@@ -20,6 +21,12 @@ void buildSymToLLVMPipeline(mlir::OpPassManager &pm);
 /// upstream dialects, their interface models (bufferization, ...) and the
 /// LLVM IR translations.
 void registerCodegenDialects(mlir::DialectRegistry &registry);
+
+/// The body of a tool that compiles models (sym-run, sym-compile): a
+/// context with the codegen dialects whose diagnostics go to stderr, then
+/// `run`; an error is printed as "<tool>: error: ..." and gives exit code 1.
+int runCodegenTool(llvm::StringRef toolName,
+                   llvm::function_ref<llvm::Error(mlir::MLIRContext &)> run);
 
 /// Registers --sym-to-linalg, --linalg-to-llvm-cpu and --sym-to-llvm.
 void registerPipelines();
