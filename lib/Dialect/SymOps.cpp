@@ -410,3 +410,32 @@ LogicalResult BilinearResize2DOp::verify() {
     return emitOpError("takes a `like` input exactly in mode like");
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// sym.subgraph
+//===----------------------------------------------------------------------===//
+
+YieldOp SubgraphOp::getYield() {
+  return cast<YieldOp>(getBodyBlock().getTerminator());
+}
+
+LogicalResult SubgraphOp::verify() {
+  Block &body = getBodyBlock();
+  size_t numInputs = getInputs().size();
+  if (body.getNumArguments() != numInputs)
+    return emitOpError() << "has " << numInputs << " inputs but its body has "
+                         << body.getNumArguments() << " arguments";
+  if (getInputNames().size() != numInputs)
+    return emitOpError() << "has " << numInputs << " inputs but "
+                         << getInputNames().size() << " input_names";
+  if (auto attrs = getInputAttrs(); attrs && attrs->size() != numInputs)
+    return emitOpError() << "has " << numInputs << " inputs but "
+                         << attrs->size() << " input_attrs";
+  if (body.empty() || !isa<YieldOp>(body.back()))
+    return emitOpError() << "body must end in sym.yield";
+  size_t numYielded = getYield().getValues().size();
+  if (numYielded != getNumResults())
+    return emitOpError() << "has " << getNumResults() << " results but yields "
+                         << numYielded << " values";
+  return success();
+}

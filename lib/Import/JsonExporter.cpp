@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -26,9 +27,39 @@ namespace {
 /// MXNET_VERSION of 1.9.1, which the exported files claim.
 constexpr int64_t kExportVersion = 10901;
 
+/// The variables of a graph: the arguments of @main, or of a subgraph's
+/// body, with their names and attribute strings.
+struct GraphVariables {
+  std::function<std::string(unsigned)> name;
+  std::function<DictionaryAttr(unsigned)> attrs;
+
+  static GraphVariables of(func::FuncOp func) {
+    return {[func](unsigned i) mutable {
+              auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr);
+              return name ? name.str() : "arg" + std::to_string(i);
+            },
+            [func](unsigned i) mutable {
+              return func.getArgAttrOfType<DictionaryAttr>(i, sym::kMXNetAttrsName);
+            }};
+  }
+  static GraphVariables of(sym::SubgraphOp op) {
+    return {[op](unsigned i) mutable {
+              return cast<StringAttr>(op.getInputNames()[i]).str();
+            },
+            [op](unsigned i) mutable {
+              std::optional<ArrayAttr> attrs = op.getInputAttrs();
+              return attrs ? cast<DictionaryAttr>((*attrs)[i]) : DictionaryAttr();
+            }};
+  }
+};
+
+/// Writes one graph (nnvm's JSONGraph of a Symbol); nested subgraphs are
+/// written by nested exporters.
 class Exporter {
 public:
-  explicit Exporter(func::FuncOp func) : func(func) {}
+  Exporter(ValueRange heads, GraphVariables variables)
+      : heads(heads), variables(std::move(variables)) {}
+  /// The graph's nodes, arg_nodes, node_row_ptr and heads.
   FailureOr<ordered_json> run();
 
 private:
@@ -38,7 +69,8 @@ private:
   std::map<std::string, std::string> attrStrings(Operation *op);
   ordered_json entryOf(Value v);
 
-  func::FuncOp func;
+  ValueRange heads;
+  GraphVariables variables;
   ordered_json nodes = ordered_json::array();
   std::vector<int64_t> argNodes;
   std::vector<int64_t> rowPtr = {0};
@@ -68,17 +100,15 @@ ordered_json Exporter::entryOf(Value v) {
 
 int64_t Exporter::addVariable(BlockArgument arg) {
   unsigned i = arg.getArgNumber();
-  auto name = func.getArgAttrOfType<StringAttr>(i, sym::kArgNameAttr);
-  ordered_json node = {{"op", "null"},
-                       {"name", name ? name.str() : "arg" + std::to_string(i)},
-                       {"inputs", ordered_json::array()}};
-  if (auto hidden = func.getArgAttrOfType<DictionaryAttr>(i, sym::kMXNetAttrsName)) {
+  ordered_json node = {{"op", "null"}, {"name", variables.name(i)}};
+  if (DictionaryAttr hidden = variables.attrs(i); hidden && !hidden.empty()) {
     ordered_json attrs = ordered_json::object();
     for (NamedAttribute a : hidden)
       if (auto s = dyn_cast<StringAttr>(a.getValue()))
         attrs[a.getName().str()] = s.str();
     node["attrs"] = attrs;
   }
+  node["inputs"] = ordered_json::array();
   int64_t id = nodes.size();
   nodes.push_back(node);
   argNodes.push_back(id);
@@ -103,8 +133,11 @@ std::map<std::string, std::string> Exporter::attrStrings(Operation *op) {
 
 LogicalResult Exporter::addOp(Operation *op) {
   std::string opName = op->getName().stripDialect().str();
+  auto subgraph = dyn_cast<sym::SubgraphOp>(op);
   if (auto generic = dyn_cast<sym::GenericOp>(op))
     opName = generic.getOpName().str();
+  else if (subgraph)
+    opName = subgraph.getOpName().str();
   else if (!isa<sym::SymDialect>(op->getDialect()))
     return op->emitError() << "cannot export '" << op->getName()
                            << "' to MXNet JSON: only sym ops are exportable";
@@ -116,6 +149,14 @@ LogicalResult Exporter::addOp(Operation *op) {
   for (Value operand : op->getOperands())
     inputs.push_back(entryOf(operand));
   node["inputs"] = inputs;
+  if (subgraph) {
+    FailureOr<ordered_json> nested =
+        Exporter(subgraph.getYield().getValues(), GraphVariables::of(subgraph))
+            .run();
+    if (failed(nested))
+      return failure();
+    node["subgraphs"] = ordered_json::array({*nested});
+  }
   int64_t id = nodes.size();
   nodes.push_back(node);
   rowPtr.push_back(rowPtr.back() + op->getNumResults());
@@ -152,19 +193,16 @@ LogicalResult Exporter::visit(Value root) {
 }
 
 FailureOr<ordered_json> Exporter::run() {
-  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
-  for (Value v : ret.getOperands())
+  for (Value v : heads)
     if (failed(visit(v)))
       return failure();
-  ordered_json heads = ordered_json::array();
-  for (Value v : ret.getOperands())
-    heads.push_back(entryOf(v));
-  return ordered_json{
-      {"nodes", nodes},
-      {"arg_nodes", argNodes},
-      {"node_row_ptr", rowPtr},
-      {"heads", heads},
-      {"attrs", {{"mxnet_version", ordered_json::array({"int", kExportVersion})}}}};
+  ordered_json headEntries = ordered_json::array();
+  for (Value v : heads)
+    headEntries.push_back(entryOf(v));
+  return ordered_json{{"nodes", nodes},
+                      {"arg_nodes", argNodes},
+                      {"node_row_ptr", rowPtr},
+                      {"heads", headEntries}};
 }
 
 } // namespace
@@ -173,9 +211,13 @@ LogicalResult exportMXNetJson(ModuleOp module, raw_ostream &os) {
   auto func = module.lookupSymbol<func::FuncOp>("main");
   if (!func || func.isExternal())
     return emitError(module.getLoc(), "export-mxnet-json: no function @main to export");
-  FailureOr<ordered_json> doc = Exporter(func).run();
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+  FailureOr<ordered_json> doc =
+      Exporter(ret.getOperands(), GraphVariables::of(func)).run();
   if (failed(doc))
     return failure();
+  (*doc)["attrs"] = {
+      {"mxnet_version", ordered_json::array({"int", kExportVersion})}};
   // Names with invalid UTF-8 are written with U+FFFD rather than throwing.
   os << doc->dump(2, ' ', /*ensure_ascii=*/false,
                   nlohmann::json::error_handler_t::replace)

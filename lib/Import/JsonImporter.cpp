@@ -29,6 +29,15 @@ namespace {
 using JsonNode = MXNetGraph::Node;
 using EntryRef = MXNetGraph::Entry;
 
+/// MXNet attribute strings as a dictionary of strings.
+DictionaryAttr stringDict(OpBuilder &b, const AttrStrings &attrs) {
+  SmallVector<NamedAttribute> items;
+  for (const auto &entry : attrs)
+    items.push_back(
+        b.getNamedAttr(entry.getKey(), b.getStringAttr(entry.getValue())));
+  return b.getDictionaryAttr(items);
+}
+
 class Importer {
 public:
   Importer(MLIRContext *ctx, StringRef fileName)
@@ -40,12 +49,20 @@ public:
 private:
   OwningOpRef<ModuleOp> buildModule(ArrayRef<int64_t> order);
   FailureOr<Type> variableType(const JsonNode &node);
+  LogicalResult checkInputCounts(const MXNetGraph &g, ArrayRef<int64_t> order);
+  llvm::DenseSet<int64_t> findAuxVariables(const MXNetGraph &g,
+                                           ArrayRef<int64_t> order);
+  FailureOr<SmallVector<Value>> buildNodes(OpBuilder &b, const MXNetGraph &g,
+                                           ArrayRef<int64_t> order,
+                                           DenseMap<int64_t, Value> values);
   Operation *buildOp(OpBuilder &b, const JsonNode &node, ValueRange operands);
+  Operation *buildSubgraphOp(OpBuilder &b, const JsonNode &node,
+                             ValueRange operands);
   std::string outputName(const JsonNode &node, int64_t index) const;
 
   InFlightDiagnostic error() { return emitError(fileLoc); }
-  InFlightDiagnostic nodeError(size_t id) {
-    const JsonNode &n = nodes[id];
+  InFlightDiagnostic nodeError(const MXNetGraph &g, size_t id) {
+    const JsonNode &n = g.nodes[id];
     return emitError(nodeLoc(n))
            << "node " << id << " ('" << n.name << "', op " << n.op << "): ";
   }
@@ -114,6 +131,8 @@ std::string Importer::outputName(const JsonNode &node, int64_t index) const {
 
 Operation *Importer::buildOp(OpBuilder &b, const JsonNode &node,
                              ValueRange operands) {
+  if (!node.subgraphs.empty())
+    return buildSubgraphOp(b, node, operands);
   Location loc = nodeLoc(node);
   Type unknown = UnrankedTensorType::get(sym::UnknownType::get(ctx));
   SmallVector<Type> resultTypes(node.numOutputs, unknown);
@@ -143,42 +162,163 @@ Operation *Importer::buildOp(OpBuilder &b, const JsonNode &node,
     }
     attrs.push_back(b.getNamedAttr(key, *attr));
   }
-  if (!extras.empty()) {
-    llvm::sort(extras, [](const NamedAttribute &a, const NamedAttribute &b) {
-      return a.getName().strref() < b.getName().strref();
-    });
+  if (!extras.empty()) // DictionaryAttr sorts them
     attrs.push_back(
         b.getNamedAttr(sym::kMXNetAttrsName, b.getDictionaryAttr(extras)));
-  }
   state.addOperands(operands);
   state.addTypes(resultTypes);
   state.addAttributes(attrs);
   return b.create(state);
 }
 
-OwningOpRef<ModuleOp> Importer::buildModule(ArrayRef<int64_t> order) {
-  // Which variables are auxiliary states: decided by the consuming op's
-  // mutable inputs, never by name.
-  llvm::DenseSet<int64_t> auxVars;
+/// A node with `attrs.subgraphs` (optimize_for's partitions) becomes a
+/// sym.subgraph whose region is the nested Symbol: input i of the node
+/// feeds the subgraph's i-th variable in DFS order, as _CachedOp binds them.
+Operation *Importer::buildSubgraphOp(OpBuilder &b, const JsonNode &node,
+                                     ValueRange operands) {
+  Location loc = nodeLoc(node);
+  if (node.subgraphs.size() != 1 || node.schema)
+    return emitError(loc) << "node '" << node.name << "' (op " << node.op
+                          << ") has " << node.subgraphs.size()
+                          << " subgraphs: only subgraph nodes with one "
+                             "(optimize_for's partitions) are supported, not "
+                             "control flow (_foreach, _while_loop, _cond)",
+           nullptr;
+  const MXNetGraph &sub = node.subgraphs.front();
+  llvm::Expected<SmallVector<int64_t>> order = sub.orderFromHeads();
+  if (!order) {
+    emitError(loc) << "subgraph of node '" << node.name
+                   << "': " << toString(order.takeError());
+    return nullptr;
+  }
+  SmallVector<int64_t> vars;
+  for (int64_t id : *order)
+    if (sub.nodes[id].op == "null")
+      vars.push_back(id);
+  if (vars.size() != operands.size() || sub.heads.size() != node.numOutputs) {
+    emitError(loc) << "node '" << node.name << "' (op " << node.op << ") has "
+                   << operands.size() << " inputs and " << node.numOutputs
+                   << " outputs but its subgraph has " << vars.size()
+                   << " inputs and " << sub.heads.size() << " outputs";
+    return nullptr;
+  }
+  if (failed(checkInputCounts(sub, *order)))
+    return nullptr;
+
+  Type unknown = UnrankedTensorType::get(sym::UnknownType::get(ctx));
+  SmallVector<Attribute> names, varAttrs;
+  bool anyVarAttrs = false;
+  for (int64_t id : vars) {
+    names.push_back(b.getStringAttr(sub.nodes[id].name));
+    varAttrs.push_back(stringDict(b, sub.nodes[id].attrs));
+    anyVarAttrs |= !sub.nodes[id].attrs.empty();
+  }
+  auto op = sym::SubgraphOp::create(
+      b, loc, SmallVector<Type>(node.numOutputs, unknown),
+      b.getStringAttr(node.op), operands, b.getArrayAttr(names),
+      anyVarAttrs ? b.getArrayAttr(varAttrs) : ArrayAttr());
+  if (!node.attrs.empty())
+    op->setAttr(sym::kMXNetAttrsName, stringDict(b, node.attrs));
+
+  OpBuilder::InsertionGuard guard(b);
+  Block *body = b.createBlock(&op.getBody());
+  DenseMap<int64_t, Value> values;
+  for (int64_t id : vars)
+    values[id] = body->addArgument(unknown, nodeLoc(sub.nodes[id]));
+  FailureOr<SmallVector<Value>> heads = buildNodes(b, sub, *order, values);
+  if (failed(heads))
+    return nullptr;
+  sym::YieldOp::create(b, loc, *heads);
+  return op;
+}
+
+/// The number of inputs of every modelled op matches its schema.
+LogicalResult Importer::checkInputCounts(const MXNetGraph &g,
+                                         ArrayRef<int64_t> order) {
   for (int64_t id : order) {
-    const JsonNode &n = nodes[id];
+    const JsonNode &n = g.nodes[id];
     if (!n.schema)
       continue;
     SmallVector<std::string> names = n.schema->inputNames(n.attrs);
-    if (names.size() != n.inputs.size()) {
-      constexpr size_t kListed = 8;
-      std::string listed =
-          llvm::join(ArrayRef(names).take_front(kListed), ", ");
-      if (names.size() > kListed)
-        listed += ", ...";
-      nodeError(id) << "has " << n.inputs.size() << " inputs but expects "
-                    << names.size() << " (" << listed << ")";
-      return nullptr;
-    }
-    for (unsigned i : n.schema->auxInputs)
-      if (nodes[n.inputs[i].node].op == "null")
-        auxVars.insert(n.inputs[i].node);
+    if (names.size() == n.inputs.size())
+      continue;
+    constexpr size_t kListed = 8;
+    std::string listed = llvm::join(ArrayRef(names).take_front(kListed), ", ");
+    if (names.size() > kListed)
+      listed += ", ...";
+    return nodeError(g, id) << "has " << n.inputs.size()
+                            << " inputs but expects " << names.size() << " ("
+                            << listed << ")";
   }
+  return success();
+}
+
+/// Which variables are auxiliary states: decided by the consuming op's
+/// mutable inputs, never by name; a subgraph node mutates the inputs that
+/// feed its subgraph's auxiliary states (as _CachedOp's FMutateInputs).
+llvm::DenseSet<int64_t> Importer::findAuxVariables(const MXNetGraph &g,
+                                                   ArrayRef<int64_t> order) {
+  llvm::DenseSet<int64_t> aux;
+  for (int64_t id : order) {
+    const JsonNode &n = g.nodes[id];
+    SmallVector<unsigned> mutated;
+    if (n.schema) {
+      mutated.assign(n.schema->auxInputs.begin(), n.schema->auxInputs.end());
+    } else if (n.subgraphs.size() == 1) {
+      const MXNetGraph &sub = n.subgraphs.front();
+      llvm::Expected<SmallVector<int64_t>> subOrder = sub.orderFromHeads();
+      if (!subOrder) {
+        llvm::consumeError(subOrder.takeError());
+        continue;
+      }
+      llvm::DenseSet<int64_t> subAux = findAuxVariables(sub, *subOrder);
+      unsigned input = 0;
+      for (int64_t subId : *subOrder) {
+        if (sub.nodes[subId].op != "null")
+          continue;
+        if (subAux.contains(subId))
+          mutated.push_back(input);
+        ++input;
+      }
+    }
+    for (unsigned i : mutated)
+      if (i < n.inputs.size() && g.nodes[n.inputs[i].node].op == "null")
+        aux.insert(n.inputs[i].node);
+  }
+  return aux;
+}
+
+FailureOr<SmallVector<Value>>
+Importer::buildNodes(OpBuilder &b, const MXNetGraph &g, ArrayRef<int64_t> order,
+                     DenseMap<int64_t, Value> values) {
+  DenseMap<int64_t, Operation *> built;
+  auto valueOf = [&](const EntryRef &ref) -> Value {
+    if (g.nodes[ref.node].op == "null")
+      return values.lookup(ref.node);
+    return built.lookup(ref.node)->getResult(ref.index);
+  };
+  for (int64_t id : order) {
+    const JsonNode &n = g.nodes[id];
+    if (n.op == "null")
+      continue;
+    SmallVector<Value> operands;
+    for (const EntryRef &ref : n.inputs)
+      operands.push_back(valueOf(ref));
+    Operation *op = buildOp(b, n, operands);
+    if (!op)
+      return failure();
+    built[id] = op;
+  }
+  SmallVector<Value> heads;
+  for (const EntryRef &head : g.heads)
+    heads.push_back(valueOf(head));
+  return heads;
+}
+
+OwningOpRef<ModuleOp> Importer::buildModule(ArrayRef<int64_t> order) {
+  if (failed(checkInputCounts(graph, order)))
+    return nullptr;
+  llvm::DenseSet<int64_t> auxVars = findAuxVariables(graph, order);
 
   OpBuilder b(ctx);
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
@@ -199,7 +339,6 @@ OwningOpRef<ModuleOp> Importer::buildModule(ArrayRef<int64_t> order) {
   Block *entry = func.addEntryBlock();
   b.setInsertionPointToStart(entry);
 
-  DenseMap<int64_t, Operation *> built;
   DenseMap<int64_t, Value> varValues;
   for (auto [i, id] : llvm::enumerate(varIds)) {
     const JsonNode &n = nodes[id];
@@ -208,46 +347,22 @@ OwningOpRef<ModuleOp> Importer::buildModule(ArrayRef<int64_t> order) {
     func.setArgAttr(i, sym::kArgNameAttr, b.getStringAttr(n.name));
     if (auxVars.contains(id))
       func.setArgAttr(i, sym::kArgAuxAttr, b.getUnitAttr());
-    if (!n.attrs.empty()) {
-      SmallVector<NamedAttribute> hidden;
-      for (const auto &entry : n.attrs)
-        hidden.push_back(b.getNamedAttr(entry.getKey(),
-                                        b.getStringAttr(entry.getValue())));
-      llvm::sort(hidden, [](const NamedAttribute &x, const NamedAttribute &y) {
-        return x.getName().strref() < y.getName().strref();
-      });
-      func.setArgAttr(i, sym::kMXNetAttrsName, b.getDictionaryAttr(hidden));
-    }
+    if (!n.attrs.empty())
+      func.setArgAttr(i, sym::kMXNetAttrsName, stringDict(b, n.attrs));
   }
-  auto valueOf = [&](const EntryRef &ref) -> Value {
-    if (nodes[ref.node].op == "null")
-      return varValues.lookup(ref.node);
-    return built.lookup(ref.node)->getResult(ref.index);
-  };
+  FailureOr<SmallVector<Value>> results =
+      buildNodes(b, graph, order, std::move(varValues));
+  if (failed(results))
+    return nullptr;
 
-  for (int64_t id : order) {
-    const JsonNode &n = nodes[id];
-    if (n.op == "null")
-      continue;
-    SmallVector<Value> operands;
-    for (const EntryRef &ref : n.inputs)
-      operands.push_back(valueOf(ref));
-    Operation *op = buildOp(b, n, operands);
-    if (!op)
-      return nullptr;
-    built[id] = op;
-  }
-
-  SmallVector<Value> results;
   SmallVector<Attribute> resultNames;
-  for (const EntryRef &head : graph.heads) {
-    results.push_back(valueOf(head));
+  for (const EntryRef &head : graph.heads)
     resultNames.push_back(b.getDictionaryAttr(b.getNamedAttr(
         sym::kArgNameAttr,
         b.getStringAttr(outputName(nodes[head.node], head.index)))));
-  }
-  func::ReturnOp::create(b, fileLoc, results);
-  func.setFunctionType(b.getFunctionType(argTypes, ValueRange(results).getTypes()));
+  func::ReturnOp::create(b, fileLoc, *results);
+  func.setFunctionType(
+      b.getFunctionType(argTypes, ValueRange(*results).getTypes()));
   func.setAllResultAttrs(resultNames);
   if (failed(verify(*module)))
     return nullptr;

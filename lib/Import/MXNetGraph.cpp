@@ -18,12 +18,16 @@ namespace {
 constexpr int64_t kVersion0900 = 900;
 /// Bound on num_args / num_outputs / output indices, far above any model.
 constexpr int64_t kMaxCount = 100000;
+/// Bound on the nesting of subgraphs (optimize_for makes one level; a few
+/// backends in turn make a few), so hostile files cannot exhaust the stack.
+constexpr unsigned kMaxSubgraphDepth = 16;
 
 using Entry = MXNetGraph::Entry;
 using Node = MXNetGraph::Node;
 
 class GraphReader {
 public:
+  explicit GraphReader(unsigned depth = 0) : depth(depth) {}
   Expected<MXNetGraph> run(StringRef text);
 
 private:
@@ -37,7 +41,10 @@ private:
   void upgradeHiddenKeys();
   void upgradeLegacyInputs();
   Error computeOutputCounts();
+  Error parseSubgraphs(const json &list, Node &n);
+  Expected<MXNetGraph> readNested(const json &doc);
 
+  unsigned depth;
   MXNetGraph graph;
   /// node_row_ptr when it is consistent with the nodes (else empty).
   std::vector<int64_t> rowPtr;
@@ -96,9 +103,9 @@ Error GraphReader::parseNode(const json &node, size_t id) {
     if (auto it = node.find(key); it != node.end())
       if (Error err = parseAttrObject(*it, id, n.attrs))
         return err;
-  if (node.contains("subgraphs"))
-    return fail("node " + Twine(id) + " ('" + n.name +
-                "'): nested subgraphs are not supported yet");
+  if (auto it = node.find("subgraphs"); it != node.end())
+    if (Error err = parseSubgraphs(*it, n))
+      return err;
   auto inputs = node.find("inputs");
   if (inputs == node.end() || !inputs->is_array())
     return fail("node " + Twine(id) + " ('" + n.name +
@@ -136,6 +143,37 @@ Error GraphReader::parseNode(const json &node, size_t id) {
                   it->second + "'");
   }
   return Error::success();
+}
+
+Error GraphReader::parseSubgraphs(const json &list, Node &n) {
+  if (!list.is_array())
+    return fail("node '" + n.name + "': 'subgraphs' must be an array");
+  if (depth + 1 > kMaxSubgraphDepth)
+    return fail("node '" + n.name + "': subgraphs are nested deeper than " +
+                Twine(kMaxSubgraphDepth) + " levels");
+  for (auto [i, doc] : llvm::enumerate(list)) {
+    Expected<MXNetGraph> sub = readNested(doc);
+    if (!sub)
+      return fail("in subgraph " + Twine(i) + " of node '" + n.name + "': " +
+                  toString(sub.takeError()));
+    n.subgraphs.push_back(std::move(*sub));
+  }
+  return Error::success();
+}
+
+/// A nested Symbol has no graph attributes: it is read in its parent's
+/// version and shape mode, and needs no legacy upgrades (subgraph nodes
+/// appeared in 1.5).
+Expected<MXNetGraph> GraphReader::readNested(const json &doc) {
+  GraphReader nested(depth + 1);
+  nested.graph.version = graph.version;
+  nested.graph.npShape = graph.npShape;
+  if (Error err = nested.parseDocument(doc))
+    return std::move(err);
+  nested.upgradeHiddenKeys();
+  if (Error err = nested.computeOutputCounts())
+    return std::move(err);
+  return std::move(nested.graph);
 }
 
 Error GraphReader::parseDocument(const json &doc) {
@@ -245,6 +283,8 @@ Error GraphReader::computeOutputCounts() {
     Node &n = graph.nodes[i];
     if (n.schema)
       n.numOutputs = n.schema->numOutputs(n.attrs);
+    else if (!n.subgraphs.empty())
+      n.numOutputs = std::max<size_t>(1, n.subgraphs.front().heads.size());
     else if (n.op != "null" && i + 1 < rowPtr.size())
       n.numOutputs = (unsigned)std::clamp<int64_t>(rowPtr[i + 1] - rowPtr[i], 1, kMaxCount);
   }

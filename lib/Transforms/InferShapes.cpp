@@ -57,6 +57,16 @@ struct InferenceTraits<PartialShape> {
       state[v] = s;
     return success();
   }
+  static LogicalResult unify(Operation *op, Value a, Value b, State &state) {
+    std::optional<PartialShape> merged = PartialShape::merge(state[a], state[b]);
+    if (!merged)
+      return op->emitError() << "Error in operator " << sym::getNodeName(op)
+                             << ": Shape inconsistent, Provided = "
+                             << state[a].str() << ", inferred shape="
+                             << state[b].str(/*tuple=*/true);
+    state[a] = state[b] = *merged;
+    return success();
+  }
 };
 } // namespace symc
 
@@ -88,13 +98,9 @@ struct SymInferShapesPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     DenseMap<Value, PartialShape> state;
-    func.walk([&](Operation *op) {
-      for (Value v : op->getResults())
-        if (isa<TensorType>(v.getType()))
-          state[v] = PartialShape::fromType(v.getType());
+    forEachTensorValue(func, [&](Value v) {
+      state[v] = PartialShape::fromType(v.getType());
     });
-    for (BlockArgument arg : func.getArguments())
-      state[arg] = PartialShape::fromType(arg.getType());
 
     if (failed(applyGivenShapes(func, state)) ||
         failed(runInferenceSweeps(func, state)))

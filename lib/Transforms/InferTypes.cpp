@@ -59,6 +59,15 @@ struct InferenceTraits<Type> {
         state[v] = t;
     return success();
   }
+  static LogicalResult unify(Operation *op, Value a, Value b, State &state) {
+    Type ta = state[a], tb = state[b];
+    if (ta && tb && ta != tb)
+      return op->emitError() << "Error in operator " << sym::getNodeName(op)
+                             << ": Type inconsistent, Provided = " << ta
+                             << ", inferred type = " << tb;
+    state[a] = state[b] = ta ? ta : tb;
+    return success();
+  }
 };
 } // namespace symc
 
@@ -74,13 +83,9 @@ struct SymInferTypesPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     DenseMap<Value, Type> state;
-    func.walk([&](Operation *op) {
-      for (Value v : op->getResults())
-        if (isa<TensorType>(v.getType()))
-          state[v] = knownElementType(v.getType());
+    forEachTensorValue(func, [&](Value v) {
+      state[v] = knownElementType(v.getType());
     });
-    for (BlockArgument arg : func.getArguments())
-      state[arg] = knownElementType(arg.getType());
 
     if (failed(applyGivenTypes(func, state)) ||
         failed(runInferenceSweeps(func, state)))

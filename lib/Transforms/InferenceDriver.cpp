@@ -57,4 +57,31 @@ std::string listUnknownArguments(func::FuncOp func,
   return names;
 }
 
+void forEachTensorValue(func::FuncOp func, function_ref<void(Value)> callback) {
+  for (BlockArgument arg : func.getArguments())
+    callback(arg);
+  func.walk([&](Operation *op) {
+    for (Value v : op->getResults())
+      if (isa<TensorType>(v.getType()))
+        callback(v);
+    if (auto subgraph = dyn_cast<sym::SubgraphOp>(op))
+      for (BlockArgument arg : subgraph.getBodyBlock().getArguments())
+        callback(arg);
+  });
+}
+
+SmallVector<Operation *> collectSweepOps(Block &body) {
+  SmallVector<Operation *> ops;
+  for (Operation &op : body) {
+    if (auto subgraph = dyn_cast<sym::SubgraphOp>(op)) {
+      ops.push_back(subgraph);
+      ops.append(collectSweepOps(subgraph.getBodyBlock()));
+      ops.push_back(subgraph);
+    } else if (isa<sym::SymInferInterface>(op)) {
+      ops.push_back(&op);
+    }
+  }
+  return ops;
+}
+
 } // namespace symc

@@ -9,6 +9,8 @@
 #ifndef SYMC_LIB_TRANSFORMS_INFERENCEDRIVER_H
 #define SYMC_LIB_TRANSFORMS_INFERENCEDRIVER_H
 
+#include "symc/Dialect/SymDialect.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -37,17 +39,40 @@ void updateFunctionSignature(mlir::func::FuncOp func);
 std::string listUnknownArguments(mlir::func::FuncOp func,
                                  llvm::function_ref<bool(mlir::Value)> isUnknown);
 
+/// Every tensor value of the function: arguments, results, and the
+/// arguments of subgraph bodies.
+void forEachTensorValue(mlir::func::FuncOp func,
+                        llvm::function_ref<void(mlir::Value)> callback);
+
+/// The ops a sweep visits, in order: the function's ops with an inference
+/// rule, and each sym.subgraph before and after the ops of its body (the
+/// subgraph's own step ties its operands and results to its body).
+llvm::SmallVector<mlir::Operation *> collectSweepOps(mlir::Block &body);
+
+/// A subgraph is transparent to inference: operand i and body argument i
+/// are one value, and so are result j and yielded value j.
+template <typename T>
+llvm::LogicalResult tieSubgraph(sym::SubgraphOp op,
+                                llvm::DenseMap<mlir::Value, T> &state) {
+  using Traits = InferenceTraits<T>;
+  for (auto [outer, inner] :
+       llvm::zip(op.getInputs(), op.getBodyBlock().getArguments()))
+    if (failed(Traits::unify(op, outer, inner, state)))
+      return llvm::failure();
+  for (auto [outer, inner] :
+       llvm::zip(op.getResults(), op.getYield().getValues()))
+    if (failed(Traits::unify(op, outer, inner, state)))
+      return llvm::failure();
+  return llvm::success();
+}
+
 /// Runs the sweeps; `state` holds every value's current lattice value.
 template <typename T>
 llvm::LogicalResult runInferenceSweeps(mlir::func::FuncOp func,
                                        llvm::DenseMap<mlir::Value, T> &state) {
   using Traits = InferenceTraits<T>;
-  llvm::SmallVector<mlir::Operation *> ops;
-  func.walk([&](mlir::Operation *op) {
-    if (op->getParentOp() == func.getOperation() &&
-        llvm::isa<typename Traits::Interface>(op))
-      ops.push_back(op);
-  });
+  llvm::SmallVector<mlir::Operation *> ops =
+      collectSweepOps(func.getBody().front());
   auto countUnknown = [&] {
     int64_t n = 0;
     for (auto &it : state)
@@ -55,6 +80,8 @@ llvm::LogicalResult runInferenceSweeps(mlir::func::FuncOp func,
     return n;
   };
   auto visit = [&](mlir::Operation *op) -> llvm::LogicalResult {
+    if (auto subgraph = llvm::dyn_cast<sym::SubgraphOp>(op))
+      return tieSubgraph<T>(subgraph, state);
     typename Traits::Context ctx = Traits::makeContext(op, state);
     if (failed(Traits::infer(op, ctx)))
       return llvm::failure();

@@ -20,6 +20,8 @@
 
 namespace symc {
 
+struct MXNetGraph;
+
 struct MXNetGraph {
   /// Output `index` of node `node`; `version` is a variable's version.
   struct Entry {
@@ -36,6 +38,10 @@ struct MXNetGraph {
     const OpSchema *schema = nullptr; // null for variables and unmodelled ops
     /// FNumOutputs for modelled ops; for others, as many as are referenced.
     unsigned numOutputs = 1;
+    /// `attrs.subgraphs`: the Symbols a subgraph node (`_CachedOp`, a
+    /// partitioner's fused op) runs; input i of the node feeds the i-th
+    /// variable of the subgraph in DFS order.
+    std::vector<MXNetGraph> subgraphs;
   };
 
   std::vector<Node> nodes;
