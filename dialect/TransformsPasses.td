@@ -97,4 +97,39 @@ def SymDistinctResults : Pass<"symc-distinct-results", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def SymPartition : Pass<"sym-partition", "::mlir::func::FuncOp"> {
+  let summary = "optimize_for: partition the graph into a backend's subgraphs";
+  let description = [{
+    MXNet's `Symbol.optimize_for(backend, **options)`: each property of the
+    backend in turn selects subgraphs with MXNet's BuildSubgraph algorithm
+    (seeds in node order, breadth-first growth, cycle exclusion, filter) and
+    outlines each into a `sym.subgraph` named and wired as MXNet names and
+    wires it. Backends: default and default_v2 (`_CachedOp` over
+    `op_names`), custom (supportedOps colouring), symc (everything symc
+    compiles), and any registered with `registerSubgraphBackend`.
+
+    ```
+    sym-opt --sym-partition="backend=default options=op_names=[FullyConnected|Activation]"
+    ```
+  }];
+  let options = [
+    Option<"backend", "backend", "std::string", /*default=*/"",
+           "The backend's registered name">,
+    ListOption<"backendOptions", "options", "std::string",
+               "optimize_for's options as key=value (op_names, "
+               "dedup_subgraph, exclude_ops, min_subgraph_size, ...)">,
+  ];
+}
+
+def SymOutlineSubgraphs : Pass<"symc-outline-subgraphs", "::mlir::ModuleOp"> {
+  let summary = "run each sym.subgraph as a call of its own function";
+  let description = [{
+    Moves the body of every `sym.subgraph` into a private function named
+    after the node and replaces the node by a call, so that each subgraph
+    compiles into one function (what a `_CachedOp` or a backend's fused op
+    does at run time). Runs after inference, which types the bodies.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
 #endif // SYM_TRANSFORMS_PASSES

@@ -43,11 +43,12 @@ def golden_cases(alias_of):
     return cases
 
 
-def lit_mentions(folder, canonical_ops):
-    """Canonical op -> lit test files under `folder` that contain `sym.<op>`."""
+def lit_mentions(folder, canonical_ops, prefix=""):
+    """Canonical op -> lit test files under `folder` (named `prefix*`) that
+    contain `sym.<op>`."""
     pattern = re.compile(r"sym\.([A-Za-z_][A-Za-z0-9_]*)")
     found = collections.defaultdict(set)
-    for path in glob.glob(os.path.join(ROOT, folder, "**", "*.mlir"), recursive=True):
+    for path in glob.glob(os.path.join(ROOT, folder, "**", prefix + "*.mlir"), recursive=True):
         for name in pattern.findall(open(path).read()):
             if name in canonical_ops:
                 found[name].add(os.path.relpath(path, ROOT))
@@ -62,7 +63,7 @@ def render(ops):
         if name != c:
             aliases[c].append(name)
     cases = golden_cases(alias_of)
-    inference = lit_mentions("test/Transforms", set(canonical))
+    inference = lit_mentions("test/Transforms", set(canonical), prefix="infer-")
     lowering = lit_mentions("test/Conversion", set(canonical))
     lines = [
         "# MXNet ops in symc",

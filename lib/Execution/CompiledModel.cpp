@@ -195,11 +195,32 @@ StringRef getArgumentName(func::FuncOp func, unsigned i) {
 
 bool isOnlyUsedAsLabel(Value arg) {
   return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
+    Operation *user = use.getOwner();
+    // Into a subgraph: what its body does with the value.
+    if (auto subgraph = dyn_cast<sym::SubgraphOp>(user))
+      return isOnlyUsedAsLabel(
+          subgraph.getBodyBlock().getArgument(use.getOperandNumber()));
     return isa<sym::SoftmaxOutputOp, sym::LinearRegressionOutputOp,
                sym::MAERegressionOutputOp, sym::LogisticRegressionOutputOp>(
-               use.getOwner()) &&
+               user) &&
            use.getOperandNumber() == 1;
   });
+}
+
+llvm::Expected<unsigned> partitionModel(ModuleOp module, StringRef backend,
+                                        ArrayRef<std::string> options) {
+  PassManager pm(module.getContext());
+  SymPartitionOptions partitionOptions;
+  partitionOptions.backend = backend.str();
+  partitionOptions.backendOptions.assign(options.begin(), options.end());
+  pm.addNestedPass<func::FuncOp>(createSymPartition(partitionOptions));
+  if (llvm::Error err = runPasses(pm, module))
+    return std::move(err);
+  func::FuncOp func = getMain(module);
+  if (!func)
+    return makeError("the module has no @main");
+  auto subgraphs = func.getBody().front().getOps<sym::SubgraphOp>();
+  return (unsigned)std::distance(subgraphs.begin(), subgraphs.end());
 }
 
 void initializeNativeTarget() {

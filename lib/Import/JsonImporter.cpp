@@ -126,6 +126,20 @@ FailureOr<Type> Importer::variableType(const JsonNode &node) {
 std::string Importer::outputName(const JsonNode &node, int64_t index) const {
   if (node.op == "null")
     return node.name;
+  // _CachedOp's FListOutputNames: its subgraph's output names, where a
+  // head repeating an earlier one is a `_copy` node (CreateForwardGraph).
+  if (node.op == "_CachedOp" && node.subgraphs.size() == 1) {
+    const MXNetGraph &sub = node.subgraphs.front();
+    const EntryRef &head = sub.heads[index];
+    auto earlier = llvm::count_if(
+        ArrayRef(sub.heads).take_front(index), [&](const EntryRef &e) {
+          return e.node == head.node && e.index == head.index;
+        });
+    if (earlier)
+      return node.name + "_" + sub.nodes[head.node].name + "_copy" +
+             std::to_string(earlier - 1) + "_output";
+    return node.name + "_" + outputName(sub.nodes[head.node], head.index);
+  }
   return getOutputName(node.schema, node.name, node.numOutputs, index);
 }
 

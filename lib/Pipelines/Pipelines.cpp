@@ -34,6 +34,8 @@ namespace symc {
 void buildSymToLinalgPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createSymInferShapes());
   pm.addNestedPass<func::FuncOp>(createSymInferTypes());
+  // Each subgraph node (optimize_for's partitions) compiles as a function.
+  pm.addPass(createSymOutlineSubgraphs());
   pm.addPass(createConvertSymToLinalg());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

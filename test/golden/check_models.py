@@ -50,11 +50,11 @@ def match_detections(got, expected, shape, atol):
     return worst
 
 
-def check_model(sym_run, models_dir, name, atol, tmp):
+def check_model(sym_run, models_dir, name, atol, tmp, extra_args=()):
     golden = os.path.join(HERE, "models", name)
     meta = json.load(open(os.path.join(golden, "meta.json")))
     src = os.path.join(models_dir, name)
-    cmd = [sym_run, os.path.join(src, meta["symbol"])]
+    cmd = [sym_run, os.path.join(src, meta["symbol"])] + list(extra_args)
     if meta.get("fill"):
         # No weights: the arguments other than the inputs get sym-run's
         # deterministic weight fill.
@@ -89,8 +89,10 @@ def check_model(sym_run, models_dir, name, atol, tmp):
         ok &= diff <= atol * scale
         details.append(f"{meta['output_names'][i]} max|diff| {diff:.2e}" +
                        (f" (scale {scale:.2g})" if scale > 1 else ""))
-    timing = proc.stdout.strip().splitlines()[-1]
-    return ok, "; ".join(details) + f" ({timing})"
+    lines = proc.stdout.strip().splitlines()
+    # sym-run --optimize-for reports how many subgraphs it made.
+    partition = [l for l in lines if l.startswith("optimize_for(")]
+    return ok, "; ".join(partition + details) + f" ({lines[-1]})"
 
 
 def main():
@@ -99,6 +101,8 @@ def main():
     parser.add_argument("--models-dir", required=True)
     parser.add_argument("--atol", type=float, default=1e-4)
     parser.add_argument("--exclude", action="append", default=[], metavar="MODEL")
+    parser.add_argument("--sym-run-arg", action="append", default=[], metavar="ARG",
+                        help="an extra sym-run argument, e.g. --optimize-for=symc")
     parser.add_argument("models", nargs="*", help="default: every model with golden outputs")
     args = parser.parse_args()
     names = args.models or sorted(
@@ -111,7 +115,8 @@ def main():
             if not os.path.isdir(os.path.join(args.models_dir, name)):
                 print(f"SKIP {name}: not in {args.models_dir}")
                 continue
-            ok, detail = check_model(args.sym_run, args.models_dir, name, args.atol, tmp)
+            ok, detail = check_model(args.sym_run, args.models_dir, name, args.atol, tmp,
+                                     args.sym_run_arg)
             failures += not ok
             print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}")
     sys.exit(1 if failures else 0)

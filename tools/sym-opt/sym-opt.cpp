@@ -28,8 +28,10 @@ static int listMXNetOps(mlir::DialectRegistry &registry) {
   std::vector<std::string> lines;
   llvm::StringSet<> modelled;
   for (mlir::RegisteredOperationName op : ctx.getRegisteredOperations()) {
+    // MXNet ops have an inference rule; sym.operator, sym.subgraph and
+    // sym.yield are graph structure.
     if (op.getDialectNamespace() != "sym" ||
-        op.getStringRef() == symc::sym::GenericOp::getOperationName())
+        !op.hasInterface<symc::sym::SymInferInterface>())
       continue;
     llvm::StringRef name = op.getStringRef().drop_front(4); // "sym."
     modelled.insert(name);

@@ -53,6 +53,14 @@ cl::opt<bool> fillMissing(
     cl::init(false), cl::cat(category));
 cl::opt<unsigned> repeat("repeat", cl::desc("run this many times, report the mean"),
                          cl::init(1), cl::cat(category));
+cl::opt<std::string> optimizeFor(
+    "optimize-for",
+    cl::desc("partition the graph with this subgraph backend first, as "
+             "MXNet's optimize_for (e.g. symc, default)"),
+    cl::value_desc("backend"), cl::cat(category));
+cl::list<std::string> optimizeOptions(
+    "optimize-option", cl::desc("an option of --optimize-for's backend"),
+    cl::value_desc("key=value"), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
                                  cl::desc("refuse params files declaring more"),
                                  cl::init(kDefaultMaxParamsBytes), cl::cat(category));
@@ -141,6 +149,14 @@ Error runModel(mlir::MLIRContext &ctx) {
     return fail("cannot import " + modelPath);
   if (failed(checkOperatorsSupported(*module)))
     return fail("cannot compile " + modelPath);
+  if (!optimizeFor.empty()) {
+    Expected<unsigned> count =
+        partitionModel(*module, optimizeFor, optimizeOptions);
+    if (!count)
+      return count.takeError();
+    outs() << "optimize_for(" << optimizeFor << "): " << *count
+           << " subgraph(s)\n";
+  }
   auto values = collectValues();
   if (!values)
     return values.takeError();

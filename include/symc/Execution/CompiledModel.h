@@ -61,6 +61,12 @@ llvm::StringRef getArgumentName(mlir::func::FuncOp func, unsigned i);
 /// the regression outputs): it needs no value at inference.
 bool isOnlyUsedAsLabel(mlir::Value arg);
 
+/// Partitions `@main` with a subgraph backend (MXNet's optimize_for, see
+/// symc/Transforms/Partition.h); returns the number of subgraph nodes.
+llvm::Expected<unsigned> partitionModel(mlir::ModuleOp module,
+                                        llvm::StringRef backend,
+                                        llvm::ArrayRef<std::string> options);
+
 /// Gives the arguments of `@main` the given shapes and dtypes (by
 /// `sym.name`) and runs shape and dtype inference. Names that are not
 /// arguments are errors; so are arguments without a value (training labels
