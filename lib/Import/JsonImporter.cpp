@@ -191,12 +191,19 @@ Operation *Importer::buildOp(OpBuilder &b, const JsonNode &node,
 Operation *Importer::buildSubgraphOp(OpBuilder &b, const JsonNode &node,
                                      ValueRange operands) {
   Location loc = nodeLoc(node);
+  // Control flow binds its subgraphs' inputs through index lists in its
+  // attributes, not as a subgraph node does.
+  static constexpr StringLiteral kControlFlowOps[] = {"_foreach",
+                                                      "_while_loop", "_cond"};
+  if (llvm::is_contained(kControlFlowOps, node.op))
+    return emitError(loc) << "node '" << node.name << "' (op " << node.op
+                          << "): control-flow ops are not supported",
+           nullptr;
   if (node.subgraphs.size() != 1 || node.schema)
     return emitError(loc) << "node '" << node.name << "' (op " << node.op
                           << ") has " << node.subgraphs.size()
                           << " subgraphs: only subgraph nodes with one "
-                             "(optimize_for's partitions) are supported, not "
-                             "control flow (_foreach, _while_loop, _cond)",
+                             "(optimize_for's partitions) are supported",
            nullptr;
   const MXNetGraph &sub = node.subgraphs.front();
   llvm::Expected<SmallVector<int64_t>> order = sub.orderFromHeads();

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Partitions each case of golden.json with symc (sym-translate | sym-opt
 --sym-partition | sym-translate) and compares the result's structure (see
-structure.py) with MXNet 1.9.1's partition of the same graph.
+structure.py) with MXNet 1.9.1's partition of the same graph. With
+--roundtrip, reads MXNet's partitioned file instead and writes it back,
+which must keep the same structure.
 
 Model cases need ../shared/models (--models-dir); without it they print
 SKIP. Exits non-zero if any case differs.
@@ -43,18 +45,15 @@ def first_difference(got, expected, path="graph"):
     return None if got == expected else "%s: %r, MXNet %r" % (path, got, expected)
 
 
-def partition(tools, graph_path, case):
-    options = "op_names=[%s]" % "|".join(case["op_names"])
-    if case["dedup_subgraph"]:
-        options += ",dedup_subgraph=True"
+def run_pipeline(tools, graph_path, sym_opt_args):
+    """sym-translate (import) | sym-opt ARGS | sym-translate (export)."""
     imported = subprocess.run(
         [tools["sym-translate"], "--import-mxnet-json", graph_path, "-mlir-print-debuginfo"],
         capture_output=True, text=True)
     if imported.returncode:
         return None, imported.stderr
-    parted = subprocess.run(
-        [tools["sym-opt"], "--sym-partition=backend=default options=" + options,
-         "-mlir-print-debuginfo"], input=imported.stdout, capture_output=True, text=True)
+    parted = subprocess.run([tools["sym-opt"], "-mlir-print-debuginfo"] + sym_opt_args,
+                            input=imported.stdout, capture_output=True, text=True)
     if parted.returncode:
         return None, parted.stderr
     exported = subprocess.run([tools["sym-translate"], "--export-mxnet-json"],
@@ -64,6 +63,14 @@ def partition(tools, graph_path, case):
     return json.loads(exported.stdout), ""
 
 
+def partition(tools, graph_path, case):
+    options = "op_names=[%s]" % "|".join(case["op_names"])
+    if case["dedup_subgraph"]:
+        options += ",dedup_subgraph=True"
+    return run_pipeline(tools, graph_path,
+                        ["--sym-partition=backend=default options=" + options])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sym-opt", required=True)
@@ -71,6 +78,8 @@ def main():
     parser.add_argument("--models-dir", required=True)
     parser.add_argument("--only", choices=["graphs", "models"],
                         help="only the graphs built by generate.py, or only the models")
+    parser.add_argument("--roundtrip", action="store_true",
+                        help="instead: read MXNet's partitioned JSON and write it back")
     parser.add_argument("cases", nargs="*", help="default: all")
     args = parser.parse_args()
     tools = {"sym-opt": args.sym_opt, "sym-translate": args.sym_translate}
@@ -88,7 +97,14 @@ def main():
                 continue
         else:
             path = os.path.join(HERE, case["graph"])
-        result, error = partition(tools, path, case)
+        if args.roundtrip:
+            if "mxnet_partitioned" not in case:
+                continue
+            result, error = run_pipeline(tools, os.path.join(HERE, case["mxnet_partitioned"]), [])
+        elif case["backend"] != "default":
+            continue  # a fused-op form, for the round trip only
+        else:
+            result, error = partition(tools, path, case)
         expected = case["expected"]
         subgraphs = sum(1 for n in expected["nodes"] if "subgraphs" in n)
         note = "%d subgraphs%s" % (subgraphs, ", cycle excluded" if case["mxnet_cycle_excluded"] else "")

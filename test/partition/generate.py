@@ -4,11 +4,15 @@
 Each case is a graph (built here and saved under cases/, or a model of
 ../shared/models) partitioned by MXNet's `optimize_for` with the `default`
 backend and an `op_names` set (set through MXSetSubgraphPropertyOpNamesV2,
-as MXNet's own tests do), optionally with dedup_subgraph. golden.json keeps,
+as MXNet's own tests do), optionally with dedup_subgraph; a few use MXNet's
+MKLDNN backend instead, whose fused-op files symc must read and write back
+(their partition is not compared: symc has no MKLDNN backend). golden.json keeps,
 per case, MXNet's partitioned graph reduced to its structure (every node's
 name and inputs by name, subgraph nodes' ops and nested subgraphs, the
 heads) and whether MXNet's log reported a cycle exclusion
-(MXNET_SUBGRAPH_VERBOSE=2). Expected values are only ever written here.
+(MXNET_SUBGRAPH_VERBOSE=2); for the graphs built here also MXNet's
+partitioned JSON itself (cases/*.partitioned.json), which symc must read
+and write back. Expected values are only ever written here.
 
 Usage: SYMC_MXNET_VENV=/path/to/venv test/partition/generate.py
 (the venv needs mxnet==1.9.1 numpy==1.23.5; test/golden/generate.py makes one)
@@ -41,9 +45,9 @@ if __name__ == "__main__" and os.environ.get("SYMC_PARTITION_CASE") is None:
 CASES = {}
 
 
-def case(name, op_names, dedup=False):
+def case(name, op_names, dedup=False, backend="default"):
     def register(fn):
-        CASES[name] = (fn, op_names, dedup)
+        CASES[name] = (fn, op_names, dedup, backend)
         return fn
     return register
 
@@ -202,6 +206,26 @@ def _(mx):
     return mx.sym.Group([a, c, b, mx.sym.tanh(b, name="t")])
 
 
+# --- MXNet's fused-op forms (MKLDNN backend), for the round trip only ------
+
+@case("mkldnn_conv_bn_relu_fc", None, backend="MKLDNN")
+def _(mx):
+    data = mx.sym.var("data")
+    c = mx.sym.Convolution(data, kernel=(3, 3), num_filter=4, name="conv")
+    b = mx.sym.BatchNorm(c, name="bn")
+    r = mx.sym.Activation(b, act_type="relu", name="relu")
+    return mx.sym.FullyConnected(r, num_hidden=5, name="fc")
+
+
+@case("mkldnn_conv_sum", None, backend="MKLDNN")
+def _(mx):
+    data = mx.sym.var("data")
+    c1 = mx.sym.Convolution(data, kernel=(1, 1), num_filter=4, no_bias=True, name="c1")
+    c2 = mx.sym.Convolution(data, kernel=(1, 1), num_filter=4, no_bias=True, name="c2")
+    s = mx.sym.elemwise_add(c1, c2, name="sum")
+    return mx.sym.Activation(s, act_type="relu", name="relu")
+
+
 # --- models of ../shared/models ---------------------------------------------
 
 case("resnet18_conv_bn_relu", ["Convolution", "BatchNorm", "Activation"])(
@@ -234,16 +258,19 @@ def partition_one(name):
     """In a child process (MXNet logs the cycle to stderr)."""
     import mxnet as mx
     from mxnet.base import _LIB, check_call, c_str, c_str_array, mx_uint
-    source, op_names, dedup = CASES[name]
+    source, op_names, dedup, backend = CASES[name]
     if isinstance(source, Model):
         sym = mx.sym.load(os.path.join(MODELS, source.path))
     else:
         sym = source(mx)
-    check_call(_LIB.MXSetSubgraphPropertyOpNamesV2(
-        c_str("default"), mx_uint(len(op_names)), c_str_array(op_names)))
     kwargs = {"dedup_subgraph": True} if dedup else {}
-    part = sym.optimize_for("default", **kwargs)
-    check_call(_LIB.MXRemoveSubgraphPropertyOpNamesV2(c_str("default")))
+    if op_names is None:
+        part = sym.optimize_for(backend, **kwargs)
+    else:
+        check_call(_LIB.MXSetSubgraphPropertyOpNamesV2(
+            c_str(backend), mx_uint(len(op_names)), c_str_array(op_names)))
+        part = sym.optimize_for(backend, **kwargs)
+        check_call(_LIB.MXRemoveSubgraphPropertyOpNamesV2(c_str(backend)))
     print(json.dumps({"input": None if isinstance(source, Model) else sym.tojson(),
                       "partitioned": part.tojson()}))
 
@@ -251,7 +278,7 @@ def partition_one(name):
 def main():
     golden = {}
     os.makedirs(os.path.join(HERE, "cases"), exist_ok=True)
-    for name, (source, op_names, dedup) in CASES.items():
+    for name, (source, op_names, dedup, backend) in CASES.items():
         is_model = isinstance(source, Model)
         if is_model and not os.path.exists(os.path.join(MODELS, source.path)):
             print("skip %s: %s not found" % (name, source.path))
@@ -260,7 +287,7 @@ def main():
         proc = subprocess.run([sys.executable, os.path.abspath(__file__)], env=env,
                               capture_output=True, text=True, check=True)
         result = json.loads(proc.stdout.strip().splitlines()[-1])
-        entry = {"op_names": op_names, "dedup_subgraph": dedup,
+        entry = {"backend": backend, "op_names": op_names, "dedup_subgraph": dedup,
                  "mxnet_cycle_excluded": "Found a cycle" in proc.stderr,
                  "expected": describe(json.loads(result["partitioned"]))}
         if is_model:
@@ -268,7 +295,11 @@ def main():
         else:
             with open(os.path.join(HERE, "cases", name + ".json"), "w") as f:
                 f.write(result["input"] + "\n")
+            # MXNet's own partitioned file, for the import/export round trip.
+            with open(os.path.join(HERE, "cases", name + ".partitioned.json"), "w") as f:
+                f.write(result["partitioned"] + "\n")
             entry["graph"] = "cases/%s.json" % name
+            entry["mxnet_partitioned"] = "cases/%s.partitioned.json" % name
         golden[name] = entry
         subgraphs = sum(1 for n in entry["expected"]["nodes"] if "subgraphs" in n)
         print("%-32s %2d subgraphs%s" % (name, subgraphs,
