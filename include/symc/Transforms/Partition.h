@@ -137,7 +137,8 @@ std::vector<std::string> getSubgraphBackendNames();
 llvm::FailureOr<Options> parseOptions(llvm::ArrayRef<std::string> items,
                                       mlir::Location loc);
 
-/// Partitions `func` with every property of `backend` in turn.
+/// Partitions `func` with every property of `backend` in turn. On failure
+/// (a diagnostic is emitted) the function may be left invalid.
 llvm::LogicalResult partition(mlir::func::FuncOp func,
                               const SubgraphBackend &backend,
                               const Options &options);
