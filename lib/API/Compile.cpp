@@ -9,6 +9,7 @@
 
 #include "symc/API/Executor.h"
 
+#include "Bridge.h"
 #include "Graph.h"
 #include "symc/Conversion/Passes.h"
 #include "symc/Dialect/SymDialect.h"
@@ -30,7 +31,10 @@ using namespace llvm;
 using namespace mlir;
 
 namespace symc {
+using detail::DiagnosticCollector;
 using detail::fail;
+using detail::ImportedSymbol;
+using detail::importSymbol;
 
 namespace {
 
@@ -41,50 +45,6 @@ void appendUnknownArgument(std::string &list, unsigned &count, const std::string
   else if (count == 10)
     list += "\n\t...";
   ++count;
-}
-
-/// Collects the diagnostics of a context and turns them into an error.
-class DiagnosticCollector {
-public:
-  explicit DiagnosticCollector(MLIRContext &ctx)
-      : handler(&ctx, [this](Diagnostic &d) {
-          if (d.getSeverity() == DiagnosticSeverity::Error) {
-            if (!messages.empty())
-              messages += "\n";
-            messages += d.str();
-          }
-          return success();
-        }) {}
-  [[noreturn]] void fail(const Twine &fallback) const {
-    detail::fail(messages.empty() ? fallback : Twine(messages));
-  }
-
-private:
-  std::string messages;
-  ScopedDiagnosticHandler handler;
-};
-
-/// A symbol imported into its own context.
-struct ImportedSymbol {
-  std::unique_ptr<MLIRContext> ctx;
-  OwningOpRef<ModuleOp> module;
-  func::FuncOp main() { return module->lookupSymbol<func::FuncOp>("main"); }
-};
-
-ImportedSymbol importSymbol(const std::vector<detail::NodeEntry> &outputs) {
-  if (outputs.empty())
-    fail("the symbol is empty");
-  DialectRegistry registry;
-  registerCodegenDialects(registry);
-  ImportedSymbol imported;
-  imported.ctx = std::make_unique<MLIRContext>(registry);
-  imported.ctx->printOpOnDiagnostic(false);
-  DiagnosticCollector diags(*imported.ctx);
-  imported.module =
-      importMXNetJson(detail::writeJson(outputs), "<symbol>", imported.ctx.get());
-  if (!imported.module)
-    diags.fail("cannot import the symbol");
-  return imported;
 }
 
 /// "2x3", with 0 (MXNet's unknown) as "?"; nullopt for an unknown shape.

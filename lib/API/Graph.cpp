@@ -67,6 +67,27 @@ std::vector<std::string> Node::inputNames() const {
 }
 
 std::vector<unsigned> Node::mutableInputs() const {
+  // A subgraph node (_CachedOp's FMutateInputs) mutates the inputs that
+  // feed its subgraph's mutated variables; input i feeds the subgraph's
+  // i-th variable in DFS order.
+  if (!schema && subgraphs.size() == 1) {
+    std::unordered_set<Node *> mutated;
+    dfsVisit(subgraphs.front(), [&](const NodePtr &n) {
+      for (unsigned i : n->mutableInputs())
+        if (n->inputs[i].node->isVariable())
+          mutated.insert(n->inputs[i].node.get());
+    });
+    std::vector<unsigned> aux;
+    unsigned input = 0;
+    dfsVisit(subgraphs.front(), [&](const NodePtr &n) {
+      if (!n->isVariable())
+        return;
+      if (mutated.count(n.get()) && input < inputs.size())
+        aux.push_back(input);
+      ++input;
+    });
+    return aux;
+  }
   if (!schema)
     return {};
   std::vector<unsigned> aux;
@@ -79,6 +100,22 @@ std::vector<unsigned> Node::mutableInputs() const {
 std::string Node::outputName(unsigned index) const {
   if (isVariable())
     return name;
+  // _CachedOp's FListOutputNames: its subgraph's output names, where a head
+  // repeating an earlier one is a `_copy` node (CreateForwardGraph).
+  if (op == "_CachedOp" && subgraphs.size() == 1 &&
+      index < subgraphs.front().size()) {
+    const std::vector<NodeEntry> &heads = subgraphs.front();
+    const NodeEntry &head = heads[index];
+    auto earlier = std::count_if(heads.begin(), heads.begin() + index,
+                                 [&](const NodeEntry &e) {
+                                   return e.node == head.node &&
+                                          e.index == head.index;
+                                 });
+    if (earlier)
+      return name + "_" + head.node->name + "_copy" +
+             std::to_string(earlier - 1) + "_output";
+    return name + "_" + head.node->outputName(head.index);
+  }
   return getOutputName(schema, name, numOutputs(), index);
 }
 

@@ -34,6 +34,9 @@ struct Node {
   const OpSchema *schema = nullptr;
   /// For ops without a schema: their output count as read from the JSON.
   unsigned declaredOutputs = 1;
+  /// nnvm's attrs.subgraphs (each by its heads): the Symbols a subgraph
+  /// node such as optimize_for's `_CachedOp` runs.
+  std::vector<std::vector<NodeEntry>> subgraphs;
 
   Node() = default;
   Node(const Node &) = default;

@@ -136,9 +136,10 @@ unsigned savedNumOutputs(const Node &node) {
 
 using Entry = std::array<int64_t, 3>;
 
-} // namespace
-
-std::string writeJson(const std::vector<NodeEntry> &heads) {
+/// nnvm's JSONGraph of one Symbol: nodes, arg_nodes, node_row_ptr and
+/// heads (the caller closes the object, after the graph attributes of a
+/// top-level graph); subgraph nodes nest their Symbols.
+void writeGraph(DmlcJsonWriter &w, const std::vector<NodeEntry> &heads) {
   std::vector<NodePtr> nodes = topoOrder(heads);
   std::unordered_map<Node *, int64_t> ids;
   for (size_t i = 0; i < nodes.size(); ++i)
@@ -157,7 +158,6 @@ std::string writeJson(const std::vector<NodeEntry> &heads) {
     };
   };
 
-  DmlcJsonWriter w;
   w.beginObject();
   w.key("nodes");
   w.beginArray(true);
@@ -185,6 +185,16 @@ std::string writeJson(const std::vector<NodeEntry> &heads) {
       w.key("control_deps");
       w.plainArray(deps, [&](int64_t v) { w.number(v); });
     }
+    if (!n->subgraphs.empty()) {
+      w.key("subgraphs");
+      w.beginArray(true);
+      for (const std::vector<NodeEntry> &subgraph : n->subgraphs) {
+        w.item();
+        writeGraph(w, subgraph);
+        w.endObject();
+      }
+      w.endArray();
+    }
     w.endObject();
     if (n->isVariable())
       argNodes.push_back(ids.at(n.get()));
@@ -201,6 +211,13 @@ std::string writeJson(const std::vector<NodeEntry> &heads) {
     headEntries.push_back(entryOf(e));
   w.key("heads");
   w.plainArray(headEntries, writeEntry(w));
+}
+
+} // namespace
+
+std::string writeJson(const std::vector<NodeEntry> &heads) {
+  DmlcJsonWriter w;
+  writeGraph(w, heads);
   w.key("attrs");
   w.beginObject(false);
   w.key("mxnet_version");
@@ -219,21 +236,20 @@ std::string writeJson(const std::vector<NodeEntry> &heads) {
 // Reading
 //===----------------------------------------------------------------------===//
 
-std::vector<NodeEntry> readJson(const std::string &text, const std::string &what) {
-  llvm::Expected<MXNetGraph> graph = readMXNetGraph(text);
-  if (!graph)
-    fail(what + ": " + llvm::toString(graph.takeError()));
+/// The nodes of `graph` (and of its nested subgraphs) as API nodes.
+static std::vector<NodeEntry> buildNodes(const MXNetGraph &graph,
+                                         const std::string &what) {
   // Only what the heads reach is part of the symbol; ordering also rejects
   // cycles, which nnvm would loop on.
-  llvm::Expected<llvm::SmallVector<int64_t>> order = graph->orderFromHeads();
+  llvm::Expected<llvm::SmallVector<int64_t>> order = graph.orderFromHeads();
   if (!order)
     fail(what + ": " + llvm::toString(order.takeError()));
-  std::vector<NodePtr> nodes(graph->nodes.size());
+  std::vector<NodePtr> nodes(graph.nodes.size());
   auto entryOf = [&](const MXNetGraph::Entry &e) {
     return NodeEntry{nodes[e.node], (uint32_t)e.index, (uint32_t)e.version};
   };
   for (int64_t id : *order) {
-    const MXNetGraph::Node &src = graph->nodes[id];
+    const MXNetGraph::Node &src = graph.nodes[id];
     auto n = std::make_shared<Node>();
     n->name = src.name;
     if (src.op != "null") {
@@ -247,12 +263,22 @@ std::vector<NodeEntry> readJson(const std::string &text, const std::string &what
       n->inputs.push_back(entryOf(e));
     for (int64_t d : src.controlDeps)
       n->controlDeps.push_back(nodes[d]);
+    for (const MXNetGraph &subgraph : src.subgraphs)
+      n->subgraphs.push_back(
+          buildNodes(subgraph, what + ": subgraph of '" + src.name + "'"));
     nodes[id] = n;
   }
   std::vector<NodeEntry> heads;
-  for (const MXNetGraph::Entry &e : graph->heads)
+  for (const MXNetGraph::Entry &e : graph.heads)
     heads.push_back(entryOf(e));
   return heads;
+}
+
+std::vector<NodeEntry> readJson(const std::string &text, const std::string &what) {
+  llvm::Expected<MXNetGraph> graph = readMXNetGraph(text);
+  if (!graph)
+    fail(what + ": " + llvm::toString(graph.takeError()));
+  return buildNodes(*graph, what);
 }
 
 } // namespace symc::detail

@@ -610,6 +610,44 @@ GRAPH(error_fc_bias) { return op::FullyConnected({v("x"), {"num_hidden", 4}, {"n
 GRAPH(error_types_fc) { return graph_error_fc_bias(); }
 GRAPH(error_type) { return op::elemwise_add({v("a"), v("b"), {"name", "mixed"}}); }
 
+// optimize_for('default') with MXNet's op_names (twins of generate.py's
+// `partitioned`): _CachedOp nodes, cycle exclusion, dedup_subgraph, aux.
+GRAPH(optimize_for_default) {
+  Symbol fc1 = op::FullyConnected({v("data"), {"num_hidden", 16}, {"name", "fc1"}});
+  Symbol act = op::Activation({fc1, {"act_type", "relu"}, {"name", "relu1"}});
+  Symbol fc2 = op::FullyConnected({act, {"num_hidden", 3}, {"name", "fc2"}});
+  Symbol out = Group({op::softmax({fc2, {"name", "sm"}}), act, op::exp({act, {"name", "e"}})});
+  return out.optimize_for("default", {}, {},
+                          {{"op_names", "['FullyConnected', 'Activation']"}});
+}
+
+GRAPH(optimize_for_cycle) {
+  Symbol a = op::exp({v("x"), {"name", "a"}});
+  Symbol r = op::Activation({a, {"act_type", "relu"}, {"name", "r"}});
+  Symbol s = op::sin({a, {"name", "s"}});
+  Symbol d = op::elemwise_add({r, s, {"name", "d"}});
+  return op::cos({d, {"name", "c"}})
+      .optimize_for("default", {}, {}, {{"op_names", "exp,sin,elemwise_add,cos"}});
+}
+
+GRAPH(optimize_for_dedup) {
+  Symbol x = v("x"), y = v("y");
+  Symbol m = op::elemwise_mul({x, x, {"name", "sq"}});
+  Symbol a = op::elemwise_add({m, y, {"name", "a"}});
+  Symbol out = Group({a, op::elemwise_sub({a, x, {"name", "b"}}), op::tanh({a, {"name", "t"}})});
+  return out.optimize_for("default", {}, {},
+                          {{"op_names", "elemwise_mul,elemwise_add,elemwise_sub"},
+                           {"dedup_subgraph", true}});
+}
+
+GRAPH(optimize_for_batchnorm) {
+  Symbol c = op::Convolution({v("data"), {"kernel", {3, 3}}, {"num_filter", 4}, {"name", "conv"}});
+  Symbol bn = op::BatchNorm({c, {"fix_gamma", false}, {"name", "bn"}});
+  Symbol r = op::Activation({bn, {"act_type", "relu"}, {"name", "relu"}});
+  return op::Pooling({r, {"kernel", {2, 2}}, {"pool_type", "max"}, {"name", "pool"}})
+      .optimize_for("default", {}, {}, {{"op_names", "Convolution,BatchNorm,Activation"}});
+}
+
 class GraphCase : public testing::TestWithParam<std::string> {};
 
 TEST_P(GraphCase, MatchesMXNet) {
@@ -639,6 +677,93 @@ std::vector<std::string> graphNames() {
 
 INSTANTIATE_TEST_SUITE_P(Golden, GraphCase, testing::ValuesIn(graphNames()),
                          [](const auto &info) { return info.param; });
+
+//===----------------------------------------------------------------------===//
+// optimize_for beyond MXNet's backends
+//===----------------------------------------------------------------------===//
+
+/// A small net with an op symc does not compile in the middle would stop
+/// the symc backend; this one is all compiled ops, with Pooling excluded
+/// so that it splits into two subgraphs around it.
+Symbol convNet() {
+  Symbol c = op::Convolution({v("data"), {"kernel", {3, 3}}, {"num_filter", 4}, {"name", "conv"}});
+  Symbol r = op::Activation({c, {"act_type", "relu"}, {"name", "relu"}});
+  Symbol p = op::Pooling({r, {"kernel", {2, 2}}, {"pool_type", "max"}, {"name", "pool"}});
+  Symbol f = op::FullyConnected({p, {"num_hidden", 5}, {"name", "fc"}});
+  return op::softmax({f, {"name", "sm"}});
+}
+
+std::map<std::string, NDArray> seededArgs(const Symbol &s, const Shape &dataShape) {
+  auto shapes = s.infer_shape({{"data", dataShape}});
+  std::map<std::string, NDArray> args;
+  std::vector<std::string> names = s.list_arguments();
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::vector<float> values;
+    int64_t n = 1;
+    for (int64_t d : shapes.arg_shapes[i])
+      n *= d;
+    for (int64_t k = 0; k < n; ++k)
+      values.push_back(std::sin(0.37f * float(k + 11 * i)));
+    args[names[i]] = NDArray(values, shapes.arg_shapes[i]);
+  }
+  return args;
+}
+
+TEST(OptimizeFor, SymcBackendKeepsTheOutputs) {
+  Symbol net = convNet();
+  auto args = seededArgs(net, {2, 3, 8, 8});
+  Symbol whole = net.optimize_for("symc", args);
+  Symbol split = net.optimize_for("symc", {}, {}, {{"exclude_ops", "Pooling"}});
+  auto countSubgraphs = [](const Symbol &s) {
+    size_t n = 0;
+    for (const std::string &name : s.get_internals().list_outputs())
+      n += name.rfind("_symc_subgraph", 0) == 0;
+    return n;
+  };
+  EXPECT_EQ(countSubgraphs(whole), 1u);
+  EXPECT_EQ(countSubgraphs(split), 2u);
+  EXPECT_EQ(split.list_arguments(), net.list_arguments());
+  std::vector<float> expected = net.eval(args)[0].asFloatVector();
+  for (const Symbol &partitioned : {whole, split}) {
+    std::vector<float> got = partitioned.eval(args)[0].asFloatVector();
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i)
+      EXPECT_NEAR(got[i], expected[i], 1e-6) << i;
+  }
+}
+
+TEST(OptimizeFor, GetBackendSymbolIsOptimizeForWithoutOptions) {
+  Symbol net = convNet();
+  EXPECT_EQ(net.get_backend_symbol("symc").tojson(), net.optimize_for("symc").tojson());
+}
+
+TEST(OptimizeFor, ErrorsNameTheProblem) {
+  Symbol net = convNet();
+  auto message = [&](const std::function<void()> &call) {
+    try {
+      call();
+    } catch (const MXNetError &e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message([&] { net.optimize_for("TensorRT"); })
+                .find("'TensorRT' is not a registered subgraph backend"),
+            std::string::npos);
+  EXPECT_NE(message([&] { net.optimize_for("default"); })
+                .find("backend 'default' needs the option op_names"),
+            std::string::npos);
+  EXPECT_NE(message([&] { net.optimize_for("symc", {}, {}, {{"min_subgraph_size", "two"}}); })
+                .find("min_subgraph_size must be a non-negative integer"),
+            std::string::npos);
+  // With arrays, inference runs first: a wrong weight shape is MXNet's error.
+  std::map<std::string, NDArray> bad = {{"data", NDArray(Shape{2, 3, 8, 8})},
+                                        {"conv_weight", NDArray(Shape{4, 2, 3, 3})}};
+  EXPECT_NE(message([&] { net.optimize_for("symc", bad); }).find("Error in operator conv"),
+            std::string::npos);
+  EXPECT_EQ(message([&] { net.optimize_for("symc", bad, {}, {}, {}, {}, /*skip_infer=*/true); }),
+            "no error");
+}
 
 TEST(GraphCases, EveryTwinHasGoldenData) {
   for (const auto &[name, builder] : graphs())

@@ -923,6 +923,58 @@ def _():
     return mx.sym.elemwise_add(v('a'), v('b'), name='mixed')
 
 
+def partitioned(sym, op_names, **kwargs):
+    """sym.optimize_for('default', **kwargs) with MXNet's op_names set as
+    its own tests set it."""
+    from mxnet.base import _LIB, check_call, c_str, c_str_array, mx_uint
+    check_call(_LIB.MXSetSubgraphPropertyOpNamesV2(
+        c_str("default"), mx_uint(len(op_names)), c_str_array(op_names)))
+    try:
+        return sym.optimize_for("default", **kwargs)
+    finally:
+        check_call(_LIB.MXRemoveSubgraphPropertyOpNamesV2(c_str("default")))
+
+
+@graph("optimize_for_default", shapes={"data": (4, 10)}, eval=True)
+def _():
+    data = v('data')
+    fc1 = mx.sym.FullyConnected(data, num_hidden=16, name='fc1')
+    act = mx.sym.Activation(fc1, act_type='relu', name='relu1')
+    fc2 = mx.sym.FullyConnected(act, num_hidden=3, name='fc2')
+    out = mx.sym.Group([mx.sym.softmax(fc2, name='sm'), act, mx.sym.exp(act, name='e')])
+    return partitioned(out, ["FullyConnected", "Activation"])
+
+
+@graph("optimize_for_cycle", shapes={"x": (2, 5)}, eval=True)
+def _():
+    x = v('x')
+    a = mx.sym.exp(x, name='a')
+    r = mx.sym.Activation(a, act_type='relu', name='r')
+    s = mx.sym.sin(a, name='s')
+    d = mx.sym.elemwise_add(r, s, name='d')
+    return partitioned(mx.sym.cos(d, name='c'), ["exp", "sin", "elemwise_add", "cos"])
+
+
+@graph("optimize_for_dedup", shapes={"x": (3, 2), "y": (3, 2)}, eval=True)
+def _():
+    x, y = v('x'), v('y')
+    m = mx.sym.elemwise_mul(x, x, name='sq')
+    a = mx.sym.elemwise_add(m, y, name='a')
+    out = mx.sym.Group([a, mx.sym.elemwise_sub(a, x, name='b'), mx.sym.tanh(a, name='t')])
+    return partitioned(out, ["elemwise_mul", "elemwise_add", "elemwise_sub"],
+                       dedup_subgraph=True)
+
+
+@graph("optimize_for_batchnorm", shapes={"data": (2, 3, 4, 4)}, eval=True)
+def _():
+    data = v('data')
+    c = mx.sym.Convolution(data, kernel=(3, 3), num_filter=4, name='conv')
+    bn = mx.sym.BatchNorm(c, fix_gamma=False, name='bn')
+    r = mx.sym.Activation(bn, act_type='relu', name='relu')
+    return partitioned(mx.sym.Pooling(r, kernel=(2, 2), pool_type='max', name='pool'),
+                       ["Convolution", "BatchNorm", "Activation"])
+
+
 # ---------------------------------------------------------------------------
 # print_summary of the models of ../shared/models (file, input shapes).
 # ---------------------------------------------------------------------------

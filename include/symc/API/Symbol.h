@@ -183,6 +183,25 @@ public:
   std::string tojson(bool remove_amp_cast = true) const;
   void save(const std::string &fname, bool remove_amp_cast = true) const;
 
+  //===--- Partitioning --------------------------------------------------===//
+  /// optimize_for(backend, args, aux, **options): the graph partitioned by a
+  /// subgraph backend (symc/Transforms/Partition.h: default, default_v2,
+  /// custom, symc, or any registered one), each subgraph a node holding
+  /// it. With args or aux (and not skip_infer), shapes and dtypes are
+  /// inferred first from the arrays, then from shape_dict and type_dict,
+  /// as MXOptimizeForBackend does; the arrays themselves are not changed.
+  /// Options are keyword Args: {"op_names", "[Convolution, Activation]"},
+  /// {"dedup_subgraph", true}.
+  Symbol optimize_for(const std::string &backend,
+                      const std::map<std::string, NDArray> &args = {},
+                      const std::map<std::string, NDArray> &aux = {},
+                      const Args &options = {},
+                      const std::map<std::string, Shape> &shape_dict = {},
+                      const std::map<std::string, std::string> &type_dict = {},
+                      bool skip_infer = false) const;
+  /// get_backend_symbol(backend): optimize_for with no options.
+  Symbol get_backend_symbol(const std::string &backend) const;
+
   //===--- Evaluation ----------------------------------------------------===//
   /// eval(ctx, **kwargs): binds the given arrays and runs forward once.
   std::vector<NDArray> eval(const std::map<std::string, NDArray> &kwargs,
