@@ -25,7 +25,8 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <map>
-#include <set>
+#include <optional>
+#include <tuple>
 
 using namespace mlir;
 
@@ -44,6 +45,38 @@ std::pair<int64_t, int64_t> hostRegisterTile() {
   if (features.lookup("avx512f"))
     return {8, 32};
   return {4, 16};
+}
+
+/// The register tile of a channel-last convolution: `columns` output
+/// columns by `filters` output channels. The host tile (rm x rn) sets the
+/// accumulator budget (rm * rn / lanes vector registers, measured not to
+/// spill); the columns must divide the output width and the filters the
+/// filter count. Of the tiles that fit, the one with the most work per
+/// step wins (rn before rn / 2 on ties), so that a 7- or 14-wide output
+/// (ResNet's last stages) takes 7 columns rather than falling back.
+struct ConvTile {
+  int64_t columns = 0, filters = 0;
+};
+std::optional<ConvTile> convRegisterTile(int64_t width, int64_t numFilters,
+                                         int64_t rm, int64_t rn) {
+  int64_t lanes = rn / 2; // the host tiles are two vectors wide
+  int64_t budget = rm * rn / lanes;
+  std::optional<ConvTile> best;
+  for (int64_t filters : {rn, lanes}) {
+    if (numFilters % filters)
+      continue;
+    int64_t maxColumns = budget * lanes / filters;
+    int64_t columns = 0;
+    for (int64_t c = std::min(maxColumns, width); c >= 1 && !columns; --c)
+      if (width % c == 0)
+        columns = c;
+    // Fewer than two columns per step leaves the weights unreused.
+    if (columns < 2)
+      continue;
+    if (!best || columns * filters > best->columns * best->filters)
+      best = ConvTile{columns, filters};
+  }
+  return best;
 }
 
 /// The largest of 128, 64, ... that divides `extent` and is a multiple of
@@ -82,14 +115,27 @@ std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn)
 
 constexpr llvm::StringLiteral kConvAttr = "symc.conv_schedule";
 
+/// A convolution schedule: its register tile and which of the kernel-row
+/// and channel loops run more than once (bit 0: kernel rows, bit 1:
+/// channels): only those are hoisted from (a one-trip loop folds away, and
+/// its handle with it).
+struct ConvSchedule {
+  ConvTile tile;
+  int64_t loops = 0;
+  bool operator<(const ConvSchedule &o) const {
+    return std::tie(tile.columns, tile.filters, loops) <
+           std::tie(o.tile.columns, o.tile.filters, o.loops);
+  }
+};
+
 /// The direct channel-last convolution schedule of docs/toolchain.md: one
-/// output row, `rm` columns and `rn` filters per register tile, the kernel
-/// row tiled to 1 so that the op decomposes into 1-D convolutions.
-/// `variant` says which of the kernel-row and channel loops run more than
-/// once: only those are hoisted from (a one-trip loop folds away, and its
-/// handle with it).
-std::string convScheduleFor(int64_t rm, int64_t rn, int64_t variant) {
-  bool hoistKH = variant & 1, hoistC = variant & 2;
+/// output row, `columns` columns and `filters` filters per register tile,
+/// the kernel row tiled to 1 so that the op decomposes into 1-D
+/// convolutions. Convolutions carry the schedule's `id`.
+std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
+  int64_t rm = schedule.tile.columns, rn = schedule.tile.filters;
+  int64_t variant = id;
+  bool hoistKH = schedule.loops & 1, hoistC = schedule.loops & 2;
   std::string hoists;
   if (hoistC)
     hoists += llvm::formatv(
@@ -119,24 +165,29 @@ std::string convScheduleFor(int64_t rm, int64_t rn, int64_t variant) {
       .str();
 }
 
-/// NCHW/FCHW convolutions whose output width and filter count the register
-/// tile divides become channel-last ones between transposes (the filter
-/// transposes are constants when the weights are): the vectorizer works on
-/// the innermost (channel) axis, where NCHW would transpose the accumulator
-/// at every step. Returns the schedule variants used (see convScheduleFor).
-std::set<int64_t> rewriteConvolutionsChannelLast(ModuleOp module, int64_t rm,
-                                                 int64_t rn) {
+/// NCHW/FCHW convolutions with a register tile (convRegisterTile) become
+/// channel-last ones between transposes (the filter transposes are
+/// constants when the weights are): the vectorizer works on the innermost
+/// (channel) axis, where NCHW would transpose the accumulator at every
+/// step. Returns the schedules used, each convolution tagged with its
+/// schedule's index.
+std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
+                                                         int64_t rm, int64_t rn) {
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
-  std::set<int64_t> variants;
+  std::map<ConvSchedule, int64_t> ids;
+  std::vector<ConvSchedule> schedules;
   for (linalg::Conv2DNchwFchwOp op : convs) {
     auto in = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());
     auto filter = dyn_cast<RankedTensorType>(op.getDpsInputs()[1].getType());
     auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
     if (!in || !filter || !out || !in.hasStaticShape() ||
         !filter.hasStaticShape() || !out.hasStaticShape() ||
-        !out.getElementType().isF32() || out.getDimSize(3) % rm ||
-        out.getDimSize(1) % rn)
+        !out.getElementType().isF32())
+      continue;
+    std::optional<ConvTile> tile =
+        convRegisterTile(out.getDimSize(3), out.getDimSize(1), rm, rn);
+    if (!tile)
       continue;
     OpBuilder b(op);
     Location loc = op.getLoc();
@@ -154,14 +205,16 @@ std::set<int64_t> rewriteConvolutionsChannelLast(ModuleOp module, int64_t rm,
     auto conv = linalg::Conv2DNhwcHwcfOp::create(
         b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
         ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
-    int64_t variant = (filter.getDimSize(2) > 1 ? 1 : 0) |
-                      (filter.getDimSize(1) > 1 ? 2 : 0);
-    conv->setAttr(kConvAttr, b.getI64IntegerAttr(variant));
+    ConvSchedule schedule{*tile, (filter.getDimSize(2) > 1 ? 1 : 0) |
+                                     (filter.getDimSize(1) > 1 ? 2 : 0)};
+    auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
+    if (inserted)
+      schedules.push_back(schedule);
+    conv->setAttr(kConvAttr, b.getI64IntegerAttr(it->second));
     op->replaceAllUsesWith(ValueRange{transpose(conv.getResult(0), {0, 3, 1, 2})});
     op->erase();
-    variants.insert(variant);
   }
-  return variants;
+  return schedules;
 }
 
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
@@ -189,7 +242,8 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
       op->setAttr(kTileAttr, b.getDenseI64ArrayAttr({cm, cn, ck}));
       tiles[{cm, cn, ck}] = 1;
     });
-    std::set<int64_t> convs = rewriteConvolutionsChannelLast(module, rm, rn);
+    std::vector<ConvSchedule> convs =
+        rewriteConvolutionsChannelLast(module, rm, rn);
     if (tiles.empty() && convs.empty())
       return;
 
@@ -202,8 +256,8 @@ module attributes {transform.with_named_sequence} {
     for (const auto &[tile, unused] : tiles)
       script += scheduleFor(std::get<0>(tile), std::get<1>(tile), std::get<2>(tile),
                             rm, rn);
-    for (int64_t variant : convs)
-      script += convScheduleFor(rm, rn, variant);
+    for (auto [id, schedule] : llvm::enumerate(convs))
+      script += convScheduleFor(schedule, id);
     script += R"(
     transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
     transform.yield

@@ -55,3 +55,32 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1x4x8xf32>, tensor<16x1x1x1xf32>) outs(%init : tensor<1x16x4x8xf32>) -> tensor<1x16x4x8xf32>
   return %r : tensor<1x16x4x8xf32>
 }
+
+// -----
+
+// A 7-wide output (ResNet's last stage): no width tile of 4 divides it, so
+// the tile trades filters for columns: 7 columns by 8 filters (7 vector
+// accumulators, within the 4 x 16 tile's budget of 8).
+// CHECK-LABEL: func @conv_width_7
+// CHECK: scf.for {{.*}} step %c8
+// CHECK: iter_args({{.*}}) -> (vector<1x7x8xf32>)
+// CHECK: vector.fma {{.*}} : vector<8xf32>
+// CHECK-NOT: symc.conv_schedule
+func.func @conv_width_7(%x: tensor<1x16x9x9xf32>, %w: tensor<32x16x3x3xf32>, %init: tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x16x9x9xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
+  return %r : tensor<1x32x7x7xf32>
+}
+
+// -----
+
+// Two convolutions of different tiles in one module get a schedule each.
+// CHECK-LABEL: func @two_schedules
+// CHECK-COUNT-2: vector.fma {{.*}} : vector<16xf32>
+// CHECK: vector.fma {{.*}} : vector<8xf32>
+func.func @two_schedules(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>,
+                         %x2: tensor<1x16x9x9xf32>, %w2: tensor<32x16x3x3xf32>, %init2: tensor<1x32x7x7xf32>)
+    -> (tensor<1x32x8x8xf32>, tensor<1x32x7x7xf32>) {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  %r2 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x2, %w2 : tensor<1x16x9x9xf32>, tensor<32x16x3x3xf32>) outs(%init2 : tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
+  return %r, %r2 : tensor<1x32x8x8xf32>, tensor<1x32x7x7xf32>
+}
