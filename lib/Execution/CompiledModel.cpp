@@ -4,6 +4,7 @@
 
 #include "symc/Dialect/SymDialect.h"
 #include "symc/Pipelines/Pipelines.h"
+#include "symc/Runtime/Allocator.h"
 #include "symc/Runtime/Kernels.h"
 #include "symc/Transforms/Passes.h"
 
@@ -113,6 +114,12 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
     add("_mlir_ciface_symc_histogram_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
     add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
+    add("_mlir_memref_to_llvm_alloc",
+        reinterpret_cast<void *>(&_mlir_memref_to_llvm_alloc));
+    add("_mlir_memref_to_llvm_aligned_alloc",
+        reinterpret_cast<void *>(&_mlir_memref_to_llvm_aligned_alloc));
+    add("_mlir_memref_to_llvm_free",
+        reinterpret_cast<void *>(&_mlir_memref_to_llvm_free));
     add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
     add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
     add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
