@@ -10,6 +10,7 @@
 
 #include "symc/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -48,35 +49,53 @@ std::pair<int64_t, int64_t> hostRegisterTile() {
 }
 
 /// The register tile of a channel-last convolution: `columns` output
-/// columns by `filters` output channels. The host tile (rm x rn) sets the
-/// accumulator budget (rm * rn / lanes vector registers, measured not to
-/// spill); the columns must divide the output width and the filters the
-/// filter count. Of the tiles that fit, the one with the most work per
-/// step wins (rn before rn / 2 on ties), so that a 7- or 14-wide output
-/// (ResNet's last stages) takes 7 columns rather than falling back.
+/// columns by `filters` output channels, over an output padded (with zero
+/// columns and zero filters, sliced off afterwards) to `paddedWidth` by
+/// `paddedFilters`. The host tile (rm x rn) sets the accumulator budget
+/// (rm * rn / lanes vector registers, measured not to spill).
 struct ConvTile {
   int64_t columns = 0, filters = 0;
+  int64_t paddedWidth = 0, paddedFilters = 0;
 };
-std::optional<ConvTile> convRegisterTile(int64_t width, int64_t numFilters,
-                                         int64_t rm, int64_t rn) {
+
+int64_t roundUp(int64_t value, int64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+/// Of the tiles with rn or rn / 2 filters (the count padded to them) and,
+/// for the columns, the largest divisor of the width within the budget or
+/// the width padded to the budget's columns, the cheapest under a simple
+/// model: per output vector, one FMA, the weights' loads shared by c
+/// columns (2 / c) and the input's broadcast by the filter vectors
+/// (lanes / filters). A 13-wide output pads to 16 rather than run one
+/// column at a time; on AVX-512, 7 and 14 take 7 columns.
+ConvTile convRegisterTile(int64_t width, int64_t numFilters, int64_t rm,
+                          int64_t rn) {
   int64_t lanes = rn / 2; // the host tiles are two vectors wide
   int64_t budget = rm * rn / lanes;
   std::optional<ConvTile> best;
+  double bestCost = 0;
   for (int64_t filters : {rn, lanes}) {
-    if (numFilters % filters)
-      continue;
+    int64_t paddedFilters = roundUp(numFilters, filters);
     int64_t maxColumns = budget * lanes / filters;
-    int64_t columns = 0;
-    for (int64_t c = std::min(maxColumns, width); c >= 1 && !columns; --c)
-      if (width % c == 0)
-        columns = c;
-    // Fewer than two columns per step leaves the weights unreused.
-    if (columns < 2)
-      continue;
-    if (!best || columns * filters > best->columns * best->filters)
-      best = ConvTile{columns, filters};
+    int64_t divisor = 1;
+    for (int64_t c = std::min(maxColumns, width); c > 1; --c)
+      if (width % c == 0) {
+        divisor = c;
+        break;
+      }
+    for (auto [columns, paddedWidth] :
+         {std::pair{divisor, width},
+          std::pair{maxColumns, roundUp(width, maxColumns)}}) {
+      double cost = double(paddedWidth) * double(paddedFilters / lanes) *
+                    (1.0 + 2.0 / double(columns) + double(lanes) / double(filters));
+      if (!best || cost < bestCost) {
+        best = ConvTile{columns, filters, paddedWidth, paddedFilters};
+        bestCost = cost;
+      }
+    }
   }
-  return best;
+  return *best;
 }
 
 /// The largest of 128, 64, ... that divides `extent` and is a multiple of
@@ -165,12 +184,56 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
       .str();
 }
 
-/// NCHW/FCHW convolutions with a register tile (convRegisterTile) become
-/// channel-last ones between transposes (the filter transposes are
-/// constants when the weights are): the vectorizer works on the innermost
-/// (channel) axis, where NCHW would transpose the accumulator at every
-/// step. Returns the schedules used, each convolution tagged with its
-/// schedule's index.
+/// `source` with its dimensions permuted (result dim i is source dim
+/// perm[i]) into `shape`, which may exceed the permuted source at the high
+/// end: the extra elements are zeros. One linalg op either way (a padded
+/// transpose reads the source through tensor.extract), so padding costs no
+/// extra pass over memory.
+Value transposePadded(OpBuilder &b, Location loc, Value source,
+                      ArrayRef<int64_t> perm, ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(source.getType());
+  Type elt = type.getElementType();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, elt);
+  bool padded = false;
+  for (auto [i, p] : llvm::enumerate(perm))
+    padded |= shape[i] != type.getDimSize(p);
+  if (!padded)
+    return linalg::TransposeOp::create(b, loc, source, empty, perm).getResult()[0];
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(shape.size())};
+  SmallVector<utils::IteratorType> iterators(shape.size(),
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{empty.getType()}, ValueRange{}, ValueRange{empty}, maps,
+      iterators, [&](OpBuilder &nb, Location nloc, ValueRange) {
+        SmallVector<Value> indices(perm.size());
+        Value inside;
+        for (auto [i, p] : llvm::enumerate(perm)) {
+          Value index = linalg::IndexOp::create(nb, nloc, i);
+          indices[p] = index;
+          if (shape[i] == type.getDimSize(p))
+            continue;
+          Value bound = arith::ConstantIndexOp::create(nb, nloc, type.getDimSize(p));
+          Value in = arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::ult,
+                                           index, bound);
+          inside = inside ? arith::AndIOp::create(nb, nloc, inside, in) : in;
+          // Clamped, so that the read stays in bounds; the select drops it.
+          Value last = arith::ConstantIndexOp::create(nb, nloc, type.getDimSize(p) - 1);
+          indices[p] = arith::MinUIOp::create(nb, nloc, index, last);
+        }
+        Value value = tensor::ExtractOp::create(nb, nloc, source, indices);
+        Value zero = arith::ConstantOp::create(nb, nloc, nb.getZeroAttr(elt));
+        Value result = arith::SelectOp::create(nb, nloc, inside, value, zero);
+        linalg::YieldOp::create(nb, nloc, result);
+      });
+  return generic.getResult(0);
+}
+
+/// NCHW/FCHW convolutions become channel-last ones between transposes (the
+/// filter transposes are constants when the weights are): the vectorizer
+/// works on the innermost (channel) axis, where NCHW would transpose the
+/// accumulator at every step. The output is padded to the register tile
+/// (convRegisterTile) and sliced back. Returns the schedules used, each
+/// convolution tagged with its schedule's index.
 std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                                                          int64_t rm, int64_t rn) {
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
@@ -185,33 +248,43 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
         !filter.hasStaticShape() || !out.hasStaticShape() ||
         !out.getElementType().isF32())
       continue;
-    std::optional<ConvTile> tile =
-        convRegisterTile(out.getDimSize(3), out.getDimSize(1), rm, rn);
-    if (!tile)
-      continue;
+    int64_t n = out.getDimSize(0), f = out.getDimSize(1), oh = out.getDimSize(2),
+            ow = out.getDimSize(3);
+    int64_t c = filter.getDimSize(1), kh = filter.getDimSize(2),
+            kw = filter.getDimSize(3);
+    ConvTile tile = convRegisterTile(ow, f, rm, rn);
+    int64_t strideW = op.getStrides().getValues<int64_t>()[1];
+    int64_t dilationW = op.getDilations().getValues<int64_t>()[1];
+    // The input columns the padded output reads.
+    int64_t inW = std::max(in.getDimSize(3),
+                           (tile.paddedWidth - 1) * strideW + (kw - 1) * dilationW + 1);
+
     OpBuilder b(op);
     Location loc = op.getLoc();
-    auto transpose = [&](Value v, ArrayRef<int64_t> perm) -> Value {
-      auto type = cast<RankedTensorType>(v.getType());
-      SmallVector<int64_t> shape;
-      for (int64_t p : perm)
-        shape.push_back(type.getDimSize(p));
-      Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
-      return linalg::TransposeOp::create(b, loc, v, empty, perm).getResult()[0];
-    };
-    Value input = transpose(op.getDpsInputs()[0], {0, 2, 3, 1});
-    Value weights = transpose(op.getDpsInputs()[1], {2, 3, 1, 0});
-    Value init = transpose(op.getDpsInits()[0], {0, 2, 3, 1});
+    Value input = transposePadded(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1},
+                                  {n, in.getDimSize(2), inW, c});
+    Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
+                                    {kh, kw, c, tile.paddedFilters});
+    Value init = transposePadded(b, loc, op.getDpsInits()[0], {0, 2, 3, 1},
+                                 {n, oh, tile.paddedWidth, tile.paddedFilters});
     auto conv = linalg::Conv2DNhwcHwcfOp::create(
         b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
         ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
-    ConvSchedule schedule{*tile, (filter.getDimSize(2) > 1 ? 1 : 0) |
-                                     (filter.getDimSize(1) > 1 ? 2 : 0)};
+    Value result = conv.getResult(0);
+    if (tile.paddedWidth != ow || tile.paddedFilters != f)
+      result = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({n, oh, ow, f}, out.getElementType()),
+          result, ValueRange{}, ValueRange{}, ValueRange{},
+          b.getDenseI64ArrayAttr({0, 0, 0, 0}),
+          b.getDenseI64ArrayAttr({n, oh, ow, f}),
+          b.getDenseI64ArrayAttr({1, 1, 1, 1}));
+    ConvSchedule schedule{tile, (kh > 1 ? 1 : 0) | (c > 1 ? 2 : 0)};
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
     if (inserted)
       schedules.push_back(schedule);
     conv->setAttr(kConvAttr, b.getI64IntegerAttr(it->second));
-    op->replaceAllUsesWith(ValueRange{transpose(conv.getResult(0), {0, 3, 1, 2})});
+    op->replaceAllUsesWith(
+        ValueRange{transposePadded(b, loc, result, {0, 3, 1, 2}, {n, f, oh, ow})});
     op->erase();
   }
   return schedules;
