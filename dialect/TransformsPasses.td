@@ -132,4 +132,30 @@ def SymOutlineSubgraphs : Pass<"symc-outline-subgraphs", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
+def SymProfileKernels : Pass<"symc-profile-kernels", "::mlir::ModuleOp"> {
+  let summary = "time every kernel of the compiled model (sym-run --profile)";
+  let description = [{
+    Brackets each kernel of every function (a top-level loop nest, a call,
+    a copy, after bufferization and linalg-to-loops) with calls of
+    `symc_profile_enter(id)` and `symc_profile_exit(id)` from symc's runtime
+    (Runtime/Profile.h), which sums wall time per id. Ids name the MXNet
+    node the kernel comes from (its location's name) and the kind of kernel;
+    the module keeps them in the `symc.profile_kernels` array attribute, id
+    i being entry i.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::arith::ArithDialect"];
+}
+
+def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "compile strided memref.copy as loops rather than a runtime call";
+  let description = [{
+    A `memref.copy` between memrefs that are not both contiguous lowers to
+    a call of `memrefCopy`, a generic element-by-element copy that walks
+    the descriptors at run time (the copies of tensor.pad and of
+    subviews). As `linalg.copy` it becomes a loop nest that LLVM optimizes
+    for the known strides. Contiguous copies stay `memcpy`.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // SYM_TRANSFORMS_PASSES

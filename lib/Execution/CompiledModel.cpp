@@ -6,6 +6,7 @@
 #include "symc/Pipelines/Pipelines.h"
 #include "symc/Runtime/Allocator.h"
 #include "symc/Runtime/Kernels.h"
+#include "symc/Runtime/Profile.h"
 #include "symc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -114,6 +115,8 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
     add("_mlir_ciface_symc_histogram_f32",
         reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
     add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
+    add("symc_profile_enter", reinterpret_cast<void *>(&symc_profile_enter));
+    add("symc_profile_exit", reinterpret_cast<void *>(&symc_profile_exit));
     add("_mlir_memref_to_llvm_alloc",
         reinterpret_cast<void *>(&_mlir_memref_to_llvm_alloc));
     add("_mlir_memref_to_llvm_aligned_alloc",
@@ -241,7 +244,8 @@ void initializeNativeTarget() {
 CompiledModel::~CompiledModel() = default;
 
 llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
-                                                  StringRef entryName) {
+                                                  StringRef entryName,
+                                                  const CodegenOptions &options) {
   func::FuncOp func = getMain(module);
   if (!func)
     return makeError("the module has no @main");
@@ -271,20 +275,23 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
   PassManager pm(ctx);
-  buildSymToLLVMPipeline(pm);
+  buildSymToLLVMPipeline(pm, options);
   if (llvm::Error err = runPasses(pm, module))
     return std::move(err);
   return signature;
 }
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
-CompiledModel::compile(ModuleOp module) {
-  auto signature = lowerToLLVMDialect(module, "main");
+CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
+  auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();
   std::unique_ptr<CompiledModel> model(new CompiledModel());
   model->arguments = std::move(signature->arguments);
   model->results = std::move(signature->results);
+  if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
+    for (Attribute kernel : kernels)
+      model->kernels.push_back(cast<StringAttr>(kernel).str());
 
   initializeNativeTarget();
   ExecutionEngineOptions options;

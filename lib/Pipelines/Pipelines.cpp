@@ -41,7 +41,7 @@ void buildSymToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void buildLinalgToLLVMPipeline(OpPassManager &pm) {
+void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
   // Register-tiled, vectorized matmuls (the rest lowers to loops below);
   // before elementwise fusion, which would fold their operands' transposes
   // and broadcasts into generics that the schedule does not match.
@@ -70,12 +70,16 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
 
   // full-unroll: no llvm.alloca inside loops (toolchain.md).
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.unroll = true;
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(vectorToSCF));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Each function is a sequence of kernels (loop nests, calls) here.
+  if (options.profile)
+    pm.addPass(createSymProfileKernels());
   // lower-affine after expand-strided-metadata, which creates affine.apply.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -96,9 +100,9 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
-void buildSymToLLVMPipeline(OpPassManager &pm) {
+void buildSymToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
   buildSymToLinalgPipeline(pm);
-  buildLinalgToLLVMPipeline(pm);
+  buildLinalgToLLVMPipeline(pm, options);
 }
 
 void registerCodegenDialects(DialectRegistry &registry) {
@@ -128,11 +132,12 @@ void registerPipelines() {
   PassPipelineRegistration<>("sym-to-linalg",
                              "Infer shapes and dtypes, lower sym to linalg",
                              buildSymToLinalgPipeline);
-  PassPipelineRegistration<>("linalg-to-llvm-cpu",
-                             "Bufferize linalg on tensors and lower to LLVM",
-                             buildLinalgToLLVMPipeline);
-  PassPipelineRegistration<>("sym-to-llvm", "The whole CPU pipeline",
-                             buildSymToLLVMPipeline);
+  PassPipelineRegistration<>(
+      "linalg-to-llvm-cpu", "Bufferize linalg on tensors and lower to LLVM",
+      [](OpPassManager &pm) { buildLinalgToLLVMPipeline(pm); });
+  PassPipelineRegistration<>(
+      "sym-to-llvm", "The whole CPU pipeline",
+      [](OpPassManager &pm) { buildSymToLLVMPipeline(pm); });
 }
 
 } // namespace symc

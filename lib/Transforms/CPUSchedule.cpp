@@ -169,7 +169,7 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
         attributes {{symc.conv_schedule = {2} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
     %ct{2}, %cl{2}:6 = transform.structured.tile_using_for %cv{2}
-        tile_sizes [1, 1, {0}, {1}, 1, 0, 1]
+        tile_sizes [1, 1, {0}, {1}, 1, 0, 1] interchange = [0, 3, 1, 2, 4, 5, 6]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     %cd{2} = transform.structured.decompose %ct{2} : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %cd{2} : !transform.any_op

@@ -31,12 +31,13 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 // An NCHW convolution whose output width and filters the register tile
 // divides runs channel-last between transposes: one output row, 4 columns
 // and 16 filters per tile, the kernel row tiled to 1 and decomposed into 1-D
-// convolutions computed with FMAs.
+// convolutions computed with FMAs. The filter loop is outermost, so that a
+// filter tile's weights stay in cache across the rows.
 // CHECK-LABEL: func @conv
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
 // CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
-// CHECK: scf.for {{.*}} step %c4
 // CHECK: scf.for {{.*}} step %c16
+// CHECK: scf.for {{.*}} step %c4
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
@@ -65,8 +66,8 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
 // CHECK-LABEL: func @conv_width_7
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x9x10x16xf32>)
 // CHECK: tensor.extract
-// CHECK: scf.for {{.*}} step %c4
 // CHECK: scf.for {{.*}} step %c16
+// CHECK: scf.for {{.*}} step %c4
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.extract_slice {{.*}}[0, 0, 0, 0] [1, 7, 7, 32] [1, 1, 1, 1] : tensor<1x7x8x32xf32> to tensor<1x7x7x32xf32>
 // CHECK-NOT: symc.conv_schedule

@@ -14,6 +14,7 @@
 #include "symc/Import/MXNetJson.h"
 #include "symc/Import/HostArray.h"
 #include "symc/Pipelines/Pipelines.h"
+#include "symc/Runtime/Profile.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
@@ -25,6 +26,8 @@
 #include "mlir/IR/Diagnostics.h"
 
 #include <chrono>
+#include <map>
+#include <set>
 #include <cmath>
 
 using namespace llvm;
@@ -61,6 +64,14 @@ cl::opt<std::string> optimizeFor(
 cl::list<std::string> optimizeOptions(
     "optimize-option", cl::desc("an option of --optimize-for's backend"),
     cl::value_desc("key=value"), cl::cat(category));
+cl::opt<bool> profile(
+    "profile",
+    cl::desc("time every kernel and print where the run time goes, by MXNet "
+             "node"),
+    cl::init(false), cl::cat(category));
+cl::opt<unsigned> profileTop("profile-top",
+                             cl::desc("--profile: how many nodes to list"),
+                             cl::init(25), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
                                  cl::desc("refuse params files declaring more"),
                                  cl::init(kDefaultMaxParamsBytes), cl::cat(category));
@@ -121,6 +132,36 @@ Expected<StringMap<HostArray>> collectValues() {
   return values;
 }
 
+/// --profile's table: each node's kernels summed, the costliest first,
+/// per run.
+void printProfile(const CompiledModel &model, unsigned runs, double runMs) {
+  struct NodeTime {
+    double ms = 0;
+    std::set<std::string> kinds;
+  };
+  std::map<std::string, NodeTime> nodes;
+  double totalMs = 0;
+  for (auto [id, kernel] : llvm::enumerate(model.getProfiledKernels())) {
+    auto [node, kind] = StringRef(kernel).split('\t');
+    double ms = symc_profile_nanoseconds(id) / 1e6 / runs;
+    nodes[node.str()].ms += ms;
+    nodes[node.str()].kinds.insert(kind.str());
+    totalMs += ms;
+  }
+  std::vector<std::pair<std::string, NodeTime>> sorted(nodes.begin(), nodes.end());
+  llvm::sort(sorted, [](const auto &a, const auto &b) { return a.second.ms > b.second.ms; });
+  outs() << format("profile (ms per run; kernels %.3f of %.3f ms):\n", totalMs, runMs);
+  for (const auto &[node, time] : ArrayRef(sorted).take_front(profileTop)) {
+    outs() << format("  %9.3f  %5.1f%%  ", time.ms,
+                     totalMs > 0 ? 100 * time.ms / totalMs : 0.0)
+           << node << "  (";
+    interleave(time.kinds, outs(), ", ");
+    outs() << ")\n";
+  }
+  if (sorted.size() > profileTop)
+    outs() << "  ... " << (sorted.size() - profileTop) << " more nodes\n";
+}
+
 void printSummary(const TensorSignature &sig, const HostArray &out) {
   outs() << "output " << sig.name << ": (";
   interleave(sig.shape, outs(), ", ");
@@ -171,7 +212,9 @@ Error runModel(mlir::MLIRContext &ctx) {
   }
   if (Error err = inferModelSignature(*module, given, fillMissing))
     return err;
-  auto model = CompiledModel::compile(*module);
+  CodegenOptions codegen;
+  codegen.profile = profile;
+  auto model = CompiledModel::compile(*module, codegen);
   if (!model)
     return model.takeError();
   double compileMs = msSince(start);
@@ -218,6 +261,8 @@ Error runModel(mlir::MLIRContext &ctx) {
 
   for (auto [sig, out] : llvm::zip((*model)->getResults(), results))
     printSummary(sig, out);
+  if (profile)
+    printProfile(**model, std::max(1u, (unsigned)repeat), runMs);
   outs() << format("compile: %.1f ms, run: %.3f ms", compileMs, runMs);
   if (repeat > 1)
     outs() << " (mean of " << repeat << " runs)";

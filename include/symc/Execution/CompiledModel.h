@@ -11,6 +11,7 @@
 #define SYMC_EXECUTION_COMPILEDMODEL_H
 
 #include "symc/Dialect/DType.h"
+#include "symc/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -43,6 +44,7 @@ struct TensorSignature {
 /// The arguments and results of a model's entry, in call order.
 struct ModelSignature {
   llvm::SmallVector<TensorSignature> arguments, results;
+  std::vector<std::string> kernels;
 };
 
 /// What the caller knows of an argument before inference.
@@ -80,8 +82,9 @@ llvm::Error inferModelSignature(mlir::ModuleOp module,
 /// interface `_mlir_ciface_<entryName>(inputs..., outputs...)` taking one
 /// memref descriptor per tensor. The module's context must hold the
 /// dialects of registerCodegenDialects.
-llvm::Expected<ModelSignature> lowerToLLVMDialect(mlir::ModuleOp module,
-                                                  llvm::StringRef entryName);
+llvm::Expected<ModelSignature>
+lowerToLLVMDialect(mlir::ModuleOp module, llvm::StringRef entryName,
+                   const CodegenOptions &options = {});
 
 class CompiledModel {
 public:
@@ -91,10 +94,13 @@ public:
   /// JIT-compiles it. The module is consumed; its context must hold the
   /// dialects of registerCodegenDialects.
   static llvm::Expected<std::unique_ptr<CompiledModel>>
-  compile(mlir::ModuleOp module);
+  compile(mlir::ModuleOp module, const CodegenOptions &options = {});
 
   llvm::ArrayRef<TensorSignature> getArguments() const { return arguments; }
   llvm::ArrayRef<TensorSignature> getResults() const { return results; }
+  /// With CodegenOptions::profile: kernel i's "<node name>\t<kind>" (its
+  /// totals are symc_profile_nanoseconds(i) in Runtime/Profile.h).
+  llvm::ArrayRef<std::string> getProfiledKernels() const { return kernels; }
 
   /// Runs the model. `args[i]` points to the dense C-ordered data of
   /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
@@ -107,6 +113,7 @@ private:
 
   std::unique_ptr<mlir::ExecutionEngine> engine;
   llvm::SmallVector<TensorSignature> arguments, results;
+  std::vector<std::string> kernels;
 };
 
 } // namespace symc

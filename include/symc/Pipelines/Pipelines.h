@@ -9,13 +9,21 @@
 
 namespace symc {
 
+/// Choices of the CPU code generator.
+struct CodegenOptions {
+  /// Time every kernel (symc-profile-kernels; sym-run --profile).
+  bool profile = false;
+};
+
 /// sym -> linalg on tensors: shape and dtype inference, then the lowering.
 void buildSymToLinalgPipeline(mlir::OpPassManager &pm);
 /// linalg on tensors -> LLVM dialect: fusion, bufferization with results as
 /// caller-owned out-params, loops, and the LLVM conversions.
-void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
+void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm,
+                               const CodegenOptions &options = {});
 /// The two above, in order.
-void buildSymToLLVMPipeline(mlir::OpPassManager &pm);
+void buildSymToLLVMPipeline(mlir::OpPassManager &pm,
+                            const CodegenOptions &options = {});
 
 /// Everything the pipelines need in a context: the sym dialect, the
 /// upstream dialects, their interface models (bufferization, ...) and the
