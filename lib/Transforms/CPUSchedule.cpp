@@ -290,6 +290,53 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
   return schedules;
 }
 
+constexpr llvm::StringLiteral kTransposeAttr = "symc.transpose_tile";
+
+/// Transposes run in blocks of 16 along the result's last dimension (its
+/// contiguous writes) and the result dimension that reads the source's
+/// last one (its contiguous reads), so that a block uses whole cache lines
+/// on both sides; the weight transposes of convolutions otherwise read one
+/// element per cache line. Tags each transpose with its tile's index and
+/// returns the tiles.
+std::vector<SmallVector<int64_t>> tagTransposes(ModuleOp module) {
+  std::map<SmallVector<int64_t>, int64_t> ids;
+  std::vector<SmallVector<int64_t>> tiles;
+  module.walk([&](linalg::TransposeOp op) {
+    ArrayRef<int64_t> perm = op.getPermutation();
+    int64_t rank = perm.size();
+    int64_t readDim = llvm::find(perm, rank - 1) - perm.begin();
+    if (rank < 2 || readDim == rank - 1)
+      return;
+    SmallVector<int64_t> tile(rank, 1);
+    tile[rank - 1] = tile[readDim] = 16;
+    auto [it, inserted] = ids.try_emplace(tile, tiles.size());
+    if (inserted)
+      tiles.push_back(tile);
+    op->setAttr(kTransposeAttr, Builder(op).getI64IntegerAttr(it->second));
+  });
+  return tiles;
+}
+
+std::string transposeScheduleFor(ArrayRef<int64_t> tile, int64_t id) {
+  std::string loops;
+  for (size_t i = 0; i < tile.size(); ++i)
+    loops += ", !transform.any_op";
+  return llvm::formatv(R"(
+    %tr{0} = transform.structured.match ops{{["linalg.transpose"]}
+        attributes {{symc.transpose_tile = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %trt{0}, %trl{0}:{1} = transform.structured.tile_using_for %tr{0}
+        tile_sizes [{2}] : (!transform.any_op) -> (!transform.any_op{3})
+)",
+                       id, tile.size(),
+                       llvm::join(llvm::map_range(tile, [](int64_t t) {
+                                    return std::to_string(t);
+                                  }),
+                                  ", "),
+                       loops)
+      .str();
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -317,7 +364,8 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     });
     std::vector<ConvSchedule> convs =
         rewriteConvolutionsChannelLast(module, rm, rn);
-    if (tiles.empty() && convs.empty())
+    std::vector<SmallVector<int64_t>> transposes = tagTransposes(module);
+    if (tiles.empty() && convs.empty() && transposes.empty())
       return;
 
     std::string script = R"(
@@ -331,6 +379,8 @@ module attributes {transform.with_named_sequence} {
                             rm, rn);
     for (auto [id, schedule] : llvm::enumerate(convs))
       script += convScheduleFor(schedule, id);
+    for (auto [id, tile] : llvm::enumerate(transposes))
+      script += transposeScheduleFor(tile, id);
     script += R"(
     transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
     transform.yield
@@ -350,6 +400,7 @@ module attributes {transform.with_named_sequence} {
     module.walk([](linalg::LinalgOp op) {
       op->removeAttr(kTileAttr);
       op->removeAttr(kConvAttr);
+      op->removeAttr(kTransposeAttr);
     });
   }
 };

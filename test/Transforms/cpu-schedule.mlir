@@ -104,3 +104,23 @@ func.func @two_schedules(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %i
   %r2 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x2, %w2 : tensor<1x16x4x4xf32>, tensor<8x16x3x3xf32>) outs(%init2 : tensor<1x8x2x2xf32>) -> tensor<1x8x2x2xf32>
   return %r, %r2 : tensor<1x32x8x8xf32>, tensor<1x8x2x2xf32>
 }
+
+// -----
+
+// A transpose runs in blocks of 16 along the result's last dimension (here
+// 64, in 4 steps) and along the one that reads the source's last (here 3
+// wide, one step), so that both sides touch whole cache lines; a
+// transpose that keeps the last dimension is left alone.
+// CHECK-LABEL: func @transposes
+// CHECK: scf.for {{.*}} to %c64 step %c16
+// CHECK: linalg.transpose ins({{.*}} : tensor<16x1x1x3xf32>) {{.*}} permutation = [3, 2, 1, 0]
+// CHECK: linalg.transpose ins(%arg1 : tensor<4x8x16xf32>) {{.*}} permutation = [1, 0, 2]
+// CHECK-NOT: symc.transpose_tile
+func.func @transposes(%w: tensor<64x32x3x3xf32>, %x: tensor<4x8x16xf32>)
+    -> (tensor<3x3x32x64xf32>, tensor<8x4x16xf32>) {
+  %e = tensor.empty() : tensor<3x3x32x64xf32>
+  %t = linalg.transpose ins(%w : tensor<64x32x3x3xf32>) outs(%e : tensor<3x3x32x64xf32>) permutation = [3, 2, 1, 0]
+  %e2 = tensor.empty() : tensor<8x4x16xf32>
+  %t2 = linalg.transpose ins(%x : tensor<4x8x16xf32>) outs(%e2 : tensor<8x4x16xf32>) permutation = [1, 0, 2]
+  return %t, %t2 : tensor<3x3x32x64xf32>, tensor<8x4x16xf32>
+}
