@@ -290,6 +290,65 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
   return schedules;
 }
 
+/// Batched matmuls (batch_dot) with static f32 shapes become a loop over
+/// the batch of 2-D linalg.matmul on rank-reducing slices, which the matmul
+/// schedule then tiles and vectorizes like any other.
+void splitBatchMatmuls(ModuleOp module) {
+  SmallVector<linalg::BatchMatmulOp> ops;
+  module.walk([&](linalg::BatchMatmulOp op) {
+    auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    if (out && out.hasStaticShape() && out.getElementType().isF32() &&
+        !op.hasUserDefinedMaps() &&
+        llvm::all_of(op.getDpsInputs(), [](Value v) {
+          auto t = dyn_cast<RankedTensorType>(v.getType());
+          return t && t.hasStaticShape();
+        }))
+      ops.push_back(op);
+  });
+  for (linalg::BatchMatmulOp op : ops) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Value lhs = op.getDpsInputs()[0], rhs = op.getDpsInputs()[1],
+          init = op.getDpsInits()[0];
+    auto slice2D = [](OpBuilder &nb, Location l, Value v, Value index) {
+      auto type = cast<RankedTensorType>(v.getType());
+      auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
+                                             type.getElementType());
+      SmallVector<OpFoldResult> offsets = {index, nb.getIndexAttr(0),
+                                           nb.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {nb.getIndexAttr(1),
+                                         nb.getIndexAttr(type.getDimSize(1)),
+                                         nb.getIndexAttr(type.getDimSize(2))};
+      SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
+      return std::make_tuple(
+          Value(tensor::ExtractSliceOp::create(nb, l, sliceType, v, offsets,
+                                               sizes, strides)),
+          offsets, sizes);
+    };
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    Value batch = arith::ConstantIndexOp::create(
+        b, loc, cast<RankedTensorType>(init.getType()).getDimSize(0));
+    auto loop = scf::ForOp::create(
+        b, loc, zero, batch, one, ValueRange{init},
+        [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
+          auto [a, unusedA, unusedB] = slice2D(nb, l, lhs, index);
+          auto [bMat, unusedC, unusedD] = slice2D(nb, l, rhs, index);
+          auto [acc, offsets, sizes] = slice2D(nb, l, carried[0], index);
+          Value product =
+              linalg::MatmulOp::create(nb, l, TypeRange{acc.getType()},
+                                       ValueRange{a, bMat}, ValueRange{acc})
+                  .getResult(0);
+          SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
+          Value updated = tensor::InsertSliceOp::create(
+              nb, l, product, carried[0], offsets, sizes, strides);
+          scf::YieldOp::create(nb, l, updated);
+        });
+    op->replaceAllUsesWith(loop.getResults());
+    op->erase();
+  }
+}
+
 constexpr llvm::StringLiteral kTransposeAttr = "symc.transpose_tile";
 
 /// Transposes run in blocks of 16 along the result's last dimension (its
@@ -345,6 +404,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     auto [hostM, hostN] = hostRegisterTile();
     int64_t rm = registerTileM ? int64_t(registerTileM) : hostM;
     int64_t rn = registerTileN ? int64_t(registerTileN) : hostN;
+    splitBatchMatmuls(module);
     std::map<std::tuple<int64_t, int64_t, int64_t>, int> tiles;
     module.walk([&](linalg::MatmulOp op) {
       auto lhs = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());

@@ -124,3 +124,18 @@ func.func @transposes(%w: tensor<64x32x3x3xf32>, %x: tensor<4x8x16xf32>)
   %t2 = linalg.transpose ins(%x : tensor<4x8x16xf32>) outs(%e2 : tensor<8x4x16xf32>) permutation = [1, 0, 2]
   return %t, %t2 : tensor<3x3x32x64xf32>, tensor<8x4x16xf32>
 }
+
+// -----
+
+// A batched matmul (batch_dot) becomes a loop over the batch of 2-D
+// matmuls on rank-reducing slices, scheduled like any matmul.
+// CHECK-LABEL: func @batch_matmul
+// CHECK: scf.for {{.*}} to %c3 step %c1
+// CHECK: tensor.extract_slice {{.*}} : tensor<3x8x32xf32> to tensor<8x32xf32>
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: tensor.insert_slice {{.*}} : tensor<8x16xf32> into tensor<3x8x16xf32>
+// CHECK-NOT: linalg.batch_matmul
+func.func @batch_matmul(%a: tensor<3x8x32xf32>, %b: tensor<3x32x16xf32>, %c: tensor<3x8x16xf32>) -> tensor<3x8x16xf32> {
+  %r = linalg.batch_matmul ins(%a, %b : tensor<3x8x32xf32>, tensor<3x32x16xf32>) outs(%c : tensor<3x8x16xf32>) -> tensor<3x8x16xf32>
+  return %r : tensor<3x8x16xf32>
+}
