@@ -48,14 +48,19 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     NCHW convolution whose output width and filter count the register tile
     divides: rewritten channel-last (NHWC/HWCF between transposes) and
     computed directly, one output row and a register tile of columns x
-    filters at a time, decomposed into vectorized 1-D convolutions. Other
-    ops keep the plain loop lowering.
+    filters at a time, decomposed into vectorized 1-D convolutions. With
+    `parallel`, an scf.forall around each (matmul cache tiles; convolution
+    filter tiles, or output rows when there are few filter tiles) carries
+    the work to threads. Other ops keep the plain loop lowering.
   }];
   let options = [
     Option<"registerTileM", "tile-m", "int64_t", /*default=*/"0",
            "rows of the register tile (0: from the host CPU)">,
     Option<"registerTileN", "tile-n", "int64_t", /*default=*/"0",
            "columns of the register tile (0: from the host CPU)">,
+    Option<"parallel", "parallel", "bool", /*default=*/"false",
+           "distribute matmul cache tiles and convolution rows or filter "
+           "tiles over threads (scf.forall, later OpenMP)">,
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",

@@ -2,6 +2,8 @@
 
 #include "symc/Execution/CompiledModel.h"
 
+#include <thread>
+
 #include "symc/Dialect/SymDialect.h"
 #include "symc/Pipelines/Pipelines.h"
 #include "symc/Runtime/Allocator.h"
@@ -21,6 +23,9 @@
 #include <mutex>
 
 using namespace mlir;
+
+// libomp's (omp.h is clang's, not on the include path of every compiler).
+extern "C" void omp_set_num_threads(int threads);
 using symc::sym::PartialShape;
 
 namespace symc {
@@ -242,6 +247,11 @@ void initializeNativeTarget() {
 }
 
 CompiledModel::~CompiledModel() = default;
+
+void CompiledModel::setThreads(unsigned threads) {
+  omp_set_num_threads(threads ? int(threads)
+                              : int(std::max(1u, std::thread::hardware_concurrency())));
+}
 
 llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
                                                   StringRef entryName,

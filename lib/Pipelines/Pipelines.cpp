@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -45,7 +46,9 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // Register-tiled, vectorized matmuls (the rest lowers to loops below);
   // before elementwise fusion, which would fold their operands' transposes
   // and broadcasts into generics that the schedule does not match.
-  pm.addPass(createSymCPUSchedule());
+  SymCPUScheduleOptions schedule;
+  schedule.parallel = options.parallel;
+  pm.addPass(createSymCPUSchedule(schedule));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
@@ -71,6 +74,13 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
+  // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
+  // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
+  if (options.parallel) {
+    pm.addPass(createForallToParallelLoopPass());
+    pm.addPass(createConvertSCFToOpenMPPass());
+    pm.addPass(createCanonicalizerPass());
+  }
 
   // full-unroll: no llvm.alloca inside loops (toolchain.md).
   VectorTransferToSCFOptions vectorToSCF;
@@ -98,6 +108,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
+  if (options.parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 

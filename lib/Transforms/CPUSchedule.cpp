@@ -27,6 +27,7 @@
 
 #include <map>
 #include <optional>
+#include <thread>
 #include <tuple>
 
 using namespace mlir;
@@ -108,12 +109,27 @@ int64_t cacheTile(int64_t extent, int64_t registerTile) {
 }
 
 /// The transform sequence for matmuls tagged with cache tile (m, n, k).
-std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn) {
+/// With `parallel`, the cache tiles of m and n first become the iterations
+/// of an scf.forall (threads), inside which the serial schedule runs.
+std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn,
+                        bool parallel) {
+  std::string distribute =
+      parallel ? llvm::formatv(R"(
+    %mmp{0}_{1}_{2}, %mmf{0}_{1}_{2} = transform.structured.tile_using_forall %mm{0}_{1}_{2}
+        tile_sizes [{0}, {1}] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                               m, n, k)
+                     .str()
+               : "";
+  // The op the serial schedule tiles: the matched one, or its forall tile.
+  std::string tiled =
+      llvm::formatv(parallel ? "%mmp{0}_{1}_{2}" : "%mm{0}_{1}_{2}", m, n, k).str();
   return llvm::formatv(R"(
     %mm{0}_{1}_{2} = transform.structured.match ops{{["linalg.matmul"]}
         attributes {{symc.cache_tile = array<i64: {0}, {1}, {2}>} in %root
         : (!transform.any_op) -> !transform.any_op
-    %c{0}_{1}_{2}, %cl{0}_{1}_{2}:3 = transform.structured.tile_using_for %mm{0}_{1}_{2}
+{5}
+    %c{0}_{1}_{2}, %cl{0}_{1}_{2}:3 = transform.structured.tile_using_for {6}
         tile_sizes [{0}, {1}, {2}]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     %r{0}_{1}_{2}, %rl{0}_{1}_{2}:3 = transform.structured.tile_using_for %c{0}_{1}_{2}
@@ -128,7 +144,7 @@ std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn)
     } : !transform.any_op
     transform.loop.hoist_loop_invariant_subsets %rl{0}_{1}_{2}#2 : !transform.any_op
 )",
-                       m, n, k, rm, rn)
+                       m, n, k, rm, rn, distribute, tiled)
       .str();
 }
 
@@ -141,11 +157,24 @@ constexpr llvm::StringLiteral kConvAttr = "symc.conv_schedule";
 struct ConvSchedule {
   ConvTile tile;
   int64_t loops = 0;
+  /// What threads share (scf.forall): nothing, output rows, filter tiles.
+  enum class Distribution { None, Rows, Filters } distribution = Distribution::None;
   bool operator<(const ConvSchedule &o) const {
-    return std::tie(tile.columns, tile.filters, loops) <
-           std::tie(o.tile.columns, o.tile.filters, o.loops);
+    return std::tie(tile.columns, tile.filters, loops, distribution) <
+           std::tie(o.tile.columns, o.tile.filters, o.loops, o.distribution);
   }
 };
+
+/// Filter tiles when there are enough of them for the cores (each thread
+/// then streams only its own weights), else output rows.
+ConvSchedule::Distribution convDistribution(const ConvTile &tile, bool parallel) {
+  if (!parallel)
+    return ConvSchedule::Distribution::None;
+  int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return tile.paddedFilters / tile.filters >= 2 * cores
+             ? ConvSchedule::Distribution::Filters
+             : ConvSchedule::Distribution::Rows;
+}
 
 /// The direct channel-last convolution schedule of docs/toolchain.md: one
 /// output row, `columns` columns and `filters` filters per register tile,
@@ -164,11 +193,24 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
     hoists += llvm::formatv(
         "    transform.loop.hoist_loop_invariant_subsets %cl{0}#4 : !transform.any_op\n",
         variant);
+  std::string distribute;
+  if (schedule.distribution != ConvSchedule::Distribution::None)
+    distribute = llvm::formatv(R"(
+    %cvp{0}, %cvf{0} = transform.structured.tile_using_forall %cv{0}
+        tile_sizes [{1}] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+)",
+                               variant,
+                               schedule.distribution ==
+                                       ConvSchedule::Distribution::Rows
+                                   ? "0, 1"
+                                   : llvm::formatv("0, 0, 0, {0}", rn).str())
+                     .str();
   return llvm::formatv(R"(
     %cv{2} = transform.structured.match ops{{["linalg.conv_2d_nhwc_hwcf"]}
         attributes {{symc.conv_schedule = {2} : i64} in %root
         : (!transform.any_op) -> !transform.any_op
-    %ct{2}, %cl{2}:6 = transform.structured.tile_using_for %cv{2}
+{4}
+    %ct{2}, %cl{2}:6 = transform.structured.tile_using_for {5}
         tile_sizes [1, 1, {0}, {1}, 1, 0, 1] interchange = [0, 3, 1, 2, 4, 5, 6]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     %cd{2} = transform.structured.decompose %ct{2} : (!transform.any_op) -> !transform.any_op
@@ -180,7 +222,10 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
       transform.apply_patterns.canonicalization
     } : !transform.any_op
 {3})",
-                       rm, rn, variant, hoists)
+                       rm, rn, variant, hoists, distribute,
+                       llvm::formatv(distribute.empty() ? "%cv{0}" : "%cvp{0}",
+                                     variant)
+                           .str())
       .str();
 }
 
@@ -235,7 +280,8 @@ Value transposePadded(OpBuilder &b, Location loc, Value source,
 /// (convRegisterTile) and sliced back. Returns the schedules used, each
 /// convolution tagged with its schedule's index.
 std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
-                                                         int64_t rm, int64_t rn) {
+                                                         int64_t rm, int64_t rn,
+                                                         bool parallel) {
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
   std::map<ConvSchedule, int64_t> ids;
@@ -278,7 +324,8 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
           b.getDenseI64ArrayAttr({0, 0, 0, 0}),
           b.getDenseI64ArrayAttr({n, oh, ow, f}),
           b.getDenseI64ArrayAttr({1, 1, 1, 1}));
-    ConvSchedule schedule{tile, (kh > 1 ? 1 : 0) | (c > 1 ? 2 : 0)};
+    ConvSchedule schedule{tile, (kh > 1 ? 1 : 0) | (c > 1 ? 2 : 0),
+                          convDistribution(tile, parallel)};
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
     if (inserted)
       schedules.push_back(schedule);
@@ -423,7 +470,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
       tiles[{cm, cn, ck}] = 1;
     });
     std::vector<ConvSchedule> convs =
-        rewriteConvolutionsChannelLast(module, rm, rn);
+        rewriteConvolutionsChannelLast(module, rm, rn, parallel);
     std::vector<SmallVector<int64_t>> transposes = tagTransposes(module);
     if (tiles.empty() && convs.empty() && transposes.empty())
       return;
@@ -436,7 +483,7 @@ module attributes {transform.with_named_sequence} {
 )";
     for (const auto &[tile, unused] : tiles)
       script += scheduleFor(std::get<0>(tile), std::get<1>(tile), std::get<2>(tile),
-                            rm, rn);
+                            rm, rn, parallel);
     for (auto [id, schedule] : llvm::enumerate(convs))
       script += convScheduleFor(schedule, id);
     for (auto [id, tile] : llvm::enumerate(transposes))

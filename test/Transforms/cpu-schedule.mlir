@@ -1,4 +1,5 @@
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 parallel=true" | FileCheck %s --check-prefix=PARALLEL
 // Register-tiled matmuls: cache tiles that divide the extents, then 4 x 16
 // register tiles whose k loop carries the accumulator in vector registers
 // and computes it with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).
@@ -41,6 +42,13 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
+// With parallel, threads share the convolution's output rows (two filter
+// tiles are too few for the cores): an scf.forall over the 8 rows around
+// the same serial schedule.
+// PARALLEL-LABEL: func @conv
+// PARALLEL: scf.forall (%{{.*}}) in (8) shared_outs
+// PARALLEL: vector.fma {{.*}} : vector<16xf32>
+// PARALLEL: scf.forall.in_parallel
 func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
   return %r : tensor<1x32x8x8xf32>

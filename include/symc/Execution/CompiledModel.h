@@ -102,6 +102,10 @@ public:
   /// totals are symc_profile_nanoseconds(i) in Runtime/Profile.h).
   llvm::ArrayRef<std::string> getProfiledKernels() const { return kernels; }
 
+  /// The threads that models compiled with CodegenOptions::parallel use
+  /// (process-wide, the OpenMP runtime's setting); 0: one per core.
+  static void setThreads(unsigned threads);
+
   /// Runs the model. `args[i]` points to the dense C-ordered data of
   /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
   /// call from several threads at once with distinct buffers.

@@ -13,6 +13,9 @@ namespace symc {
 struct CodegenOptions {
   /// Time every kernel (symc-profile-kernels; sym-run --profile).
   bool profile = false;
+  /// Distribute matmuls and convolutions over threads (OpenMP; the count
+  /// is the OpenMP runtime's, see CompiledModel::setThreads).
+  bool parallel = false;
 };
 
 /// sym -> linalg on tensors: shape and dtype inference, then the lowering.
