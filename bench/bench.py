@@ -4,8 +4,8 @@
 
 For each model x batch x thread count it times
   symc          build/bin/sym-run MODEL --params P --input ... --repeat N:
-                the JIT, its compile time and the mean of N runs (sym-run
-                has no warm-up, so the first run counts);
+                the JIT, its compile time and the median of N runs after
+                a warm-up run;
   MXNet 1.9.1   the pip build (oneDNN, MXNet's default subgraph fusion),
                 simple_bind on static shapes, W warm-up runs, the median of
                 N forward + wait_to_read;
@@ -340,8 +340,8 @@ def peers(args):
         "symc: sym-run --threads=T" if runner.symc_threads else
         "symc: single-threaded (sym-run has no --threads option): measured once per model "
         "and batch, repeated on each thread row",
-        f"symc: mean of {args.runs} runs (sym-run --repeat; it has no warm-up, so the first "
-        f"run counts); MXNet and onnxruntime: median of {args.runs} after {args.warmup} "
+        f"symc: median of {args.runs} runs after a warm-up (sym-run --repeat); "
+        f"MXNet and onnxruntime: median of {args.runs} after {args.warmup} "
         "warm-up runs",
         "ratios: peer time / symc time (> 1: symc is faster); symc diff: max |symc - MXNet| "
         "over the outputs; rel: max |diff| / max |MXNet output|",

@@ -23,7 +23,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "test", "golden"))
-from generate import det_fill  # noqa: E402  -- sym-run --fill-missing's formula
+from generate import det_fill, fill_executor  # noqa: E402  -- sym-run --fill-missing's formula
 from worker import add_common_arguments, load_inputs, median_ms, report  # noqa: E402
 
 # MXNet 1.9.1 has converters up to opset 13 (mx2onnx/_op_translations_opset13.py).
@@ -83,15 +83,7 @@ def bind(mx, np, args):
     exe = sym.simple_bind(mx.cpu(), grad_req="null",
                           type_dict={k: v.dtype for k, v in inputs.items()},
                           **{k: v.shape for k, v in inputs.items()})
-    for name, array in exe.arg_dict.items():
-        if name in inputs:
-            array[:] = inputs[name]
-        elif name in arg_params:
-            array[:] = arg_params[name]
-        else:  # training labels: no value needed at inference
-            array[:] = 0
-    for name, array in exe.aux_dict.items():
-        array[:] = aux_params[name]
+    fill_executor(exe, inputs, arg_params, aux_params)
     return exe
 
 

@@ -84,10 +84,9 @@ def ensure_venv(venv):
     os.execv(python, [python] + sys.argv)
 
 
-def run_symbol(mx, np, sym, arg_params, aux_params, inputs):
-    """Forward pass at inference with MXNet's executor."""
-    shapes = {k: v.shape for k, v in inputs.items()}
-    exe = sym.simple_bind(mx.cpu(), grad_req="null", **shapes)
+def fill_executor(exe, inputs, arg_params, aux_params):
+    """Gives a bound executor its inputs, its params and zeros for training
+    labels (bench/mxnet_peer.py binds the same way)."""
     for name, arr in exe.arg_dict.items():
         if name in inputs:
             arr[:] = inputs[name]
@@ -97,6 +96,13 @@ def run_symbol(mx, np, sym, arg_params, aux_params, inputs):
             arr[:] = 0
     for name, arr in exe.aux_dict.items():
         arr[:] = aux_params[name]
+
+
+def run_symbol(mx, np, sym, arg_params, aux_params, inputs):
+    """Forward pass at inference with MXNet's executor."""
+    shapes = {k: v.shape for k, v in inputs.items()}
+    exe = sym.simple_bind(mx.cpu(), grad_req="null", **shapes)
+    fill_executor(exe, inputs, arg_params, aux_params)
     return [o.asnumpy() for o in exe.forward(is_train=False)]
 
 

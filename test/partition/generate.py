@@ -25,18 +25,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MODELS = os.path.normpath(os.path.join(ROOT, "..", "shared", "models"))
+sys.path.insert(0, os.path.join(ROOT, "test", "golden"))
+from mxnet_venv import reexec_in_venv  # noqa: E402
 sys.path.insert(0, HERE)
 from structure import describe  # noqa: E402
-
-
-def reexec_in_venv():
-    venv = os.environ.get("SYMC_MXNET_VENV",
-                          os.path.join(os.path.expanduser("~"), ".cache", "symc", "mxnet-venv"))
-    python = os.path.join(venv, "bin", "python")
-    if os.path.realpath(sys.prefix) != os.path.realpath(venv):
-        if not os.path.exists(python):
-            sys.exit("no MXNet venv at %s: run test/golden/generate.py first" % venv)
-        os.execv(python, [python] + sys.argv)
 
 
 if __name__ == "__main__" and os.environ.get("SYMC_PARTITION_CASE") is None:

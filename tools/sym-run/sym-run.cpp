@@ -54,7 +54,9 @@ cl::opt<bool> fillMissing(
     cl::desc("give arguments missing from the params file the deterministic "
              "fill of --shape (to try a model whose weights you do not have)"),
     cl::init(false), cl::cat(category));
-cl::opt<unsigned> repeat("repeat", cl::desc("run this many times, report the mean"),
+cl::opt<unsigned> repeat("repeat",
+                         cl::desc("run this many times after a warm-up run, "
+                                  "report the median"),
                          cl::init(1), cl::cat(category));
 cl::opt<std::string> optimizeFor(
     "optimize-for",
@@ -285,19 +287,32 @@ Error runModel(mlir::MLIRContext &ctx) {
   for (HostArray &out : results)
     outPtrs.push_back(out.data.data());
 
-  auto runStart = Clock::now();
-  for (unsigned i = 0; i < std::max(1u, (unsigned)repeat); ++i)
+  // With --repeat N > 1: one untimed warm-up run (first-touch page
+  // faults, thread start-up), then the median of N timed runs.
+  unsigned runs = std::max(1u, (unsigned)repeat);
+  if (runs > 1) {
     if (Error err = (*model)->run(args, outPtrs))
       return err;
-  double runMs = msSince(runStart) / std::max(1u, (unsigned)repeat);
+    symc_profile_reset();
+  }
+  std::vector<double> times;
+  for (unsigned i = 0; i < runs; ++i) {
+    auto runStart = Clock::now();
+    if (Error err = (*model)->run(args, outPtrs))
+      return err;
+    times.push_back(msSince(runStart));
+  }
+  llvm::sort(times);
+  double runMs = runs % 2 ? times[runs / 2]
+                          : (times[runs / 2 - 1] + times[runs / 2]) / 2;
 
   for (auto [sig, out] : llvm::zip((*model)->getResults(), results))
     printSummary(sig, out);
   if (profile)
-    printProfile(**model, std::max(1u, (unsigned)repeat), runMs);
+    printProfile(**model, runs, runMs);
   outs() << format("compile: %.1f ms, run: %.3f ms", compileMs, runMs);
-  if (repeat > 1)
-    outs() << " (mean of " << repeat << " runs)";
+  if (runs > 1)
+    outs() << " (median of " << runs << " runs after a warm-up)";
   outs() << "\n";
   if (outputs.size() > results.size())
     return fail("--output given " + Twine(outputs.size()) +
