@@ -1,29 +1,18 @@
-//===- CPUSchedule.cpp - symc-cpu-schedule ---------------------------------===//
+//===- Convolution.cpp - the direct convolution schedule ---------------===//
 //
-// The matmul recipe of docs/toolchain.md as a transform-dialect script,
-// built for the matmuls of the module: each eligible linalg.matmul is tagged
-// with its cache tile, and one sequence per distinct cache tile tiles,
-// vectorizes (named contraction -> FMA outer products) and hoists the
-// accumulator. Register tiles follow the host's vector width.
+// The direct channel-last convolution of docs/toolchain.md: NCHW
+// convolutions become NHWC/HWCF ones between (padded) transposes and are
+// computed one output row and one register tile of columns x filters at a
+// time, decomposed into vectorized 1-D convolutions.
 //
 //===----------------------------------------------------------------------===//
 
-#include "symc/Transforms/Passes.h"
+#include "Schedules.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Transform/IR/TransformDialect.h"
-#include "mlir/Dialect/Transform/IR/TransformOps.h"
-#include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
-#include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
-#include "mlir/Dialect/Vector/IR/VectorOps.h"
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/Parser/Parser.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/TargetParser/Host.h"
 
 #include <map>
 #include <optional>
@@ -32,22 +21,8 @@
 
 using namespace mlir;
 
-namespace symc {
-#define GEN_PASS_DEF_SYMCPUSCHEDULE
-#include "symc/Dialect/TransformsPasses.h.inc"
-
+namespace symc::cpu {
 namespace {
-
-constexpr llvm::StringLiteral kTileAttr = "symc.cache_tile";
-
-/// The register tile (rows, columns) the host's vector registers hold
-/// without spilling: 8 x 32 with 32 zmm registers, else 4 x 16 (16 ymm).
-std::pair<int64_t, int64_t> hostRegisterTile() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  if (features.lookup("avx512f"))
-    return {8, 32};
-  return {4, 16};
-}
 
 /// The register tile of a channel-last convolution: `columns` output
 /// columns by `filters` output channels, over an output padded (with zero
@@ -98,57 +73,6 @@ ConvTile convRegisterTile(int64_t width, int64_t numFilters, int64_t rm,
   }
   return *best;
 }
-
-/// The largest of 128, 64, ... that divides `extent` and is a multiple of
-/// `registerTile`; 0 if none.
-int64_t cacheTile(int64_t extent, int64_t registerTile) {
-  for (int64_t t = 128; t >= registerTile; t /= 2)
-    if (extent % t == 0 && t % registerTile == 0)
-      return t;
-  return 0;
-}
-
-/// The transform sequence for matmuls tagged with cache tile (m, n, k).
-/// With `parallel`, the cache tiles of m and n first become the iterations
-/// of an scf.forall (threads), inside which the serial schedule runs.
-std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn,
-                        bool parallel) {
-  std::string distribute =
-      parallel ? llvm::formatv(R"(
-    %mmp{0}_{1}_{2}, %mmf{0}_{1}_{2} = transform.structured.tile_using_forall %mm{0}_{1}_{2}
-        tile_sizes [{0}, {1}] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
-)",
-                               m, n, k)
-                     .str()
-               : "";
-  // The op the serial schedule tiles: the matched one, or its forall tile.
-  std::string tiled =
-      llvm::formatv(parallel ? "%mmp{0}_{1}_{2}" : "%mm{0}_{1}_{2}", m, n, k).str();
-  return llvm::formatv(R"(
-    %mm{0}_{1}_{2} = transform.structured.match ops{{["linalg.matmul"]}
-        attributes {{symc.cache_tile = array<i64: {0}, {1}, {2}>} in %root
-        : (!transform.any_op) -> !transform.any_op
-{5}
-    %c{0}_{1}_{2}, %cl{0}_{1}_{2}:3 = transform.structured.tile_using_for {6}
-        tile_sizes [{0}, {1}, {2}]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
-    %r{0}_{1}_{2}, %rl{0}_{1}_{2}:3 = transform.structured.tile_using_for %c{0}_{1}_{2}
-        tile_sizes [{3}, {4}, 1]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
-    transform.structured.vectorize %r{0}_{1}_{2} {{create_named_contraction} : !transform.any_op
-    transform.apply_patterns to %f {{
-      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
-      transform.apply_patterns.vector.transfer_permutation_patterns
-      transform.apply_patterns.vector.lower_outerproduct
-      transform.apply_patterns.canonicalization
-    } : !transform.any_op
-    transform.loop.hoist_loop_invariant_subsets %rl{0}_{1}_{2}#2 : !transform.any_op
-)",
-                       m, n, k, rm, rn, distribute, tiled)
-      .str();
-}
-
-constexpr llvm::StringLiteral kConvAttr = "symc.conv_schedule";
 
 /// A convolution schedule: its register tile and which of the kernel-row
 /// and channel loops run more than once (bit 0: kernel rows, bit 1:
@@ -329,7 +253,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
     if (inserted)
       schedules.push_back(schedule);
-    conv->setAttr(kConvAttr, b.getI64IntegerAttr(it->second));
+    conv->setAttr(kConvScheduleAttr, b.getI64IntegerAttr(it->second));
     op->replaceAllUsesWith(
         ValueRange{transposePadded(b, loc, result, {0, 3, 1, 2}, {n, f, oh, ow})});
     op->erase();
@@ -337,180 +261,16 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
   return schedules;
 }
 
-/// Batched matmuls (batch_dot) with static f32 shapes become a loop over
-/// the batch of 2-D linalg.matmul on rank-reducing slices, which the matmul
-/// schedule then tiles and vectorizes like any other.
-void splitBatchMatmuls(ModuleOp module) {
-  SmallVector<linalg::BatchMatmulOp> ops;
-  module.walk([&](linalg::BatchMatmulOp op) {
-    auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
-    if (out && out.hasStaticShape() && out.getElementType().isF32() &&
-        !op.hasUserDefinedMaps() &&
-        llvm::all_of(op.getDpsInputs(), [](Value v) {
-          auto t = dyn_cast<RankedTensorType>(v.getType());
-          return t && t.hasStaticShape();
-        }))
-      ops.push_back(op);
-  });
-  for (linalg::BatchMatmulOp op : ops) {
-    OpBuilder b(op);
-    Location loc = op.getLoc();
-    Value lhs = op.getDpsInputs()[0], rhs = op.getDpsInputs()[1],
-          init = op.getDpsInits()[0];
-    auto slice2D = [](OpBuilder &nb, Location l, Value v, Value index) {
-      auto type = cast<RankedTensorType>(v.getType());
-      auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
-                                             type.getElementType());
-      SmallVector<OpFoldResult> offsets = {index, nb.getIndexAttr(0),
-                                           nb.getIndexAttr(0)};
-      SmallVector<OpFoldResult> sizes = {nb.getIndexAttr(1),
-                                         nb.getIndexAttr(type.getDimSize(1)),
-                                         nb.getIndexAttr(type.getDimSize(2))};
-      SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
-      return std::make_tuple(
-          Value(tensor::ExtractSliceOp::create(nb, l, sliceType, v, offsets,
-                                               sizes, strides)),
-          offsets, sizes);
-    };
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value one = arith::ConstantIndexOp::create(b, loc, 1);
-    Value batch = arith::ConstantIndexOp::create(
-        b, loc, cast<RankedTensorType>(init.getType()).getDimSize(0));
-    auto loop = scf::ForOp::create(
-        b, loc, zero, batch, one, ValueRange{init},
-        [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
-          auto [a, unusedA, unusedB] = slice2D(nb, l, lhs, index);
-          auto [bMat, unusedC, unusedD] = slice2D(nb, l, rhs, index);
-          auto [acc, offsets, sizes] = slice2D(nb, l, carried[0], index);
-          Value product =
-              linalg::MatmulOp::create(nb, l, TypeRange{acc.getType()},
-                                       ValueRange{a, bMat}, ValueRange{acc})
-                  .getResult(0);
-          SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
-          Value updated = tensor::InsertSliceOp::create(
-              nb, l, product, carried[0], offsets, sizes, strides);
-          scf::YieldOp::create(nb, l, updated);
-        });
-    op->replaceAllUsesWith(loop.getResults());
-    op->erase();
-  }
-}
-
-constexpr llvm::StringLiteral kTransposeAttr = "symc.transpose_tile";
-
-/// Transposes run in blocks of 16 along the result's last dimension (its
-/// contiguous writes) and the result dimension that reads the source's
-/// last one (its contiguous reads), so that a block uses whole cache lines
-/// on both sides; the weight transposes of convolutions otherwise read one
-/// element per cache line. Tags each transpose with its tile's index and
-/// returns the tiles.
-std::vector<SmallVector<int64_t>> tagTransposes(ModuleOp module) {
-  std::map<SmallVector<int64_t>, int64_t> ids;
-  std::vector<SmallVector<int64_t>> tiles;
-  module.walk([&](linalg::TransposeOp op) {
-    ArrayRef<int64_t> perm = op.getPermutation();
-    int64_t rank = perm.size();
-    int64_t readDim = llvm::find(perm, rank - 1) - perm.begin();
-    if (rank < 2 || readDim == rank - 1)
-      return;
-    SmallVector<int64_t> tile(rank, 1);
-    tile[rank - 1] = tile[readDim] = 16;
-    auto [it, inserted] = ids.try_emplace(tile, tiles.size());
-    if (inserted)
-      tiles.push_back(tile);
-    op->setAttr(kTransposeAttr, Builder(op).getI64IntegerAttr(it->second));
-  });
-  return tiles;
-}
-
-std::string transposeScheduleFor(ArrayRef<int64_t> tile, int64_t id) {
-  std::string loops;
-  for (size_t i = 0; i < tile.size(); ++i)
-    loops += ", !transform.any_op";
-  return llvm::formatv(R"(
-    %tr{0} = transform.structured.match ops{{["linalg.transpose"]}
-        attributes {{symc.transpose_tile = {0} : i64} in %root
-        : (!transform.any_op) -> !transform.any_op
-    %trt{0}, %trl{0}:{1} = transform.structured.tile_using_for %tr{0}
-        tile_sizes [{2}] : (!transform.any_op) -> (!transform.any_op{3})
-)",
-                       id, tile.size(),
-                       llvm::join(llvm::map_range(tile, [](int64_t t) {
-                                    return std::to_string(t);
-                                  }),
-                                  ", "),
-                       loops)
-      .str();
-}
-
-struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
-  using SymCPUScheduleBase::SymCPUScheduleBase;
-
-  void runOnOperation() override {
-    ModuleOp module = getOperation();
-    auto [hostM, hostN] = hostRegisterTile();
-    int64_t rm = registerTileM ? int64_t(registerTileM) : hostM;
-    int64_t rn = registerTileN ? int64_t(registerTileN) : hostN;
-    splitBatchMatmuls(module);
-    std::map<std::tuple<int64_t, int64_t, int64_t>, int> tiles;
-    module.walk([&](linalg::MatmulOp op) {
-      auto lhs = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());
-      auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
-      if (!lhs || !out || !lhs.hasStaticShape() || !out.hasStaticShape() ||
-          !out.getElementType().isF32() || op.hasUserDefinedMaps()) {
-        return;
-      }
-      int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
-      int64_t cm = cacheTile(m, rm), cn = cacheTile(n, rn), ck = cacheTile(k, 1);
-      // The hoisted k loop must run more than once (else it folds away).
-      if (!cm || !cn || ck < 2)
-        return;
-      Builder b(op);
-      op->setAttr(kTileAttr, b.getDenseI64ArrayAttr({cm, cn, ck}));
-      tiles[{cm, cn, ck}] = 1;
-    });
-    std::vector<ConvSchedule> convs =
-        rewriteConvolutionsChannelLast(module, rm, rn, parallel);
-    std::vector<SmallVector<int64_t>> transposes = tagTransposes(module);
-    if (tiles.empty() && convs.empty() && transposes.empty())
-      return;
-
-    std::string script = R"(
-module attributes {transform.with_named_sequence} {
-  transform.named_sequence @__transform_main(%root: !transform.any_op) {
-    %f = transform.structured.match ops{["func.func"]} in %root
-        : (!transform.any_op) -> !transform.any_op
-)";
-    for (const auto &[tile, unused] : tiles)
-      script += scheduleFor(std::get<0>(tile), std::get<1>(tile), std::get<2>(tile),
-                            rm, rn, parallel);
-    for (auto [id, schedule] : llvm::enumerate(convs))
-      script += convScheduleFor(schedule, id);
-    for (auto [id, tile] : llvm::enumerate(transposes))
-      script += transposeScheduleFor(tile, id);
-    script += R"(
-    transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
-    transform.yield
-  }
-}
-)";
-    OwningOpRef<ModuleOp> library =
-        parseSourceString<ModuleOp>(script, ParserConfig(&getContext()));
-    if (!library) {
-      module.emitError("symc-cpu-schedule: invalid transform script");
-      return signalPassFailure();
-    }
-    auto entry = library->lookupSymbol<transform::NamedSequenceOp>("__transform_main");
-    if (failed(transform::applyTransformNamedSequence(
-            module, entry, *library, transform::TransformOptions())))
-      return signalPassFailure();
-    module.walk([](linalg::LinalgOp op) {
-      op->removeAttr(kTileAttr);
-      op->removeAttr(kConvAttr);
-      op->removeAttr(kTransposeAttr);
-    });
-  }
-};
-
 } // namespace
-} // namespace symc
+
+std::string scheduleConvolutions(ModuleOp module, RegisterTile registerTile,
+                                 bool parallel) {
+  std::vector<ConvSchedule> schedules = rewriteConvolutionsChannelLast(
+      module, registerTile.rows, registerTile.columns, parallel);
+  std::string script;
+  for (auto [id, schedule] : llvm::enumerate(schedules))
+    script += convScheduleFor(schedule, id);
+  return script;
+}
+
+} // namespace symc::cpu

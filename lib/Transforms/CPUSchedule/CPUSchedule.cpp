@@ -1,0 +1,85 @@
+//===- CPUSchedule.cpp - symc-cpu-schedule ---------------------------------===//
+//
+// Joins the schedule families (Matmul.cpp, Convolution.cpp, Transpose.cpp)
+// into one transform-dialect sequence over the module and interprets it.
+// Register tiles follow the host's vector width.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Schedules.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/IR/TransformOps.h"
+#include "mlir/Dialect/Transform/Interfaces/TransformInterfaces.h"
+#include "mlir/Dialect/Transform/Transforms/TransformInterpreterUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace mlir;
+
+namespace symc {
+#define GEN_PASS_DEF_SYMCPUSCHEDULE
+#include "symc/Dialect/TransformsPasses.h.inc"
+
+namespace {
+
+/// The register tile (rows, columns) the host's vector registers hold
+/// without spilling: 8 x 32 with 32 zmm registers, else 4 x 16 (16 ymm).
+std::pair<int64_t, int64_t> hostRegisterTile() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return {8, 32};
+  return {4, 16};
+}
+
+struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
+  using SymCPUScheduleBase::SymCPUScheduleBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto [hostM, hostN] = hostRegisterTile();
+    cpu::RegisterTile tile{registerTileM ? int64_t(registerTileM) : hostM,
+                           registerTileN ? int64_t(registerTileN) : hostN};
+    std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
+                            cpu::scheduleConvolutions(module, tile, parallel) +
+                            cpu::scheduleTransposes(module);
+    if (schedules.empty())
+      return;
+
+    std::string script = R"(
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op) {
+    %f = transform.structured.match ops{["func.func"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+)" + schedules + R"(
+    transform.apply_patterns to %f { transform.apply_patterns.canonicalization } : !transform.any_op
+    transform.yield
+  }
+}
+)";
+    OwningOpRef<ModuleOp> library =
+        parseSourceString<ModuleOp>(script, ParserConfig(&getContext()));
+    if (!library) {
+      module.emitError("symc-cpu-schedule: invalid transform script");
+      return signalPassFailure();
+    }
+    auto entry = library->lookupSymbol<transform::NamedSequenceOp>("__transform_main");
+    if (failed(transform::applyTransformNamedSequence(
+            module, entry, *library, transform::TransformOptions())))
+      return signalPassFailure();
+    module.walk([](linalg::LinalgOp op) {
+      for (StringRef tag : {cpu::kMatmulTileAttr, cpu::kConvScheduleAttr,
+                            cpu::kTransposeTileAttr})
+        op->removeAttr(tag);
+    });
+  }
+};
+
+} // namespace
+} // namespace symc

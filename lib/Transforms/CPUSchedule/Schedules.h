@@ -1,0 +1,48 @@
+//===- Schedules.h - the schedule families of symc-cpu-schedule -*- C++ -*-===//
+//
+// Each family rewrites and tags the ops it schedules and returns the
+// transform-dialect text that schedules them; the pass (CPUSchedule.cpp)
+// joins the texts into one sequence and runs it. Schedules are data: the
+// tiles come from the host's register tile and the op's shape, never from
+// a fixed ISA.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SYMC_LIB_TRANSFORMS_CPUSCHEDULE_SCHEDULES_H
+#define SYMC_LIB_TRANSFORMS_CPUSCHEDULE_SCHEDULES_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace symc::cpu {
+
+/// The host's register tile: `rows` x `columns` f32 accumulators (columns
+/// being two vectors wide).
+struct RegisterTile {
+  int64_t rows = 0, columns = 0;
+};
+
+/// Static f32 matmuls and batch matmuls (split into a loop of matmuls):
+/// cache tiles, register tiles, FMA outer products; with `parallel`, cache
+/// tiles in an scf.forall.
+std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
+                            bool parallel);
+/// NCHW convolutions, rewritten channel-last (padded to the register tile)
+/// and computed directly; with `parallel`, rows or filter tiles in an
+/// scf.forall.
+std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
+                                 bool parallel);
+/// Transposes in cache-line blocks (after scheduleConvolutions, which
+/// makes some).
+std::string scheduleTransposes(mlir::ModuleOp module);
+
+/// The attributes the families tag ops with (removed after the schedule).
+inline constexpr llvm::StringLiteral kMatmulTileAttr = "symc.cache_tile";
+inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
+inline constexpr llvm::StringLiteral kTransposeTileAttr = "symc.transpose_tile";
+
+} // namespace symc::cpu
+
+#endif // SYMC_LIB_TRANSFORMS_CPUSCHEDULE_SCHEDULES_H
