@@ -569,7 +569,19 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
     os << "void";
   os << ");\n\n";
 
-  os << R"C(/* Checks that `t` is a dense tensor of the given dtype and shape. */
+  os << R"C(/* The message of this thread's last failed run, and its handle: runs
+ * may share a handle across threads, so their messages are per thread
+ * (a handle's own buffer holds create's message). */
+static __thread char symc_run_error[512];
+static __thread const struct @NAME@_model *symc_run_error_model;
+
+/* The buffer for a failure of a run on `m` in this thread. */
+static char *run_error(const struct @NAME@_model *m) {
+  symc_run_error_model = m;
+  return symc_run_error;
+}
+
+/* Checks that `t` is a dense tensor of the given dtype and shape. */
 static symc_status check_tensor(struct @NAME@_model *m, const char *role,
                                 size_t index, const char *name,
                                 const symc_tensor *t, symc_dtype dtype,
@@ -577,25 +589,25 @@ static symc_status check_tensor(struct @NAME@_model *m, const char *role,
   int32_t d;
   int64_t stride = 1;
   if (!t->data) {
-    snprintf(m->error, sizeof m->error, "%s %zu ('%s'): data is NULL", role,
+    snprintf(run_error(m), sizeof symc_run_error, "%s %zu ('%s'): data is NULL", role,
              index, name);
     return SYMC_ERROR_INVALID_ARGUMENT;
   }
   if (t->dtype != dtype) {
-    snprintf(m->error, sizeof m->error,
+    snprintf(run_error(m), sizeof symc_run_error,
              "%s %zu ('%s'): dtype %d, the model needs %d", role, index, name,
              (int)t->dtype, (int)dtype);
     return SYMC_ERROR_INVALID_ARGUMENT;
   }
   if (t->rank != rank) {
-    snprintf(m->error, sizeof m->error,
+    snprintf(run_error(m), sizeof symc_run_error,
              "%s %zu ('%s'): rank %d, the model needs %d", role, index, name,
              (int)t->rank, (int)rank);
     return SYMC_ERROR_INVALID_ARGUMENT;
   }
   for (d = 0; d < rank; ++d)
     if (!t->shape || t->shape[d] != shape[d]) {
-      snprintf(m->error, sizeof m->error,
+      snprintf(run_error(m), sizeof symc_run_error,
                "%s %zu ('%s'): extent %lld on axis %d, the model needs %lld",
                role, index, name, t->shape ? (long long)t->shape[d] : -1LL,
                (int)d, (long long)shape[d]);
@@ -603,7 +615,7 @@ static symc_status check_tensor(struct @NAME@_model *m, const char *role,
     }
   for (d = rank - 1; t->strides && d >= 0; --d) {
     if (shape[d] != 1 && t->strides[d] != stride) {
-      snprintf(m->error, sizeof m->error,
+      snprintf(run_error(m), sizeof symc_run_error,
                "%s %zu ('%s'): only dense row-major strides are supported",
                role, index, name);
       return SYMC_ERROR_INVALID_ARGUMENT;
@@ -623,7 +635,9 @@ void @NAME@_destroy(@NAME@_model *model) {
 }
 
 const char *@NAME@_error_message(const @NAME@_model *model) {
-  return model ? model->error : "no model (NULL handle)";
+  if (!model)
+    return "no model (NULL handle)";
+  return symc_run_error_model == model ? symc_run_error : model->error;
 }
 
 )C";
@@ -674,7 +688,7 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
                        size_t expected) {
     os << "  if (" << count << " != " << expected << " || (" << expected
        << " && !" << array << ")) {\n"
-       << "    snprintf(m->error, sizeof m->error, \"the model takes " << expected
+       << "    snprintf(run_error(m), sizeof symc_run_error, \"the model takes " << expected
        << " " << role << "s, got %zu\", " << count << ");\n"
        << "    return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
     if (expected)

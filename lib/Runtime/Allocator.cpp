@@ -2,8 +2,8 @@
 //
 // Every block carries a header just below its payload: the address malloc
 // returned and the size that was asked for. Blocks of at least
-// kMinCachedSize are kept on free, in a map by size, while the cache holds
-// less than kMaxCachedBytes; anything else goes back to free().
+// kMinCachedSize are kept on free, in a per-thread map by size, while that
+// cache holds less than kMaxCachedBytes; anything else goes back to free().
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <cstdlib>
-#include <mutex>
 #include <unordered_map>
 
 #if defined(__has_feature)
@@ -30,24 +29,34 @@ namespace {
 constexpr size_t kAlignment = 64;
 /// Smaller blocks come from malloc's own free lists, without page faults.
 constexpr size_t kMinCachedSize = 256 * 1024;
-/// At most this much freed memory is kept.
-constexpr size_t kMaxCachedBytes = size_t(2) << 30;
+/// At most this much freed memory is kept, per thread.
+constexpr size_t kMaxCachedBytes = size_t(1) << 30;
 
 struct Header {
   void *base;
   size_t size;
 };
 
+Header *headerOf(void *payload);
+
+/// The blocks one thread freed. Blocks are reused only by the thread that
+/// freed them: no lock, and no hand-over between threads that a thread
+/// sanitizer could not see (the artifacts' runtime is not instrumented).
 struct BlockCache {
-  std::mutex mutex;
   std::unordered_multimap<size_t, void *> blocks; // size -> payload
   size_t bytes = 0;
+  ~BlockCache();
 };
 
-BlockCache &cache() {
-  // Never destroyed: models may free blocks from static destructors.
-  static BlockCache *instance = new BlockCache;
-  return *instance;
+thread_local BlockCache cache;
+/// False once this thread's cache is destroyed (at thread or process exit:
+/// blocks freed later go straight back to free()).
+thread_local bool cacheAlive = true;
+
+BlockCache::~BlockCache() {
+  cacheAlive = false;
+  for (auto &entry : blocks)
+    std::free(headerOf(entry.second)->base);
 }
 
 Header *headerOf(void *payload) {
@@ -74,10 +83,9 @@ void *allocateBlock(size_t size, size_t alignment) {
 
 void *reuseBlock(size_t size) {
 #ifndef SYMC_NO_BLOCK_CACHE
-  if (size < kMinCachedSize)
+  if (size < kMinCachedSize || !cacheAlive)
     return nullptr;
-  BlockCache &c = cache();
-  std::lock_guard<std::mutex> lock(c.mutex);
+  BlockCache &c = cache;
   auto it = c.blocks.find(size);
   if (it == c.blocks.end())
     return nullptr;
@@ -93,10 +101,9 @@ void *reuseBlock(size_t size) {
 
 bool keepBlock(void *payload, size_t size) {
 #ifndef SYMC_NO_BLOCK_CACHE
-  if (size < kMinCachedSize)
+  if (size < kMinCachedSize || !cacheAlive)
     return false;
-  BlockCache &c = cache();
-  std::lock_guard<std::mutex> lock(c.mutex);
+  BlockCache &c = cache;
   if (c.bytes + size > kMaxCachedBytes)
     return false;
   c.blocks.emplace(size, payload);

@@ -8,8 +8,8 @@
  * memory in again (30% of ResNet-18's run time). Freed large blocks are
  * kept, by size, for the next request instead, up to a bound.
  *
- * Thread-safe. Sanitizer builds do not cache, so that ASan still sees
- * every use after free.
+ * Thread-safe: each thread keeps the blocks it freed for itself. Sanitizer
+ * builds do not cache, so that ASan still sees every use after free.
  *
  *===----------------------------------------------------------------------===*/
 

@@ -23,11 +23,11 @@
  * read-only data of the artifact, or (--weights=external) owned by the
  * model from create to destroy.
  *
- * Threads: run keeps no state between calls and writes the handle only to
- * record the message of a failure, so concurrent runs are safe on distinct
- * handles and on one handle (where concurrent failures may overwrite each
- * other's message). create and destroy of distinct handles may run
- * concurrently.
+ * Threads: run keeps no state between calls and never writes the handle,
+ * so concurrent runs are safe on distinct handles and on one handle. The
+ * message of a failed run is the calling thread's (as errno): read it with
+ * <name>_error_message in the thread that ran. create and destroy of
+ * distinct handles may run concurrently.
  *
  * Errors: every function returns SYMC_OK or an error code; the handle's
  * message says what was wrong (which tensor, expected and given shape...).
