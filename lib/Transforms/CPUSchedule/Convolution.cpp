@@ -139,17 +139,13 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     %cd{2} = transform.structured.decompose %ct{2} : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %cd{2} : !transform.any_op
-    transform.apply_patterns to %f {{
-      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
-      transform.apply_patterns.vector.transfer_permutation_patterns
-      transform.apply_patterns.vector.lower_outerproduct
-      transform.apply_patterns.canonicalization
-    } : !transform.any_op
+{6}
 {3})",
                        rm, rn, variant, hoists, distribute,
                        llvm::formatv(distribute.empty() ? "%cv{0}" : "%cvp{0}",
                                      variant)
-                           .str())
+                           .str(),
+                       kLowerContractionsToFMA)
       .str();
 }
 

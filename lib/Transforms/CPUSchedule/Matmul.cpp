@@ -61,15 +61,10 @@ std::string scheduleFor(int64_t m, int64_t n, int64_t k, int64_t rm, int64_t rn,
         tile_sizes [{3}, {4}, 1]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     transform.structured.vectorize %r{0}_{1}_{2} {{create_named_contraction} : !transform.any_op
-    transform.apply_patterns to %f {{
-      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
-      transform.apply_patterns.vector.transfer_permutation_patterns
-      transform.apply_patterns.vector.lower_outerproduct
-      transform.apply_patterns.canonicalization
-    } : !transform.any_op
+{7}
     transform.loop.hoist_loop_invariant_subsets %rl{0}_{1}_{2}#2 : !transform.any_op
 )",
-                       m, n, k, rm, rn, distribute, tiled)
+                       m, n, k, rm, rn, distribute, tiled, kLowerContractionsToFMA)
       .str();
 }
 

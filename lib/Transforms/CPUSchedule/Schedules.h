@@ -38,6 +38,18 @@ std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
 /// makes some).
 std::string scheduleTransposes(mlir::ModuleOp module);
 
+/// The transform patterns that lower the vectorized contractions of the
+/// matmul and convolution schedules to FMA outer products; the handle %f
+/// is the sequence's functions.
+inline constexpr llvm::StringLiteral kLowerContractionsToFMA = R"(
+    transform.apply_patterns to %f {
+      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
+      transform.apply_patterns.vector.transfer_permutation_patterns
+      transform.apply_patterns.vector.lower_outerproduct
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+)";
+
 /// The attributes the families tag ops with (removed after the schedule).
 inline constexpr llvm::StringLiteral kMatmulTileAttr = "symc.cache_tile";
 inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
