@@ -175,4 +175,83 @@ def SymApproximateErf : Pass<"symc-approximate-erf", "::mlir::func::FuncOp"> {
                            "::mlir::vector::VectorDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// GPU (CUDA) code generation
+//===----------------------------------------------------------------------===//
+
+def SymGPUMapParallelLoops
+    : Pass<"symc-gpu-map-parallel-loops", "::mlir::func::FuncOp"> {
+  let summary = "run each outermost scf.parallel as a 1-D GPU kernel";
+  let description = [{
+    Every `scf.parallel` that is not nested in another one (nor in a
+    `gpu.launch`) becomes a `gpu.launch` over its whole iteration space,
+    linearized: thread `blockIdx.x * B + threadIdx.x` computes the point
+    with that row-major index, so the innermost loop (the contiguous axis
+    of the buffers linalg produced) runs across adjacent threads and the
+    accesses coalesce. Nested parallel loops and the reduction loops
+    inside stay sequential within the thread. Loops with reductions
+    (`scf.reduce` operands) stay on the host.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "threads per block">,
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def SymGPUStageArguments
+    : Pass<"symc-gpu-stage-arguments", "::mlir::func::FuncOp"> {
+  let summary = "copy a public function's buffers to GPU memory and back";
+  let description = [{
+    The caller's buffers are host memory, which kernels cannot address. In
+    each public function, every memref argument gets a buffer of its own:
+    the argument is copied in at entry when anything may read it, and
+    copied back before each return when anything may write it (from the
+    memory effects of its users, seen through views). These are the only
+    host-device copies of a run; run before `symc-gpu-memory`, which
+    places the new buffers.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def SymGPUMemory : Pass<"symc-gpu-memory", "::mlir::func::FuncOp"> {
+  let summary = "allocate buffers with gpu.alloc, in device or managed memory";
+  let description = [{
+    Host `memref.alloc` becomes `gpu.alloc`: device memory when only
+    kernels (`gpu.launch` bodies) touch the buffer, else `host_shared`
+    (CUDA managed memory) so that the host code left around the kernels
+    (copies, runtime calls, sequential loops) still reads and writes it.
+    `memref.dealloc` becomes an awaited asynchronous `gpu.dealloc`, the form
+    `gpu-to-llvm` lowers.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def SymGPUMergeKernelModules
+    : Pass<"symc-gpu-merge-kernel-modules", "::mlir::ModuleOp"> {
+  let summary = "put every outlined kernel into one gpu.module";
+  let description = [{
+    gpu-kernel-outlining makes a `gpu.module` per kernel, and each becomes
+    a binary that the runtime loads (and the driver JIT-compiles) on its
+    own: hundreds for a model. This moves every kernel into the first
+    module, named after the module it came from, and retargets the
+    launches, so a model has one binary and one PTX file.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def SymGPUUploadConstants
+    : Pass<"symc-gpu-upload-constants", "::mlir::ModuleOp"> {
+  let summary = "give kernels device copies of the module's constant data";
+  let description = [{
+    Runs on the LLVM dialect. Constant globals (embedded weights, tables)
+    live in host memory; every `llvm.mlir.addressof` of one in a host
+    function becomes a call of `symcGpuConstant(ptr, bytes)`, which uploads
+    the data to GPU memory on its first call and returns the same device
+    copy ever after, so weights cross the bus once per process.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // SYM_TRANSFORMS_PASSES

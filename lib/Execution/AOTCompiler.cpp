@@ -6,6 +6,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
@@ -558,6 +559,10 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
       os << "  int64_t sizes[" << rank << "], strides[" << rank << "];\n";
     os << "} symc_memref_" << rank << ";\n";
   }
+  if (options.cuda)
+    os << "\n/* The GPU runtime (symc/Runtime/CudaRuntime.h). */\n"
+       << "extern const char *symcGpuBeginRun(void);\n"
+       << "extern const char *symcGpuEndRun(void);\n";
   os << "\nextern void _mlir_ciface_" << name << "_main(";
   size_t numParams = signature.arguments.size() + signature.results.size();
   size_t k = 0;
@@ -683,6 +688,7 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
      << "    const symc_tensor *inputs, size_t num_inputs,\n"
      << "    const symc_tensor *outputs, size_t num_outputs) {\n"
      << "  size_t i;\n  symc_status status;\n"
+     << (options.cuda ? "  const char *gpu_error;\n" : "")
      << "  if (!m)\n    return SYMC_ERROR_INVALID_ARGUMENT;\n";
   auto checkSide = [&](StringRef role, StringRef array, StringRef count,
                        size_t expected) {
@@ -714,13 +720,22 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
   for (auto [i, t] : llvm::enumerate(signature.results))
     os << "  symc_memref_" << t.shape.size() << " out" << i << " = "
        << descriptorInit(t, "outputs[" + std::to_string(i) + "].data") << ";\n";
+  if (options.cuda)
+    os << "  if ((gpu_error = symcGpuBeginRun())) {\n"
+       << "    snprintf(run_error(m), sizeof symc_run_error, \"%s\", gpu_error);\n"
+       << "    return SYMC_ERROR_DEVICE;\n  }\n";
   os << "  _mlir_ciface_@NAME@_main(";
   k = 0;
   for (size_t i = 0; i < signature.arguments.size(); ++i)
     os << (k++ ? ", " : "") << "&arg" << i;
   for (size_t i = 0; i < signature.results.size(); ++i)
     os << (k++ ? ", " : "") << "&out" << i;
-  os << ");\n  return SYMC_OK;\n}\n";
+  os << ");\n";
+  if (options.cuda)
+    os << "  if ((gpu_error = symcGpuEndRun())) {\n"
+       << "    snprintf(run_error(m), sizeof symc_run_error, \"%s\", gpu_error);\n"
+       << "    return SYMC_ERROR_DEVICE;\n  }\n";
+  os << "  return SYMC_OK;\n}\n";
   if (options.cPredictAPI)
     writePredictAPI(os, name, inputs, signature);
 
@@ -739,6 +754,20 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
              std::to_string(std::max<size_t>(signature.results.size(), 1)));
   replaceAll("@NAME@", name.str());
   return result;
+}
+
+llvm::Expected<std::string> getKernelPTX(ModuleOp module) {
+  std::string ptx;
+  for (auto binary : module.getOps<gpu::BinaryOp>())
+    for (Attribute attr : binary.getObjectsAttr()) {
+      auto object = dyn_cast<gpu::ObjectAttr>(attr);
+      if (!object || object.getFormat() != gpu::CompilationTarget::Assembly)
+        return makeError("kernel binary '" + binary.getName() + "' holds no PTX");
+      ptx += object.getObject().getValue();
+    }
+  if (ptx.empty())
+    return makeError("the module has no GPU kernels");
+  return ptx;
 }
 
 llvm::StringRef getRuntimeHeader() {

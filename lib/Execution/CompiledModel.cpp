@@ -285,7 +285,7 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
   PassManager pm(ctx);
-  buildSymToLLVMPipeline(pm, options);
+  buildSymToTargetPipeline(pm, options);
   if (llvm::Error err = runPasses(pm, module))
     return std::move(err);
   return signature;

@@ -22,11 +22,15 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+
+#include <cstdlib>
 
 using namespace mlir;
 
@@ -42,17 +46,12 @@ void buildSymToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
-  // Register-tiled, vectorized matmuls (the rest lowers to loops below);
-  // before elementwise fusion, which would fold their operands' transposes
-  // and broadcasts into generics that the schedule does not match.
-  SymCPUScheduleOptions schedule;
-  schedule.parallel = options.parallel;
-  pm.addPass(createSymCPUSchedule(schedule));
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
-  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+namespace {
 
+/// Tensors to buffers, the same for every target: one-shot bufferization
+/// with results as caller-owned out-params, deallocation, and strided
+/// copies as loops.
+void addBufferizationPasses(OpPassManager &pm) {
   // Results become caller-owned out-params: the runtime hands in the
   // output buffers, and no allocation escapes a call.
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -74,6 +73,22 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
+}
+
+} // namespace
+
+void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  // Register-tiled, vectorized matmuls (the rest lowers to loops below);
+  // before elementwise fusion, which would fold their operands' transposes
+  // and broadcasts into generics that the schedule does not match.
+  SymCPUScheduleOptions schedule;
+  schedule.parallel = options.parallel;
+  pm.addPass(createSymCPUSchedule(schedule));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+
+  addBufferizationPasses(pm);
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
   // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
   if (options.parallel) {
@@ -118,6 +133,98 @@ void buildSymToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
   buildLinalgToLLVMPipeline(pm, options);
 }
 
+std::string getCudaToolkitPath(const CodegenOptions &options) {
+  if (!options.cudaToolkit.empty())
+    return options.cudaToolkit;
+  if (const char *home = std::getenv("CUDA_HOME"); home && *home)
+    return home;
+  return "/usr/local/cuda";
+}
+
+namespace {
+
+/// The kernels (gpu.module bodies) to NVVM and the LLVM dialect.
+void addKernelLoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
+  GpuNVVMAttachTargetOptions target;
+  target.chip = options.gpuChip;
+  // PTX ISA 8.0: the first with sm_90 (toolchain.md).
+  target.features = "+ptx80";
+  target.optLevel = 3;
+  pm.addPass(createGpuNVVMAttachTarget(target));
+  OpPassManager &kernels = pm.nest<gpu::GPUModuleOp>();
+  ConvertGpuOpsToNVVMOpsOptions toNVVM;
+  toNVVM.indexBitwidth = 64;
+  kernels.addPass(createConvertGpuOpsToNVVMOps(toNVVM));
+  kernels.addPass(createCanonicalizerPass());
+  kernels.addPass(createCSEPass());
+  kernels.addPass(createReconcileUnrealizedCastsPass());
+}
+
+/// The host code around the kernels to the LLVM dialect; gpu-to-llvm turns
+/// launches, allocations and copies into calls of the mgpu* runtime.
+void addHostLoweringPasses(OpPassManager &pm) {
+  pm.addPass(createConvertNVVMToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
+  memrefToLLVM.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createGpuToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+} // namespace
+
+void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+  addBufferizationPasses(pm);
+
+  // Every linalg op becomes a parallel loop nest, and every outermost one a
+  // kernel; the caller's buffers are copied to GPU memory around them.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createSymGPUStageArguments());
+  pm.addNestedPass<func::FuncOp>(createSymGPUMapParallelLoops());
+  pm.addNestedPass<func::FuncOp>(createSymGPUMemory());
+  pm.addNestedPass<func::FuncOp>(createSymApproximateErf());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(createSymGPUMergeKernelModules());
+
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  addKernelLoweringPasses(pm, options);
+  addHostLoweringPasses(pm);
+  pm.addPass(createSymGPUUploadConstants());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  if (!options.gpuFormat.empty()) {
+    GpuModuleToBinaryPassOptions binary;
+    binary.compilationTarget = options.gpuFormat;
+    binary.toolkitPath = getCudaToolkitPath(options);
+    pm.addPass(createGpuModuleToBinaryPass(binary));
+  }
+}
+
+void buildSymToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  buildSymToLinalgPipeline(pm);
+  buildLinalgToNVVMPipeline(pm, options);
+}
+
+void buildSymToTargetPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  if (options.target == Target::CUDA)
+    buildSymToNVVMPipeline(pm, options);
+  else
+    buildSymToLLVMPipeline(pm, options);
+}
+
 void registerCodegenDialects(DialectRegistry &registry) {
   registry.insert<sym::SymDialect>();
   registerAllDialects(registry);
@@ -141,6 +248,32 @@ int runCodegenTool(StringRef toolName,
   return 0;
 }
 
+namespace {
+/// The options of --linalg-to-nvvm and --sym-to-nvvm.
+struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
+  Option<std::string> chip{*this, "chip", llvm::cl::desc("GPU architecture"),
+                           llvm::cl::init("sm_90")};
+  Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("kernels as isa (PTX), bin (cubin) or fatbin; empty: "
+                     "leave the gpu.module in the NVVM dialect"),
+      llvm::cl::init("isa")};
+  Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit (libdevice, ptxas); default $CUDA_HOME "
+                     "or /usr/local/cuda")};
+
+  CodegenOptions codegen() const {
+    CodegenOptions options;
+    options.target = Target::CUDA;
+    options.gpuChip = chip;
+    options.gpuFormat = format;
+    options.cudaToolkit = toolkit;
+    return options;
+  }
+};
+} // namespace
+
 void registerPipelines() {
   PassPipelineRegistration<>("sym-to-linalg",
                              "Infer shapes and dtypes, lower sym to linalg",
@@ -151,6 +284,17 @@ void registerPipelines() {
   PassPipelineRegistration<>(
       "sym-to-llvm", "The whole CPU pipeline",
       [](OpPassManager &pm) { buildSymToLLVMPipeline(pm); });
+  PassPipelineRegistration<NVVMPipelineOptions>(
+      "linalg-to-nvvm",
+      "Bufferize linalg on tensors and lower to CUDA kernels and host LLVM",
+      [](OpPassManager &pm, const NVVMPipelineOptions &options) {
+        buildLinalgToNVVMPipeline(pm, options.codegen());
+      });
+  PassPipelineRegistration<NVVMPipelineOptions>(
+      "sym-to-nvvm", "The whole CUDA pipeline",
+      [](OpPassManager &pm, const NVVMPipelineOptions &options) {
+        buildSymToNVVMPipeline(pm, options.codegen());
+      });
 }
 
 } // namespace symc

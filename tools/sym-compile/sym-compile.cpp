@@ -50,16 +50,18 @@ cl::list<std::string> inputs("input", cl::desc("an input and its shape"),
 cl::list<std::string> dtypes("dtype",
                              cl::desc("an input's dtype (default float32)"),
                              cl::value_desc("name=float32"), cl::cat(category));
-enum class Emit { Object, Shared, MLIR, LLVM };
+enum class Emit { Object, Shared, MLIR, LLVM, PTX };
 cl::opt<Emit> emit("emit", cl::desc("what to write"), cl::init(Emit::Shared),
                    cl::values(clEnumValN(Emit::Object, "obj", "an object file"),
                               clEnumValN(Emit::Shared, "so", "a shared library"),
                               clEnumValN(Emit::MLIR, "mlir",
                                          "the module lowered to the LLVM dialect"),
-                              clEnumValN(Emit::LLVM, "llvm", "LLVM IR")),
+                              clEnumValN(Emit::LLVM, "llvm", "LLVM IR"),
+                              clEnumValN(Emit::PTX, "ptx",
+                                         "the GPU kernels' PTX (--target=cuda)")),
                    cl::cat(category));
 cl::opt<std::string> outputPath("o", cl::desc("output file (default <name>.so, "
-                                              ".o, .mlir or .ll)"),
+                                              ".o, .mlir, .ll or .ptx)"),
                                 cl::value_desc("file"), cl::cat(category));
 cl::opt<std::string> modelName("name",
                                cl::desc("the C prefix of the model's functions "
@@ -81,6 +83,27 @@ cl::list<std::string> wrapperFlags(
     "wrapper-cflag", cl::desc("an extra flag for compiling the C wrapper "
                               "(e.g. -fsanitize=thread in tests)"),
     cl::Hidden, cl::cat(category));
+cl::opt<Target> target("target", cl::desc("where the model runs"),
+                       cl::init(Target::CPU),
+                       cl::values(clEnumValN(Target::CPU, "cpu", "the host CPU"),
+                                  clEnumValN(Target::CUDA, "cuda",
+                                             "an NVIDIA GPU (kernels in PTX or "
+                                             "cubin, run through the CUDA driver)")),
+                       cl::cat(category));
+cl::opt<std::string> gpuArch("gpu-arch",
+                             cl::desc("the GPU architecture (--target=cuda)"),
+                             cl::init("sm_90"), cl::value_desc("sm_80|sm_90|..."),
+                             cl::cat(category));
+cl::opt<std::string> gpuFormat(
+    "gpu-format",
+    cl::desc("the kernels in the artifact: isa (PTX, compiled by the driver "
+             "at load), bin (cubin, by ptxas now) or fatbin"),
+    cl::init("isa"), cl::cat(category));
+cl::opt<std::string> cudaToolkit(
+    "cuda-toolkit",
+    cl::desc("the CUDA toolkit for libdevice and ptxas (default $CUDA_HOME, "
+             "else /usr/local/cuda)"),
+    cl::value_desc("dir"), cl::cat(category));
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
@@ -249,7 +272,7 @@ Error writeArtifact(llvm::Module &module, StringRef name,
       emit == Emit::Shared
           ? runProgram(findCompiler("clang++"),
                        {"-shared", "-o", partial, modelObj, wrapperObj,
-                        SYMC_RUNTIME_LIBRARY, "-lm",
+                        SYMC_RUNTIME_LIBRARY, "-lm", "-ldl",
                         // The runtime's symbols stay private to the library:
                         // two models in one process never interpose.
                         "-Wl,--exclude-libs,ALL"})
@@ -279,9 +302,17 @@ Error compileModel(mlir::MLIRContext &ctx) {
   if (wrapper.externalWeights && fillMissing)
     return fail("--fill-missing gives weights that no .params file holds; use "
                 "--weights=embed");
+  if (emit == Emit::PTX && (target != Target::CUDA || gpuFormat != "isa"))
+    return fail("--emit=ptx needs --target=cuda and --gpu-format=isa");
+  if (target == Target::CUDA) {
+    std::string toolkit = cudaToolkit.empty() ? getCudaToolkitPath({}) : cudaToolkit.getValue();
+    if (!sys::fs::exists(toolkit + "/nvvm/libdevice/libdevice.10.bc"))
+      return fail("--target=cuda needs the CUDA toolkit's libdevice, not found in '" +
+                  toolkit + "' (give --cuda-toolkit or $CUDA_HOME)");
+  }
   std::string out = outputPath;
   if (out.empty()) {
-    const char *extension[] = {".o", ".so", ".mlir", ".ll"};
+    const char *extension[] = {".o", ".so", ".mlir", ".ll", ".ptx"};
     out = name + extension[static_cast<int>(emit.getValue())];
   }
 
@@ -318,7 +349,13 @@ Error compileModel(mlir::MLIRContext &ctx) {
                                               ? StringMap<HostArray>()
                                               : values))
     return err;
-  auto signature = lowerToLLVMDialect(*module, name + "_main");
+  CodegenOptions codegen;
+  codegen.target = target;
+  codegen.gpuChip = gpuArch;
+  codegen.gpuFormat = gpuFormat;
+  codegen.cudaToolkit = cudaToolkit;
+  wrapper.cuda = target == Target::CUDA;
+  auto signature = lowerToLLVMDialect(*module, name + "_main", codegen);
   if (!signature)
     return signature.takeError();
   for (TensorSignature &arg : signature->arguments)
@@ -329,6 +366,12 @@ Error compileModel(mlir::MLIRContext &ctx) {
     return fail("--c-predict-api needs a model with at least one input");
   double lowerMs = msSince(start);
 
+  if (emit == Emit::PTX) {
+    auto ptx = getKernelPTX(*module);
+    if (!ptx)
+      return ptx.takeError();
+    return writeFile(out, *ptx);
+  }
   if (emit == Emit::MLIR) {
     std::string text;
     raw_string_ostream os(text);

@@ -56,9 +56,8 @@ int main(int argc, char **argv) {
   symc::registerPipelines();
 
   mlir::DialectRegistry registry;
-  mlir::registerAllDialects(registry);
-  mlir::registerAllExtensions(registry);
-  registry.insert<symc::sym::SymDialect>();
+  // With the LLVM IR translations: gpu-module-to-binary translates kernels.
+  symc::registerCodegenDialects(registry);
   for (int i = 1; i < argc; ++i)
     if (llvm::StringRef(argv[i]) == "--list-mxnet-ops")
       return listMXNetOps(registry);

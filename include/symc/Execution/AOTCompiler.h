@@ -51,7 +51,14 @@ struct WrapperOptions {
   bool externalWeights = false;
   /// Also MXNet's c_predict_api (MXPredCreate, ...) over the same model.
   bool cPredictAPI = false;
+  /// The entry runs CUDA kernels: a run checks the GPU first and reports
+  /// the kernels' errors (Runtime/CudaRuntime.h).
+  bool cuda = false;
 };
+
+/// The PTX of the kernels of a module lowered for CUDA with the "isa"
+/// format: one text per kernel binary, concatenated.
+llvm::Expected<std::string> getKernelPTX(mlir::ModuleOp module);
 
 /// The generated header <name>.h: the C ABI of the model (create, run,
 /// error_message, destroy) and its inputs' and outputs' names, dtypes and

@@ -6,16 +6,30 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/Error.h"
+#include <string>
 
 namespace symc {
 
-/// Choices of the CPU code generator.
+/// Where compiled code runs.
+enum class Target { CPU, CUDA };
+
+/// Choices of the code generator.
 struct CodegenOptions {
+  Target target = Target::CPU;
   /// Time every kernel (symc-profile-kernels; sym-run --profile).
   bool profile = false;
   /// Distribute matmuls and convolutions over threads (OpenMP; the count
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
+
+  /// CUDA: the GPU architecture the kernels are compiled for.
+  std::string gpuChip = "sm_90";
+  /// CUDA: the kernels' form in the module: "isa" (PTX, compiled by the
+  /// driver when the module loads), "bin" (a cubin from ptxas) or "fatbin".
+  std::string gpuFormat = "isa";
+  /// CUDA: the toolkit whose libdevice (and ptxas, for bin/fatbin) the
+  /// kernels need; empty for $CUDA_HOME, else /usr/local/cuda.
+  std::string cudaToolkit;
 };
 
 /// sym -> linalg on tensors: shape and dtype inference, then the lowering.
@@ -28,6 +42,24 @@ void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm,
 void buildSymToLLVMPipeline(mlir::OpPassManager &pm,
                             const CodegenOptions &options = {});
 
+/// linalg on tensors -> LLVM dialect with CUDA kernels: bufferization as
+/// on the CPU, the caller's buffers staged in GPU memory, every parallel
+/// loop nest a kernel, NVVM for the kernels and gpu-to-llvm's calls of the
+/// mgpu* runtime (Runtime/CudaRuntime.h) for the host; the kernels end up
+/// as a gpu.binary (CodegenOptions::gpuFormat).
+void buildLinalgToNVVMPipeline(mlir::OpPassManager &pm,
+                               const CodegenOptions &options = {});
+/// buildSymToLinalgPipeline, then buildLinalgToNVVMPipeline.
+void buildSymToNVVMPipeline(mlir::OpPassManager &pm,
+                            const CodegenOptions &options = {});
+/// The pipeline for options.target.
+void buildSymToTargetPipeline(mlir::OpPassManager &pm,
+                              const CodegenOptions &options);
+
+/// The CUDA toolkit that options name ($CUDA_HOME, else /usr/local/cuda,
+/// when options.cudaToolkit is empty).
+std::string getCudaToolkitPath(const CodegenOptions &options);
+
 /// Everything the pipelines need in a context: the sym dialect, the
 /// upstream dialects, their interface models (bufferization, ...) and the
 /// LLVM IR translations.
@@ -39,7 +71,8 @@ void registerCodegenDialects(mlir::DialectRegistry &registry);
 int runCodegenTool(llvm::StringRef toolName,
                    llvm::function_ref<llvm::Error(mlir::MLIRContext &)> run);
 
-/// Registers --sym-to-linalg, --linalg-to-llvm-cpu and --sym-to-llvm.
+/// Registers --sym-to-linalg, --linalg-to-llvm-cpu, --sym-to-llvm,
+/// --linalg-to-nvvm and --sym-to-nvvm.
 void registerPipelines();
 
 } // namespace symc

@@ -49,7 +49,8 @@ typedef enum {
   SYMC_ERROR_INVALID_ARGUMENT = 1, /* a tensor does not match the model */
   SYMC_ERROR_OUT_OF_MEMORY = 2,
   SYMC_ERROR_IO = 3,               /* a file could not be read */
-  SYMC_ERROR_INTERNAL = 4
+  SYMC_ERROR_INTERNAL = 4,
+  SYMC_ERROR_DEVICE = 5            /* the GPU is missing or failed */
 } symc_status;
 
 /* Element types, numbered as MXNet's (mshadow) type flags. */
@@ -93,6 +94,8 @@ static inline const char *symc_status_string(symc_status status) {
     return "i/o error";
   case SYMC_ERROR_INTERNAL:
     return "internal error";
+  case SYMC_ERROR_DEVICE:
+    return "device error";
   }
   return "unknown status";
 }
