@@ -241,6 +241,22 @@ def SymGPUMergeKernelModules
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
+def SymGPULaunchToLoops : Pass<"symc-gpu-launch-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "run GPU kernels as host loops (to test the GPU mapping on a CPU)";
+  let description = [{
+    The inverse of the mapping, for machines without a GPU: each
+    `gpu.launch` becomes sequential loops over its blocks and threads, and
+    `gpu.alloc`, `gpu.dealloc` and `gpu.wait` become host allocations (or
+    vanish). Valid for kernels whose threads are independent (no barriers,
+    shared memory or warp operations), which is all that
+    symc-gpu-map-parallel-loops produces; a kernel with a barrier is refused.
+    With it, the CUDA pipeline's output runs on the CPU and its results can
+    be compared with MXNet's.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def SymGPUUploadConstants
     : Pass<"symc-gpu-upload-constants", "::mlir::ModuleOp"> {
   let summary = "give kernels device copies of the module's constant data";

@@ -6,6 +6,7 @@
 
 #include "symc/Dialect/SymDialect.h"
 #include "symc/Pipelines/Pipelines.h"
+#include "symc/Runtime/CudaRuntime.h"
 #include "symc/Runtime/Allocator.h"
 #include "symc/Runtime/Kernels.h"
 #include "symc/Runtime/Profile.h"
@@ -132,6 +133,28 @@ void registerRuntimeKernels(ExecutionEngine &engine) {
     add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
     add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
     add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
+    // The GPU runtime (CUDA target).
+#define SYMC_ADD_GPU(fn) add(#fn, reinterpret_cast<void *>(&fn));
+    SYMC_ADD_GPU(symcGpuConstant)
+    SYMC_ADD_GPU(mgpuModuleLoad)
+    SYMC_ADD_GPU(mgpuModuleLoadJIT)
+    SYMC_ADD_GPU(mgpuModuleUnload)
+    SYMC_ADD_GPU(mgpuModuleGetFunction)
+    SYMC_ADD_GPU(mgpuLaunchKernel)
+    SYMC_ADD_GPU(mgpuStreamCreate)
+    SYMC_ADD_GPU(mgpuStreamDestroy)
+    SYMC_ADD_GPU(mgpuStreamSynchronize)
+    SYMC_ADD_GPU(mgpuStreamWaitEvent)
+    SYMC_ADD_GPU(mgpuEventCreate)
+    SYMC_ADD_GPU(mgpuEventDestroy)
+    SYMC_ADD_GPU(mgpuEventSynchronize)
+    SYMC_ADD_GPU(mgpuEventRecord)
+    SYMC_ADD_GPU(mgpuMemAlloc)
+    SYMC_ADD_GPU(mgpuMemFree)
+    SYMC_ADD_GPU(mgpuMemcpy)
+    SYMC_ADD_GPU(mgpuMemset32)
+    SYMC_ADD_GPU(mgpuMemset16)
+#undef SYMC_ADD_GPU
     return symbols;
   });
 }
@@ -297,6 +320,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   if (!signature)
     return signature.takeError();
   std::unique_ptr<CompiledModel> model(new CompiledModel());
+  model->usesGPU = codegen.target == Target::CUDA && !codegen.emulateGPU;
   model->arguments = std::move(signature->arguments);
   model->results = std::move(signature->results);
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
@@ -340,7 +364,15 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     descriptorPtrs.push_back(desc.data());
   for (void *&ptr : descriptorPtrs)
     packed.push_back(&ptr);
-  return engine->invokePacked("_mlir_ciface_main", packed);
+  if (!usesGPU)
+    return engine->invokePacked("_mlir_ciface_main", packed);
+  if (const char *error = symcGpuBeginRun())
+    return makeError(error);
+  if (llvm::Error err = engine->invokePacked("_mlir_ciface_main", packed))
+    return err;
+  if (const char *error = symcGpuEndRun())
+    return makeError(error);
+  return llvm::Error::success();
 }
 
 } // namespace symc

@@ -75,28 +75,9 @@ void addBufferizationPasses(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
 }
 
-} // namespace
-
-void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
-  // Register-tiled, vectorized matmuls (the rest lowers to loops below);
-  // before elementwise fusion, which would fold their operands' transposes
-  // and broadcasts into generics that the schedule does not match.
-  SymCPUScheduleOptions schedule;
-  schedule.parallel = options.parallel;
-  pm.addPass(createSymCPUSchedule(schedule));
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
-  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
-
-  addBufferizationPasses(pm);
-  // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
-  // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
-  if (options.parallel) {
-    pm.addPass(createForallToParallelLoopPass());
-    pm.addPass(createConvertSCFToOpenMPPass());
-    pm.addPass(createCanonicalizerPass());
-  }
-
+/// Loops, vectors and everything else of a host function to the LLVM
+/// dialect.
+void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   // full-unroll: no llvm.alloca inside loops (toolchain.md).
   VectorTransferToSCFOptions vectorToSCF;
   vectorToSCF.unroll = true;
@@ -126,6 +107,31 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+} // namespace
+
+void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  // Register-tiled, vectorized matmuls (the rest lowers to loops below);
+  // before elementwise fusion, which would fold their operands' transposes
+  // and broadcasts into generics that the schedule does not match.
+  SymCPUScheduleOptions schedule;
+  schedule.parallel = options.parallel;
+  pm.addPass(createSymCPUSchedule(schedule));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+
+  addBufferizationPasses(pm);
+  // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
+  // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
+  if (options.parallel) {
+    pm.addPass(createForallToParallelLoopPass());
+    pm.addPass(createConvertSCFToOpenMPPass());
+    pm.addPass(createCanonicalizerPass());
+  }
+
+  addCPULoweringPasses(pm, options);
 }
 
 void buildSymToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
@@ -190,6 +196,11 @@ void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addNestedPass<func::FuncOp>(createSymGPUStageArguments());
   pm.addNestedPass<func::FuncOp>(createSymGPUMapParallelLoops());
   pm.addNestedPass<func::FuncOp>(createSymGPUMemory());
+  if (options.emulateGPU) {
+    pm.addNestedPass<func::FuncOp>(createSymGPULaunchToLoops());
+    addCPULoweringPasses(pm, CodegenOptions());
+    return;
+  }
   pm.addNestedPass<func::FuncOp>(createSymApproximateErf());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

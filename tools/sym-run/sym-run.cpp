@@ -66,6 +66,21 @@ cl::opt<std::string> optimizeFor(
 cl::list<std::string> optimizeOptions(
     "optimize-option", cl::desc("an option of --optimize-for's backend"),
     cl::value_desc("key=value"), cl::cat(category));
+cl::opt<Target> target("target", cl::desc("where the model runs"),
+                       cl::init(Target::CPU),
+                       cl::values(clEnumValN(Target::CPU, "cpu", "the host CPU"),
+                                  clEnumValN(Target::CUDA, "cuda",
+                                             "an NVIDIA GPU, through the CUDA driver")),
+                       cl::cat(category));
+cl::opt<std::string> gpuArch("gpu-arch",
+                             cl::desc("the GPU architecture (--target=cuda)"),
+                             cl::init("sm_90"), cl::value_desc("sm_80|sm_90|..."),
+                             cl::cat(category));
+cl::opt<bool> emulateGPU(
+    "emulate-gpu",
+    cl::desc("with --target=cuda, run the kernels as host loops (tests the "
+             "GPU mapping without a GPU)"),
+    cl::init(false), cl::Hidden, cl::cat(category));
 /// --threads N (read before LLVM's parser: libLLVM registers an option of
 /// that name itself).
 unsigned threads = 0;
@@ -246,7 +261,10 @@ Error runModel(mlir::MLIRContext &ctx) {
     return err;
   CodegenOptions codegen;
   codegen.profile = profile;
-  codegen.parallel = threads != 1;
+  codegen.parallel = threads != 1 && target == Target::CPU;
+  codegen.target = target;
+  codegen.gpuChip = gpuArch;
+  codegen.emulateGPU = emulateGPU;
   CompiledModel::setThreads(threads);
   auto model = CompiledModel::compile(*module, codegen);
   if (!model)

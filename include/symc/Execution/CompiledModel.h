@@ -116,6 +116,8 @@ private:
   CompiledModel() = default;
 
   std::unique_ptr<mlir::ExecutionEngine> engine;
+  /// Compiled for CUDA: runs are bracketed by the GPU runtime's checks.
+  bool usesGPU = false;
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
 };

@@ -22,6 +22,9 @@ struct CodegenOptions {
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
 
+  /// CUDA: run the kernels as host loops instead (symc-gpu-launch-to-loops),
+  /// to test the GPU mapping where there is no GPU.
+  bool emulateGPU = false;
   /// CUDA: the GPU architecture the kernels are compiled for.
   std::string gpuChip = "sm_90";
   /// CUDA: the kernels' form in the module: "isa" (PTX, compiled by the
