@@ -52,6 +52,17 @@ if all(os.path.exists(os.path.join(config.symc_tools_dir, f)) for f in fuzzers):
 if shutil.which("dot"):
     config.available_features.add("graphviz")
 
+# The CUDA target needs the toolkit's libdevice to build kernels, and its
+# ptxas to check their PTX; without them those tests are UNSUPPORTED.
+cuda_toolkit = os.environ.get("CUDA_HOME") or "/usr/local/cuda"
+if os.path.isfile(os.path.join(cuda_toolkit, "nvvm", "libdevice", "libdevice.10.bc")):
+    config.available_features.add("cuda-toolkit")
+    config.substitutions.append(("%cuda_toolkit", cuda_toolkit))
+    ptxas = os.path.join(cuda_toolkit, "bin", "ptxas")
+    if os.access(ptxas, os.X_OK):
+        config.available_features.add("ptxas")
+        config.substitutions.append(("%ptxas", ptxas))
+
 # Real-model tests need ../shared/models; without it they are UNSUPPORTED.
 if os.path.isdir(config.shared_models_dir):
     config.available_features.add("shared-models")

@@ -84,7 +84,11 @@ void mapToLaunch(scf::ParallelOp loop, int64_t blockSize) {
   }
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   Value blockDim = arith::ConstantIndexOp::create(b, loc, threads);
-  Value grid = arith::CeilDivUIOp::create(b, loc, total, blockDim);
+  Value grid =
+      staticTotal
+          ? Value(arith::ConstantIndexOp::create(
+                b, loc, llvm::divideCeil(*staticTotal, threads)))
+          : Value(arith::CeilDivUIOp::create(b, loc, total, blockDim));
   auto launch = gpu::LaunchOp::create(b, loc, grid, one, one, blockDim, one, one);
 
   // Body: linear = blockIdx.x * B + threadIdx.x; points past the end of
@@ -121,7 +125,8 @@ struct SymGPUMapParallelLoopsPass
 
   void runOnOperation() override {
     if (blockSize < 1 || blockSize > 1024) {
-      getOperation().emitError("block-size must be in 1..1024, got ") << blockSize;
+      getOperation().emitError("block-size must be in 1..1024, got ")
+          << static_cast<int64_t>(blockSize);
       return signalPassFailure();
     }
     SmallVector<scf::ParallelOp> outermost;

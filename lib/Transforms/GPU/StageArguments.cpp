@@ -59,7 +59,9 @@ Value allocateLike(OpBuilder &b, Location loc, Value buffer) {
   return memref::AllocOp::create(b, loc, stagedType, dynamicSizes);
 }
 
-LogicalResult stageArgument(func::FuncOp func, BlockArgument arg) {
+/// Stages `arg` with copies in at `entry` (which advances past them, so
+/// that arguments are staged in order) and out before each return.
+LogicalResult stageArgument(func::FuncOp func, BlockArgument arg, OpBuilder &entry) {
   auto type = dyn_cast<MemRefType>(arg.getType());
   if (!type || arg.use_empty())
     return success();
@@ -72,17 +74,16 @@ LogicalResult stageArgument(func::FuncOp func, BlockArgument arg) {
   if (!access.read && !access.written)
     return success();
 
-  OpBuilder b = OpBuilder::atBlockBegin(&func.getBody().front());
   Location loc = arg.getLoc();
-  Value staged = allocateLike(b, loc, arg);
+  Value staged = allocateLike(entry, loc, arg);
   Operation *copyIn = nullptr;
   if (access.read)
-    copyIn = memref::CopyOp::create(b, loc, arg, staged);
+    copyIn = memref::CopyOp::create(entry, loc, arg, staged);
   arg.replaceUsesWithIf(staged, [&](OpOperand &use) {
     return use.getOwner() != copyIn && !isa<memref::DimOp>(use.getOwner());
   });
   func.walk([&](func::ReturnOp ret) {
-    b.setInsertionPoint(ret);
+    OpBuilder b(ret);
     if (access.written)
       memref::CopyOp::create(b, loc, staged, arg);
     memref::DeallocOp::create(b, loc, staged);
@@ -97,8 +98,9 @@ struct SymGPUStageArgumentsPass
     // Private functions are called from the entry with staged buffers.
     if (func.isExternal() || !func.isPublic())
       return;
+    OpBuilder entry = OpBuilder::atBlockBegin(&func.getBody().front());
     for (BlockArgument arg : func.getArguments())
-      if (failed(stageArgument(func, arg)))
+      if (failed(stageArgument(func, arg, entry)))
         return signalPassFailure();
   }
 };
