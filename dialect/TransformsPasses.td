@@ -215,6 +215,27 @@ def SymGPUStageArguments
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def SymGPUTileContractions
+    : Pass<"symc-gpu-tile-contractions", "::mlir::func::FuncOp"> {
+  let summary = "matmuls and convolutions as shared-memory tiled GPU kernels";
+  let description = [{
+    Runs on buffers. Static f32 `linalg.matmul`, `linalg.batch_matmul` and
+    `linalg.conv_2d_nchw_fchw` (an implicit GEMM: filters x output pixels,
+    reducing over channels x window) become one `gpu.launch` each: a block
+    computes a BM x BN tile of the product, staging BK-deep slices of both
+    operands in workgroup (shared) memory, loaded cooperatively and
+    coalesced, with a barrier on each side; each thread accumulates a
+    TM x TN sub-tile in registers (a private buffer) and adds it to the
+    output. Edges are guarded, so no size needs to divide a tile. Products
+    with few rows (fully connected layers at batch 1) get a flat tile of
+    one row per thread row. The kernel carries no value across a barrier
+    other than through memory, so symc-gpu-launch-to-loops can emulate it.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect", "::mlir::memref::MemRefDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 def SymGPUMemory : Pass<"symc-gpu-memory", "::mlir::func::FuncOp"> {
   let summary = "allocate buffers with gpu.alloc, in device or managed memory";
   let description = [{

@@ -190,8 +190,10 @@ void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
   addBufferizationPasses(pm);
 
-  // Every linalg op becomes a parallel loop nest, and every outermost one a
-  // kernel; the caller's buffers are copied to GPU memory around them.
+  // Matmuls and convolutions become shared-memory tiled kernels; every
+  // other linalg op a parallel loop nest, and every outermost one a kernel.
+  // The caller's buffers are copied to GPU memory around them.
+  pm.addNestedPass<func::FuncOp>(createSymGPUTileContractions());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(createSymGPUStageArguments());
   pm.addNestedPass<func::FuncOp>(createSymGPUMapParallelLoops());

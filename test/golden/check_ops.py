@@ -19,9 +19,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import npyio  # noqa: E402
 
 
-def check_case(sym_run, case_dir, atol, rtol, tmp):
+def check_case(sym_run, case_dir, atol, rtol, tmp, extra_args=()):
     meta = json.load(open(os.path.join(case_dir, "meta.json")))
-    cmd = [sym_run, os.path.join(case_dir, "model-symbol.json")]
+    cmd = [sym_run, os.path.join(case_dir, "model-symbol.json"), *extra_args]
     if meta["params"]:
         cmd += ["--params", os.path.join(case_dir, "model-0000.params")]
     for name in meta["inputs"]:
@@ -59,6 +59,8 @@ def main():
     parser.add_argument("--filter", default=".*", help="regex on case names")
     parser.add_argument("--atol", type=float, default=1e-5)
     parser.add_argument("--rtol", type=float, default=1e-5)
+    parser.add_argument("--sym-run-arg", action="append", default=[], metavar="ARG",
+                        help="an extra sym-run argument (e.g. --target=cuda)")
     args = parser.parse_args()
     cases = sorted(c for c in os.listdir(args.ops_dir) if re.search(args.filter, c))
     if not cases:
@@ -66,7 +68,8 @@ def main():
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
-            ok, detail = check_case(args.sym_run, os.path.join(args.ops_dir, case), args.atol, args.rtol, tmp)
+            ok, detail = check_case(args.sym_run, os.path.join(args.ops_dir, case), args.atol, args.rtol, tmp,
+                                        args.sym_run_arg)
             failures += not ok
             print(f"{'PASS' if ok else 'FAIL'} {case}: {detail}")
     print(f"{len(cases) - failures}/{len(cases)} cases match MXNet")

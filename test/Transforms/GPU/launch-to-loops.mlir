@@ -43,12 +43,62 @@ func.func @kernel() {
 
 // -----
 
-func.func @barrier() {
+// Barriers split the body into segments, each run for every thread before
+// the next; a loop around barriers stays a loop around its segments.
+// Workgroup buffers are per block, private ones a slice per thread.
+// CHECK-LABEL: func @segments
+// CHECK: %[[PRIV:.*]] = memref.alloc(%{{.*}}) : memref<?x2xf32>
+// CHECK: scf.for %[[BX:.*]] =
+// CHECK: %[[SHARED:.*]] = memref.alloc() : memref<8xf32>
+// CHECK: scf.for %[[TX1:.*]] = %{{.*}} to %c8 step
+// CHECK:   %[[MINE1:.*]] = memref.subview %[[PRIV]][%{{.*}}, 0] [1, 2] [1, 1]
+// CHECK:   memref.store %{{.*}}, %[[MINE1]][%{{.*}}]
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %c3 step
+// CHECK:   scf.for %[[TX2:.*]] = %{{.*}} to %c8 step
+// CHECK:     memref.store %{{.*}}, %[[SHARED]][%[[TX2]]]
+// CHECK:   scf.for %[[TX3:.*]] = %{{.*}} to %c8 step
+// CHECK:     %[[NEXT:.*]] = arith.remui %{{.*}}, %{{.*}}
+// CHECK:     memref.load %[[SHARED]][%[[NEXT]]]
+// CHECK: memref.dealloc %[[SHARED]]
+// CHECK: memref.dealloc %[[PRIV]]
+// CHECK-NOT: gpu.
+func.func @segments(%out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
-  // expected-error@+1 {{cannot run a kernel with barriers on the host}}
+  %c3 = arith.constant 3 : index
+  %c8 = arith.constant 8 : index
+  %f = arith.constant 1.0 : f32
   gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
-             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+             threads(%tx, %ty, %tz) in (%sx = %c8, %sy = %c1, %sz = %c1)
+             workgroup(%shared : memref<8xf32, #gpu.address_space<workgroup>>)
+             private(%mine : memref<2xf32, #gpu.address_space<private>>) {
+    memref.store %f, %mine[%c0] : memref<2xf32, #gpu.address_space<private>>
+    scf.for %k = %c0 to %c3 step %c1 {
+      memref.store %f, %shared[%tx] : memref<8xf32, #gpu.address_space<workgroup>>
+      gpu.barrier
+      %t1 = arith.addi %tx, %c1 : index
+      %next = arith.remui %t1, %c8 : index
+      %v = memref.load %shared[%next] : memref<8xf32, #gpu.address_space<workgroup>>
+      memref.store %v, %out[%tx] : memref<8xf32>
+      gpu.barrier
+    }
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+func.func @crossing(%out: memref<8xf32>) {
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c8, %sy = %c1, %sz = %c1) {
+    %v = arith.index_cast %tx : index to i32
     gpu.barrier
+    %w = arith.sitofp %v : i32 to f32
+    // expected-error@-1 {{a value of another segment of the kernel is used across a barrier}}
+    memref.store %w, %out[%tx] : memref<8xf32>
     gpu.terminator
   }
   return
