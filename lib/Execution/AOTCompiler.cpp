@@ -400,8 +400,8 @@ int MXPredCreate(const char *symbol_json_str, const void *param_bytes,
   if (!out)
     return symc_predict_fail("out is NULL");
   *out = NULL;
-  if (dev_type != 1)
-    return symc_predict_fail("this library runs on the CPU (dev_type 1)");
+  if (dev_type != @DEVTYPE@)
+    return symc_predict_fail("this library runs on @DEVICE@ (dev_type @DEVTYPE@)");
   if (!param_bytes || param_size < 0 || (num_input_nodes &&
       (!input_keys || !input_shape_indptr || !input_shape_data)))
     return symc_predict_fail("MXPredCreate: NULL or negative arguments");
@@ -552,6 +552,9 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
   if (options.externalWeights)
     os << "  symc_params *params;\n  const void *weights[" << std::max<size_t>(weights.size(), 1)
        << "];\n";
+  if (options.externalWeights && options.cuda)
+    os << "  /* The weights' GPU copies, uploaded at create. */\n"
+       << "  void *device_weights[" << std::max<size_t>(weights.size(), 1) << "];\n";
   os << "};\n\n/* MLIR's memref descriptors, one type per rank. */\n";
   for (size_t rank : ranks) {
     os << "typedef struct {\n  void *allocated, *aligned;\n  int64_t offset;\n";
@@ -562,7 +565,9 @@ std::string generateModelWrapper(StringRef name, const ModelSignature &signature
   if (options.cuda)
     os << "\n/* The GPU runtime (symc/Runtime/CudaRuntime.h). */\n"
        << "extern const char *symcGpuBeginRun(void);\n"
-       << "extern const char *symcGpuEndRun(void);\n";
+       << "extern const char *symcGpuEndRun(void);\n"
+       << "extern void *symcGpuConstant(const void *host, int64_t bytes);\n"
+       << "extern void symcGpuReleaseConstant(const void *host);\n";
   os << "\nextern void _mlir_ciface_" << name << "_main(";
   size_t numParams = signature.arguments.size() + signature.results.size();
   size_t k = 0;
@@ -635,7 +640,14 @@ void @NAME@_destroy(@NAME@_model *model) {
     return;
 )C";
   if (options.externalWeights)
+  {
+    if (options.cuda)
+      os << "  {\n    size_t i;\n"
+         << "    for (i = 0; i < " << weights.size() << "; ++i)\n"
+         << "      if (model->device_weights[i])\n"
+         << "        symcGpuReleaseConstant(model->weights[i]);\n  }\n";
     os << "  symc_params_free(model->params);\n";
+  }
   os << R"C(  free(model);
 }
 
@@ -664,6 +676,20 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
          << ", shape, (*model)->error, sizeof (*model)->error);\n"
          << "    if (!(*model)->weights[" << i
          << "])\n      return SYMC_ERROR_INVALID_ARGUMENT;\n  }\n";
+    }
+    if (options.cuda && !weights.empty()) {
+      // Uploaded once here; runs pass the GPU copies (device-resident
+      // arguments of the entry).
+      os << "  {\n    const char *gpu_error = symcGpuBeginRun();\n"
+         << "    if (!gpu_error) {\n";
+      for (auto [i, t] : llvm::enumerate(weights))
+        os << "      (*model)->device_weights[" << i << "] = symcGpuConstant((*model)->weights["
+           << i << "], " << t->byteSize() << ");\n";
+      os << "      gpu_error = symcGpuEndRun();\n    }\n"
+         << "    if (gpu_error) {\n"
+         << "      snprintf((*model)->error, sizeof (*model)->error, "
+            "\"uploading the weights: %s\", gpu_error);\n"
+         << "      return SYMC_ERROR_DEVICE;\n    }\n  }\n";
     }
     os << "  return SYMC_OK;\n}\n\n"
        << "symc_status @NAME@_create(@NAME@_model **model, const char *params_path) {\n"
@@ -712,7 +738,8 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
   for (auto [i, t] : llvm::enumerate(signature.arguments)) {
     std::string source =
         options.externalWeights && t.isWeight
-            ? "m->weights[" + std::to_string(weightIndex++) + "]"
+            ? (options.cuda ? "m->device_weights[" : "m->weights[") +
+                  std::to_string(weightIndex++) + "]"
             : "inputs[" + std::to_string(inputIndex++) + "].data";
     os << "  symc_memref_" << t.shape.size() << " arg" << i << " = "
        << descriptorInit(t, source) << ";\n";
@@ -752,6 +779,8 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
   replaceAll("@NIN@", std::to_string(std::max<size_t>(inputs.size(), 1)));
   replaceAll("@NOUT@",
              std::to_string(std::max<size_t>(signature.results.size(), 1)));
+  replaceAll("@DEVTYPE@", options.cuda ? "2" : "1");
+  replaceAll("@DEVICE@", options.cuda ? "the GPU" : "the CPU");
   replaceAll("@NAME@", name.str());
   return result;
 }

@@ -305,6 +305,9 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   // about argument attributes it does not know.
   func.removeArgAttrsAttr();
   func.removeResAttrsAttr();
+  for (auto [i, arg] : llvm::enumerate(signature.arguments))
+    if (llvm::is_contained(options.deviceResidentArguments, arg.name))
+      func.setArgAttr(i, kDeviceResidentAttr, UnitAttr::get(ctx));
   func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
   PassManager pm(ctx);

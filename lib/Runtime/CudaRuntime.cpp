@@ -273,11 +273,22 @@ const char *symcGpuDeviceName(void) {
   return d.unusable.empty() ? d.deviceName.c_str() : nullptr;
 }
 
+namespace {
+/// Host data -> its GPU copy.
+struct ConstantCopies {
+  std::mutex mutex;
+  std::unordered_map<const void *, void *> copies;
+};
+ConstantCopies &constantCopies() {
+  static ConstantCopies *copies = new ConstantCopies; // outlives static destructors
+  return *copies;
+}
+} // namespace
+
 void *symcGpuConstant(const void *host, int64_t bytes) {
-  static std::mutex mutex;
-  static auto *copies = new std::unordered_map<const void *, void *>;
-  std::lock_guard<std::mutex> lock(mutex);
-  if (auto it = copies->find(host); it != copies->end())
+  ConstantCopies &constants = constantCopies();
+  std::lock_guard<std::mutex> lock(constants.mutex);
+  if (auto it = constants.copies.find(host); it != constants.copies.end())
     return it->second;
   Driver *d = ready("uploading a constant");
   if (!d)
@@ -288,8 +299,22 @@ void *symcGpuConstant(const void *host, int64_t bytes) {
              "cuMemAllocManaged (a constant)"))
     return const_cast<void *>(host);
   std::memcpy(reinterpret_cast<void *>(copy), host, bytes);
-  (*copies)[host] = reinterpret_cast<void *>(copy);
+  constants.copies[host] = reinterpret_cast<void *>(copy);
   return reinterpret_cast<void *>(copy);
+}
+
+void symcGpuReleaseConstant(const void *host) {
+  ConstantCopies &constants = constantCopies();
+  std::lock_guard<std::mutex> lock(constants.mutex);
+  auto it = constants.copies.find(host);
+  if (it == constants.copies.end())
+    return;
+  Driver &d = driver();
+  if (d.unusable.empty()) {
+    d.cuCtxSetCurrent(d.context);
+    d.cuMemFree(reinterpret_cast<CUdeviceptr>(it->second));
+  }
+  constants.copies.erase(it);
 }
 
 void *mgpuModuleLoad(void *data, size_t) {

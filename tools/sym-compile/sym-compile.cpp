@@ -355,6 +355,10 @@ Error compileModel(mlir::MLIRContext &ctx) {
   codegen.gpuFormat = gpuFormat;
   codegen.cudaToolkit = cudaToolkit;
   wrapper.cuda = target == Target::CUDA;
+  // The wrapper uploads external weights once, at create.
+  if (wrapper.cuda && wrapper.externalWeights)
+    for (const auto &entry : values)
+      codegen.deviceResidentArguments.push_back(entry.getKey().str());
   auto signature = lowerToLLVMDialect(*module, name + "_main", codegen);
   if (!signature)
     return signature.takeError();

@@ -7,6 +7,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/Error.h"
 #include <string>
+#include <vector>
 
 namespace symc {
 
@@ -22,6 +23,10 @@ struct CodegenOptions {
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
 
+  /// CUDA: arguments of @main (by MXNet name) that the caller passes in GPU
+  /// memory already (weights uploaded once, at create), so that runs do
+  /// not copy them (symc-gpu-stage-arguments).
+  std::vector<std::string> deviceResidentArguments;
   /// CUDA: run the kernels as host loops instead (symc-gpu-launch-to-loops),
   /// to test the GPU mapping where there is no GPU.
   bool emulateGPU = false;

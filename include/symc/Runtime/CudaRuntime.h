@@ -40,6 +40,9 @@ const char *symcGpuDeviceName(void);
 /* A GPU-accessible copy of `bytes` bytes of constant host data, made on the
  * first call for `host` (symc-gpu-upload-constants). */
 void *symcGpuConstant(const void *host, int64_t bytes);
+/* Frees the GPU copy of `host` (before the host data goes away: the next
+ * data at that address must not find it). */
+void symcGpuReleaseConstant(const void *host);
 
 /* The functions gpu-to-llvm's lowering calls (MLIR 22 signatures). */
 void *mgpuModuleLoad(void *data, size_t size);

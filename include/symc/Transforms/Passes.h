@@ -8,6 +8,11 @@
 
 namespace symc {
 
+/// Marks an argument of a public function that the caller passes in GPU
+/// memory already: symc-gpu-stage-arguments leaves it alone (and drops
+/// the mark).
+inline constexpr llvm::StringLiteral kDeviceResidentAttr = "symc.device_resident";
+
 #define GEN_PASS_DECL
 #include "symc/Dialect/TransformsPasses.h.inc"
 

@@ -99,9 +99,14 @@ struct SymGPUStageArgumentsPass
     if (func.isExternal() || !func.isPublic())
       return;
     OpBuilder entry = OpBuilder::atBlockBegin(&func.getBody().front());
-    for (BlockArgument arg : func.getArguments())
+    for (BlockArgument arg : func.getArguments()) {
+      if (func.getArgAttr(arg.getArgNumber(), symc::kDeviceResidentAttr)) {
+        func.removeArgAttr(arg.getArgNumber(), symc::kDeviceResidentAttr);
+        continue;
+      }
       if (failed(stageArgument(func, arg, entry)))
         return signalPassFailure();
+    }
   }
 };
 
