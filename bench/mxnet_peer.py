@@ -23,7 +23,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "test", "golden"))
-from generate import det_fill, fill_executor  # noqa: E402  -- sym-run --fill-missing's formula
+from fill import det_fill  # noqa: E402  -- sym-run --fill-missing's formula
+from generate import fill_executor  # noqa: E402
 from worker import add_common_arguments, load_inputs, median_ms, report  # noqa: E402
 
 # MXNet 1.9.1 has converters up to opset 13 (mx2onnx/_op_translations_opset13.py).

@@ -50,25 +50,10 @@ def match_detections(got, expected, shape, atol):
     return worst
 
 
-def check_model(sym_run, models_dir, name, atol, tmp, extra_args=()):
-    golden = os.path.join(HERE, "models", name)
-    meta = json.load(open(os.path.join(golden, "meta.json")))
-    src = os.path.join(models_dir, name)
-    cmd = [sym_run, os.path.join(src, meta["symbol"])] + list(extra_args)
-    if meta.get("fill"):
-        # No weights: the arguments other than the inputs get sym-run's
-        # deterministic weight fill.
-        cmd += ["--fill-missing"]
-    else:
-        cmd += ["--params", os.path.join(src, meta["params"])]
-    for input_name in meta["inputs"]:
-        cmd += ["--input", f"{input_name}={os.path.join(golden, f'input_{input_name}.npy')}"]
-    outs = [os.path.join(tmp, f"{name}_{i}.npy") for i in range(meta["outputs"])]
-    for path in outs:
-        cmd += ["--output", path]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        return False, "sym-run failed: " + proc.stderr.strip()
+def compare_outputs(meta, golden, outs, atol):
+    """(ok, per-output details) for the output .npy files `outs` of the model
+    of `meta` against its golden outputs in `golden`; (False, message) when
+    a shape or the set of detections differs."""
     details, ok = [], True
     for i, path in enumerate(outs):
         shape, got, _ = npyio.load(path)
@@ -89,6 +74,31 @@ def check_model(sym_run, models_dir, name, atol, tmp, extra_args=()):
         ok &= diff <= atol * scale
         details.append(f"{meta['output_names'][i]} max|diff| {diff:.2e}" +
                        (f" (scale {scale:.2g})" if scale > 1 else ""))
+    return ok, details
+
+
+def check_model(sym_run, models_dir, name, atol, tmp, extra_args=()):
+    golden = os.path.join(HERE, "models", name)
+    meta = json.load(open(os.path.join(golden, "meta.json")))
+    src = os.path.join(models_dir, name)
+    cmd = [sym_run, os.path.join(src, meta["symbol"])] + list(extra_args)
+    if meta.get("fill"):
+        # No weights: the arguments other than the inputs get sym-run's
+        # deterministic weight fill.
+        cmd += ["--fill-missing"]
+    else:
+        cmd += ["--params", os.path.join(src, meta["params"])]
+    for input_name in meta["inputs"]:
+        cmd += ["--input", f"{input_name}={os.path.join(golden, f'input_{input_name}.npy')}"]
+    outs = [os.path.join(tmp, f"{name}_{i}.npy") for i in range(meta["outputs"])]
+    for path in outs:
+        cmd += ["--output", path]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return False, "sym-run failed: " + proc.stderr.strip()
+    ok, details = compare_outputs(meta, golden, outs, atol)
+    if isinstance(details, str):
+        return False, details
     lines = proc.stdout.strip().splitlines()
     # sym-run --optimize-for reports how many subgraphs it made.
     partition = [l for l in lines if l.startswith("optimize_for(")]

@@ -20,6 +20,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from fill import det_fill  # noqa: E402  -- sym-run --fill-missing's formula
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_VENV = os.path.join(os.path.expanduser("~"), ".cache", "symc", "mxnet-venv")
 DEFAULT_MODELS = os.path.normpath(os.path.join(ROOT, "..", "shared", "models"))
@@ -126,21 +128,6 @@ def inference_meta(mx, sym, shapes):
         "arg_types": dtype_names(sym.list_arguments(), arg_types),
         "out_types": dtype_names(sym.list_outputs(), out_types),
     }
-
-
-def det_fill(np, name, shape):
-    """sym-run's --fill-missing (makeFilledArray): u_i = ((i * 7919) mod
-    1000) / 1000 - 0.5; rank >= 2 arrays scaled by sqrt(12 / fan_in), 1-D
-    *var arrays shifted by 1."""
-    n = int(np.prod(shape)) if len(shape) else 1
-    i = np.arange(n, dtype=np.int64)
-    u = ((i * 7919) % 1000).astype(np.float32) / np.float32(1000) - np.float32(0.5)
-    if len(shape) >= 2:
-        fan_in = max(int(np.prod(shape[1:])), 1)
-        u = u * np.sqrt(np.float32(12.0) / np.float32(fan_in)).astype(np.float32)
-    elif name.endswith("var"):
-        u = u + np.float32(1.0)
-    return u.astype(np.float32).reshape(shape)
 
 
 def detection_outputs(sym):

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""The GPU check (see run-on-device.sh): for each model of the bundle,
+writes its weights if they are a deterministic fill, runs its CUDA artifact
+through run_model (a warm-up run, then --runs timed runs), compares the
+outputs with MXNet's golden outputs, and prints the milliseconds with the
+effective bandwidth of the weights and tensors read and written once. Then,
+when PyTorch is installed, the same-shaped PyTorch models' milliseconds on
+the same GPU (random weights; a speed reference only).
+
+Exits non-zero when a model fails or does not match MXNet.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import fill  # noqa: E402
+import npyio  # noqa: E402
+from check_models import compare_outputs  # noqa: E402
+
+
+def tensor_bytes(meta):
+    """Bytes of every argument, auxiliary state and output (float32)."""
+    shapes = list(meta["arg_shapes"].values()) + list(meta.get("aux_shapes", {}).values()) + \
+        list(meta["out_shapes"].values())
+    total = 0
+    for shape in shapes:
+        n = 4
+        for extent in shape:
+            n *= extent
+        total += n
+    return total
+
+
+def check_model(args, name, tmp):
+    folder = os.path.join(HERE, name)
+    meta = json.load(open(os.path.join(folder, "meta.json")))
+    bundle = json.load(open(os.path.join(folder, "bundle.json")))
+    params = os.path.join(folder, "model.params")
+    if bundle["filled_weights"]:
+        params = os.path.join(tmp, name + ".params")
+        fill.write_filled_params(meta, params)
+    outs = [os.path.join(tmp, f"{name}_{i}.npy") for i in range(meta["outputs"])]
+    cmd = [os.path.join(folder, "run_model"), "--params", params, "--runs", str(args.runs)]
+    cmd += [os.path.join(folder, f"input_{i}.npy") for i in bundle["inputs"]]
+    cmd += ["--out"] + outs
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return False, (proc.stderr or proc.stdout).strip()
+    fields = proc.stdout.split()
+    median_ms = float(fields[fields.index("median_ms") + 1])
+    min_ms = float(fields[fields.index("min_ms") + 1])
+    ok, details = compare_outputs(meta, folder, outs, args.atol)
+    if isinstance(details, str):
+        return False, details
+    gbps = tensor_bytes(meta) / (median_ms / 1e3) / 1e9
+    return ok, (f"{'; '.join(details)}; median {median_ms:.3f} ms (min {min_ms:.3f}), "
+                f">= {gbps:.1f} GB/s of weights and tensors")
+
+
+# Bundle model -> (PyTorch builder, input shape): the same architecture and
+# input size, for a speed reference (weights are random).
+TORCH_PEERS = {
+    "djl_gluoncv_resnet18_v1": ("torchvision.models.resnet18", (1, 3, 224, 224)),
+    "miaow1988_squeezenet_v1.2": ("torchvision.models.squeezenet1_1", (1, 3, 224, 224)),
+    "apivovarov_ssd_mobilenet_512": ("torchvision.models.mobilenet_v2", (1, 3, 512, 512)),
+}
+
+
+def torch_reference(names, runs):
+    try:
+        import importlib
+        import torch
+    except ImportError:
+        print("torch reference: PyTorch is not installed")
+        return
+    if not torch.cuda.is_available():
+        print("torch reference: torch sees no GPU")
+        return
+    for name in names:
+        if name not in TORCH_PEERS:
+            continue
+        path, shape = TORCH_PEERS[name]
+        module_name, _, attr = path.rpartition(".")
+        try:
+            builder = getattr(importlib.import_module(module_name), attr)
+        except (ImportError, AttributeError):
+            print(f"torch reference {name}: {path} is not available")
+            continue
+        model = builder().eval().cuda()
+        x = torch.randn(*shape, device="cuda")
+        times = []
+        with torch.no_grad():
+            model(x)
+            torch.cuda.synchronize()
+            for _ in range(runs):
+                start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+                start.record()
+                model(x)
+                end.record()
+                torch.cuda.synchronize()
+                times.append(start.elapsed_time(end))
+        times.sort()
+        print(f"torch reference {name} ({path}, fp32): median {times[len(times) // 2]:.3f} ms "
+              f"(min {times[0]:.3f})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--atol", type=float, default=1e-4)
+    parser.add_argument("--no-torch", action="store_true")
+    parser.add_argument("models", nargs="*", help="default: every model of the bundle")
+    args = parser.parse_args()
+    names = args.models or sorted(
+        d for d in os.listdir(HERE) if os.path.isfile(os.path.join(HERE, d, "bundle.json")))
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            ok, detail = check_model(args, name, tmp)
+            print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+            failed += not ok
+    if not args.no_torch:
+        torch_reference(names, args.runs)
+    print(f"{len(names) - failed}/{len(names)} models match MXNet on the GPU")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
