@@ -243,8 +243,10 @@ def SymGPUMemory : Pass<"symc-gpu-memory", "::mlir::func::FuncOp"> {
     kernels (`gpu.launch` bodies) touch the buffer, else `host_shared`
     (CUDA managed memory) so that the host code left around the kernels
     (copies, runtime calls, sequential loops) still reads and writes it.
-    `memref.dealloc` becomes an awaited asynchronous `gpu.dealloc`, the form
-    `gpu-to-llvm` lowers.
+    `memref.dealloc` becomes `gpu.dealloc`. The ops are synchronous here;
+    gpu-async-region then orders them on the stream with the launches
+    (symc-gpu-sync-managed-allocs puts managed allocations back in the
+    synchronous form that gpu-to-llvm lowers).
   }];
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
@@ -276,6 +278,20 @@ def SymGPULaunchToLoops : Pass<"symc-gpu-launch-to-loops", "::mlir::func::FuncOp
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
+}
+
+def SymGPUSynchronousManagedAllocs
+    : Pass<"symc-gpu-sync-managed-allocs", "::mlir::func::FuncOp"> {
+  let summary = "managed allocations back in the form gpu-to-llvm lowers";
+  let description = [{
+    gpu-async-region makes every `gpu.alloc` asynchronous, but gpu-to-llvm
+    lowers `host_shared` (managed) allocations only in the synchronous
+    form. Allocating needs nothing from the device, so
+    `%m, %t = gpu.alloc async [%deps] host_shared` becomes a synchronous
+    allocation and `%t = gpu.wait async [%deps]`: later work still waits
+    for the dependencies, and the host does not.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
 def SymGPUUploadConstants

@@ -209,6 +209,10 @@ void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addPass(createGpuLaunchSinkIndexComputationsPass());
   pm.addPass(createGpuKernelOutliningPass());
   pm.addPass(createSymGPUMergeKernelModules());
+  // Consecutive launches queue on one stream; the host waits only before
+  // it touches memory itself (a copy, a runtime call, a host loop).
+  pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  pm.addNestedPass<func::FuncOp>(createSymGPUSynchronousManagedAllocs());
 
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());

@@ -35,36 +35,20 @@ bool isTouchedByHost(Value buffer) {
   return false;
 }
 
-/// gpu-to-llvm lowers device allocations only in the asynchronous form
-/// (managed ones only in the synchronous one).
 void replaceAlloc(memref::AllocOp alloc) {
   OpBuilder b(alloc);
-  Location loc = alloc.getLoc();
-  bool hostShared = isTouchedByHost(alloc.getResult());
-  Type tokenType = b.getType<gpu::AsyncTokenType>();
-  SmallVector<Value> dependencies;
-  if (!hostShared)
-    dependencies.push_back(
-        gpu::WaitOp::create(b, loc, tokenType, ValueRange()).getAsyncToken());
   auto gpuAlloc = gpu::AllocOp::create(
-      b, loc, alloc.getType(), hostShared ? Type() : tokenType, dependencies,
-      alloc.getDynamicSizes(), alloc.getSymbolOperands(), hostShared);
-  if (!hostShared)
-    gpu::WaitOp::create(b, loc, Type(), ValueRange{gpuAlloc.getAsyncToken()});
+      b, alloc.getLoc(), alloc.getType(), /*asyncToken=*/Type(),
+      /*asyncDependencies=*/ValueRange(), alloc.getDynamicSizes(),
+      alloc.getSymbolOperands(), /*hostShared=*/isTouchedByHost(alloc.getResult()));
   alloc.replaceAllUsesWith(gpuAlloc.getMemref());
   alloc.erase();
 }
 
-/// gpu-to-llvm lowers only the asynchronous form of gpu.dealloc.
 void replaceDealloc(memref::DeallocOp dealloc) {
   OpBuilder b(dealloc);
-  Location loc = dealloc.getLoc();
-  Type tokenType = b.getType<gpu::AsyncTokenType>();
-  Value start = gpu::WaitOp::create(b, loc, tokenType, ValueRange()).getAsyncToken();
-  Value done =
-      gpu::DeallocOp::create(b, loc, tokenType, ValueRange{start}, dealloc.getMemref())
-          .getAsyncToken();
-  gpu::WaitOp::create(b, loc, Type(), ValueRange{done});
+  gpu::DeallocOp::create(b, dealloc.getLoc(), /*asyncToken=*/Type(), ValueRange(),
+                         dealloc.getMemref());
   dealloc.erase();
 }
 
@@ -94,6 +78,40 @@ struct SymGPUMemoryPass : public symc::impl::SymGPUMemoryBase<SymGPUMemoryPass> 
       replaceAlloc(alloc);
     for (memref::DeallocOp dealloc : deallocs)
       replaceDealloc(dealloc);
+  }
+};
+
+} // namespace
+
+namespace symc {
+#define GEN_PASS_DEF_SYMGPUSYNCHRONOUSMANAGEDALLOCS
+#include "symc/Dialect/TransformsPasses.h.inc"
+} // namespace symc
+
+namespace {
+
+struct SymGPUSynchronousManagedAllocsPass
+    : public symc::impl::SymGPUSynchronousManagedAllocsBase<
+          SymGPUSynchronousManagedAllocsPass> {
+  void runOnOperation() override {
+    SmallVector<gpu::AllocOp> allocs;
+    getOperation().walk([&](gpu::AllocOp alloc) {
+      if (alloc.getHostShared() && alloc.getAsyncToken())
+        allocs.push_back(alloc);
+    });
+    for (gpu::AllocOp alloc : allocs) {
+      OpBuilder b(alloc);
+      Location loc = alloc.getLoc();
+      auto sync = gpu::AllocOp::create(b, loc, alloc.getMemref().getType(), Type(),
+                                       ValueRange(), alloc.getDynamicSizes(),
+                                       alloc.getSymbolOperands(), /*hostShared=*/true);
+      Value ready = gpu::WaitOp::create(b, loc, alloc.getAsyncToken().getType(),
+                                        alloc.getAsyncDependencies())
+                        .getAsyncToken();
+      alloc.getMemref().replaceAllUsesWith(sync.getMemref());
+      alloc.getAsyncToken().replaceAllUsesWith(ready);
+      alloc.erase();
+    }
   }
 };
 

@@ -1,20 +1,15 @@
 // RUN: sym-opt %s --split-input-file --verify-diagnostics --symc-gpu-memory | FileCheck %s
 
-// A buffer only kernels touch is device memory (allocated asynchronously,
-// the form gpu-to-llvm lowers); one the host copies from is managed
-// (host_shared), as is one seen by the host through a view. Deallocations
-// become awaited asynchronous gpu.dealloc.
+// A buffer only kernels touch is device memory; one the host copies from
+// is managed (host_shared), as is one seen by the host through a view.
 // CHECK-LABEL: func @placement
-// CHECK: %[[T0:.*]] = gpu.wait async
-// CHECK: %[[DEV:.*]], %[[T1:.*]] = gpu.alloc async [%[[T0]]] () : memref<64xf32>
-// CHECK: gpu.wait [%[[T1]]]
+// CHECK: %[[DEV:.*]] = gpu.alloc  () : memref<64xf32>
 // CHECK: %[[SHARED:.*]] = gpu.alloc  host_shared () : memref<64xf32>
 // CHECK: %[[VIEWED:.*]] = gpu.alloc  host_shared () : memref<8x8xf32>
 // CHECK: gpu.launch
 // CHECK: memref.copy %[[SHARED]]
-// CHECK: %[[W0:.*]] = gpu.wait async
-// CHECK: %[[W1:.*]] = gpu.dealloc async [%[[W0]]] %[[DEV]]
-// CHECK: gpu.wait [%[[W1]]]
+// CHECK: gpu.dealloc  %[[DEV]]
+// CHECK: gpu.dealloc  %[[SHARED]]
 // CHECK-NOT: memref.alloc
 // CHECK-NOT: memref.dealloc
 func.func @placement(%out: memref<64xf32>, %row: memref<8xf32>) {
