@@ -10,6 +10,8 @@
 
 #include "symc/Transforms/Passes.h"
 
+#include "NodeNames.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -25,22 +27,10 @@ namespace symc {
 
 namespace {
 
+using symc::nodeNameOf;
+
 constexpr llvm::StringLiteral kEnter = "symc_profile_enter";
 constexpr llvm::StringLiteral kExit = "symc_profile_exit";
-
-/// The first name in `loc` (NameLoc, possibly inside fused or call-site
-/// locations), or "" when it has none.
-std::string nodeNameOf(Location loc) {
-  std::string name;
-  loc->walk([&](Location inner) {
-    if (auto named = dyn_cast<NameLoc>(inner)) {
-      name = named.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
 
 /// What a top-level op is, as a kernel; "" for ops that are not kernels
 /// (allocations, constants, casts, the terminator).
