@@ -325,6 +325,10 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   std::unique_ptr<CompiledModel> model(new CompiledModel());
   model->usesGPU = codegen.target == Target::CUDA && !codegen.emulateGPU;
   model->arguments = std::move(signature->arguments);
+  for (const TensorSignature &arg : model->arguments)
+    model->deviceResident.push_back(
+        codegen.target == Target::CUDA &&
+        llvm::is_contained(codegen.deviceResidentArguments, arg.name));
   model->results = std::move(signature->results);
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
@@ -357,9 +361,15 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     return makeError("the model takes " + llvm::Twine(arguments.size()) +
                      " arguments and " + llvm::Twine(results.size()) +
                      " results");
+  if (usesGPU)
+    if (const char *error = symcGpuBeginRun())
+      return makeError(error);
   SmallVector<SmallVector<int64_t>> descriptors;
-  for (auto [data, sig] : llvm::zip(args, arguments))
-    descriptors.push_back(makeDescriptor(data, sig.shape));
+  for (auto [data, sig, resident] : llvm::zip(args, arguments, deviceResident)) {
+    // Emulated kernels run on the host and read the caller's data directly.
+    const void *onDevice = resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data;
+    descriptors.push_back(makeDescriptor(onDevice, sig.shape));
+  }
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(makeDescriptor(data, sig.shape));
   SmallVector<void *> descriptorPtrs, packed;
@@ -369,8 +379,6 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     packed.push_back(&ptr);
   if (!usesGPU)
     return engine->invokePacked("_mlir_ciface_main", packed);
-  if (const char *error = symcGpuBeginRun())
-    return makeError(error);
   if (llvm::Error err = engine->invokePacked("_mlir_ciface_main", packed))
     return err;
   if (const char *error = symcGpuEndRun())

@@ -17,6 +17,7 @@
 #include "symc/Runtime/Profile.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -265,6 +266,19 @@ Error runModel(mlir::MLIRContext &ctx) {
   codegen.target = target;
   codegen.gpuChip = gpuArch;
   codegen.emulateGPU = emulateGPU;
+  if (target == Target::CUDA) {
+    // Everything but the inputs (weights, fills, labels) goes to the GPU
+    // once, on the first run.
+    StringSet<> inputNames;
+    for (StringRef item : inputs)
+      inputNames.insert(item.split('=').first);
+    for (StringRef item : shapes)
+      inputNames.insert(item.split('=').first);
+    auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
+    for (unsigned i = 0, e = main.getNumArguments(); i < e; ++i)
+      if (!inputNames.contains(getArgumentName(main, i)))
+        codegen.deviceResidentArguments.push_back(getArgumentName(main, i).str());
+  }
   CompiledModel::setThreads(threads);
   auto model = CompiledModel::compile(*module, codegen);
   if (!model)

@@ -108,7 +108,10 @@ public:
 
   /// Runs the model. `args[i]` points to the dense C-ordered data of
   /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
-  /// call from several threads at once with distinct buffers.
+  /// call from several threads at once with distinct buffers. For CUDA,
+  /// the CodegenOptions::deviceResidentArguments are uploaded on the first
+  /// run that passes their address, and later runs use that copy: they must
+  /// keep their address and contents.
   llvm::Error run(llvm::ArrayRef<const void *> args,
                   llvm::ArrayRef<void *> outs) const;
 
@@ -118,6 +121,8 @@ private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
   /// Compiled for CUDA: runs are bracketed by the GPU runtime's checks.
   bool usesGPU = false;
+  /// Per argument: the caller's data is uploaded once (CUDA).
+  llvm::SmallVector<bool> deviceResident;
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
 };
