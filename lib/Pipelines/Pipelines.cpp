@@ -75,6 +75,23 @@ void addBufferizationPasses(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
 }
 
+/// Math (through libm where LLVM has no intrinsic), memrefs, arith, index,
+/// ub, control flow and functions to the LLVM dialect, on the host.
+/// Allocations go through symc's runtime allocator (Runtime/Allocator.h),
+/// which keeps freed intermediate buffers for the next run.
+void addStandardToLLVMPasses(OpPassManager &pm) {
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
+  memrefToLLVM.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+}
+
 /// Loops, vectors and everything else of a host function to the LLVM
 /// dialect.
 void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
@@ -92,18 +109,7 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addNestedPass<func::FuncOp>(createSymApproximateErf());
-  pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createConvertMathToLibmPass());
-  // Allocations go through symc's runtime allocator (Runtime/Allocator.h),
-  // which keeps freed intermediate buffers for the next run.
-  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
-  memrefToLLVM.useGenericFunctions = true;
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
-  pm.addPass(createUBToLLVMConversionPass());
-  pm.addPass(createConvertControlFlowToLLVMPass());
-  pm.addPass(createConvertFuncToLLVMPass());
+  addStandardToLLVMPasses(pm);
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
@@ -170,16 +176,7 @@ void addKernelLoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
 /// launches, allocations and copies into calls of the mgpu* runtime.
 void addHostLoweringPasses(OpPassManager &pm) {
   pm.addPass(createConvertNVVMToLLVMPass());
-  pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createConvertMathToLibmPass());
-  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
-  memrefToLLVM.useGenericFunctions = true;
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
-  pm.addPass(createUBToLLVMConversionPass());
-  pm.addPass(createConvertControlFlowToLLVMPass());
-  pm.addPass(createConvertFuncToLLVMPass());
+  addStandardToLLVMPasses(pm);
   pm.addPass(createGpuToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
