@@ -10,6 +10,7 @@
 #include "symc/Runtime/Allocator.h"
 #include "symc/Runtime/Kernels.h"
 #include "symc/Runtime/Profile.h"
+#include "symc/Transforms/FlopCount.h"
 #include "symc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -310,9 +311,15 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
       func.setArgAttr(i, kDeviceResidentAttr, UnitAttr::get(ctx));
   func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
-  PassManager pm(ctx);
-  buildSymToTargetPipeline(pm, options);
-  if (llvm::Error err = runPasses(pm, module))
+  // In two halves, to count the arithmetic on linalg in between.
+  PassManager toLinalg(ctx);
+  buildSymToLinalgPipeline(toLinalg);
+  if (llvm::Error err = runPasses(toLinalg, module))
+    return std::move(err);
+  signature.floatOps = countFloatOps(module);
+  PassManager toTarget(ctx);
+  buildLinalgToTargetPipeline(toTarget, options);
+  if (llvm::Error err = runPasses(toTarget, module))
     return std::move(err);
   return signature;
 }
@@ -330,6 +337,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
         codegen.target == Target::CUDA &&
         llvm::is_contained(codegen.deviceResidentArguments, arg.name));
   model->results = std::move(signature->results);
+  model->floatOps = signature->floatOps;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
       model->kernels.push_back(cast<StringAttr>(kernel).str());

@@ -232,11 +232,16 @@ void buildSymToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
   buildLinalgToNVVMPipeline(pm, options);
 }
 
-void buildSymToTargetPipeline(OpPassManager &pm, const CodegenOptions &options) {
+void buildLinalgToTargetPipeline(OpPassManager &pm, const CodegenOptions &options) {
   if (options.target == Target::CUDA)
-    buildSymToNVVMPipeline(pm, options);
+    buildLinalgToNVVMPipeline(pm, options);
   else
-    buildSymToLLVMPipeline(pm, options);
+    buildLinalgToLLVMPipeline(pm, options);
+}
+
+void buildSymToTargetPipeline(OpPassManager &pm, const CodegenOptions &options) {
+  buildSymToLinalgPipeline(pm);
+  buildLinalgToTargetPipeline(pm, options);
 }
 
 void registerCodegenDialects(DialectRegistry &registry) {

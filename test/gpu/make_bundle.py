@@ -85,7 +85,8 @@ def bundle_model(args, name, out):
                "-o", os.path.join(dst, c_name + ".so")]
         for input_name, shape in meta["inputs"].items():
             cmd += ["--input", f"{input_name}={'x'.join(map(str, shape))}"]
-        run(cmd)
+        compiled = run(cmd)
+        gflop = float(re.search(r"([\d.e+-]+) GFLOP per run", compiled).group(1))
         if not filled:
             shutil.copy(params, os.path.join(dst, "model.params"))
     run([args.cc, "-std=c99", "-O2", f"-DMODEL={c_name}", f'-DMODEL_HEADER="{c_name}.h"',
@@ -97,7 +98,8 @@ def bundle_model(args, name, out):
     header = open(os.path.join(dst, c_name + ".h")).read()
     order = re.findall(r'/\* input \d+: "([^"]+)"', header)
     with open(os.path.join(dst, "bundle.json"), "w") as f:
-        json.dump({"library": c_name + ".so", "inputs": order, "filled_weights": filled}, f)
+        json.dump({"library": c_name + ".so", "inputs": order, "filled_weights": filled,
+                   "gflop": gflop}, f)
     return sum(os.path.getsize(os.path.join(dst, e)) for e in os.listdir(dst))
 
 

@@ -2,8 +2,11 @@
 """The GPU check (see run-on-device.sh): for each model of the bundle,
 writes its weights if they are a deterministic fill, runs its CUDA artifact
 through run_model (a warm-up run, then --runs timed runs), compares the
-outputs with MXNet's golden outputs, and prints the milliseconds with the
-effective bandwidth of the weights and tensors read and written once. Then,
+outputs with MXNet's golden outputs, and prints the milliseconds, the
+achieved GFLOP/s (sym-compile's count) and the effective bandwidth of the
+weights and tensors read and written once, each also as a fraction of an
+H100's limits (about 790 TFLOP/s bf16 on tensor cores, 67 TFLOP/s f32
+without, 3 TB/s). Then,
 when PyTorch is installed, the same-shaped PyTorch models' milliseconds on
 the same GPU (random weights; a speed reference only).
 
@@ -21,6 +24,13 @@ sys.path.insert(0, HERE)
 import fill  # noqa: E402
 import npyio  # noqa: E402
 from check_models import compare_outputs  # noqa: E402
+
+
+# An H100 SXM's limits, as the GPU issue states them (bf16 dense on tensor
+# cores), and its f32 rate without tensor cores.
+H100_BF16_GFLOPS = 790e3
+H100_F32_GFLOPS = 67e3
+H100_GBPS = 3000.0
 
 
 def tensor_bytes(meta):
@@ -58,8 +68,11 @@ def check_model(args, name, tmp):
     if isinstance(details, str):
         return False, details
     gbps = tensor_bytes(meta) / (median_ms / 1e3) / 1e9
-    return ok, (f"{'; '.join(details)}; median {median_ms:.3f} ms (min {min_ms:.3f}), "
-                f">= {gbps:.1f} GB/s of weights and tensors")
+    gflops = bundle["gflop"] / (median_ms / 1e3)
+    return ok, (f"{'; '.join(details)}; median {median_ms:.3f} ms (min {min_ms:.3f}); "
+                f"{gflops:.1f} GFLOP/s ({100 * gflops / H100_F32_GFLOPS:.2f}% of f32, "
+                f"{100 * gflops / H100_BF16_GFLOPS:.3f}% of bf16 peak); "
+                f">= {gbps:.1f} GB/s of weights and tensors ({100 * gbps / H100_GBPS:.2f}%)")
 
 
 # Bundle model -> (PyTorch builder, input shape): the same architecture and

@@ -405,6 +405,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
          << signature->results.size() << " output(s)";
   if (numWeights)
     outs() << ", " << numWeights << " weight(s) read from a .params file at create";
+  outs() << format("; %.4g GFLOP per run", signature->floatOps / 1e9);
   outs() << "; lowering "
          << format("%.0f", lowerMs) << " ms, total "
          << format("%.0f", msSince(start)) << " ms\n";

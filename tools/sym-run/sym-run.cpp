@@ -345,6 +345,9 @@ Error runModel(mlir::MLIRContext &ctx) {
   outs() << format("compile: %.1f ms, run: %.3f ms", compileMs, runMs);
   if (runs > 1)
     outs() << " (median of " << runs << " runs after a warm-up)";
+  if (uint64_t flops = (*model)->getFloatOps())
+    outs() << format("; %.4g GFLOP per run, %.4g GFLOP/s", flops / 1e9,
+                     runMs > 0 ? flops / (runMs * 1e6) : 0.0);
   outs() << "\n";
   if (outputs.size() > results.size())
     return fail("--output given " + Twine(outputs.size()) +

@@ -45,6 +45,8 @@ struct TensorSignature {
 struct ModelSignature {
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
+  /// Floating-point operations per run (symc/Transforms/FlopCount.h).
+  uint64_t floatOps = 0;
 };
 
 /// What the caller knows of an argument before inference.
@@ -101,6 +103,8 @@ public:
   /// With CodegenOptions::profile: kernel i's "<node name>\t<kind>" (its
   /// totals are symc_profile_nanoseconds(i) in Runtime/Profile.h).
   llvm::ArrayRef<std::string> getProfiledKernels() const { return kernels; }
+  /// Floating-point operations per run (symc/Transforms/FlopCount.h).
+  uint64_t getFloatOps() const { return floatOps; }
 
   /// The threads that models compiled with CodegenOptions::parallel use
   /// (process-wide, the OpenMP runtime's setting); 0: one per core.
@@ -125,6 +129,7 @@ private:
   llvm::SmallVector<bool> deviceResident;
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
+  uint64_t floatOps = 0;
 };
 
 } // namespace symc

@@ -60,6 +60,9 @@ void buildLinalgToNVVMPipeline(mlir::OpPassManager &pm,
 /// buildSymToLinalgPipeline, then buildLinalgToNVVMPipeline.
 void buildSymToNVVMPipeline(mlir::OpPassManager &pm,
                             const CodegenOptions &options = {});
+/// The linalg half of the pipeline for options.target.
+void buildLinalgToTargetPipeline(mlir::OpPassManager &pm,
+                                 const CodegenOptions &options);
 /// The pipeline for options.target.
 void buildSymToTargetPipeline(mlir::OpPassManager &pm,
                               const CodegenOptions &options);

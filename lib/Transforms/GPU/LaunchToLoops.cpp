@@ -54,11 +54,13 @@ public:
     one = arith::ConstantIndexOp::create(b, loc, 1);
     grid = launch.getGridSizeOperandValues();
     block = launch.getBlockSizeOperandValues();
-    for (auto [arg, value] :
-         llvm::zip(ArrayRef<Value>{launch.getGridSize().x, launch.getGridSize().y,
-                                   launch.getGridSize().z, launch.getBlockSize().x,
-                                   launch.getBlockSize().y, launch.getBlockSize().z},
-                   ArrayRef<Value>{grid.x, grid.y, grid.z, block.x, block.y, block.z}))
+    // Named arrays: a range-for does not extend the life of temporaries
+    // inside its range expression.
+    SmallVector<Value> sizeArgs = {launch.getGridSize().x,  launch.getGridSize().y,
+                                   launch.getGridSize().z,  launch.getBlockSize().x,
+                                   launch.getBlockSize().y, launch.getBlockSize().z};
+    SmallVector<Value> sizes = {grid.x, grid.y, grid.z, block.x, block.y, block.z};
+    for (auto [arg, value] : llvm::zip(sizeArgs, sizes))
       mapping.map(arg, value);
 
     // Private buffers: one slice per thread of a block.
