@@ -147,3 +147,26 @@ func.func @batch_matmul(%a: tensor<3x8x32xf32>, %b: tensor<3x32x16xf32>, %c: ten
   %r = linalg.batch_matmul ins(%a, %b : tensor<3x8x32xf32>, tensor<3x32x16xf32>) outs(%c : tensor<3x8x16xf32>) -> tensor<3x8x16xf32>
   return %r : tensor<3x8x16xf32>
 }
+
+// -----
+
+// Pooling iterates (n, c, oh, kh, kw, ow): the output row innermost, read
+// from the input at the stride, so that the inner loop vectorizes.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d5 * 2 + d4)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
+// CHECK-LABEL: func @max_pool
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK: arith.maximumf
+// CHECK-LABEL: func @sum_pool
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK: arith.addf
+func.func @max_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x4x4xf32> {
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %r : tensor<1x8x4x4xf32>
+}
+func.func @sum_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x4x4xf32> {
+  %r = linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+    ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %r : tensor<1x8x4x4xf32>
+}

@@ -48,6 +48,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
                            registerTileN ? int64_t(registerTileN) : hostN};
     std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
                             cpu::scheduleConvolutions(module, tile, parallel) +
+                            cpu::schedulePooling(module) +
                             cpu::scheduleTransposes(module);
     if (schedules.empty())
       return;

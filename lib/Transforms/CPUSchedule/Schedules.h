@@ -34,6 +34,8 @@ std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
 /// scf.forall.
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
                                  bool parallel);
+/// NCHW max and sum pooling with the output row innermost (vectorizable).
+std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
 /// makes some).
 std::string scheduleTransposes(mlir::ModuleOp module);
