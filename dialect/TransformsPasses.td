@@ -69,6 +69,27 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
   ];
 }
 
+def SymHoistInvariantComputations
+    : Pass<"symc-hoist-invariant-computations", "::mlir::ModuleOp"> {
+  let summary = "compute what depends only on the weights once, in a prepare function";
+  let description = [{
+    Arguments of a public function marked `symc.invariant` keep their
+    values from run to run (the weights). The side-effect-free top-level
+    ops that depend only on them and on constants (the convolution
+    schedules' filter transposes and paddings, say) move into a new public
+    function `@<name>_prepare`, which takes the marked arguments and
+    returns the values the rest of the function uses; the function takes
+    those as new trailing arguments instead. The runtime calls the prepare
+    function once and passes its results to every run. Values that are
+    only views of an argument (reshapes, casts) are not worth a copy and
+    stay. The module records the hoisting in `symc.prepare`: the prepare
+    function, the indices of its arguments in the entry, and the prepared
+    values' types.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::bufferization::BufferizationDialect"];
+}
+
 def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
   let summary = "linalg's elementwise fusion, with a bound on fused bodies";
   let description = [{

@@ -307,8 +307,10 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   func.removeArgAttrsAttr();
   func.removeResAttrsAttr();
   for (auto [i, arg] : llvm::enumerate(signature.arguments))
-    if (llvm::is_contained(options.deviceResidentArguments, arg.name))
-      func.setArgAttr(i, kDeviceResidentAttr, UnitAttr::get(ctx));
+    if (llvm::is_contained(options.constantArguments, arg.name))
+      func.setArgAttr(i,
+                      options.target == Target::CUDA ? kDeviceResidentAttr : kInvariantAttr,
+                      UnitAttr::get(ctx));
   func.setSymName(entryName);
   func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
   // In two halves, to count the arithmetic on linalg in between.
@@ -321,6 +323,19 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   buildLinalgToTargetPipeline(toTarget, options);
   if (llvm::Error err = runPasses(toTarget, module))
     return std::move(err);
+  if (auto prepare = module->getAttrOfType<DictionaryAttr>(kPrepareAttr)) {
+    signature.prepareFunction = cast<StringAttr>(prepare.get("function")).str();
+    signature.prepareArguments =
+        llvm::to_vector(cast<DenseI64ArrayAttr>(prepare.get("arguments")).asArrayRef());
+    for (auto [i, type] : llvm::enumerate(cast<ArrayAttr>(prepare.get("types")))) {
+      auto prepared = signatureOf(cast<TypeAttr>(type).getValue(),
+                                  "prepared" + std::to_string(i));
+      if (!prepared)
+        return prepared.takeError();
+      signature.prepared.push_back(std::move(*prepared));
+    }
+    module->removeAttr(kPrepareAttr);
+  }
   return signature;
 }
 
@@ -335,9 +350,12 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   for (const TensorSignature &arg : model->arguments)
     model->deviceResident.push_back(
         codegen.target == Target::CUDA &&
-        llvm::is_contained(codegen.deviceResidentArguments, arg.name));
+        llvm::is_contained(codegen.constantArguments, arg.name));
   model->results = std::move(signature->results);
   model->floatOps = signature->floatOps;
+  model->prepareFunction = signature->prepareFunction;
+  model->prepareArguments = signature->prepareArguments;
+  model->prepared = signature->prepared;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
       model->kernels.push_back(cast<StringAttr>(kernel).str());
@@ -377,6 +395,30 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     // Emulated kernels run on the host and read the caller's data directly.
     const void *onDevice = resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data;
     descriptors.push_back(makeDescriptor(onDevice, sig.shape));
+  }
+  if (!prepareFunction.empty()) {
+    // The weights' share of the work, once (the first run's arguments).
+    std::call_once(prepareOnce, [&] {
+      SmallVector<SmallVector<int64_t>> prepareDescriptors;
+      for (int64_t i : prepareArguments)
+        prepareDescriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
+      for (const TensorSignature &sig : prepared) {
+        preparedData.emplace_back(sig.byteSize());
+        prepareDescriptors.push_back(makeDescriptor(preparedData.back().data(), sig.shape));
+      }
+      SmallVector<void *> pointers, packed;
+      for (auto &desc : prepareDescriptors)
+        pointers.push_back(desc.data());
+      for (void *&ptr : pointers)
+        packed.push_back(&ptr);
+      if (llvm::Error err =
+              engine->invokePacked("_mlir_ciface_" + prepareFunction, packed))
+        prepareError = llvm::toString(std::move(err));
+    });
+    if (!prepareError.empty())
+      return makeError(prepareError);
+    for (auto [data, sig] : llvm::zip(preparedData, prepared))
+      descriptors.push_back(makeDescriptor(data.data(), sig.shape));
   }
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(makeDescriptor(data, sig.shape));

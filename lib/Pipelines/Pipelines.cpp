@@ -126,6 +126,9 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addPass(createSymCPUSchedule(schedule));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // The weights' re-layouts (filter transposes, paddings) run once, in a
+  // prepare function, not in every run.
+  pm.addPass(createSymHoistInvariantComputations());
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
 
   addBufferizationPasses(pm);

@@ -358,7 +358,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
   // The wrapper uploads external weights once, at create.
   if (wrapper.cuda && wrapper.externalWeights)
     for (const auto &entry : values)
-      codegen.deviceResidentArguments.push_back(entry.getKey().str());
+      codegen.constantArguments.push_back(entry.getKey().str());
   auto signature = lowerToLLVMDialect(*module, name + "_main", codegen);
   if (!signature)
     return signature.takeError();

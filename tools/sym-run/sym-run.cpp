@@ -266,9 +266,9 @@ Error runModel(mlir::MLIRContext &ctx) {
   codegen.target = target;
   codegen.gpuChip = gpuArch;
   codegen.emulateGPU = emulateGPU;
-  if (target == Target::CUDA) {
-    // Everything but the inputs (weights, fills, labels) goes to the GPU
-    // once, on the first run.
+  {
+    // Everything but the inputs (weights, fills, labels) is constant: on
+    // the CPU, their re-layouts run once; on a GPU, they are uploaded once.
     StringSet<> inputNames;
     for (StringRef item : inputs)
       inputNames.insert(item.split('=').first);
@@ -277,7 +277,7 @@ Error runModel(mlir::MLIRContext &ctx) {
     auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
     for (unsigned i = 0, e = main.getNumArguments(); i < e; ++i)
       if (!inputNames.contains(getArgumentName(main, i)))
-        codegen.deviceResidentArguments.push_back(getArgumentName(main, i).str());
+        codegen.constantArguments.push_back(getArgumentName(main, i).str());
   }
   CompiledModel::setThreads(threads);
   auto model = CompiledModel::compile(*module, codegen);

@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace mlir {
@@ -47,6 +48,13 @@ struct ModelSignature {
   std::vector<std::string> kernels;
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
   uint64_t floatOps = 0;
+  /// What depends only on the constant arguments is computed once by
+  /// `_mlir_ciface_<prepareFunction>(arguments[prepareArguments]...,
+  /// prepared...)`; the entry then takes `prepared` after the arguments.
+  /// Empty when nothing was hoisted.
+  std::string prepareFunction;
+  llvm::SmallVector<int64_t> prepareArguments;
+  llvm::SmallVector<TensorSignature> prepared;
 };
 
 /// What the caller knows of an argument before inference.
@@ -113,7 +121,7 @@ public:
   /// Runs the model. `args[i]` points to the dense C-ordered data of
   /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
   /// call from several threads at once with distinct buffers. For CUDA,
-  /// the CodegenOptions::deviceResidentArguments are uploaded on the first
+  /// the CodegenOptions::constantArguments are uploaded on the first
   /// run that passes their address, and later runs use that copy: they must
   /// keep their address and contents.
   llvm::Error run(llvm::ArrayRef<const void *> args,
@@ -127,6 +135,14 @@ private:
   bool usesGPU = false;
   /// Per argument: the caller's data is uploaded once (CUDA).
   llvm::SmallVector<bool> deviceResident;
+  /// The prepare function (ModelSignature::prepareFunction), run once, on
+  /// the first run, into `preparedData`.
+  std::string prepareFunction;
+  llvm::SmallVector<int64_t> prepareArguments;
+  llvm::SmallVector<TensorSignature> prepared;
+  mutable std::once_flag prepareOnce;
+  mutable std::vector<std::vector<char>> preparedData;
+  mutable std::string prepareError;
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
   uint64_t floatOps = 0;

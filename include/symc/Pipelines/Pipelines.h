@@ -23,10 +23,12 @@ struct CodegenOptions {
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
 
-  /// CUDA: arguments of @main (by MXNet name) that the caller passes in GPU
-  /// memory already (weights uploaded once, at create), so that runs do
-  /// not copy them (symc-gpu-stage-arguments).
-  std::vector<std::string> deviceResidentArguments;
+  /// Arguments of @main (by MXNet name) whose values do not change from
+  /// run to run (the weights). On the CPU, what depends only on them is
+  /// computed once, in a prepare function (symc-hoist-invariant-computations);
+  /// for CUDA the caller passes them in GPU memory, uploaded once, and runs
+  /// do not copy them (symc-gpu-stage-arguments).
+  std::vector<std::string> constantArguments;
   /// CUDA: run the kernels as host loops instead (symc-gpu-launch-to-loops),
   /// to test the GPU mapping where there is no GPU.
   bool emulateGPU = false;

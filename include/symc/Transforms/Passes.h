@@ -13,6 +13,15 @@ namespace symc {
 /// the mark).
 inline constexpr llvm::StringLiteral kDeviceResidentAttr = "symc.device_resident";
 
+/// Marks an argument of a public function whose value does not change from
+/// run to run (a weight): symc-hoist-invariant-computations computes what
+/// depends only on such arguments once (and drops the mark).
+inline constexpr llvm::StringLiteral kInvariantAttr = "symc.invariant";
+/// The module attribute in which symc-hoist-invariant-computations records
+/// its prepare function: {function, arguments (indices in the entry),
+/// types (of the prepared values, the entry's trailing arguments)}.
+inline constexpr llvm::StringLiteral kPrepareAttr = "symc.prepare";
+
 #define GEN_PASS_DECL
 #include "symc/Dialect/TransformsPasses.h.inc"
 
