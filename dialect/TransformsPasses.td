@@ -179,8 +179,15 @@ def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func
     a call of `memrefCopy`, a generic element-by-element copy that walks
     the descriptors at run time (the copies of tensor.pad and of
     subviews). As `linalg.copy` it becomes a loop nest that LLVM optimizes
-    for the known strides. Contiguous copies stay `memcpy`.
+    for the known strides. Contiguous copies stay `memcpy`, unless
+    `contiguous` is set: the CUDA pipeline makes every copy a loop, hence a
+    kernel, so that the buffers it copies between stay in device memory
+    instead of becoming managed memory that the host copies through.
   }];
+  let options = [
+    Option<"contiguous", "contiguous", "bool", /*default=*/"false",
+           "contiguous copies too">,
+  ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
@@ -199,6 +206,21 @@ def SymApproximateErf : Pass<"symc-approximate-erf", "::mlir::func::FuncOp"> {
 //===----------------------------------------------------------------------===//
 // GPU (CUDA) code generation
 //===----------------------------------------------------------------------===//
+
+def SymGPUOuterParallelDims
+    : Pass<"symc-gpu-outer-parallel-dims", "::mlir::func::FuncOp"> {
+  let summary = "put the parallel loops of linalg ops before their reductions";
+  let description = [{
+    `convert-linalg-to-parallel-loops` makes an `scf.parallel` of the
+    leading parallel dimensions only, so a reduction over a middle axis
+    (softmax over the channels of NCHW) would leave the kernel of
+    `symc-gpu-map-parallel-loops` with the extent of the leading
+    dimensions, often a single thread. This pass generalizes such ops and
+    interchanges their loops so that every parallel dimension comes first,
+    each group in its original order.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
 
 def SymGPUMapParallelLoops
     : Pass<"symc-gpu-map-parallel-loops", "::mlir::func::FuncOp"> {

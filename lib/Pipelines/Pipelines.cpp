@@ -194,6 +194,9 @@ void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // other linalg op a parallel loop nest, and every outermost one a kernel.
   // The caller's buffers are copied to GPU memory around them.
   pm.addNestedPass<func::FuncOp>(createSymGPUTileContractions());
+  pm.addNestedPass<func::FuncOp>(
+      createSymStridedCopiesToLoops(SymStridedCopiesToLoopsOptions{/*contiguous=*/true}));
+  pm.addNestedPass<func::FuncOp>(createSymGPUOuterParallelDims());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(createSymGPUStageArguments());
   pm.addNestedPass<func::FuncOp>(createSymGPUMapParallelLoops());

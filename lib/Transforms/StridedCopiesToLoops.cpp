@@ -23,10 +23,12 @@ bool needsRuntimeCopy(Value v) {
 
 struct SymStridedCopiesToLoopsPass
     : public symc::impl::SymStridedCopiesToLoopsBase<SymStridedCopiesToLoopsPass> {
+  using Base::Base;
   void runOnOperation() override {
     SmallVector<memref::CopyOp> copies;
     getOperation().walk([&](memref::CopyOp op) {
-      if (needsRuntimeCopy(op.getSource()) || needsRuntimeCopy(op.getTarget()))
+      if (contiguous || needsRuntimeCopy(op.getSource()) ||
+          needsRuntimeCopy(op.getTarget()))
         copies.push_back(op);
     });
     for (memref::CopyOp op : copies) {

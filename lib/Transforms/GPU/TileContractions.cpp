@@ -30,9 +30,10 @@ namespace {
 
 /// Reads A(b, m, k) or B(b, k, n) at in-bounds indices.
 using LoadFn = std::function<Value(OpBuilder &, Location, Value, Value, Value)>;
-/// Adds a partial sum into C(b, m, n).
+/// Adds a partial sum into C(b, m, n); atomically when several blocks add
+/// into the same outputs (split-K).
 using AccumulateFn =
-    std::function<void(OpBuilder &, Location, Value, Value, Value, Value)>;
+    std::function<void(OpBuilder &, Location, Value, Value, Value, Value, bool)>;
 
 struct GemmProblem {
   int64_t batch = 1, m = 0, n = 0, k = 0;
@@ -42,22 +43,47 @@ struct GemmProblem {
 
 /// A block computes tileM x tileN outputs with (tileM / threadM) x
 /// (tileN / threadN) threads, each owning threadM x threadN of them; the
-/// reduction advances tileK at a time through shared memory.
+/// reduction advances tileK at a time through shared memory. With
+/// splitK > 1, that many blocks share each output tile, each reducing over
+/// its own kChunk-long slice of K and adding its partial sums atomically.
 struct TileConfig {
   int64_t tileM, tileN, tileK, threadM, threadN;
+  int64_t splitK = 1, kChunk = 0;
   int64_t threads() const { return (tileM / threadM) * (tileN / threadN); }
 };
 
+/// Blocks enough to fill the 108-132 SMs of an A100 or H100 about twice.
+constexpr int64_t kTargetBlocks = 256;
+/// The shortest K slice worth a block of its own: below it the atomic adds
+/// of the partial sums cost more than the slice's work.
+constexpr int64_t kMinSplitChunk = 128;
+
+/// Splits K when the output tiles alone give too few blocks to occupy the
+/// GPU (ResNet's last stage: 512 filters x 49 pixels is 8 tiles, each
+/// reducing over 4608).
+void chooseSplitK(const GemmProblem &p, TileConfig &t) {
+  int64_t blocks = llvm::divideCeil(p.m, t.tileM) * llvm::divideCeil(p.n, t.tileN) * p.batch;
+  int64_t wanted = llvm::divideCeil(kTargetBlocks, blocks);
+  int64_t possible = std::max<int64_t>(1, p.k / kMinSplitChunk);
+  int64_t splits = std::min(wanted, possible);
+  t.kChunk = llvm::alignTo(llvm::divideCeil(p.k, splits), t.tileK);
+  t.splitK = llvm::divideCeil(p.k, t.kChunk);
+}
+
 TileConfig chooseTiles(const GemmProblem &p) {
-  // Few rows (a fully connected layer at a small batch): one row of
-  // threads per row, 256 threads over the columns.
+  TileConfig t;
   if (p.m <= 8) {
+    // Few rows (a fully connected layer at a small batch): one row of
+    // threads per row, 256 threads over the columns.
     int64_t rows = llvm::PowerOf2Ceil(p.m);
-    return {rows, 256 / rows, 16, 1, 1};
+    t = {rows, 256 / rows, 16, 1, 1};
+  } else {
+    // The 64 x 64 tile of 256 threads with 4 x 4 outputs each
+    // (docs gpu-recipes: 64 registers, 8 KB of shared memory).
+    t = {64, 64, 16, 4, 4};
   }
-  // The 64 x 64 tile of 256 threads with 4 x 4 outputs each
-  // (docs gpu-recipes: 64 registers, 8 KB of shared memory).
-  return {64, 64, 16, 4, 4};
+  chooseSplitK(p, t);
+  return t;
 }
 
 /// Builds the kernel. Index constants are made before the launch (they
@@ -82,7 +108,8 @@ public:
     Value one = index(1);
     auto launch = gpu::LaunchOp::create(
         outside, loc, index(llvm::divideCeil(p.n, t.tileN)),
-        index(llvm::divideCeil(p.m, t.tileM)), index(p.batch), index(t.threads()), one,
+        index(llvm::divideCeil(p.m, t.tileM)), index(p.batch * t.splitK),
+        index(t.threads()), one,
         one, /*dynamicSharedMemorySize=*/nullptr, /*asyncTokenType=*/nullptr,
         /*asyncDependencies=*/{}, TypeRange{tileAType, tileBType}, TypeRange{accType});
     // Constants made later go before the launch too.
@@ -98,7 +125,9 @@ public:
     forEachOwned(b, [&](OpBuilder &b, Value i, Value j, int64_t, int64_t) {
       memref::StoreOp::create(b, loc, zero, acc, ValueRange{i, j});
     });
-    auto kLoop = scf::ForOp::create(b, loc, index(0), index(p.k), index(t.tileK));
+    // Loop bounds are the same in every block; each block offsets them by
+    // its slice's start (kStart) where it uses them.
+    auto kLoop = scf::ForOp::create(b, loc, index(0), index(t.kChunk), index(t.tileK));
     {
       OpBuilder inner = OpBuilder::atBlockBegin(kLoop.getBody());
       Value k0 = kLoop.getInductionVar();
@@ -119,6 +148,20 @@ private:
   Value mul(OpBuilder &b, Value x, Value y) { return arith::MulIOp::create(b, loc, x, y); }
   Value lessThan(OpBuilder &b, Value x, Value bound) {
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, x, bound);
+  }
+
+  /// The batch entry of this block (grid z enumerates batch x K slices).
+  /// Recomputed where used: no value may cross a barrier.
+  Value batchIndex(OpBuilder &b) {
+    if (t.splitK == 1)
+      return ids.bz;
+    return arith::DivUIOp::create(b, loc, ids.bz, index(t.splitK));
+  }
+  /// Where this block's slice of K starts.
+  Value kStart(OpBuilder &b) {
+    if (t.splitK == 1)
+      return index(0);
+    return mul(b, arith::RemUIOp::create(b, loc, ids.bz, index(t.splitK)), index(t.kChunk));
   }
 
   /// Calls `body(i, j, ...)` for each of the thread's accumulators, with
@@ -164,15 +207,16 @@ private:
         local = arith::RemUIOp::create(b, loc, e, index(extent));
       }
       Value global = add(b, tileStart, local);
-      Value k = add(b, k0, kk);
+      Value k = add(b, add(b, kStart(b), k0), kk);
       Value inBounds = arith::AndIOp::create(b, loc, lessThan(b, global, bound),
                                              lessThan(b, k, index(p.k)));
       auto read = scf::IfOp::create(b, loc, TypeRange{b.getF32Type()}, inBounds,
                                     /*withElseRegion=*/true);
       {
         OpBuilder then = read.getThenBodyBuilder();
-        Value v = isA ? p.loadA(then, loc, ids.bz, global, k)
-                      : p.loadB(then, loc, ids.bz, k, global);
+        Value batch = batchIndex(then);
+        Value v = isA ? p.loadA(then, loc, batch, global, k)
+                      : p.loadB(then, loc, batch, k, global);
         scf::YieldOp::create(then, loc, v);
         OpBuilder otherwise = read.getElseBodyBuilder();
         scf::YieldOp::create(
@@ -208,7 +252,8 @@ private:
   }
 
   void storeOutputs(OpBuilder &b) {
-    auto [ty, tx] = threadRowColumn(b);
+    Value ty, tx;
+    std::tie(ty, tx) = threadRowColumn(b);
     Value rowStart = mul(b, ids.by, index(t.tileM));
     Value columnStart = mul(b, ids.bx, index(t.tileN));
     forEachOwned(b, [&](OpBuilder &b, Value i, Value j, int64_t, int64_t) {
@@ -219,7 +264,7 @@ private:
       auto store = scf::IfOp::create(b, loc, inBounds, /*withElseRegion=*/false);
       OpBuilder then = OpBuilder::atBlockBegin(store.thenBlock());
       Value sum = memref::LoadOp::create(then, loc, acc, ValueRange{i, j});
-      p.accumulate(then, loc, ids.bz, m, n, sum);
+      p.accumulate(then, loc, batchIndex(then), m, n, sum, /*atomic=*/t.splitK > 1);
     });
   }
 
@@ -246,7 +291,12 @@ SmallVector<Value> delinearize(OpBuilder &b, Location loc, Value linear,
   return coords;
 }
 
-void addInto(OpBuilder &b, Location loc, Value buffer, ValueRange indices, Value sum) {
+void addInto(OpBuilder &b, Location loc, Value buffer, ValueRange indices, Value sum,
+             bool atomic) {
+  if (atomic) {
+    memref::AtomicRMWOp::create(b, loc, arith::AtomicRMWKind::addf, sum, buffer, indices);
+    return;
+  }
   Value old = memref::LoadOp::create(b, loc, buffer, indices);
   memref::StoreOp::create(b, loc, arith::AddFOp::create(b, loc, old, sum), buffer,
                           indices);
@@ -291,7 +341,9 @@ std::optional<GemmProblem> matmulProblem(linalg::LinalgOp op) {
     return memref::LoadOp::create(b, loc, bm, at(batch, k, n));
   };
   p.accumulate = [=](OpBuilder &b, Location loc, Value batch, Value m, Value n,
-                     Value sum) { addInto(b, loc, c, at(batch, m, n), sum); };
+                     Value sum, bool atomic) {
+    addInto(b, loc, c, at(batch, m, n), sum, atomic);
+  };
   return p;
 }
 
@@ -329,9 +381,10 @@ std::optional<GemmProblem> convolutionProblem(linalg::Conv2DNchwFchwOp op) {
     Value x = position(pix[2], strides[1], ckk[2], dilations[1]);
     return memref::LoadOp::create(b, loc, input, ValueRange{pix[0], ckk[0], h, x});
   };
-  p.accumulate = [=](OpBuilder &b, Location loc, Value, Value f, Value n, Value sum) {
+  p.accumulate = [=](OpBuilder &b, Location loc, Value, Value f, Value n, Value sum,
+                     bool atomic) {
     SmallVector<Value> pix = delinearize(b, loc, n, pixels);
-    addInto(b, loc, out, ValueRange{pix[0], f, pix[1], pix[2]}, sum);
+    addInto(b, loc, out, ValueRange{pix[0], f, pix[1], pix[2]}, sum, atomic);
   };
   return p;
 }
