@@ -48,7 +48,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     NCHW convolution whose output width and filter count the register tile
     divides: rewritten channel-last (NHWC/HWCF between transposes) and
     computed directly, one output row and a register tile of columns x
-    filters at a time, decomposed into vectorized 1-D convolutions. With
+    filters at a time, decomposed into vectorized 1-D convolutions; input
+    channels are blocked so that a filter tile's weights for a block fit
+    half the L1 data cache. With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
     filter tiles, or output rows when there are few filter tiles) carries
     the work to threads. Other ops keep the plain loop lowering.
@@ -61,6 +63,8 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "distribute matmul cache tiles and convolution rows or filter "
            "tiles over threads (scf.forall, later OpenMP)">,
+    Option<"l1Bytes", "l1-bytes", "int64_t", /*default=*/"0",
+           "the L1 data cache's size (0: the host's)">,
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",

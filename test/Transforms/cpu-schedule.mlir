@@ -1,5 +1,5 @@
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16" | FileCheck %s
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 parallel=true" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 parallel=true" | FileCheck %s --check-prefix=PARALLEL
 // Register-tiled matmuls: cache tiles that divide the extents, then 4 x 16
 // register tiles whose k loop carries the accumulator in vector registers
 // and computes it with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).
@@ -52,6 +52,28 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
   return %r : tensor<1x32x8x8xf32>
+}
+
+// -----
+
+// 64 input channels of 3x3 weights for 16 filters are 36 KB, more than half
+// of a 32 KB L1: the channels go in blocks of 16 (9 KB), a loop outside the
+// rows, and the weights of a block stay in L1 while the rows are swept.
+// CHECK-LABEL: func @conv_channel_blocks
+// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c64 step %c16
+// CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, %[[BLOCK]]] [1, 9, 10, 16]
+// CHECK:   tensor.extract_slice %{{.*}}[0, 0, %[[BLOCK]], 0] [3, 3, 16, 16]
+// CHECK:   scf.for {{.*}} to %c7 step %c1
+// CHECK:     scf.for {{.*}} to %c8 step %c4
+// CHECK:       scf.for {{.*}} to %c16 step %c1
+// CHECK:         vector.fma {{.*}} : vector<16xf32>
+// PARALLEL-LABEL: func @conv_channel_blocks
+// PARALLEL: scf.forall (%{{.*}}) in (7) shared_outs
+// PARALLEL:   scf.for {{.*}} to %c64 step %c16
+// PARALLEL:     vector.fma {{.*}} : vector<16xf32>
+func.func @conv_channel_blocks(%x: tensor<1x64x9x9xf32>, %w: tensor<16x64x3x3xf32>, %init: tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x9x9xf32>, tensor<16x64x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  return %r : tensor<1x16x7x7xf32>
 }
 
 // -----

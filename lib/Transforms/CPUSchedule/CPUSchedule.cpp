@@ -21,6 +21,8 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <unistd.h>
+
 using namespace mlir;
 
 namespace symc {
@@ -38,6 +40,12 @@ std::pair<int64_t, int64_t> hostRegisterTile() {
   return {4, 16};
 }
 
+/// The L1 data cache's size, 32 KiB where the host does not say.
+int64_t hostL1DataBytes() {
+  long bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+  return bytes > 0 ? bytes : 32 << 10;
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -47,7 +55,9 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     cpu::RegisterTile tile{registerTileM ? int64_t(registerTileM) : hostM,
                            registerTileN ? int64_t(registerTileN) : hostN};
     std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
-                            cpu::scheduleConvolutions(module, tile, parallel) +
+                            cpu::scheduleConvolutions(
+                                module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
+                                parallel) +
                             cpu::schedulePooling(module) +
                             cpu::scheduleTransposes(module);
     if (schedules.empty())
