@@ -32,6 +32,13 @@ size_t bodySize(Operation *op) {
   return generic ? generic.getBody()->getOperations().size() : 1;
 }
 
+/// Whether a linalg consumer reads `operand` at fewer points than it
+/// iterates over (its indexing map is not a permutation).
+bool isBroadcastRead(OpOperand *operand) {
+  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
+  return consumer && !consumer.getMatchingIndexingMap(operand).isPermutation();
+}
+
 struct SymFuseElementwisePass
     : symc::impl::SymFuseElementwiseBase<SymFuseElementwisePass> {
   using Base::Base;
@@ -39,11 +46,15 @@ struct SymFuseElementwisePass
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     unsigned limit = maxBodyOps;
-    // Upstream's rule (a producer used once), within the body bound.
+    // Upstream's rule (a producer used once), within the body bound, and
+    // no computing producer into a consumer that broadcasts it: that would
+    // recompute it per broadcast element (BatchNorm's per-channel
+    // gamma / sqrt(var + eps), once per pixel).
     linalg::ControlFusionFn control = [limit](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
       return producer && producer->hasOneUse() &&
-             bodySize(producer) + bodySize(fused->getOwner()) <= limit;
+             bodySize(producer) + bodySize(fused->getOwner()) <= limit &&
+             !(bodySize(producer) > 1 && isBroadcastRead(fused));
     };
     RewritePatternSet patterns(ctx);
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);

@@ -39,3 +39,41 @@ func.func @chain(%x: tensor<8xf32>) -> tensor<8xf32> {
   } -> tensor<8xf32>
   return %3 : tensor<8xf32>
 }
+
+// A computing producer that the consumer broadcasts stays apart: fused, it
+// would run once per element of the consumer instead of once per channel.
+// A producer that only broadcasts (no computation) still fuses.
+#c4 = affine_map<(d0, d1) -> (d0, d1)>
+#chan = affine_map<(d0, d1) -> (d0)>
+#vec = affine_map<(d0) -> (d0)>
+// CHECK-LABEL: func @broadcast_producer
+// BOUNDED-LABEL: func @broadcast_producer
+// CHECK: %[[SCALE:.*]] = linalg.generic
+// CHECK:   math.sqrt
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[SCALE]], %{{.*}} :
+// CHECK-NOT: math.sqrt
+// CHECK:   arith.mulf
+// CHECK-NOT: linalg.generic
+func.func @broadcast_producer(%x: tensor<4x64xf32>, %v: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4x64xf32> {
+  %e = tensor.empty() : tensor<4xf32>
+  %scale = linalg.generic {indexing_maps = [#vec, #vec], iterator_types = ["parallel"]}
+      ins(%v : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = math.sqrt %a : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  %e2 = tensor.empty() : tensor<4x64xf32>
+  %bias = linalg.generic {indexing_maps = [#chan, #c4], iterator_types = ["parallel", "parallel"]}
+      ins(%b : tensor<4xf32>) outs(%e2 : tensor<4x64xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<4x64xf32>
+  %r = linalg.generic {indexing_maps = [#c4, #chan, #c4, #c4], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %scale, %bias : tensor<4x64xf32>, tensor<4xf32>, tensor<4x64xf32>) outs(%e2 : tensor<4x64xf32>) {
+  ^bb0(%a: f32, %s: f32, %c: f32, %o: f32):
+    %m = arith.mulf %a, %s : f32
+    %y = arith.addf %m, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<4x64xf32>
+  return %r : tensor<4x64xf32>
+}

@@ -599,27 +599,41 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
     double eps = op.getEps().convertToDouble();
     Type elt = type->getElementType();
     // float16 data normalizes in the parameters' float32, as MXNet's AccReal.
-    Type acc = cast<RankedTensorType>(adaptor.getMovingVar().getType()).getElementType();
+    auto paramType = cast<RankedTensorType>(adaptor.getMovingVar().getType());
+    Type acc = paramType.getElementType();
+    Location loc = op.getLoc();
+    // Per channel, once (the hoisting pass moves it to the prepare step
+    // when the statistics are weights): scale = gamma / sqrt(var + eps),
+    // shift = beta - mean * scale. Per element only x * scale + shift
+    // remains, which vectorizes; a sqrt and a division per element did not.
+    Value scale = buildElementwise(
+        rewriter, loc, paramType,
+        {fullOperand(adaptor.getGamma()), fullOperand(adaptor.getMovingVar())},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value var = arith::AddFOp::create(b, l, args[1], buildFloat(b, l, acc, eps));
+          Value numerator = fixGamma ? buildFloat(b, l, acc, 1.0) : args[0];
+          return arith::DivFOp::create(b, l, numerator, math::SqrtOp::create(b, l, var));
+        });
+    Value shift = buildElementwise(
+        rewriter, loc, paramType,
+        {fullOperand(adaptor.getBeta()), fullOperand(adaptor.getMovingMean()),
+         fullOperand(scale)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::SubFOp::create(b, l, args[0],
+                                       arith::MulFOp::create(b, l, args[1], args[2]));
+        });
     Value out = buildElementwise(
-        rewriter, op.getLoc(), *type,
-        {fullOperand(adaptor.getData()), axisOperand(adaptor.getGamma(), *axis),
-         axisOperand(adaptor.getBeta(), *axis),
-         axisOperand(adaptor.getMovingMean(), *axis),
-         axisOperand(adaptor.getMovingVar(), *axis)},
-        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+        rewriter, loc, *type,
+        {fullOperand(adaptor.getData()), axisOperand(scale, *axis),
+         axisOperand(shift, *axis)},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value x = args[0];
           if (x.getType() != acc)
-            x = arith::ExtFOp::create(b, loc, acc, x);
-          Value centered = arith::SubFOp::create(b, loc, x, args[3]);
-          Value var = arith::AddFOp::create(b, loc, args[4],
-                                            buildFloat(b, loc, acc, eps));
-          Value normed = arith::DivFOp::create(
-              b, loc, centered, math::SqrtOp::create(b, loc, var));
-          if (!fixGamma)
-            normed = arith::MulFOp::create(b, loc, normed, args[1]);
-          Value y = arith::AddFOp::create(b, loc, normed, args[2]);
+            x = arith::ExtFOp::create(b, l, acc, x);
+          Value y = arith::AddFOp::create(b, l, arith::MulFOp::create(b, l, x, args[1]),
+                                          args[2]);
           if (y.getType() != elt)
-            y = arith::TruncFOp::create(b, loc, elt, y);
+            y = arith::TruncFOp::create(b, l, elt, y);
           return y;
         });
     rewriter.replaceOp(op, {out, adaptor.getMovingMean(), adaptor.getMovingVar()});

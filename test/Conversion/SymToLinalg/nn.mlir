@@ -64,13 +64,21 @@ func.func @avg_pool_exclude_pad(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32> 
 
 // -----
 
-// Inference BatchNorm: one elementwise generic over per-channel operands;
-// the mean and var results are the moving statistics.
+// Inference BatchNorm: per channel, scale = gamma / sqrt(var + eps) and
+// shift = beta - mean * scale; per element only x * scale + shift. The
+// mean and var results are the moving statistics.
 // CHECK-LABEL: func @batch_norm
-// CHECK-SAME: %[[MEAN:[^:]*]]: tensor<3xf32>, %[[VAR:[^:]*]]: tensor<3xf32>)
-// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[CHANNEL:.*]], #[[CHANNEL]], #[[CHANNEL]], #[[CHANNEL]], #{{.*}}]
-// CHECK: math.sqrt
-// CHECK-NOT: arith.mulf
+// CHECK-SAME: %[[GAMMA:[^:]*]]: tensor<3xf32>, %[[BETA:[^:]*]]: tensor<3xf32>, %[[MEAN:[^:]*]]: tensor<3xf32>, %[[VAR:[^:]*]]: tensor<3xf32>)
+// CHECK: %[[SCALE:.*]] = linalg.generic {{.*}} ins(%[[GAMMA]], %[[VAR]] : tensor<3xf32>, tensor<3xf32>)
+// CHECK:   math.sqrt
+// CHECK:   arith.divf
+// CHECK: %[[SHIFT:.*]] = linalg.generic {{.*}} ins(%[[BETA]], %[[MEAN]], %[[SCALE]] : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>)
+// CHECK:   arith.mulf
+// CHECK:   arith.subf
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[CHANNEL:.*]], #[[CHANNEL]], #{{.*}}], {{.*}} ins(%{{.*}}, %[[SCALE]], %[[SHIFT]] :
+// CHECK-NOT: math.sqrt
+// CHECK:   arith.mulf
+// CHECK:   arith.addf
 // CHECK: return %{{.*}}, %[[MEAN]], %[[VAR]]
 func.func @batch_norm(%x: tensor<2x3x4x4xf32>, %g: tensor<3xf32>, %b: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>) -> (tensor<2x3x4x4xf32>, tensor<3xf32>, tensor<3xf32>) {
   %0:3 = sym.BatchNorm %x, %g, %b, %m, %v : (tensor<2x3x4x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3x4x4xf32>, tensor<3xf32>, tensor<3xf32>)
