@@ -91,7 +91,8 @@ def SymHoistInvariantComputations
     values' types.
   }];
   let dependentDialects = ["::mlir::func::FuncDialect",
-                           "::mlir::bufferization::BufferizationDialect"];
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {

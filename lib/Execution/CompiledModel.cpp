@@ -312,7 +312,7 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
                       options.target == Target::CUDA ? kDeviceResidentAttr : kInvariantAttr,
                       UnitAttr::get(ctx));
   func.setSymName(entryName);
-  func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), UnitAttr::get(ctx));
+  setCInterfaceEntry(func);
   // In two halves, to count the arithmetic on linalg in between.
   PassManager toLinalg(ctx);
   buildSymToLinalgPipeline(toLinalg);

@@ -135,7 +135,7 @@ private:
     auto prepare = func::FuncOp::create(b, func.getLoc(), (func.getName() + "_prepare").str(),
                                         b.getFunctionType(argTypes, resultTypes));
     SymbolTable(module).insert(prepare);
-    prepare->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(), b.getUnitAttr());
+    symc::setCInterfaceEntry(prepare);
     Block *entry = prepare.addEntryBlock();
     for (unsigned i = 0; i < entry->getNumArguments(); ++i)
       prepare.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
@@ -158,20 +158,22 @@ private:
   /// no longer uses are erased.
   void rewireEntry(ArrayRef<Value> frontier) {
     Block &body = func.getBody().front();
-    auto readOnly = BoolAttr::get(func.getContext(), false);
+    // Every run reads the prepared values: bufferization must not write
+    // into them in place. (insertArgument keeps the argument attributes of
+    // the function in step with its arguments.)
+    Builder b(func.getContext());
+    DictionaryAttr readOnly = b.getDictionaryAttr(b.getNamedAttr(
+        bufferization::BufferizationDialect::kWritableAttrName, b.getBoolAttr(false)));
     for (Value v : frontier) {
-      BlockArgument prepared = body.addArgument(v.getType(), v.getLoc());
+      if (failed(func.insertArgument(func.getNumArguments(), v.getType(), readOnly,
+                                     v.getLoc())))
+        llvm_unreachable("a func.func takes any number of arguments");
+      BlockArgument prepared = body.getArguments().back();
       v.replaceUsesWithIf(prepared, [&](OpOperand &use) {
         Operation *user = body.findAncestorOpInBlock(*use.getOwner());
         return user && !hoistable.contains(user);
       });
     }
-    func.setFunctionType(FunctionType::get(func.getContext(), body.getArgumentTypes(),
-                                           func.getResultTypes()));
-    // Every run reads the prepared values: bufferization must not write
-    // into them in place.
-    for (unsigned i = body.getNumArguments() - frontier.size(); i < body.getNumArguments(); ++i)
-      func.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName, readOnly);
     for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
       if (hoistable.contains(&op) && op.use_empty())
         op.erase();

@@ -14,7 +14,7 @@
 // CHECK-NEXT: return %[[R]]
 // CHECK-LABEL: func.func @main_prepare(
 // CHECK-SAME: %[[W:[^:]*]]: tensor<16x8xf32> {bufferization.writable = false})
-// CHECK-SAME: -> tensor<8x16xf32> attributes {llvm.emit_c_interface}
+// CHECK-SAME: -> tensor<8x16xf32> attributes {llvm.emit_c_interface, llvm.linkage = #llvm.linkage<internal>}
 // CHECK: %[[T:.*]] = linalg.transpose ins(%[[W]]
 // CHECK: return %[[T]]
 // CHECK-NOT: symc.invariant
@@ -24,6 +24,23 @@ func.func @main(%x: tensor<4x8xf32>, %w: tensor<16x8xf32> {symc.invariant}, %b: 
   %e2 = tensor.empty() : tensor<4x16xf32>
   %bb = linalg.broadcast ins(%b : tensor<16xf32>) outs(%e2 : tensor<4x16xf32>) dimensions = [0]
   %r = linalg.matmul ins(%x, %wt : tensor<4x8xf32>, tensor<8x16xf32>) outs(%bb : tensor<4x16xf32>) -> tensor<4x16xf32>
+  return %r : tensor<4x16xf32>
+}
+
+// -----
+
+// Other argument attributes stay with their arguments (they once went out
+// of step with the arguments, a crash).
+// CHECK-LABEL: func.func @named(
+// CHECK-SAME: %{{.*}}: tensor<4x8xf32> {sym.name = "x"}, %{{.*}}: tensor<16x8xf32> {sym.name = "w"},
+// CHECK-SAME: %{{.*}}: tensor<8x16xf32> {bufferization.writable = false})
+func.func @named(%x: tensor<4x8xf32> {sym.name = "x"}, %w: tensor<16x8xf32> {sym.name = "w", symc.invariant}) -> tensor<4x16xf32> {
+  %e = tensor.empty() : tensor<8x16xf32>
+  %wt = linalg.transpose ins(%w : tensor<16x8xf32>) outs(%e : tensor<8x16xf32>) permutation = [1, 0]
+  %e2 = tensor.empty() : tensor<4x16xf32>
+  %z = arith.constant 0.0 : f32
+  %f = linalg.fill ins(%z : f32) outs(%e2 : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %r = linalg.matmul ins(%x, %wt : tensor<4x8xf32>, tensor<8x16xf32>) outs(%f : tensor<4x16xf32>) -> tensor<4x16xf32>
   return %r : tensor<4x16xf32>
 }
 

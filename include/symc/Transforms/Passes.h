@@ -22,6 +22,14 @@ inline constexpr llvm::StringLiteral kInvariantAttr = "symc.invariant";
 /// types (of the prepared values, the entry's trailing arguments)}.
 inline constexpr llvm::StringLiteral kPrepareAttr = "symc.prepare";
 
+/// Makes `func` an entry that C calls through `_mlir_ciface_<name>` (its
+/// descriptors passed by pointer) and only so: the function with expanded
+/// descriptors gets internal linkage, so that LLVM inlines it into the
+/// wrapper rather than pass every descriptor field through one call. An
+/// entry with a hundred memref arguments made that call's instruction
+/// selection quadratic: 0.8 s of ResNet-18's compile time.
+void setCInterfaceEntry(mlir::func::FuncOp func);
+
 #define GEN_PASS_DECL
 #include "symc/Dialect/TransformsPasses.h.inc"
 
