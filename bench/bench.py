@@ -31,8 +31,10 @@ The virtualenvs are created on first use under ~/.cache/symc/:
       test/golden/generate.py), plus onnx for mx.onnx.export_model;
   $SYMC_ORT_VENV (ort-venv): onnxruntime onnx numpy, the newest from PyPI.
 
---micro instead runs bench/matmul_bench.py (symc's matmul against OpenBLAS)
-and a STREAM-like triad (bench/triad.c) for the machine's memory bandwidth.
+--micro instead runs bench/matmul_bench.py (symc's matmul against OpenBLAS),
+a STREAM-like triad (bench/triad.c) for the machine's memory bandwidth and
+bench/fma_peak.c for its f32 FMA peak. The model table gives symc's GFLOP/s
+(sym-run's FLOP count) also as a fraction of that measured peak.
 """
 import argparse
 import datetime
@@ -88,7 +90,8 @@ COMMITTED_BATCH_ONLY = {
 # "symc diff": max |symc - MXNet| over the outputs; "rel": a max |diff|
 # divided by the largest |MXNet output|.
 COLUMNS = ["model", "batch", "threads", "symc ms", "MXNet ms", "ORT ms", "MXNet/symc",
-           "ORT/symc", "compile ms", "symc diff", "symc rel", "ORT rel"]
+           "ORT/symc", "symc GFLOP/s", "FMA peak", "compile ms", "symc diff", "symc rel",
+           "ORT rel"]
 
 
 def log(message):
@@ -141,6 +144,21 @@ class Runner:
                                    text=True).stdout
         self.symc_threads = "--threads" in help_text
         self.versions = {}
+        self.peaks = {}
+
+    def fma_peak(self, threads):
+        """The machine's f32 FMA peak in GFLOP/s with `threads` threads,
+        measured by bench/fma_peak.c (cached per thread count)."""
+        if threads not in self.peaks:
+            # Built here each time: -march=native is this machine's.
+            binary = os.path.join(tempfile.mkdtemp(prefix="symc-fma-"), "fma_peak")
+            subprocess.check_call(["cc", "-O2", "-march=native", "-ffp-contract=fast",
+                                   "-fopenmp", os.path.join(HERE, "fma_peak.c"), "-o", binary])
+            out = subprocess.run([binary], capture_output=True, text=True,
+                                 env=dict(os.environ, OMP_NUM_THREADS=str(threads))).stdout
+            found = re.search(r"fma peak: ([\d.]+) GFLOP/s", out)
+            self.peaks[threads] = float(found.group(1)) if found else None
+        return self.peaks[threads]
 
     def worker(self, python, script, argv, threads=1):
         """Runs a worker script; its JSON result, or {"error"} if it died."""
@@ -173,7 +191,14 @@ class Runner:
         times = re.search(r"compile: ([\d.]+) ms, run: ([\d.]+) ms", proc.stdout)
         if proc.returncode or not times:
             return {"error": first_line(proc.stderr) or f"sym-run exited with {proc.returncode}"}
-        return {"compile_ms": float(times.group(1)), "ms": float(times.group(2))}
+        result = {"compile_ms": float(times.group(1)), "ms": float(times.group(2))}
+        rate = re.search(r"([\d.]+) GFLOP/s", proc.stdout)
+        if rate:
+            result["gflops"] = float(rate.group(1))
+            peak = self.fma_peak(threads)
+            if peak:
+                result["peak_fraction"] = result["gflops"] / peak
+        return result
 
 
 class Table:
@@ -295,6 +320,10 @@ def bench_batch(runner, table, label, meta, symbol, params, folder, batch, input
                    table.cell(mxnet, f"MXNet, {label}"),
                    table.cell(ort, f"onnxruntime, {label}"),
                    ratio(mxnet, symc), ratio(ort, symc),
+                   table.cell(symc, f"symc, {label}", "gflops", "{:.0f}".format)
+                   if "gflops" in symc or "error" in symc else "-",
+                   table.cell(symc, f"symc, {label}", "peak_fraction", "{:.0%}".format)
+                   if "peak_fraction" in symc or "error" in symc else "-",
                    table.cell(symc, f"symc, {label}", "compile_ms", lambda ms: f"{ms:.0f}"),
                    table.cell(diffs["symc"], f"symc vs MXNet, {label}", "abs", "{:.1e}".format),
                    table.cell(diffs["symc"], f"symc vs MXNet, {label}", "rel", "{:.1e}".format),
@@ -377,7 +406,8 @@ def write_markdown(path, facts, table, notes):
 
 
 def micro(args):
-    """symc's matmul against OpenBLAS, then the triad bandwidth."""
+    """symc's matmul against OpenBLAS, then the triad bandwidth and the FMA
+    peak."""
     print(f"CPU: {machine_summary()}")
     subprocess.check_call([sys.executable, os.path.join(HERE, "matmul_bench.py"),
                            "--sym-compile", args.sym_compile,
@@ -386,8 +416,13 @@ def micro(args):
         triad = os.path.join(tmp, "triad")
         subprocess.check_call(["cc", "-O3", "-march=native", "-fopenmp",
                                os.path.join(HERE, "triad.c"), "-o", triad])
+        peak = os.path.join(tmp, "fma_peak")
+        subprocess.check_call(["cc", "-O2", "-march=native", "-ffp-contract=fast", "-fopenmp",
+                               os.path.join(HERE, "fma_peak.c"), "-o", peak])
         for threads in sorted({1, len(os.sched_getaffinity(0))}):
-            subprocess.check_call([triad], env=dict(os.environ, OMP_NUM_THREADS=str(threads)))
+            env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+            subprocess.check_call([triad], env=env)
+            subprocess.check_call([peak], env=env)
 
 
 def int_list(text):
