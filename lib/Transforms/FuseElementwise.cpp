@@ -32,13 +32,6 @@ size_t bodySize(Operation *op) {
   return generic ? generic.getBody()->getOperations().size() : 1;
 }
 
-/// Whether a linalg consumer reads `operand` at fewer points than it
-/// iterates over (its indexing map is not a permutation).
-bool isBroadcastRead(OpOperand *operand) {
-  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
-  return consumer && !consumer.getMatchingIndexingMap(operand).isPermutation();
-}
-
 struct SymFuseElementwisePass
     : symc::impl::SymFuseElementwiseBase<SymFuseElementwisePass> {
   using Base::Base;
@@ -46,15 +39,25 @@ struct SymFuseElementwisePass
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     unsigned limit = maxBodyOps;
-    // Upstream's rule (a producer used once), within the body bound, and
-    // no computing producer into a consumer that broadcasts it: that would
-    // recompute it per broadcast element (BatchNorm's per-channel
-    // gamma / sqrt(var + eps), once per pixel).
+    // Upstream's rule (a producer used once), within the body bound; no
+    // computing producer into a consumer that broadcasts it (that would
+    // recompute it per broadcast element: BatchNorm's per-channel
+    // gamma / sqrt(var + eps), once per pixel); and no producer into a
+    // consumer that reads it through anything but a projected permutation
+    // (the producer is a layout change made for that consumer, such as the
+    // column phases of strided pooling, which fusion would undo).
     linalg::ControlFusionFn control = [limit](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
-      return producer && producer->hasOneUse() &&
-             bodySize(producer) + bodySize(fused->getOwner()) <= limit &&
-             !(bodySize(producer) > 1 && isBroadcastRead(fused));
+      if (!producer || !producer->hasOneUse() ||
+          bodySize(producer) + bodySize(fused->getOwner()) > limit)
+        return false;
+      auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
+      if (!consumer)
+        return true;
+      AffineMap map = consumer.getMatchingIndexingMap(fused);
+      if (!map.isProjectedPermutation())
+        return false;
+      return map.isPermutation() || bodySize(producer) == 1;
     };
     RewritePatternSet patterns(ctx);
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);

@@ -172,16 +172,31 @@ func.func @batch_matmul(%a: tensor<3x8x32xf32>, %b: tensor<3x32x16xf32>, %c: ten
 
 // -----
 
-// Pooling iterates (n, c, oh, kh, kw, ow): the output row innermost, read
-// from the input at the stride, so that the inner loop vectorizes.
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d5 * 2 + d4)>
+// Pooling iterates (n, c, oh, kh, kw, ow), the output row innermost. At
+// column stride 2 the input (9 columns, padded with -inf to 10) is first
+// split into its 2 column phases, [n, c, h, phase, j], in a pass that reads
+// adjacent column pairs; the pooling then reads phase kw mod 2 at column
+// ow + kw floordiv 2: unit stride. Max is MXNet's `in > max` (a select).
+// At column stride 1 the pooling reads the input directly.
+// CHECK-DAG: #[[PAIR:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3 * 2 + d4)>
+// CHECK-DAG: #[[PHASE:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4, d3)>
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d4 mod 2, d5 + d4 floordiv 2)>
 // CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
+// CHECK-DAG: #[[IN1:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 + d3, d4 + d5)>
 // CHECK-LABEL: func @max_pool
-// CHECK: linalg.generic {indexing_maps = [#[[IN]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
-// CHECK: arith.maximumf
+// CHECK: %[[NEG:.*]] = arith.constant 0xFF800000 : f32
+// CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 1]
+// CHECK:   tensor.yield %[[NEG]]
+// CHECK: %[[PHASES:.*]] = linalg.generic {indexing_maps = [#[[PAIR]], #[[PHASE]]], {{.*}} ins(%[[PADDED]] : tensor<1x8x9x10xf32>) outs(%{{.*}} : tensor<1x8x9x2x5xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PHASES]],
+// CHECK:   arith.cmpf ogt
+// CHECK:   arith.select
 // CHECK-LABEL: func @sum_pool
 // CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
-// CHECK: arith.addf
+// CHECK:   arith.addf
+// CHECK-LABEL: func @max_pool_stride_1
+// CHECK-NOT: tensor.pad
+// CHECK: linalg.generic {indexing_maps = [#[[IN1]], #{{.*}}, #[[OUT]]]
 func.func @max_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x4x4xf32> {
   %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
     ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
@@ -191,4 +206,9 @@ func.func @sum_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: te
   %r = linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
     ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %r : tensor<1x8x4x4xf32>
+}
+func.func @max_pool_stride_1(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x7x7xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x7x7xf32> {
+  %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x7x7xf32>) -> tensor<1x8x7x7xf32>
+  return %r : tensor<1x8x7x7xf32>
 }
