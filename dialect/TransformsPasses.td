@@ -196,6 +196,27 @@ def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def SymCPUParallelize : Pass<"symc-cpu-parallelize", "::mlir::func::FuncOp"> {
+  let summary = "share large top-level linalg ops among threads";
+  let description = [{
+    `symc-cpu-schedule` shares matmuls and convolutions among threads;
+    everything else (elementwise chains after fusion, pooling, reductions)
+    would run on one thread. Each top-level linalg op on tensors with
+    static loop ranges and at least `min-iterations` iteration points gets
+    an `scf.forall` over its first parallel dimension that has at least as
+    many iterations as there are threads, one chunk per thread (lowered to
+    OpenMP with the rest).
+  }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "chunks per op (0: the host's cores)">,
+    Option<"minIterations", "min-iterations", "int64_t", /*default=*/"65536",
+           "smaller ops stay serial (a fork costs microseconds)">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"];
+}
+
 def SymApproximateErf : Pass<"symc-approximate-erf", "::mlir::func::FuncOp"> {
   let summary = "compute f32 erf with a polynomial instead of libm";
   let description = [{

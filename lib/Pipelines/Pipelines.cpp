@@ -130,6 +130,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // prepare function, not in every run.
   pm.addPass(createSymHoistInvariantComputations());
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+  if (options.parallel)
+    pm.addNestedPass<func::FuncOp>(createSymCPUParallelize());
 
   addBufferizationPasses(pm);
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
