@@ -382,7 +382,12 @@ Executor::Impl::Compiled Executor::Impl::compile() {
   if (Error err = inferModelSignature(*imported.module, given,
                                       /*allowMissing=*/true))
     fail(toString(std::move(err)));
-  auto model = CompiledModel::compile(*imported.module);
+  // Matmuls, convolutions and large ops use every thread the OpenMP
+  // runtime has ($OMP_NUM_THREADS, else one per core); one compiles serial
+  // code. (No prepare step: bound arrays may change between runs.)
+  CodegenOptions codegen;
+  codegen.parallel = CompiledModel::getThreads() > 1;
+  auto model = CompiledModel::compile(*imported.module, codegen);
   if (!model)
     fail(toString(model.takeError()));
   ++compilations;

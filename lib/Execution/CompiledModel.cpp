@@ -28,6 +28,7 @@ using namespace mlir;
 
 // libomp's (omp.h is clang's, not on the include path of every compiler).
 extern "C" void omp_set_num_threads(int threads);
+extern "C" int omp_get_max_threads(void);
 using symc::sym::PartialShape;
 
 namespace symc {
@@ -276,6 +277,8 @@ void CompiledModel::setThreads(unsigned threads) {
   omp_set_num_threads(threads ? int(threads)
                               : int(std::max(1u, std::thread::hardware_concurrency())));
 }
+
+unsigned CompiledModel::getThreads() { return unsigned(std::max(1, omp_get_max_threads())); }
 
 llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
                                                   StringRef entryName,

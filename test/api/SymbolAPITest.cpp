@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "symc/API/Executor.h"
+#include "symc/Execution/CompiledModel.h"
 #include "symc/API/Ops.h"
 #include "symc/API/Visualization.h"
 
@@ -730,6 +731,22 @@ TEST(OptimizeFor, SymcBackendKeepsTheOutputs) {
     for (size_t i = 0; i < got.size(); ++i)
       EXPECT_NEAR(got[i], expected[i], 1e-6) << i;
   }
+}
+
+/// Executors compile parallel code when the OpenMP runtime has several
+/// threads ($OMP_NUM_THREADS, else one per core) and serial code with one;
+/// both give the same numbers (threads share only parallel dimensions, so
+/// no sum changes order). The shapes exceed symc-cpu-parallelize's
+/// threshold.
+TEST(Threads, SerialAndParallelCodeAgree) {
+  Symbol net = convNet();
+  auto args = seededArgs(net, {2, 3, 130, 130});
+  CompiledModel::setThreads(1);
+  std::vector<float> serial = net.eval(args)[0].asFloatVector();
+  CompiledModel::setThreads(2);
+  std::vector<float> parallel = net.eval(args)[0].asFloatVector();
+  CompiledModel::setThreads(0);
+  EXPECT_EQ(parallel, serial);
 }
 
 TEST(OptimizeFor, GetBackendSymbolIsOptimizeForWithoutOptions) {

@@ -117,6 +117,9 @@ public:
   /// The threads that models compiled with CodegenOptions::parallel use
   /// (process-wide, the OpenMP runtime's setting); 0: one per core.
   static void setThreads(unsigned threads);
+  /// The threads a parallel model uses now: setThreads' count, else
+  /// $OMP_NUM_THREADS, else one per core.
+  static unsigned getThreads();
 
   /// Runs the model. `args[i]` points to the dense C-ordered data of
   /// argument i, `outs[i]` to caller-owned storage for result i. Safe to
