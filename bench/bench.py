@@ -150,11 +150,10 @@ class Runner:
         """The machine's f32 FMA peak in GFLOP/s with `threads` threads,
         measured by bench/fma_peak.c (cached per thread count)."""
         if threads not in self.peaks:
-            # Built here each time: -march=native is this machine's.
-            binary = os.path.join(tempfile.mkdtemp(prefix="symc-fma-"), "fma_peak")
-            subprocess.check_call(["cc", "-O2", "-march=native", "-ffp-contract=fast",
-                                   "-fopenmp", os.path.join(HERE, "fma_peak.c"), "-o", binary])
-            out = subprocess.run([binary], capture_output=True, text=True,
+            if not hasattr(self, "fma_binary"):
+                self.fma_dir = tempfile.TemporaryDirectory(prefix="symc-fma-")
+                self.fma_binary = build_fma_peak(self.fma_dir.name)
+            out = subprocess.run([self.fma_binary], capture_output=True, text=True,
                                  env=dict(os.environ, OMP_NUM_THREADS=str(threads))).stdout
             found = re.search(r"fma peak: ([\d.]+) GFLOP/s", out)
             self.peaks[threads] = float(found.group(1)) if found else None
@@ -405,6 +404,14 @@ def write_markdown(path, facts, table, notes):
         f.writelines(f"\n{note}\n" for note in notes)
 
 
+def build_fma_peak(folder):
+    """bench/fma_peak.c built for this machine (-march=native) in `folder`."""
+    binary = os.path.join(folder, "fma_peak")
+    subprocess.check_call(["cc", "-O2", "-march=native", "-ffp-contract=fast", "-fopenmp",
+                           os.path.join(HERE, "fma_peak.c"), "-o", binary])
+    return binary
+
+
 def micro(args):
     """symc's matmul against OpenBLAS, then the triad bandwidth and the FMA
     peak."""
@@ -416,9 +423,7 @@ def micro(args):
         triad = os.path.join(tmp, "triad")
         subprocess.check_call(["cc", "-O3", "-march=native", "-fopenmp",
                                os.path.join(HERE, "triad.c"), "-o", triad])
-        peak = os.path.join(tmp, "fma_peak")
-        subprocess.check_call(["cc", "-O2", "-march=native", "-ffp-contract=fast", "-fopenmp",
-                               os.path.join(HERE, "fma_peak.c"), "-o", peak])
+        peak = build_fma_peak(tmp)
         for threads in sorted({1, len(os.sched_getaffinity(0))}):
             env = dict(os.environ, OMP_NUM_THREADS=str(threads))
             subprocess.check_call([triad], env=env)

@@ -327,15 +327,15 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
   if (llvm::Error err = runPasses(toTarget, module))
     return std::move(err);
   if (auto prepare = module->getAttrOfType<DictionaryAttr>(kPrepareAttr)) {
-    signature.prepareFunction = cast<StringAttr>(prepare.get("function")).str();
-    signature.prepareArguments =
+    signature.prepare.function = cast<StringAttr>(prepare.get("function")).str();
+    signature.prepare.arguments =
         llvm::to_vector(cast<DenseI64ArrayAttr>(prepare.get("arguments")).asArrayRef());
     for (auto [i, type] : llvm::enumerate(cast<ArrayAttr>(prepare.get("types")))) {
       auto prepared = signatureOf(cast<TypeAttr>(type).getValue(),
                                   "prepared" + std::to_string(i));
       if (!prepared)
         return prepared.takeError();
-      signature.prepared.push_back(std::move(*prepared));
+      signature.prepare.results.push_back(std::move(*prepared));
     }
     module->removeAttr(kPrepareAttr);
   }
@@ -356,9 +356,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
         llvm::is_contained(codegen.constantArguments, arg.name));
   model->results = std::move(signature->results);
   model->floatOps = signature->floatOps;
-  model->prepareFunction = signature->prepareFunction;
-  model->prepareArguments = signature->prepareArguments;
-  model->prepared = signature->prepared;
+  model->prepare = signature->prepare;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
       model->kernels.push_back(cast<StringAttr>(kernel).str());
@@ -399,13 +397,13 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     const void *onDevice = resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data;
     descriptors.push_back(makeDescriptor(onDevice, sig.shape));
   }
-  if (!prepareFunction.empty()) {
+  if (!prepare.empty()) {
     // The weights' share of the work, once (the first run's arguments).
     std::call_once(prepareOnce, [&] {
       SmallVector<SmallVector<int64_t>> prepareDescriptors;
-      for (int64_t i : prepareArguments)
+      for (int64_t i : prepare.arguments)
         prepareDescriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
-      for (const TensorSignature &sig : prepared) {
+      for (const TensorSignature &sig : prepare.results) {
         preparedData.emplace_back(sig.byteSize());
         prepareDescriptors.push_back(makeDescriptor(preparedData.back().data(), sig.shape));
       }
@@ -415,12 +413,12 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
       for (void *&ptr : pointers)
         packed.push_back(&ptr);
       if (llvm::Error err =
-              engine->invokePacked("_mlir_ciface_" + prepareFunction, packed))
+              engine->invokePacked("_mlir_ciface_" + prepare.function, packed))
         prepareError = llvm::toString(std::move(err));
     });
     if (!prepareError.empty())
       return makeError(prepareError);
-    for (auto [data, sig] : llvm::zip(preparedData, prepared))
+    for (auto [data, sig] : llvm::zip(preparedData, prepare.results))
       descriptors.push_back(makeDescriptor(data.data(), sig.shape));
   }
   for (auto [data, sig] : llvm::zip(outs, results))

@@ -39,6 +39,7 @@ public:
     for (BlockArgument arg : func.getArguments())
       if (func.getArgAttr(arg.getArgNumber(), symc::kInvariantAttr)) {
         invariant.insert(arg);
+        dependsOnArgument.insert(arg);
         arguments.push_back(arg);
         func.removeArgAttr(arg.getArgNumber(), symc::kInvariantAttr);
       }
@@ -68,9 +69,8 @@ private:
       return;
     bool work = !isViewLike(op) ||
                 llvm::any_of(used, [&](Value v) { return doesWork.contains(v); });
-    bool fromArguments = llvm::any_of(used, [&](Value v) {
-      return dependsOnArgument.contains(v) || llvm::is_contained(arguments, v);
-    });
+    bool fromArguments =
+        llvm::any_of(used, [&](Value v) { return dependsOnArgument.contains(v); });
     for (Value result : op->getResults()) {
       invariant.insert(result);
       if (work)

@@ -362,6 +362,11 @@ Error compileModel(mlir::MLIRContext &ctx) {
   auto signature = lowerToLLVMDialect(*module, name + "_main", codegen);
   if (!signature)
     return signature.takeError();
+  // The generated wrapper has no prepare call: constant arguments are only
+  // passed for CUDA, whose pipeline does not hoist.
+  if (!signature->prepare.empty())
+    return fail("internal error: the model has a prepare step, which "
+                "compiled artifacts do not run yet");
   for (TensorSignature &arg : signature->arguments)
     arg.isWeight = values.count(arg.name) != 0;
   if (wrapper.cPredictAPI &&

@@ -42,19 +42,24 @@ struct TensorSignature {
   int64_t byteSize() const { return numElements() * dtype->bytes; }
 };
 
+/// What depends only on the constant arguments, computed once by
+/// `_mlir_ciface_<function>(entry arguments[arguments]..., results...)`;
+/// the entry then takes `results` after its arguments. Empty when nothing
+/// was hoisted.
+struct PrepareStep {
+  std::string function;
+  llvm::SmallVector<int64_t> arguments;
+  llvm::SmallVector<TensorSignature> results;
+  bool empty() const { return function.empty(); }
+};
+
 /// The arguments and results of a model's entry, in call order.
 struct ModelSignature {
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
   uint64_t floatOps = 0;
-  /// What depends only on the constant arguments is computed once by
-  /// `_mlir_ciface_<prepareFunction>(arguments[prepareArguments]...,
-  /// prepared...)`; the entry then takes `prepared` after the arguments.
-  /// Empty when nothing was hoisted.
-  std::string prepareFunction;
-  llvm::SmallVector<int64_t> prepareArguments;
-  llvm::SmallVector<TensorSignature> prepared;
+  PrepareStep prepare;
 };
 
 /// What the caller knows of an argument before inference.
@@ -138,11 +143,8 @@ private:
   bool usesGPU = false;
   /// Per argument: the caller's data is uploaded once (CUDA).
   llvm::SmallVector<bool> deviceResident;
-  /// The prepare function (ModelSignature::prepareFunction), run once, on
-  /// the first run, into `preparedData`.
-  std::string prepareFunction;
-  llvm::SmallVector<int64_t> prepareArguments;
-  llvm::SmallVector<TensorSignature> prepared;
+  /// Run once, on the first run, into `preparedData`.
+  PrepareStep prepare;
   mutable std::once_flag prepareOnce;
   mutable std::vector<std::vector<char>> preparedData;
   mutable std::string prepareError;
