@@ -196,6 +196,21 @@ def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def SymSinkTransposes : Pass<"symc-sink-transposes", "::mlir::func::FuncOp"> {
+  let summary = "move transposes below layout-agnostic ops until they cancel";
+  let description = [{
+    Moves each linalg.transpose below the elementwise generics, constant
+    paddings and concatenation pieces (insert_slices) that consume it,
+    computing them in the transpose's source layout, and composes
+    consecutive transposes (cancelling inverse pairs). symc-cpu-schedule
+    applies the same patterns after making convolutions and poolings
+    channel-last, so that activations stay NHWC from one layer to the
+    next. An op moves only when every full-size operand is a transpose of
+    the same permutation, so no move adds a pass over memory.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect", "::mlir::linalg::LinalgDialect"];
+}
+
 def SymCPUParallelize : Pass<"symc-cpu-parallelize", "::mlir::func::FuncOp"> {
   let summary = "share large top-level linalg ops among threads";
   let description = [{

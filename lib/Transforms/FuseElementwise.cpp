@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
@@ -31,6 +32,58 @@ size_t bodySize(Operation *op) {
   auto generic = dyn_cast<linalg::GenericOp>(op);
   return generic ? generic.getBody()->getOperations().size() : 1;
 }
+
+/// pad(generic(...)) -> the generic writing into the interior of the
+/// padded tensor (a fill of the padding value), as upstream's
+/// FuseTensorPadWithProducerLinalgOp, which saves the pad's copy. Unlike
+/// upstream's, the producer is not cloned: its other users keep reading
+/// its result, which bufferizes to the interior of the padded buffer, so
+/// a ResNet block's output feeds both the next convolution's padding and
+/// the residual addition from one buffer.
+struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::PadOp pad,
+                                PatternRewriter &rewriter) const override {
+    Value padValue = pad.getConstantPaddingValue();
+    auto producer = pad.getSource().getDefiningOp<linalg::GenericOp>();
+    if (!padValue || !producer || !producer.hasPureTensorSemantics() ||
+        producer.getNumLoops() != producer.getNumParallelLoops() ||
+        !pad.getResultType().hasStaticShape() || !pad.getSourceType().hasStaticShape())
+      return rewriter.notifyMatchFailure(pad, "not a static pad of a parallel generic");
+    unsigned resultNumber = cast<OpResult>(pad.getSource()).getResultNumber();
+    OpOperand *init = producer.getDpsInitOperand(resultNumber);
+    if (producer.payloadUsesValueFromOperand(init))
+      return rewriter.notifyMatchFailure(pad, "the producer reads its init");
+    // The padding is computed in the producer's place: the padding value
+    // must be available there.
+    if (auto *def = padValue.getDefiningOp();
+        def && !def->hasTrait<OpTrait::ConstantLike>() &&
+        !def->isBeforeInBlock(producer))
+      return rewriter.notifyMatchFailure(pad, "padding value defined later");
+
+    Location loc = pad.getLoc();
+    rewriter.setInsertionPoint(producer);
+    RankedTensorType paddedType = pad.getResultType();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, paddedType.getShape(),
+                                          paddedType.getElementType());
+    Value filled =
+        linalg::FillOp::create(rewriter, loc, padValue, ValueRange{empty}).getResult(0);
+    SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
+    SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(
+        rewriter.getContext(), pad.getSourceType().getShape());
+    SmallVector<OpFoldResult> strides(offsets.size(), rewriter.getIndexAttr(1));
+    Value interior =
+        tensor::ExtractSliceOp::create(rewriter, loc, filled, offsets, sizes, strides);
+    rewriter.modifyOpInPlace(producer, [&] { init->set(interior); });
+    rewriter.setInsertionPointAfter(producer);
+    Value result = producer.getResult(resultNumber);
+    auto inserted =
+        tensor::InsertSliceOp::create(rewriter, loc, result, filled, offsets, sizes, strides);
+    rewriter.replaceOp(pad, inserted.getResult());
+    return success();
+  }
+};
 
 struct SymFuseElementwisePass
     : symc::impl::SymFuseElementwiseBase<SymFuseElementwisePass> {
@@ -73,6 +126,12 @@ struct SymFuseElementwisePass
     // driver's iterations only leaves some fusion undone.
     (void)applyPatternsGreedily(getOperation(), std::move(patterns),
                                 GreedyRewriteConfig().setUseTopDownTraversal(true));
+    // Paddings into their (fused) producers; apart, because the fusion
+    // patterns give generics that do not read their init a tensor.empty
+    // instead, which would undo the padded destination.
+    RewritePatternSet padPatterns(ctx);
+    padPatterns.add<FusePadIntoProducer>(ctx);
+    (void)applyPatternsGreedily(getOperation(), std::move(padPatterns));
   }
 };
 

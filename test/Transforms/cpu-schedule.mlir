@@ -60,7 +60,7 @@ func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tens
 // of a 32 KB L1: the channels go in blocks of 16 (9 KB), a loop outside the
 // rows, and the weights of a block stay in L1 while the rows are swept.
 // CHECK-LABEL: func @conv_channel_blocks
-// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c64 step %c16
+// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c64 step %c16 iter_args(%{{.*}}) -> (tensor<1x7x8x16xf32>)
 // CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, %[[BLOCK]]] [1, 9, 10, 16]
 // CHECK:   tensor.extract_slice %{{.*}}[0, 0, %[[BLOCK]], 0] [3, 3, 16, 16]
 // CHECK:   scf.for {{.*}} to %c7 step %c1
@@ -90,11 +90,13 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
 // -----
 
 // A 7-wide output (ResNet's last stage): no width tile of 2 to 4 divides
-// it, so the output is padded to 8 columns (the input to 10, both through
-// padded transposes that read with tensor.extract), computed in 4 x 16
-// tiles and sliced back.
+// it, so the output is padded to 8 columns (the input to 10 by a zero pad
+// before its transpose, the init by a padded transpose that reads with
+// tensor.extract), computed in 4 x 16 tiles and sliced back.
 // CHECK-LABEL: func @conv_width_7
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x9x10x16xf32>)
+// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 1]
+// CHECK: linalg.transpose {{.*}} outs(%{{.*}} : tensor<1x1x10x16xf32>) permutation = [0, 2, 3, 1]
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x7x8x32xf32>)
 // CHECK: tensor.extract
 // CHECK: scf.for {{.*}} step %c16
 // CHECK: scf.for {{.*}} step %c4
@@ -172,32 +174,37 @@ func.func @batch_matmul(%a: tensor<3x8x32xf32>, %b: tensor<3x32x16xf32>, %c: ten
 
 // -----
 
-// Pooling iterates (n, c, oh, kh, kw, ow), the output row innermost. At
-// column stride 2 the input (9 columns, padded with -inf to 10) is first
-// split into its 2 column phases, [n, c, h, phase, j], in a pass that reads
-// adjacent column pairs; the pooling then reads phase kw mod 2 at column
-// ow + kw floordiv 2: unit stride. Max is MXNet's `in > max` (a select).
-// At column stride 1 the pooling reads the input directly.
-// CHECK-DAG: #[[PAIR:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3 * 2 + d4)>
-// CHECK-DAG: #[[PHASE:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d4, d3)>
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d4 mod 2, d5 + d4 floordiv 2)>
+// Static poolings run channel-last between transposes. A small window
+// with a constant init is unrolled: one strided view of the input per
+// window position and an elementwise generic over (n, oh, ow, c) that
+// combines them from the init value, as MXNet's `in > max` (a select).
+// Otherwise (an init that is not a fill, or a window above 16 elements) a
+// generic over (n, oh, ow, kh, kw, c), the channels innermost.
+// CHECK-DAG: #[[WIN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d3, d2 * 2 + d4, d5)>
 // CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
-// CHECK-DAG: #[[IN1:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 + d3, d4 + d5)>
+// CHECK-DAG: #[[BIG:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 + d3, d2 + d4, d5)>
 // CHECK-LABEL: func @max_pool
 // CHECK: %[[NEG:.*]] = arith.constant 0xFF800000 : f32
-// CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 1]
-// CHECK:   tensor.yield %[[NEG]]
-// CHECK: %[[PHASES:.*]] = linalg.generic {indexing_maps = [#[[PAIR]], #[[PHASE]]], {{.*}} ins(%[[PADDED]] : tensor<1x8x9x10xf32>) outs(%{{.*}} : tensor<1x8x9x2x5xf32>)
-// CHECK: linalg.generic {indexing_maps = [#[[IN]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PHASES]],
+// CHECK: %[[NHWC:.*]] = scf.for {{.*}} -> (tensor<1x9x9x8xf32>)
+// CHECK:   linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
+// CHECK: %[[FIRST:.*]] = tensor.extract_slice %[[NHWC]][0, 0, 0, 0] [1, 4, 4, 8] [1, 2, 2, 1]
+// CHECK: %[[LAST:.*]] = tensor.extract_slice %[[NHWC]][0, 2, 2, 0] [1, 4, 4, 8] [1, 2, 2, 1]
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[FIRST]], {{.*}}, %[[LAST]] : {{.*}}) outs(%{{.*}} : tensor<1x4x4x8xf32>)
+// CHECK:   %[[GT:.*]] = arith.cmpf ogt, %{{.*}}, %[[NEG]]
+// CHECK:   arith.select %[[GT]], %{{.*}}, %[[NEG]]
+// CHECK-COUNT-8: arith.select
+// CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
+// CHECK-LABEL: func @sum_pool
+// CHECK: linalg.generic {indexing_maps = [#[[WIN]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK:   arith.addf
+// CHECK-LABEL: func @max_pool_large_window
+// CHECK: linalg.generic {indexing_maps = [#[[BIG]], #{{.*}}, #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
 // CHECK:   arith.cmpf ogt
 // CHECK:   arith.select
-// CHECK-LABEL: func @sum_pool
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
-// CHECK:   arith.addf
-// CHECK-LABEL: func @max_pool_stride_1
-// CHECK-NOT: tensor.pad
-// CHECK: linalg.generic {indexing_maps = [#[[IN1]], #{{.*}}, #[[OUT]]]
-func.func @max_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x4x4xf32> {
+func.func @max_pool(%in: tensor<1x8x9x9xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x4x4xf32> {
+  %neg = arith.constant 0xFF800000 : f32
+  %empty = tensor.empty() : tensor<1x8x4x4xf32>
+  %init = linalg.fill ins(%neg : f32) outs(%empty : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
     ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %r : tensor<1x8x4x4xf32>
@@ -207,8 +214,12 @@ func.func @sum_pool(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x4x4xf32>, %w: te
     ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %r : tensor<1x8x4x4xf32>
 }
-func.func @max_pool_stride_1(%in: tensor<1x8x9x9xf32>, %init: tensor<1x8x7x7xf32>, %w: tensor<3x3xf32>) -> tensor<1x8x7x7xf32> {
+func.func @max_pool_large_window(%in: tensor<1x8x9x9xf32>, %w: tensor<5x5xf32>) -> tensor<1x8x5x5xf32> {
+  %neg = arith.constant 0xFF800000 : f32
+  %empty = tensor.empty() : tensor<1x8x5x5xf32>
+  %init = linalg.fill ins(%neg : f32) outs(%empty : tensor<1x8x5x5xf32>) -> tensor<1x8x5x5xf32>
   %r = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-    ins(%in, %w : tensor<1x8x9x9xf32>, tensor<3x3xf32>) outs(%init : tensor<1x8x7x7xf32>) -> tensor<1x8x7x7xf32>
-  return %r : tensor<1x8x7x7xf32>
+    ins(%in, %w : tensor<1x8x9x9xf32>, tensor<5x5xf32>) outs(%init : tensor<1x8x5x5xf32>) -> tensor<1x8x5x5xf32>
+  return %r : tensor<1x8x5x5xf32>
 }
+

@@ -77,3 +77,32 @@ func.func @broadcast_producer(%x: tensor<4x64xf32>, %v: tensor<4xf32>, %b: tenso
   } -> tensor<4x64xf32>
   return %r : tensor<4x64xf32>
 }
+
+// -----
+
+// A padding of an elementwise result is computed in place: the generic
+// writes the interior of the filled padded tensor (no copy); its other
+// user (a residual addition) reads its result, that interior.
+// CHECK-LABEL: func @pad_into_producer
+// CHECK: %[[FILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x6x6x8xf32>)
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[FILL]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<1x4x4x8xf32>) outs(%[[INTERIOR]] : tensor<1x4x4x8xf32>)
+// CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[RELU]] into %[[FILL]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK-NOT: tensor.pad
+// CHECK: return %[[PADDED]], %[[RELU]]
+#id4 = affine_map<(n, h, w, c) -> (n, h, w, c)>
+func.func @pad_into_producer(%x: tensor<1x4x4x8xf32>) -> (tensor<1x6x6x8xf32>, tensor<1x4x4x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %relu = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x4x4x8xf32>) outs(%e : tensor<1x4x4x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<1x4x4x8xf32>
+  %p = tensor.pad %relu low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
+  return %p, %relu : tensor<1x6x6x8xf32>, tensor<1x4x4x8xf32>
+}

@@ -4,6 +4,7 @@
 #define SYMC_TRANSFORMS_PASSES_H
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Pass/Pass.h"
 
 namespace symc {
@@ -29,6 +30,16 @@ inline constexpr llvm::StringLiteral kPrepareAttr = "symc.prepare";
 /// entry with a hundred memref arguments made that call's instruction
 /// selection quadratic: 0.8 s of ResNet-18's compile time.
 void setCInterfaceEntry(mlir::func::FuncOp func);
+
+/// `value` transposed by a linalg.transpose (into a tensor.empty): result
+/// dimension i is dimension perm[i] of `value`.
+mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                            llvm::ArrayRef<int64_t> perm);
+
+/// The patterns of symc-sink-transposes.
+void populateSinkTransposesPatterns(mlir::RewritePatternSet &patterns);
+/// Applies them (and tensor.empty's canonicalizations) under `root`.
+mlir::LogicalResult sinkTransposes(mlir::Operation *root);
 
 #define GEN_PASS_DECL
 #include "symc/Dialect/TransformsPasses.h.inc"

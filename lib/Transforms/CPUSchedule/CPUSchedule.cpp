@@ -58,8 +58,12 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
                             cpu::scheduleConvolutions(
                                 module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
                                 parallel) +
-                            cpu::schedulePooling(module) +
-                            cpu::scheduleTransposes(module);
+                            cpu::schedulePooling(module);
+    // Convolutions and poolings are channel-last between transposes now;
+    // activations stay so from one to the next where the transposes cancel.
+    if (failed(sinkTransposes(module)))
+      return signalPassFailure();
+    schedules += cpu::scheduleTransposes(module);
     if (schedules.empty())
       return;
 

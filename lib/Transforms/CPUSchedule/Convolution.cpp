@@ -8,10 +8,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "Schedules.h"
+#include "symc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <map>
@@ -189,6 +191,23 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
       .str();
 }
 
+/// `source` padded with zeros by `high` elements at the high end of each
+/// dimension (itself when there are none).
+Value padHigh(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> high) {
+  if (llvm::all_of(high, [](int64_t h) { return h == 0; }))
+    return source;
+  auto type = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  for (auto [extent, h] : llvm::zip(shape, high))
+    extent += h;
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  SmallVector<OpFoldResult> lowPad(high.size(), b.getIndexAttr(0)), highPad;
+  for (int64_t h : high)
+    highPad.push_back(b.getIndexAttr(h));
+  return tensor::PadOp::create(b, loc, RankedTensorType::get(shape, type.getElementType()),
+                               source, lowPad, highPad, zero);
+}
+
 /// `source` with its dimensions permuted (result dim i is source dim
 /// perm[i]) into `shape`, which may exceed the permuted source at the high
 /// end: the extra elements are zeros. One linalg op either way (a padded
@@ -268,12 +287,22 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
 
     OpBuilder b(op);
     Location loc = op.getLoc();
-    Value input = transposePadded(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1},
-                                  {n, in.getDimSize(2), inW, c});
+    // Plain transposes and pads around the convolution, which
+    // symc-sink-transposes cancels against its neighbours' (the extra
+    // columns merge with the model's padding).
+    Value input = padHigh(b, loc, createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1}),
+                          {0, 0, inW - in.getDimSize(3), 0});
     Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                     {kh, kw, c, tile.paddedFilters});
-    Value init = transposePadded(b, loc, op.getDpsInits()[0], {0, 2, 3, 1},
-                                 {n, oh, tile.paddedWidth, tile.paddedFilters});
+    SmallVector<int64_t> initShape = {n, oh, tile.paddedWidth, tile.paddedFilters};
+    Value init;
+    if (auto fill = op.getDpsInits()[0].getDefiningOp<linalg::FillOp>())
+      init = linalg::FillOp::create(
+                 b, loc, fill.value(),
+                 ValueRange{tensor::EmptyOp::create(b, loc, initShape, out.getElementType())})
+                 .getResult(0);
+    else
+      init = transposePadded(b, loc, op.getDpsInits()[0], {0, 2, 3, 1}, initShape);
     auto conv = linalg::Conv2DNhwcHwcfOp::create(
         b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
         ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
@@ -292,8 +321,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     if (inserted)
       schedules.push_back(schedule);
     conv->setAttr(kConvScheduleAttr, b.getI64IntegerAttr(it->second));
-    op->replaceAllUsesWith(
-        ValueRange{transposePadded(b, loc, result, {0, 3, 1, 2}, {n, f, oh, ow})});
+    op->replaceAllUsesWith(ValueRange{createTranspose(b, loc, result, {0, 3, 1, 2})});
     op->erase();
   }
   return schedules;
