@@ -232,6 +232,25 @@ def SymCPUParallelize : Pass<"symc-cpu-parallelize", "::mlir::func::FuncOp"> {
                            "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"];
 }
 
+def SymCPUVectorizeElementwise
+    : Pass<"symc-cpu-vectorize-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "vectorize elementwise linalg.generic ops along their innermost loop";
+  let description = [{
+    Each elementwise generic on static tensors whose operands read the
+    innermost loop contiguously (or broadcast along it), with an innermost
+    extent that a vector divides, is tiled to one vector row (1 x ... x 1 x
+    V, V one to four vectors of the host's width) and vectorized, leaving
+    straight vector code instead of loops that LLVM vectorizes behind
+    runtime alias checks at every entry. Others keep the loop lowering.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
+           "the vector register width in bits (0: the host's)">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+                           "::mlir::tensor::TensorDialect", "::mlir::arith::ArithDialect"];
+}
+
 def SymApproximateErf : Pass<"symc-approximate-erf", "::mlir::func::FuncOp"> {
   let summary = "compute f32 erf with a polynomial instead of libm";
   let description = [{

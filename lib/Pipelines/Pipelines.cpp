@@ -132,6 +132,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
   if (options.parallel)
     pm.addNestedPass<func::FuncOp>(createSymCPUParallelize());
+  pm.addNestedPass<func::FuncOp>(createSymCPUVectorizeElementwise());
 
   addBufferizationPasses(pm);
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization

@@ -18,10 +18,15 @@ func.func @matmul(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>, %c: tensor<64x
 
 // -----
 
-// Extents the register tile does not divide keep the loop lowering.
+// Extents the register tile does not divide keep the loop lowering, in
+// (i, k, j) order: a row of B at a time.
+// CHECK-DAG: #[[A:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[B:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[C:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-LABEL: func @ragged
-// CHECK: linalg.matmul
+// CHECK: linalg.generic {indexing_maps = [#[[A]], #[[B]], #[[C]]], iterator_types = ["parallel", "reduction", "parallel"]}
 // CHECK-NOT: vector.fma
+// CHECK-NOT: symc.matmul_rows
 func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32>) -> tensor<3x5xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<3x10xf32>, tensor<10x5xf32>) outs(%c : tensor<3x5xf32>) -> tensor<3x5xf32>
   return %r : tensor<3x5xf32>

@@ -36,6 +36,10 @@ void setCInterfaceEntry(mlir::func::FuncOp func);
 mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                             llvm::ArrayRef<int64_t> perm);
 
+/// The width of the host's vector registers: 512 bits with AVX-512, else
+/// 256 (AVX2).
+int64_t getHostVectorBits();
+
 /// The patterns of symc-sink-transposes.
 void populateSinkTransposesPatterns(mlir::RewritePatternSet &patterns);
 /// Applies them (and tensor.empty's canonicalizations) under `root`.

@@ -34,8 +34,7 @@ namespace {
 /// The register tile (rows, columns) the host's vector registers hold
 /// without spilling: 8 x 32 with 32 zmm registers, else 4 x 16 (16 ymm).
 std::pair<int64_t, int64_t> hostRegisterTile() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  if (features.lookup("avx512f"))
+  if (getHostVectorBits() == 512)
     return {8, 32};
   return {4, 16};
 }
@@ -89,12 +88,17 @@ module attributes {transform.with_named_sequence} {
             module, entry, *library, transform::TransformOptions())))
       return signalPassFailure();
     module.walk([](linalg::LinalgOp op) {
-      for (StringRef tag : {cpu::kMatmulTileAttr, cpu::kConvScheduleAttr,
-                            cpu::kTransposeTileAttr})
+      for (StringRef tag : {cpu::kMatmulTileAttr, cpu::kMatmulRowsAttr,
+                            cpu::kConvScheduleAttr, cpu::kTransposeTileAttr})
         op->removeAttr(tag);
     });
   }
 };
 
 } // namespace
+
+int64_t getHostVectorBits() {
+  return llvm::sys::getHostCPUFeatures().lookup("avx512f") ? 512 : 256;
+}
+
 } // namespace symc

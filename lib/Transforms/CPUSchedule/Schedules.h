@@ -26,7 +26,8 @@ struct RegisterTile {
 
 /// Static f32 matmuls and batch matmuls (split into a loop of matmuls):
 /// cache tiles, register tiles, FMA outer products; with `parallel`, cache
-/// tiles in an scf.forall.
+/// tiles in an scf.forall. Those the register tile does not divide loop
+/// (i, k, j), a row of B at a time.
 std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
                             bool parallel);
 /// NCHW convolutions, rewritten channel-last (padded to the register tile)
@@ -55,6 +56,7 @@ inline constexpr llvm::StringLiteral kLowerContractionsToFMA = R"(
 
 /// The attributes the families tag ops with (removed after the schedule).
 inline constexpr llvm::StringLiteral kMatmulTileAttr = "symc.cache_tile";
+inline constexpr llvm::StringLiteral kMatmulRowsAttr = "symc.matmul_rows";
 inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
 inline constexpr llvm::StringLiteral kTransposeTileAttr = "symc.transpose_tile";
 

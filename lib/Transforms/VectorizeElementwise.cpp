@@ -1,0 +1,135 @@
+//===- VectorizeElementwise.cpp - symc-cpu-vectorize-elementwise ----------===//
+//
+// Elementwise generics (BatchNorm's scale and shift, activations, residual
+// additions, unrolled poolings) left to LLVM's loop vectorizer run their
+// innermost loop over the channels of an NHWC tensor: 64 to 512 elements,
+// entered once per pixel, each time behind runtime alias checks between
+// every pair of operands and with a scalar remainder. ResNet-18's first
+// BatchNorm+ReLU (64 x 112 x 112) took 0.39 ms so. Tiled to one vector
+// row of the innermost dimension and vectorized here, the loop body is
+// straight vector code.
+//
+//===----------------------------------------------------------------------===//
+
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+using namespace mlir;
+
+namespace symc {
+#define GEN_PASS_DEF_SYMCPUVECTORIZEELEMENTWISE
+#include "symc/Dialect/TransformsPasses.h.inc"
+} // namespace symc
+
+namespace {
+
+/// Whether every operand reads the innermost loop contiguously (as its last
+/// index, and only there) or not at all (a broadcast along it).
+bool innermostLoopIsContiguous(linalg::GenericOp op) {
+  unsigned innermost = op.getNumLoops() - 1;
+  for (AffineMap map : op.getIndexingMapsArray()) {
+    for (auto [i, expr] : llvm::enumerate(map.getResults())) {
+      bool isLast = i + 1 == map.getNumResults();
+      if (isLast && expr == getAffineDimExpr(innermost, op.getContext()))
+        continue;
+      if (expr.isFunctionOfDim(innermost))
+        return false;
+    }
+  }
+  return true;
+}
+
+/// The vector tile of the innermost loop: `lanes` times 4, 2 or 1,
+/// whichever first divides its extent; 0 when none does.
+int64_t innermostTile(linalg::GenericOp op, int64_t lanes) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (ranges.empty() || llvm::any_of(ranges, ShapedType::isDynamic))
+    return 0;
+  for (int64_t unroll : {4, 2, 1})
+    if (ranges.back() % (lanes * unroll) == 0)
+      return lanes * unroll;
+  return 0;
+}
+
+/// Elementwise: on tensors, every loop parallel, and no index-dependent or
+/// gathering body (those the vectorizer would turn into gathers).
+bool isElementwise(linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() != 0 ||
+      op.getNumLoops() == 0)
+    return false;
+  return !op.getBody()
+              ->walk([](Operation *nested) {
+                return isa<linalg::IndexOp, tensor::ExtractOp>(nested)
+                           ? WalkResult::interrupt()
+                           : WalkResult::advance();
+              })
+              .wasInterrupted();
+}
+
+struct SymCPUVectorizeElementwisePass
+    : symc::impl::SymCPUVectorizeElementwiseBase<SymCPUVectorizeElementwisePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    int64_t bits = vectorBits > 0 ? int64_t(vectorBits) : symc::getHostVectorBits();
+    SmallVector<linalg::GenericOp> candidates;
+    getOperation().walk([&](linalg::GenericOp op) {
+      if (isElementwise(op) && innermostLoopIsContiguous(op))
+        candidates.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::GenericOp op : candidates) {
+      // Lanes of the widest element the op touches.
+      unsigned widest = 0;
+      for (Value operand : op->getOperands()) {
+        Type element = getElementTypeOrSelf(operand.getType());
+        widest = element.isIntOrFloat() ? std::max(widest, element.getIntOrFloatBitWidth())
+                                        : bits + 1; // index: not vectorized here
+      }
+      if (widest == 0 || bits % widest != 0)
+        continue;
+      int64_t tile = innermostTile(op, bits / widest);
+      if (tile == 0)
+        continue;
+      SmallVector<OpFoldResult> tiles(op.getNumLoops(), rewriter.getIndexAttr(1));
+      tiles.back() = rewriter.getIndexAttr(tile);
+      scf::SCFTilingOptions options;
+      options.setTileSizes(tiles);
+      rewriter.setInsertionPoint(op);
+      FailureOr<scf::SCFTilingResult> tiled =
+          scf::tileUsingSCF(rewriter, cast<TilingInterface>(op.getOperation()), options);
+      if (failed(tiled)) {
+        op->emitError("cannot tile this elementwise op for vectorization");
+        return signalPassFailure();
+      }
+      rewriter.replaceOp(op, tiled->replacements);
+      for (Operation *tiledOp : tiled->tiledOps) {
+        rewriter.setInsertionPoint(tiledOp);
+        FailureOr<linalg::VectorizationResult> vectorized =
+            linalg::vectorize(rewriter, tiledOp);
+        if (succeeded(vectorized))
+          rewriter.replaceOp(tiledOp, vectorized->replacements);
+      }
+    }
+    // The tiles' unit dimensions out of the vector types (1-D transfers),
+    // and one-trip loops folded.
+    RewritePatternSet patterns(&getContext());
+    scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
+    vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+    vector::populateVectorTransferDropUnitDimsPatterns(patterns);
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    (void)applyPatternsGreedily(getOperation(), std::move(patterns));
+  }
+};
+
+} // namespace

@@ -1,0 +1,63 @@
+// RUN: sym-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(symc-cpu-vectorize-elementwise{vector-bits=512}))' | FileCheck %s
+
+// BatchNorm's scale and shift with ReLU over NHWC: one vector row of the
+// channels (64 = four 16-lane vectors) per pixel, the per-channel operands
+// read as vectors of the same channels.
+// CHECK-LABEL: func @scale_shift_relu
+// CHECK: scf.for {{.*}} to %c4 step %c1
+// CHECK:   scf.for {{.*}} to %c4 step %c1
+// CHECK-NOT: scf.for
+// CHECK:     %[[X:.*]] = vector.transfer_read %{{.*}} : tensor<1x1x1x64xf32>, vector<64xf32>
+// CHECK:     %[[S:.*]] = vector.transfer_read %{{.*}} : tensor<64xf32>, vector<64xf32>
+// CHECK:     arith.mulf %[[X]], %[[S]] : vector<64xf32>
+// CHECK:     arith.maximumf {{.*}} : vector<64xf32>
+// CHECK:     vector.transfer_write {{.*}} : vector<64xf32>, tensor<1x1x1x64xf32>
+// CHECK-NOT: linalg.generic
+#id = affine_map<(n, h, w, c) -> (n, h, w, c)>
+#c = affine_map<(n, h, w, c) -> (c)>
+func.func @scale_shift_relu(%x: tensor<1x4x4x64xf32>, %s: tensor<64xf32>, %b: tensor<64xf32>) -> tensor<1x4x4x64xf32> {
+  %e = tensor.empty() : tensor<1x4x4x64xf32>
+  %zero = arith.constant 0.0 : f32
+  %y = linalg.generic {indexing_maps = [#id, #c, #c, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x, %s, %b : tensor<1x4x4x64xf32>, tensor<64xf32>, tensor<64xf32>) outs(%e : tensor<1x4x4x64xf32>) {
+  ^bb0(%a: f32, %sc: f32, %sh: f32, %o: f32):
+    %m = arith.mulf %a, %sc : f32
+    %t = arith.addf %m, %sh : f32
+    %r = arith.maximumf %t, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<1x4x4x64xf32>
+  return %y : tensor<1x4x4x64xf32>
+}
+
+// -----
+
+// An innermost extent no vector divides, and a read across the innermost
+// loop (a transpose), stay for the loop lowering.
+// CHECK-LABEL: func @ragged
+// CHECK: linalg.generic
+// CHECK-NOT: vector.transfer_read
+// CHECK-LABEL: func @transposing
+// CHECK: linalg.generic
+// CHECK-NOT: vector.transfer_read
+#id2 = affine_map<(i, j) -> (i, j)>
+#t2 = affine_map<(i, j) -> (j, i)>
+func.func @ragged(%x: tensor<4x7xf32>) -> tensor<4x7xf32> {
+  %e = tensor.empty() : tensor<4x7xf32>
+  %y = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x7xf32>) outs(%e : tensor<4x7xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.negf %a : f32
+    linalg.yield %r : f32
+  } -> tensor<4x7xf32>
+  return %y : tensor<4x7xf32>
+}
+func.func @transposing(%x: tensor<32x32xf32>) -> tensor<32x32xf32> {
+  %e = tensor.empty() : tensor<32x32xf32>
+  %y = linalg.generic {indexing_maps = [#t2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<32x32xf32>) outs(%e : tensor<32x32xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.negf %a : f32
+    linalg.yield %r : f32
+  } -> tensor<32x32xf32>
+  return %y : tensor<32x32xf32>
+}
