@@ -83,6 +83,26 @@ func.func @conv_channel_blocks(%x: tensor<1x64x9x9xf32>, %w: tensor<16x64x3x3xf3
 
 // -----
 
+// A bias (the accumulator a broadcast of it) is added after the
+// convolution, which accumulates from zero: an elementwise op that fuses
+// with the consumers (here, moved channel-last above the output's
+// transpose), instead of a padded accumulator copied every run.
+// CHECK-DAG: #[[CHANNEL:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK-LABEL: func @conv_bias
+// CHECK: %[[ZERO:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x8x8x32xf32>)
+// CHECK: %[[CONV:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[ZERO]])
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[CHANNEL]], #{{.*}}], {{.*}} ins(%[[CONV]], %arg2 : tensor<1x8x8x32xf32>, tensor<32xf32>)
+// CHECK:   arith.addf
+// CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
+func.func @conv_bias(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %bias: tensor<32xf32>) -> tensor<1x32x8x8xf32> {
+  %e = tensor.empty() : tensor<1x32x8x8xf32>
+  %init = linalg.broadcast ins(%bias : tensor<32xf32>) outs(%e : tensor<1x32x8x8xf32>) dimensions = [0, 2, 3]
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  return %r : tensor<1x32x8x8xf32>
+}
+
+// -----
+
 // A 1x1 convolution over one channel: the one-trip loops are not hoisted
 // from (they fold away), the schedule still applies.
 // CHECK-LABEL: func @conv_1x1_one_channel

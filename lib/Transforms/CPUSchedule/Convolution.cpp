@@ -252,6 +252,47 @@ Value transposePadded(OpBuilder &b, Location loc, Value source,
   return generic.getResult(0);
 }
 
+/// A convolution's accumulator, channel-last and padded to `shape`, and
+/// the per-filter bias it broadcasts, if it is one (else null). With a
+/// bias the accumulator starts at zero and the bias is added afterwards,
+/// an elementwise op that fuses with the convolution's consumers; a padded
+/// accumulator holding the bias would be copied into every run's output.
+std::pair<Value, Value> channelLastInit(OpBuilder &b, Location loc, Value init,
+                                        ArrayRef<int64_t> shape) {
+  Type elt = cast<RankedTensorType>(init.getType()).getElementType();
+  auto filled = [&](Value value) {
+    Value empty = tensor::EmptyOp::create(b, loc, shape, elt);
+    return linalg::FillOp::create(b, loc, value, ValueRange{empty}).getResult(0);
+  };
+  if (auto fill = init.getDefiningOp<linalg::FillOp>())
+    return {filled(fill.value()), nullptr};
+  if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+      broadcast && broadcast.getInput().getType().getRank() == 1 &&
+      broadcast.getDimensions() == ArrayRef<int64_t>{0, 2, 3}) {
+    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elt));
+    return {filled(zero), broadcast.getInput()};
+  }
+  return {transposePadded(b, loc, init, {0, 2, 3, 1}, shape), nullptr};
+}
+
+/// nchw[n, c, h, w] + bias[c].
+Value addPerChannel(OpBuilder &b, Location loc, Value nchw, Value bias) {
+  auto type = cast<RankedTensorType>(nchw.getType());
+  MLIRContext *ctx = b.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(4, ctx);
+  AffineMap channel = AffineMap::get(4, 0, {getAffineDimExpr(1, ctx)}, ctx);
+  Value empty = tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
+  SmallVector<utils::IteratorType> parallel(4, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{type}, ValueRange{nchw, bias}, ValueRange{empty},
+             ArrayRef<AffineMap>{identity, channel, identity}, parallel,
+             [](OpBuilder &nb, Location nloc, ValueRange args) {
+               linalg::YieldOp::create(nb, nloc,
+                                       Value(arith::AddFOp::create(nb, nloc, args[0], args[1])));
+             })
+      .getResult(0);
+}
+
 /// NCHW/FCHW convolutions become channel-last ones between transposes (the
 /// filter transposes are constants when the weights are): the vectorizer
 /// works on the innermost (channel) axis, where NCHW would transpose the
@@ -278,9 +319,9 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
             ow = out.getDimSize(3);
     int64_t c = filter.getDimSize(1), kh = filter.getDimSize(2),
             kw = filter.getDimSize(3);
-    ConvTile tile = convRegisterTile(ow, f, rm, rn);
     int64_t strideW = op.getStrides().getValues<int64_t>()[1];
     int64_t dilationW = op.getDilations().getValues<int64_t>()[1];
+    ConvTile tile = convRegisterTile(ow, f, rm, rn);
     // The input columns the padded output reads.
     int64_t inW = std::max(in.getDimSize(3),
                            (tile.paddedWidth - 1) * strideW + (kw - 1) * dilationW + 1);
@@ -294,15 +335,8 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                           {0, 0, inW - in.getDimSize(3), 0});
     Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                     {kh, kw, c, tile.paddedFilters});
-    SmallVector<int64_t> initShape = {n, oh, tile.paddedWidth, tile.paddedFilters};
-    Value init;
-    if (auto fill = op.getDpsInits()[0].getDefiningOp<linalg::FillOp>())
-      init = linalg::FillOp::create(
-                 b, loc, fill.value(),
-                 ValueRange{tensor::EmptyOp::create(b, loc, initShape, out.getElementType())})
-                 .getResult(0);
-    else
-      init = transposePadded(b, loc, op.getDpsInits()[0], {0, 2, 3, 1}, initShape);
+    auto [init, bias] = channelLastInit(b, loc, op.getDpsInits()[0],
+                                        {n, oh, tile.paddedWidth, tile.paddedFilters});
     auto conv = linalg::Conv2DNhwcHwcfOp::create(
         b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
         ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
@@ -321,7 +355,10 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     if (inserted)
       schedules.push_back(schedule);
     conv->setAttr(kConvScheduleAttr, b.getI64IntegerAttr(it->second));
-    op->replaceAllUsesWith(ValueRange{createTranspose(b, loc, result, {0, 3, 1, 2})});
+    result = createTranspose(b, loc, result, {0, 3, 1, 2});
+    if (bias)
+      result = addPerChannel(b, loc, result, bias);
+    op->replaceAllUsesWith(ValueRange{result});
     op->erase();
   }
   return schedules;
