@@ -50,10 +50,14 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     computed directly, one output row and a register tile of columns x
     filters at a time, decomposed into vectorized 1-D convolutions; input
     channels are blocked so that a filter tile's weights for a block fit
-    half the L1 data cache. With
+    half the L1 data cache, and images and rows are blocked outermost when
+    that moves fewer bytes between memory and L2 (a block's input and a
+    filter tile's output in half the L2). With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
-    filter tiles, or output rows when there are few filter tiles) carries
-    the work to threads. Other ops keep the plain loop lowering.
+    row blocks, filter tiles, or output rows when there are few of both)
+    carries the work to threads. Convolutions and poolings run channel-last
+    between transposes that symc-sink-transposes' patterns then cancel.
+    Other ops keep the plain loop lowering.
   }];
   let options = [
     Option<"registerTileM", "tile-m", "int64_t", /*default=*/"0",
@@ -65,6 +69,8 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
            "tiles over threads (scf.forall, later OpenMP)">,
     Option<"l1Bytes", "l1-bytes", "int64_t", /*default=*/"0",
            "the L1 data cache's size (0: the host's)">,
+    Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",
+           "the L2 cache's size (0: the host's)">,
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",

@@ -45,6 +45,12 @@ int64_t hostL1DataBytes() {
   return bytes > 0 ? bytes : 32 << 10;
 }
 
+/// The L2 cache's size, 1 MiB where the host does not say.
+int64_t hostL2Bytes() {
+  long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  return bytes > 0 ? bytes : 1 << 20;
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -56,7 +62,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
                             cpu::scheduleConvolutions(
                                 module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
-                                parallel) +
+                                l2Bytes ? int64_t(l2Bytes) : hostL2Bytes(), parallel) +
                             cpu::schedulePooling(module);
     // Convolutions and poolings are channel-last between transposes now;
     // activations stay so from one to the next where the transposes cancel.

@@ -32,10 +32,11 @@ std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
                             bool parallel);
 /// NCHW convolutions, rewritten channel-last (padded to the register tile)
 /// and computed directly, input channels blocked to half of `l1Bytes` of
-/// weights per filter tile; with `parallel`, rows or filter tiles in an
-/// scf.forall.
+/// weights per filter tile, images and rows blocked to half of `l2Bytes`
+/// of input and output; with `parallel`, row blocks, rows or filter tiles
+/// in an scf.forall.
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
-                                 int64_t l1Bytes, bool parallel);
+                                 int64_t l1Bytes, int64_t l2Bytes, bool parallel);
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
