@@ -60,6 +60,10 @@ void addBufferizationPasses(OpPassManager &pm) {
   bufferize.allowReturnAllocsFromLoops = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // An op whose result is inserted into a larger tensor (Concat's pieces)
+  // computes into that tensor's slice instead of a buffer of its own that
+  // is then copied.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   pm.addNestedPass<func::FuncOp>(createSymDistinctResults());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
