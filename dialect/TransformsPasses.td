@@ -52,7 +52,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     channels are blocked so that a filter tile's weights for a block fit
     half the L1 data cache, and images and rows are blocked outermost when
     that moves fewer bytes between memory and L2 (a block's input and a
-    filter tile's output in half the L2). With
+    filter tile's output in half the L2). Where filter tiles are the
+    outermost loop, the weights are packed per filter tile so that they
+    stream contiguously. With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
     row blocks, filter tiles, or output rows when there are few of both)
     carries the work to threads. Convolutions and poolings run channel-last

@@ -4,13 +4,13 @@
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes between memory and L2. With a
 // 16 KB L2 the 72 KB of weights would be read again per block, more than
-// the blocks save: filter tiles and channel blocks outermost, the images
-// inside. With 200 KB the weights stay in L2 and one image's input and a
+// the blocks save: filter tiles (packed, one convolution each) and
+// channel blocks outermost, the images inside. With 200 KB the weights stay in L2 and one image's input and a
 // filter tile's output fit half of it: one image at a time, its filter
 // tiles and channel blocks inside (all 16 rows: blocks of rows would read
 // more input rows twice).
 // SMALL-LABEL: func @conv_blocks
-// SMALL: scf.for {{.*}} = %c0 to %c64 step %c16
+// SMALL: scf.for {{.*}} = %c0 to %c4 step %c1
 // SMALL:   scf.for {{.*}} = %c0 to %c32 step %c16
 // SMALL:     scf.for {{.*}} = %c0 to %c2 step %c1
 // SMALL:       scf.for {{.*}} = %c0 to %c16 step %c1

@@ -39,12 +39,17 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 // and 16 filters per tile, the kernel row tiled to 1 and decomposed into 1-D
 // convolutions computed with FMAs. The filter loop is outermost, so that a
 // filter tile's weights stay in cache across the rows.
+// The weights are packed in filter tiles, [tile, kh, kw, c, 16] (zero past
+// the last filter), so that a tile's weights stream contiguously; each
+// iteration of the filter-tile loop convolves one.
 // CHECK-LABEL: func @conv
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
-// CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
-// CHECK: scf.for {{.*}} step %c16
-// CHECK: scf.for {{.*}} step %c4
-// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x3x3x8x16xf32>)
+// CHECK:   tensor.extract %arg1
+// CHECK: scf.for %[[TILE:.*]] = %c0 to %c2 step %c1
+// CHECK:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0] [1, 3, 3, 8, 16] [1, 1, 1, 1, 1] : tensor<2x3x3x8x16xf32> to tensor<3x3x8x16xf32>
+// CHECK:   scf.for {{.*}} step %c4
+// CHECK:   vector.fma {{.*}} : vector<16xf32>
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
 // With parallel, threads share the convolution's output rows (two filter
@@ -123,7 +128,7 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
 // CHECK: linalg.transpose {{.*}} outs(%{{.*}} : tensor<1x1x10x16xf32>) permutation = [0, 2, 3, 1]
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x7x8x32xf32>)
 // CHECK: tensor.extract
-// CHECK: scf.for {{.*}} step %c16
+// CHECK: scf.for {{.*}} = %c0 to %c2 step %c1
 // CHECK: scf.for {{.*}} step %c4
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.extract_slice {{.*}}[0, 0, 0, 0] [1, 7, 7, 32] [1, 1, 1, 1] : tensor<1x7x8x32xf32> to tensor<1x7x7x32xf32>
@@ -139,7 +144,7 @@ func.func @conv_width_7(%x: tensor<1x16x9x9xf32>, %w: tensor<32x16x3x3xf32>, %in
 // convolution): the filters pad to 1008 (63 tiles of 16) with zero
 // weights, sliced off.
 // CHECK-LABEL: func @conv_filters_1000
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x1x8x1008xf32>)
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<63x1x1x8x16xf32>)
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.extract_slice {{.*}} : tensor<1x4x4x1008xf32> to tensor<1x4x4x1000xf32>
 func.func @conv_filters_1000(%x: tensor<1x8x4x4xf32>, %w: tensor<1000x8x1x1xf32>, %init: tensor<1x1000x4x4xf32>) -> tensor<1x1000x4x4xf32> {

@@ -12,6 +12,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -384,6 +386,108 @@ Value addPerChannel(OpBuilder &b, Location loc, Value nchw, Value bias) {
       .getResult(0);
 }
 
+/// FCHW weights as filter tiles: tiles[t, i, j, c, r] = w[t * filters + r,
+/// c, i, j], zero past the last filter. A tile's weights for a block of
+/// input channels are then kh * kw runs of block * filters contiguous
+/// floats, which the hardware prefetcher streams; sliced from HWCF they
+/// are block * kh * kw runs of one tile row (128 bytes), 4 * F bytes apart.
+Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters,
+                      int64_t tiles) {
+  auto type = cast<RankedTensorType>(fchw.getType());
+  ArrayRef<int64_t> shape = type.getShape(); // F, C, kh, kw
+  Type elt = type.getElementType();
+  SmallVector<int64_t> packedShape = {tiles, shape[2], shape[3], shape[1], filters};
+  Value empty = tensor::EmptyOp::create(b, loc, packedShape, elt);
+  SmallVector<utils::IteratorType> parallel(5, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{empty.getType()}, ValueRange{}, ValueRange{empty},
+             ArrayRef<AffineMap>{b.getMultiDimIdentityMap(5)}, parallel,
+             [&](OpBuilder &nb, Location l, ValueRange) {
+               auto index = [&](int64_t dim) -> Value {
+                 return linalg::IndexOp::create(nb, l, dim);
+               };
+               Value filter = arith::AddIOp::create(
+                   nb, l,
+                   arith::MulIOp::create(nb, l, index(0),
+                                         arith::ConstantIndexOp::create(nb, l, filters)),
+                   index(4));
+               Value count = arith::ConstantIndexOp::create(nb, l, shape[0]);
+               Value inside =
+                   arith::CmpIOp::create(nb, l, arith::CmpIPredicate::ult, filter, count);
+               // Clamped, so that the read stays in bounds; the select drops it.
+               Value last = arith::ConstantIndexOp::create(nb, l, shape[0] - 1);
+               Value clamped = arith::MinUIOp::create(nb, l, filter, last);
+               Value value = tensor::ExtractOp::create(
+                   nb, l, fchw, ValueRange{clamped, index(3), index(1), index(2)});
+               Value zero = arith::ConstantOp::create(nb, l, nb.getZeroAttr(elt));
+               linalg::YieldOp::create(
+                   nb, l, Value(arith::SelectOp::create(nb, l, inside, value, zero)));
+             })
+      .getResult(0);
+}
+
+/// The convolution of `input` (NHWC) into `init` (NHWC, the filters padded
+/// to whole tiles) as a loop over the filter tiles of `tiles`
+/// (packFilterTiles), an scf.forall when threads share them: each
+/// iteration a channel-last convolution, tagged with schedule `id`, of one
+/// packed tile into its slice of the output.
+Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
+                          linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallel) {
+  ArrayRef<int64_t> t = cast<RankedTensorType>(tiles.getType()).getShape();
+  auto initType = cast<RankedTensorType>(init.getType());
+  ArrayRef<int64_t> o = initType.getShape(); // N, OH, OW, F
+  Type elt = initType.getElementType();
+  auto filterType = RankedTensorType::get({t[1], t[2], t[3], t[4]}, elt);
+  auto outType = RankedTensorType::get({o[0], o[1], o[2], t[4]}, elt);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<OpFoldResult> outSizes = getAsIndexOpFoldResult(ctx, outType.getShape());
+  SmallVector<OpFoldResult> outStrides(4, b.getIndexAttr(1));
+  // The output offsets of tile `tile` and its convolution into `acc`.
+  auto convolveTile = [&](OpBuilder &nb, Location l, Value tile, Value acc)
+      -> std::pair<Value, SmallVector<OpFoldResult>> {
+    SmallVector<OpFoldResult> filterOffsets(5, nb.getIndexAttr(0));
+    filterOffsets[0] = tile;
+    Value filter = tensor::ExtractSliceOp::create(
+        nb, l, filterType, tiles, filterOffsets,
+        getAsIndexOpFoldResult(ctx, {1, t[1], t[2], t[3], t[4]}),
+        SmallVector<OpFoldResult>(5, nb.getIndexAttr(1)));
+    Value first = arith::MulIOp::create(nb, l, tile,
+                                        arith::ConstantIndexOp::create(nb, l, t[4]));
+    SmallVector<OpFoldResult> offsets = {nb.getIndexAttr(0), nb.getIndexAttr(0),
+                                         nb.getIndexAttr(0), first};
+    Value slice = tensor::ExtractSliceOp::create(nb, l, outType, acc, offsets, outSizes,
+                                                 outStrides);
+    auto conv = linalg::Conv2DNhwcHwcfOp::create(
+        nb, l, TypeRange{outType}, ValueRange{input, filter}, ValueRange{slice},
+        op.getStridesAttr(), op.getDilationsAttr());
+    conv->setAttr(kConvScheduleAttr, id);
+    return {conv.getResult(0), offsets};
+  };
+  if (parallel) {
+    auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(t[0])},
+                                        ValueRange{init}, std::nullopt);
+    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
+    Value acc = forall.getRegionIterArgs()[0];
+    auto [tileResult, offsets] = convolveTile(nb, loc, forall.getInductionVar(0), acc);
+    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
+    tensor::ParallelInsertSliceOp::create(nb, loc, tileResult, acc, offsets, outSizes,
+                                          outStrides);
+    return forall.getResult(0);
+  }
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value count = arith::ConstantIndexOp::create(b, loc, t[0]);
+  auto loop = scf::ForOp::create(
+      b, loc, zero, count, one, ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value tile, ValueRange carried) {
+        auto [tileResult, offsets] = convolveTile(nb, l, tile, carried[0]);
+        Value updated = tensor::InsertSliceOp::create(nb, l, tileResult, carried[0],
+                                                      offsets, outSizes, outStrides);
+        scf::YieldOp::create(nb, l, updated);
+      });
+  return loop.getResult(0);
+}
+
 /// NCHW/FCHW convolutions become channel-last ones between transposes (the
 /// filter transposes are constants when the weights are): the vectorizer
 /// works on the innermost (channel) axis, where NCHW would transpose the
@@ -425,23 +529,11 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     // columns merge with the model's padding).
     Value input = padHigh(b, loc, createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1}),
                           {0, 0, inW - in.getDimSize(3), 0});
-    Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
-                                    {kh, kw, c, tile.paddedFilters});
     auto [init, bias] = channelLastInit(b, loc, op.getDpsInits()[0],
                                         {n, oh, tile.paddedWidth, tile.paddedFilters});
-    auto conv = linalg::Conv2DNhwcHwcfOp::create(
-        b, loc, TypeRange{init.getType()}, ValueRange{input, weights},
-        ValueRange{init}, op.getStridesAttr(), op.getDilationsAttr());
-    Value result = conv.getResult(0);
-    if (tile.paddedWidth != ow || tile.paddedFilters != f)
-      result = tensor::ExtractSliceOp::create(
-          b, loc, RankedTensorType::get({n, oh, ow, f}, out.getElementType()),
-          result, ValueRange{}, ValueRange{}, ValueRange{},
-          b.getDenseI64ArrayAttr({0, 0, 0, 0}),
-          b.getDenseI64ArrayAttr({n, oh, ow, f}),
-          b.getDenseI64ArrayAttr({1, 1, 1, 1}));
     int64_t block = channelBlock(c, kh, kw, tile.filters, l1Bytes);
     int64_t strideH = op.getStrides().getValues<int64_t>()[0];
+    int64_t filterTiles = tile.paddedFilters / tile.filters;
     ConvTraffic traffic{n,
                         oh,
                         strideH,
@@ -449,17 +541,47 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                         kh * kw * c * tile.paddedFilters * 4,
                         inW * c * 4,
                         tile.paddedWidth * tile.filters * 4,
-                        tile.paddedFilters / tile.filters,
+                        filterTiles,
                         block ? c / block : 1};
     auto [imageTiles, rows] = outerBlocking(traffic, l2Bytes);
     int64_t blocks = (imageTiles ? n : 1) * (rows ? oh / rows : 1);
-    ConvSchedule schedule{tile, (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
-                          convDistribution(tile, blocks, parallel), block, imageTiles,
+    ConvSchedule::Distribution distribution = convDistribution(tile, blocks, parallel);
+    // Filter tiles outermost (no blocks of rows or images, threads if any
+    // sharing filter tiles) read their weights from packed tiles.
+    bool packed = !imageTiles && rows == 0 && filterTiles > 1 &&
+                  (distribution == ConvSchedule::Distribution::None ||
+                   distribution == ConvSchedule::Distribution::Filters);
+    ConvSchedule schedule{tile,
+                          (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
+                          packed ? ConvSchedule::Distribution::None : distribution,
+                          block,
+                          imageTiles,
                           rows};
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
     if (inserted)
       schedules.push_back(schedule);
-    conv->setAttr(kConvScheduleAttr, b.getI64IntegerAttr(it->second));
+    IntegerAttr id = b.getI64IntegerAttr(it->second);
+    Value result;
+    if (packed) {
+      Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
+      result = convOverFilterTiles(b, loc, input, tiles, init, op, id,
+                                   distribution == ConvSchedule::Distribution::Filters);
+    } else {
+      Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
+                                      {kh, kw, c, tile.paddedFilters});
+      auto conv = linalg::Conv2DNhwcHwcfOp::create(
+          b, loc, TypeRange{init.getType()}, ValueRange{input, weights}, ValueRange{init},
+          op.getStridesAttr(), op.getDilationsAttr());
+      conv->setAttr(kConvScheduleAttr, id);
+      result = conv.getResult(0);
+    }
+    if (tile.paddedWidth != ow || tile.paddedFilters != f)
+      result = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({n, oh, ow, f}, out.getElementType()),
+          result, ValueRange{}, ValueRange{}, ValueRange{},
+          b.getDenseI64ArrayAttr({0, 0, 0, 0}),
+          b.getDenseI64ArrayAttr({n, oh, ow, f}),
+          b.getDenseI64ArrayAttr({1, 1, 1, 1}));
     result = createTranspose(b, loc, result, {0, 3, 1, 2});
     if (bias)
       result = addPerChannel(b, loc, result, bias);
