@@ -111,7 +111,9 @@ def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
     while the fused body stays within `max-body-ops` operations. Fusing a
     chain of n ops one by one clones ever larger bodies, quadratic in n (a
     50k-op chain took over 20 minutes); with the bound it is linear, and the
-    short chains of real models fuse completely.
+    short chains of real models fuse completely. Then a constant padding
+    of a parallel generic's result becomes the generic writing into the
+    interior of the filled padded tensor, saving the padding's copy.
   }];
   let options = [
     Option<"maxBodyOps", "max-body-ops", "unsigned", /*default=*/"512",
