@@ -34,6 +34,23 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 
 // -----
 
+// Ragged extents with at least a register tile of rows (the micro
+// benchmark's 300 and 777): the operands are padded with zeros to whole
+// register tiles (k to a multiple of 8), the padded matmul scheduled, the
+// result sliced back.
+// CHECK-LABEL: func @ragged_padded
+// CHECK: %[[A:.*]] = tensor.pad %arg0 low[0, 0] high[2, 4]
+// CHECK: %[[B:.*]] = tensor.pad %arg1 low[0, 0] high[4, 4]
+// CHECK: %[[C:.*]] = tensor.pad %arg2 low[0, 0] high[2, 4]
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 0] [30, 60] [1, 1] : tensor<32x64xf32> to tensor<30x60xf32>
+func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tensor<30x60xf32>) -> tensor<30x60xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<30x52xf32>, tensor<52x60xf32>) outs(%c : tensor<30x60xf32>) -> tensor<30x60xf32>
+  return %r : tensor<30x60xf32>
+}
+
+// -----
+
 // An NCHW convolution whose output width and filters the register tile
 // divides runs channel-last between transposes: one output row, 4 columns
 // and 16 filters per tile, the kernel row tiled to 1 and decomposed into 1-D

@@ -127,12 +127,74 @@ void splitBatchMatmuls(ModuleOp module) {
   }
 }
 
+/// `value` padded with zeros at the high end to `shape` (itself if equal).
+Value padWithZeros(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() == shape)
+    return value;
+  SmallVector<OpFoldResult> low(shape.size(), b.getIndexAttr(0)), high;
+  for (auto [padded, extent] : llvm::zip(shape, type.getShape()))
+    high.push_back(b.getIndexAttr(padded - extent));
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  return tensor::PadOp::create(b, loc, RankedTensorType::get(shape, type.getElementType()),
+                               value, low, high, zero);
+}
+
+/// Static f32 matmuls whose extents the register tile does not divide (300,
+/// 777) compute on operands padded with zeros to whole register tiles (k to
+/// a multiple of 8), the result sliced back: a copy of each operand, O(n^2),
+/// against a scheduled O(n^3) instead of plain loops at a fifth of the
+/// speed. Not when the padding would add more than a quarter of the work,
+/// nor for fewer rows than a register tile (a FullyConnected at batch 1,
+/// which loops a row of B at a time).
+void padRaggedMatmuls(ModuleOp module, int64_t rm, int64_t rn) {
+  SmallVector<linalg::MatmulOp> ragged;
+  module.walk([&](linalg::MatmulOp op) {
+    auto lhs = dyn_cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+    auto rhs = dyn_cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+    auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    if (!lhs || !rhs || !out || !lhs.hasStaticShape() || !rhs.hasStaticShape() ||
+        !out.hasStaticShape() || !out.getElementType().isF32() ||
+        op.hasUserDefinedMaps())
+      return;
+    int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
+    if (m < rm || (m % rm == 0 && n % rn == 0 && k % 8 == 0))
+      return;
+    double work = double(m) * double(n) * double(k);
+    double padded = double(llvm::alignTo(m, rm)) * double(llvm::alignTo(n, rn)) *
+                    double(llvm::alignTo(k, 8));
+    if (padded <= 1.25 * work)
+      ragged.push_back(op);
+  });
+  for (linalg::MatmulOp op : ragged) {
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    int64_t m = out.getDimSize(0), n = out.getDimSize(1);
+    int64_t k = cast<RankedTensorType>(op.getDpsInputs()[0].getType()).getDimSize(1);
+    int64_t mp = llvm::alignTo(m, rm), np = llvm::alignTo(n, rn), kp = llvm::alignTo(k, 8);
+    Value lhs = padWithZeros(b, loc, op.getDpsInputs()[0], {mp, kp});
+    Value rhs = padWithZeros(b, loc, op.getDpsInputs()[1], {kp, np});
+    Value init = padWithZeros(b, loc, op.getDpsInits()[0], {mp, np});
+    Value product = linalg::MatmulOp::create(b, loc, TypeRange{init.getType()},
+                                             ValueRange{lhs, rhs}, ValueRange{init})
+                        .getResult(0);
+    Value result = tensor::ExtractSliceOp::create(
+        b, loc, out, product, ValueRange{}, ValueRange{}, ValueRange{},
+        b.getDenseI64ArrayAttr({0, 0}), b.getDenseI64ArrayAttr({m, n}),
+        b.getDenseI64ArrayAttr({1, 1}));
+    op->replaceAllUsesWith(ValueRange{result});
+    op->erase();
+  }
+}
+
 } // namespace
 
 std::string scheduleMatmuls(ModuleOp module, RegisterTile registerTile,
                             bool parallel) {
   int64_t rm = registerTile.rows, rn = registerTile.columns;
   splitBatchMatmuls(module);
+  padRaggedMatmuls(module, rm, rn);
   std::map<std::tuple<int64_t, int64_t, int64_t>, int> tiles;
   bool anyRows = false;
   module.walk([&](linalg::MatmulOp op) {
