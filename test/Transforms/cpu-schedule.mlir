@@ -270,3 +270,19 @@ func.func @max_pool_large_window(%in: tensor<1x8x9x9xf32>, %w: tensor<5x5xf32>) 
   return %r : tensor<1x8x5x5xf32>
 }
 
+
+// -----
+
+// Constant weights (an AOT artifact's) are re-laid out now, not in every
+// run: the packed filter tiles are a constant, the 4 padding filters zero.
+// CHECK-LABEL: func @conv_constant_weights
+// CHECK: arith.constant dense<{{.*}}1.000000e+00, 1.000000e+00, 1.000000e+00, 1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]]]> : tensor<3x1x1x1x8xf32>
+// CHECK-NOT: tensor.extract %
+func.func @conv_constant_weights(%x: tensor<1x1x4x16xf32>) -> tensor<1x20x4x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0> : tensor<20x1x1x1xf32>
+  %e = tensor.empty() : tensor<1x20x4x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x20x4x16xf32>) -> tensor<1x20x4x16xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1x4x16xf32>, tensor<20x1x1x1xf32>) outs(%init : tensor<1x20x4x16xf32>) -> tensor<1x20x4x16xf32>
+  return %r : tensor<1x20x4x16xf32>
+}

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -301,6 +302,35 @@ Value padHigh(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> high) 
                                source, lowPad, highPad, zero);
 }
 
+/// A re-layout of constant weights, done now rather than in every run (AOT
+/// artifacts embed the weights as constants; the JIT passes them as
+/// arguments, which symc-hoist-invariant-computations re-lays out once, in
+/// its prepare step): the f32 tensor of `shape` whose element at each index
+/// is the source's element at the offset `sourceOffset` gives, or zero
+/// where it gives none. Null unless `source` is a constant f32 tensor.
+Value relayoutConstant(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> shape,
+                       function_ref<std::optional<int64_t>(ArrayRef<int64_t>)> sourceOffset) {
+  DenseElementsAttr value;
+  if (!matchPattern(source, m_Constant(&value)) || !value.getElementType().isF32())
+    return nullptr;
+  auto values = value.getValues<float>();
+  std::vector<float> sourceValues(values.begin(), values.end());
+  std::vector<float> result(size_t(ShapedType::getNumElements(shape)), 0.0f);
+  SmallVector<int64_t> index(shape.size(), 0);
+  for (float &element : result) {
+    if (std::optional<int64_t> offset = sourceOffset(index))
+      element = sourceValues[size_t(*offset)];
+    for (int64_t d = int64_t(shape.size()) - 1; d >= 0; --d) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  auto type = RankedTensorType::get(shape, b.getF32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, ArrayRef<float>(result)));
+}
+
 /// `source` with its dimensions permuted (result dim i is source dim
 /// perm[i]) into `shape`, which may exceed the permuted source at the high
 /// end: the extra elements are zeros. One linalg op either way (a padded
@@ -310,6 +340,18 @@ Value transposePadded(OpBuilder &b, Location loc, Value source,
                       ArrayRef<int64_t> perm, ArrayRef<int64_t> shape) {
   auto type = cast<RankedTensorType>(source.getType());
   Type elt = type.getElementType();
+  SmallVector<int64_t> strides = computeStrides(type.getShape());
+  if (Value folded = relayoutConstant(
+          b, loc, source, shape, [&](ArrayRef<int64_t> index) -> std::optional<int64_t> {
+            int64_t offset = 0;
+            for (auto [i, p] : llvm::enumerate(perm)) {
+              if (index[i] >= type.getDimSize(p))
+                return std::nullopt;
+              offset += index[i] * strides[p];
+            }
+            return offset;
+          }))
+    return folded;
   Value empty = tensor::EmptyOp::create(b, loc, shape, elt);
   bool padded = false;
   for (auto [i, p] : llvm::enumerate(perm))
@@ -397,6 +439,14 @@ Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters,
   ArrayRef<int64_t> shape = type.getShape(); // F, C, kh, kw
   Type elt = type.getElementType();
   SmallVector<int64_t> packedShape = {tiles, shape[2], shape[3], shape[1], filters};
+  if (Value folded = relayoutConstant(
+          b, loc, fchw, packedShape, [&](ArrayRef<int64_t> i) -> std::optional<int64_t> {
+            int64_t filter = i[0] * filters + i[4];
+            if (filter >= shape[0])
+              return std::nullopt;
+            return ((filter * shape[1] + i[3]) * shape[2] + i[1]) * shape[3] + i[2];
+          }))
+    return folded;
   Value empty = tensor::EmptyOp::create(b, loc, packedShape, elt);
   SmallVector<utils::IteratorType> parallel(5, utils::IteratorType::parallel);
   return linalg::GenericOp::create(
