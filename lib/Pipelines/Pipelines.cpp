@@ -280,6 +280,28 @@ int runCodegenTool(StringRef toolName,
   return 0;
 }
 
+bool takeThreadsOption(StringRef toolName, int &argc, char **argv, unsigned &threads) {
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    StringRef arg = argv[i];
+    StringRef name = arg.ltrim('-');
+    if (!arg.starts_with("-") || !(name == "threads" || name.starts_with("threads="))) {
+      argv[out++] = argv[i];
+      continue;
+    }
+    StringRef value = name.consume_front("threads=") ? name
+                      : i + 1 < argc                  ? StringRef(argv[++i])
+                                                      : StringRef();
+    if (value.getAsInteger(10, threads)) {
+      llvm::WithColor::error(llvm::errs(), toolName)
+          << "--threads expects a number, got '" << value << "'\n";
+      return false;
+    }
+  }
+  argc = out;
+  return true;
+}
+
 namespace {
 /// The options of --linalg-to-nvvm and --sym-to-nvvm.
 struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {

@@ -56,7 +56,7 @@ def check_model(args, name, tmp):
     c_name = re.sub(r"\W", "_", name)
     inputs = [os.path.join(golden, f"input_{i}.npy") for i in meta["inputs"]]
     compile_cmd = [args.sym_compile, os.path.join(src, meta["symbol"]), "--name", c_name,
-                   "-o", os.path.join(work, c_name + ".so")]
+                   "-o", os.path.join(work, c_name + ".so")] + args.compile_flag
     run_cmd = [args.sym_run, os.path.join(src, meta["symbol"])]
     for input_name, shape in meta["inputs"].items():
         compile_cmd += ["--input", f"{input_name}={'x'.join(map(str, shape))}"]
@@ -122,6 +122,8 @@ def main():
     parser.add_argument("--cc", default=shutil.which("gcc") or shutil.which("cc") or "cc")
     parser.add_argument("--atol", type=float, default=1e-6)
     parser.add_argument("--exclude", action="append", default=[], metavar="MODEL")
+    parser.add_argument("--compile-flag", action="append", default=[], metavar="FLAG",
+                        help="an extra sym-compile flag (repeatable), e.g. --threads=2")
     parser.add_argument("models", nargs="*", help="default: every model with golden outputs")
     args = parser.parse_args()
     names = args.models or sorted(

@@ -7,7 +7,8 @@
 // symc_runtime.h, plus <name>.h and symc_runtime.h next to it; or the
 // lowered module as MLIR (--emit=mlir) or LLVM IR (--emit=llvm). The weights
 // are baked in as read-only data. The artifact needs no LLVM, MLIR or
-// Python at run time.
+// Python at run time; with --threads other than 1, it runs parallel code
+// and needs LLVM's OpenMP runtime (libomp), which a shared library links.
 //
 //===----------------------------------------------------------------------===//
 
@@ -112,6 +113,14 @@ cl::opt<bool> fillMissing(
     cl::desc("give arguments without a value sym-run's deterministic weight "
              "fill (to try a model whose weights you do not have)"),
     cl::init(false), cl::cat(category));
+/// --threads N (see takeThreadsOption): 1 (the default) compiles serial
+/// code.
+unsigned threads = 1;
+constexpr const char *kThreadsHelp =
+    "  --threads=<uint>             - 1 (default): serial code; otherwise "
+    "parallel code on LLVM's OpenMP runtime (libomp), which a shared library "
+    "links and an object file leaves to the final link (-lomp); the threads "
+    "at run time: $OMP_NUM_THREADS, else one per core\n";
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
                                  cl::desc("refuse params files declaring more"),
                                  cl::init(kDefaultMaxParamsBytes), cl::cat(category));
@@ -196,6 +205,25 @@ Error runProgram(StringRef program, ArrayRef<std::string> args) {
   return Error::success();
 }
 
+/// Whether the artifact runs parallel code (OpenMP).
+bool isParallel() { return threads != 1 && target == Target::CPU; }
+
+/// The link of a shared library artifact.
+std::vector<std::string> sharedLinkArgs(StringRef out, StringRef modelObj,
+                                        StringRef wrapperObj) {
+  std::vector<std::string> args = {"-shared", "-o", out.str(), modelObj.str(),
+                                   wrapperObj.str(), SYMC_RUNTIME_LIBRARY, "-lm", "-ldl",
+                                   // The runtime's symbols stay private to the
+                                   // library: two models in one process never
+                                   // interpose.
+                                   "-Wl,--exclude-libs,ALL"};
+  if (isParallel()) {
+    args.push_back(SYMC_LIBOMP);
+    args.push_back(("-Wl,-rpath," + sys::path::parent_path(SYMC_LIBOMP)).str());
+  }
+  return args;
+}
+
 /// The C/C++ compiler driver that builds and links the artifact.
 std::string findCompiler(StringRef name) {
   std::string path = (Twine(SYMC_LLVM_TOOLS_DIR) + "/" + name).str();
@@ -270,12 +298,7 @@ Error writeArtifact(llvm::Module &module, StringRef name,
   std::string partial = (out + ".partial").str();
   Error linked =
       emit == Emit::Shared
-          ? runProgram(findCompiler("clang++"),
-                       {"-shared", "-o", partial, modelObj, wrapperObj,
-                        SYMC_RUNTIME_LIBRARY, "-lm", "-ldl",
-                        // The runtime's symbols stay private to the library:
-                        // two models in one process never interpose.
-                        "-Wl,--exclude-libs,ALL"})
+          ? runProgram(findCompiler("clang++"), sharedLinkArgs(partial, modelObj, wrapperObj))
           : runProgram(clang, {"-r", "-nostdlib", "-o", partial, modelObj, wrapperObj,
                                "-Wl,--whole-archive", SYMC_RUNTIME_LIBRARY,
                                "-Wl,--no-whole-archive"});
@@ -351,6 +374,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
     return err;
   CodegenOptions codegen;
   codegen.target = target;
+  codegen.parallel = isParallel();
   codegen.gpuChip = gpuArch;
   codegen.gpuFormat = gpuFormat;
   codegen.cudaToolkit = cudaToolkit;
@@ -411,6 +435,9 @@ Error compileModel(mlir::MLIRContext &ctx) {
   if (numWeights)
     outs() << ", " << numWeights << " weight(s) read from a .params file at create";
   outs() << format("; %.4g GFLOP per run", signature->floatOps / 1e9);
+  if (isParallel())
+    outs() << (emit == Emit::Shared ? "; parallel (links libomp)"
+                                    : "; parallel (link it with -lomp)");
   outs() << "; lowering "
          << format("%.0f", lowerMs) << " ms, total "
          << format("%.0f", msSince(start)) << " ms\n";
@@ -420,10 +447,14 @@ Error compileModel(mlir::MLIRContext &ctx) {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  if (!takeThreadsOption("sym-compile", argc, argv, threads))
+    return 1;
   cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "sym-compile: compile an MXNet model into an object file or a shared "
-      "library with a C ABI (no LLVM, MLIR or Python needed to run it)\n");
+  std::string overview =
+      std::string("sym-compile: compile an MXNet model into an object file or a "
+                  "shared library with a C ABI (no LLVM, MLIR or Python needed to "
+                  "run it)\n\n") +
+      kThreadsHelp;
+  cl::ParseCommandLineOptions(argc, argv, overview);
   return runCodegenTool("sym-compile", compileModel);
 }

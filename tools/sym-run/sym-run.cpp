@@ -82,36 +82,8 @@ cl::opt<bool> emulateGPU(
     cl::desc("with --target=cuda, run the kernels as host loops (tests the "
              "GPU mapping without a GPU)"),
     cl::init(false), cl::Hidden, cl::cat(category));
-/// --threads N (read before LLVM's parser: libLLVM registers an option of
-/// that name itself).
+/// --threads N (see takeThreadsOption).
 unsigned threads = 0;
-constexpr const char *kThreadsHelp =
-    "  --threads=<uint>           - worker threads for matmuls and convolutions "
-    "(OpenMP); 1 compiles serial code; default 0: one per core\n";
-
-/// Removes --threads[=]N (or -threads) from argv into `threads`; false on a
-/// malformed value.
-bool takeThreadsOption(int &argc, char **argv) {
-  int out = 1;
-  for (int i = 1; i < argc; ++i) {
-    StringRef arg = argv[i];
-    StringRef name = arg.ltrim('-');
-    if (!arg.starts_with("-") || !(name == "threads" || name.starts_with("threads="))) {
-      argv[out++] = argv[i];
-      continue;
-    }
-    StringRef value = name.consume_front("threads=") ? name
-                      : i + 1 < argc                  ? StringRef(argv[++i])
-                                                      : StringRef();
-    if (value.getAsInteger(10, threads)) {
-      errs() << "sym-run: error: --threads expects a number, got '" << value
-             << "'\n";
-      return false;
-    }
-  }
-  argc = out;
-  return true;
-}
 cl::opt<bool> profile(
     "profile",
     cl::desc("time every kernel and print where the run time goes, by MXNet "
@@ -362,13 +334,14 @@ Error runModel(mlir::MLIRContext &ctx) {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
-  if (!takeThreadsOption(argc, argv))
+  if (!takeThreadsOption("sym-run", argc, argv, threads))
     return 1;
   cl::HideUnrelatedOptions(category);
   std::string overview =
       std::string("sym-run: JIT-compile an MXNet Symbol model and run it on "
                   "the CPU\n\n") +
-      kThreadsHelp;
+      "  --threads=<uint>           - worker threads for matmuls and convolutions "
+      "(OpenMP); 1 compiles serial code; default 0: one per core\n";
   cl::ParseCommandLineOptions(argc, argv, overview);
   return runCodegenTool("sym-run", runModel);
 }

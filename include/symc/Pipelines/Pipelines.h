@@ -84,6 +84,13 @@ void registerCodegenDialects(mlir::DialectRegistry &registry);
 int runCodegenTool(llvm::StringRef toolName,
                    llvm::function_ref<llvm::Error(mlir::MLIRContext &)> run);
 
+/// Removes --threads[=]N (or -threads N) from argv into `threads`, before
+/// LLVM's parser sees it (libLLVM registers an option of that name
+/// itself); false, after printing "<tool>: error: ...", on a malformed
+/// value.
+bool takeThreadsOption(llvm::StringRef toolName, int &argc, char **argv,
+                       unsigned &threads);
+
 /// Registers --sym-to-linalg, --linalg-to-llvm-cpu, --sym-to-llvm,
 /// --linalg-to-nvvm and --sym-to-nvvm.
 void registerPipelines();
