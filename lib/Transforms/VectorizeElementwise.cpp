@@ -50,10 +50,12 @@ bool innermostLoopIsContiguous(linalg::GenericOp op) {
 }
 
 /// The vector tile of the innermost loop: `lanes` times 4, 2 or 1,
-/// whichever first divides its extent; 0 when none does.
+/// whichever first divides its extent; 0 when none does or the extent is
+/// dynamic. (The outer loops may be dynamic, as in the uneven chunks that
+/// symc-cpu-parallelize gives threads: their tiles are single elements.)
 int64_t innermostTile(linalg::GenericOp op, int64_t lanes) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  if (ranges.empty() || llvm::any_of(ranges, ShapedType::isDynamic))
+  if (ranges.empty() || ShapedType::isDynamic(ranges.back()))
     return 0;
   for (int64_t unroll : {4, 2, 1})
     if (ranges.back() % (lanes * unroll) == 0)

@@ -61,3 +61,21 @@ func.func @transposing(%x: tensor<32x32xf32>) -> tensor<32x32xf32> {
   } -> tensor<32x32xf32>
   return %y : tensor<32x32xf32>
 }
+
+// -----
+
+// Dynamic outer extents (a thread's uneven chunk from symc-cpu-parallelize)
+// loop one element at a time around the same vector row.
+// CHECK-LABEL: func @dynamic_rows
+// CHECK: scf.for {{.*}} to %{{.*}} step %c1
+// CHECK:   vector.transfer_read {{.*}} : tensor<1x64xf32>, vector<64xf32>
+// CHECK:   math.exp {{.*}} : vector<64xf32>
+func.func @dynamic_rows(%x: tensor<?x64xf32>, %e: tensor<?x64xf32>) -> tensor<?x64xf32> {
+  %y = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<?x64xf32>) outs(%e : tensor<?x64xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = math.exp %a : f32
+    linalg.yield %r : f32
+  } -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
+}
