@@ -286,3 +286,18 @@ func.func @conv_constant_weights(%x: tensor<1x1x4x16xf32>) -> tensor<1x20x4x16xf
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1x4x16xf32>, tensor<20x1x1x1xf32>) outs(%init : tensor<1x20x4x16xf32>) -> tensor<1x20x4x16xf32>
   return %r : tensor<1x20x4x16xf32>
 }
+
+// -----
+
+// A transpose to channel-last of a 3-channel image moves blocks of 16
+// columns by all 3 channels: static blocks (a block of 16 channels would
+// be partial, of dynamic size).
+// CHECK-LABEL: func @transpose_three_channels
+// CHECK: scf.for {{.*}} = %c0 to %c32 step %c16
+// CHECK:   tensor.extract_slice %{{.*}} [1, 3, 1, 16] [1, 1, 1, 1] : tensor<1x3x8x32xf32> to tensor<1x3x1x16xf32>
+// CHECK:   linalg.transpose ins(%{{.*}} : tensor<1x3x1x16xf32>) outs(%{{.*}} : tensor<1x1x16x3xf32>)
+func.func @transpose_three_channels(%x: tensor<1x3x8x32xf32>) -> tensor<1x8x32x3xf32> {
+  %e = tensor.empty() : tensor<1x8x32x3xf32>
+  %t = linalg.transpose ins(%x : tensor<1x3x8x32xf32>) outs(%e : tensor<1x8x32x3xf32>) permutation = [0, 2, 3, 1]
+  return %t : tensor<1x8x32x3xf32>
+}

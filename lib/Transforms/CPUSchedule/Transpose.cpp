@@ -32,8 +32,16 @@ std::vector<SmallVector<int64_t>> tagTransposes(ModuleOp module) {
     int64_t readDim = llvm::find(perm, rank - 1) - perm.begin();
     if (rank < 2 || readDim == rank - 1)
       return;
+    // Blocks of 16, or the whole dimension when it is shorter (an image's
+    // 3 channels): a partial block would have dynamic sizes.
+    auto resultType = cast<ShapedType>(op.getInit().getType());
+    auto blockOf = [&](int64_t dim) {
+      int64_t extent = resultType.getDimSize(dim);
+      return ShapedType::isDynamic(extent) ? 16 : std::min<int64_t>(16, extent);
+    };
     SmallVector<int64_t> tile(rank, 1);
-    tile[rank - 1] = tile[readDim] = 16;
+    tile[rank - 1] = blockOf(rank - 1);
+    tile[readDim] = blockOf(readDim);
     auto [it, inserted] = ids.try_emplace(tile, tiles.size());
     if (inserted)
       tiles.push_back(tile);
