@@ -54,7 +54,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     that moves fewer bytes between memory and L2 (a block's input and a
     filter tile's output in half the L2). Where filter tiles are the
     outermost loop, the weights are packed per filter tile so that they
-    stream contiguously. With
+    stream contiguously. Depthwise convolutions (grouped, one channel and
+    one filter per group) run channel-last too, vectorized over the
+    channels. With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
     row blocks, filter tiles, or output rows when there are few of both)
     carries the work to threads. Convolutions and poolings run channel-last

@@ -301,3 +301,25 @@ func.func @transpose_three_channels(%x: tensor<1x3x8x32xf32>) -> tensor<1x8x32x3
   %t = linalg.transpose ins(%x : tensor<1x3x8x32xf32>) outs(%e : tensor<1x8x32x3xf32>) permutation = [0, 2, 3, 1]
   return %t : tensor<1x8x32x3xf32>
 }
+
+// -----
+
+// A depthwise convolution (one channel and one filter per group) runs
+// channel-last as linalg.depthwise_conv_2d_nhwc_hwc between transposes,
+// one output row of 8 columns by 16 channels at a time, decomposed into
+// 1-D depthwise convolutions vectorized over the channels.
+// CHECK-LABEL: func @depthwise
+// CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
+// CHECK: scf.for {{.*}} = %c0 to %c8 step %c1
+// CHECK:   scf.for {{.*}} = %c0 to %c3 step %c1
+// CHECK:     vector.fma {{.*}} : vector<1x8x16xf32>
+// CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
+// CHECK: tensor.expand_shape {{.*}} into tensor<1x16x1x8x8xf32>
+// CHECK-NOT: symc.depthwise_schedule
+func.func @depthwise(%x: tensor<1x16x1x10x10xf32>, %w: tensor<16x1x1x3x3xf32>) -> tensor<1x16x1x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x16x1x8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x16x1x8x8xf32>) -> tensor<1x16x1x8x8xf32>
+  %r = linalg.conv_2d_ngchw_gfchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x16x1x10x10xf32>, tensor<16x1x1x3x3xf32>) outs(%init : tensor<1x16x1x8x8xf32>) -> tensor<1x16x1x8x8xf32>
+  return %r : tensor<1x16x1x8x8xf32>
+}

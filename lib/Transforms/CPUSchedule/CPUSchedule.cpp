@@ -95,7 +95,8 @@ module attributes {transform.with_named_sequence} {
       return signalPassFailure();
     module.walk([](linalg::LinalgOp op) {
       for (StringRef tag : {cpu::kMatmulTileAttr, cpu::kMatmulRowsAttr,
-                            cpu::kConvScheduleAttr, cpu::kTransposeTileAttr})
+                            cpu::kConvScheduleAttr, cpu::kDepthwiseScheduleAttr,
+                            cpu::kTransposeTileAttr})
         op->removeAttr(tag);
     });
   }

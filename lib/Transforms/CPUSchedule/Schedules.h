@@ -59,6 +59,7 @@ inline constexpr llvm::StringLiteral kLowerContractionsToFMA = R"(
 inline constexpr llvm::StringLiteral kMatmulTileAttr = "symc.cache_tile";
 inline constexpr llvm::StringLiteral kMatmulRowsAttr = "symc.matmul_rows";
 inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
+inline constexpr llvm::StringLiteral kDepthwiseScheduleAttr = "symc.depthwise_schedule";
 inline constexpr llvm::StringLiteral kTransposeTileAttr = "symc.transpose_tile";
 
 } // namespace symc::cpu
