@@ -387,26 +387,45 @@ Value transposePadded(OpBuilder &b, Location loc, Value source,
   return generic.getResult(0);
 }
 
-/// A convolution's accumulator, channel-last and padded to `shape`, and
-/// the per-filter bias it broadcasts, if it is one (else null). With a
-/// bias the accumulator starts at zero and the bias is added afterwards,
-/// an elementwise op that fuses with the convolution's consumers; a padded
+/// `value` collapsed with `reassociation` into `shape`.
+Value collapse(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> shape,
+               ArrayRef<ReassociationIndices> reassociation) {
+  auto type = cast<RankedTensorType>(value.getType());
+  return tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value, reassociation);
+}
+
+/// A convolution's accumulator `init`, channel-last and padded to `shape`
+/// (n, rows, columns, channels), and the per-channel bias it broadcasts, if
+/// it is one (else null). `init` is NCHW, or NGCHW with one channel per
+/// group when `grouped` (a depthwise convolution's). With a bias the
+/// accumulator starts at zero and the bias is added afterwards, an
+/// elementwise op that fuses with the convolution's consumers; a padded
 /// accumulator holding the bias would be copied into every run's output.
 std::pair<Value, Value> channelLastInit(OpBuilder &b, Location loc, Value init,
-                                        ArrayRef<int64_t> shape) {
-  Type elt = cast<RankedTensorType>(init.getType()).getElementType();
+                                        ArrayRef<int64_t> shape, bool grouped = false) {
+  auto type = cast<RankedTensorType>(init.getType());
+  Type elt = type.getElementType();
   auto filled = [&](Value value) {
     Value empty = tensor::EmptyOp::create(b, loc, shape, elt);
     return linalg::FillOp::create(b, loc, value, ValueRange{empty}).getResult(0);
   };
   if (auto fill = init.getDefiningOp<linalg::FillOp>())
     return {filled(fill.value()), nullptr};
+  ArrayRef<int64_t> broadcastDims =
+      grouped ? ArrayRef<int64_t>{0, 3, 4} : ArrayRef<int64_t>{0, 2, 3};
   if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
-      broadcast && broadcast.getInput().getType().getRank() == 1 &&
-      broadcast.getDimensions() == ArrayRef<int64_t>{0, 2, 3}) {
+      broadcast && broadcast.getDimensions() == broadcastDims) {
+    Value bias = broadcast.getInput();
+    if (grouped)
+      bias = collapse(b, loc, bias, {shape[3]}, {{0, 1}});
     Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elt));
-    return {filled(zero), broadcast.getInput()};
+    return {filled(zero), bias};
   }
+  if (grouped)
+    init = collapse(b, loc, init,
+                    {type.getDimSize(0), shape[3], type.getDimSize(3), type.getDimSize(4)},
+                    {{0}, {1, 2}, {3}, {4}});
   return {transposePadded(b, loc, init, {0, 2, 3, 1}, shape), nullptr};
 }
 
@@ -678,14 +697,6 @@ std::optional<DepthwiseSchedule> depthwiseTile(int64_t channels, int64_t width,
   return DepthwiseSchedule{columns, vectors * lanes, parallel};
 }
 
-/// `value` collapsed with `reassociation` into `shape`.
-Value collapse(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> shape,
-               ArrayRef<ReassociationIndices> reassociation) {
-  auto type = cast<RankedTensorType>(value.getType());
-  return tensor::CollapseShapeOp::create(
-      b, loc, RankedTensorType::get(shape, type.getElementType()), value, reassociation);
-}
-
 /// Depthwise convolutions (linalg's grouped convolution with one channel
 /// and one filter per group: MobileNet's) become channel-last
 /// linalg.depthwise_conv_2d_nhwc_hwc between transposes, tagged with their
@@ -717,24 +728,8 @@ std::vector<DepthwiseSchedule> rewriteDepthwiseChannelLast(ModuleOp module, int6
     input = createTranspose(b, loc, input, {0, 2, 3, 1});
     Value weights = collapse(b, loc, op.getDpsInputs()[1], {g, kh, kw}, {{0, 1, 2}, {3}, {4}});
     weights = transposePadded(b, loc, weights, {1, 2, 0}, {kh, kw, g});
-    Value init = op.getDpsInits()[0], bias;
-    SmallVector<int64_t> initShape = {n, oh, ow, g};
-    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(out.getElementType()));
-    auto filled = [&](Value value) {
-      Value empty = tensor::EmptyOp::create(b, loc, initShape, out.getElementType());
-      return linalg::FillOp::create(b, loc, value, ValueRange{empty}).getResult(0);
-    };
-    if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-      init = filled(fill.value());
-    } else if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
-               broadcast && broadcast.getInput().getType().getRank() == 2 &&
-               broadcast.getDimensions() == ArrayRef<int64_t>{0, 3, 4}) {
-      bias = collapse(b, loc, broadcast.getInput(), {g}, {{0, 1}});
-      init = filled(zero);
-    } else {
-      init = transposePadded(b, loc, collapse(b, loc, init, {n, g, oh, ow}, {{0}, {1, 2}, {3}, {4}}),
-                             {0, 2, 3, 1}, initShape);
-    }
+    auto [init, bias] =
+        channelLastInit(b, loc, op.getDpsInits()[0], {n, oh, ow, g}, /*grouped=*/true);
     auto conv = linalg::DepthwiseConv2DNhwcHwcOp::create(
         b, loc, TypeRange{init.getType()}, ValueRange{input, weights}, ValueRange{init},
         op.getStridesAttr(), op.getDilationsAttr());
