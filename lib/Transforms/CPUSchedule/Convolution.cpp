@@ -412,10 +412,10 @@ std::pair<Value, Value> channelLastInit(OpBuilder &b, Location loc, Value init,
   };
   if (auto fill = init.getDefiningOp<linalg::FillOp>())
     return {filled(fill.value()), nullptr};
-  ArrayRef<int64_t> broadcastDims =
-      grouped ? ArrayRef<int64_t>{0, 3, 4} : ArrayRef<int64_t>{0, 2, 3};
+  SmallVector<int64_t, 3> broadcastDims =
+      grouped ? SmallVector<int64_t, 3>{0, 3, 4} : SmallVector<int64_t, 3>{0, 2, 3};
   if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
-      broadcast && broadcast.getDimensions() == broadcastDims) {
+      broadcast && broadcast.getDimensions() == ArrayRef<int64_t>(broadcastDims)) {
     Value bias = broadcast.getInput();
     if (grouped)
       bias = collapse(b, loc, bias, {shape[3]}, {{0, 1}});
