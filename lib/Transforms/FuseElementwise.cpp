@@ -97,8 +97,9 @@ struct SymFuseElementwisePass
     // recompute it per broadcast element: BatchNorm's per-channel
     // gamma / sqrt(var + eps), once per pixel); and no producer into a
     // consumer that reads it through anything but a projected permutation
-    // (the producer is a layout change made for that consumer, such as the
-    // column phases of strided pooling, which fusion would undo).
+    // (a layout change made for that consumer, which fusion would undo,
+    // or a value a pooling window reads several times, which it would
+    // recompute per read).
     linalg::ControlFusionFn control = [limit](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
       if (!producer || !producer->hasOneUse() ||

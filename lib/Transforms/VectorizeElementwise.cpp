@@ -91,7 +91,8 @@ struct SymCPUVectorizeElementwisePass
     });
     IRRewriter rewriter(&getContext());
     for (linalg::GenericOp op : candidates) {
-      // Lanes of the widest element the op touches.
+      // Lanes of the widest element the op touches (an index operand makes
+      // `widest` exceed the register, which skips the op).
       unsigned widest = 0;
       for (Value operand : op->getOperands()) {
         Type element = getElementTypeOrSelf(operand.getType());
