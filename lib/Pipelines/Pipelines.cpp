@@ -65,6 +65,10 @@ void addBufferizationPasses(OpPassManager &pm) {
   // is then copied.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Tiled loops pass their output buffer through iter_args; folded away,
+  // a result is its allocation again, which buffer-results-to-out-params
+  // replaces by the caller's buffer instead of copying into it.
+  pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createSymDistinctResults());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
