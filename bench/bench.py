@@ -32,9 +32,11 @@ The virtualenvs are created on first use under ~/.cache/symc/:
   $SYMC_ORT_VENV (ort-venv): onnxruntime onnx numpy, the newest from PyPI.
 
 --micro instead runs bench/matmul_bench.py (symc's matmul against OpenBLAS),
-a STREAM-like triad (bench/triad.c) for the machine's memory bandwidth and
-bench/fma_peak.c for its f32 FMA peak. The model table gives symc's GFLOP/s
-(sym-run's FLOP count) also as a fraction of that measured peak.
+a STREAM-like triad (bench/triad.c) for the machine's memory bandwidth,
+bench/fma_peak.c for its f32 FMA peak, and single layers against MXNet:
+three convolutions of ResNet-18 (GFLOP/s, fraction of the FMA peak) and an
+elementwise chain (GB/s, fraction of the triad's). The model table gives
+symc's GFLOP/s (sym-run's FLOP count) also as a fraction of that peak.
 """
 import argparse
 import datetime
@@ -413,21 +415,74 @@ def build_fma_peak(folder):
 
 
 def micro(args):
-    """symc's matmul against OpenBLAS, then the triad bandwidth and the FMA
-    peak."""
-    print(f"CPU: {machine_summary()}")
+    """symc's matmul against OpenBLAS; the machine's triad bandwidth and FMA
+    peak; single layers against MXNet (micro_layers)."""
+    print(f"CPU: {machine_summary()}", flush=True)
     subprocess.check_call([sys.executable, os.path.join(HERE, "matmul_bench.py"),
                            "--sym-compile", args.sym_compile,
                            *map(str, (256, 300, 512, 777, 1024))])
+    threads = args.threads or sorted({1, len(os.sched_getaffinity(0))})
+    runner = Runner(args)
+    bandwidth = {}
     with tempfile.TemporaryDirectory() as tmp:
         triad = os.path.join(tmp, "triad")
         subprocess.check_call(["cc", "-O3", "-march=native", "-fopenmp",
                                os.path.join(HERE, "triad.c"), "-o", triad])
-        peak = build_fma_peak(tmp)
-        for threads in sorted({1, len(os.sched_getaffinity(0))}):
-            env = dict(os.environ, OMP_NUM_THREADS=str(threads))
-            subprocess.check_call([triad], env=env)
-            subprocess.check_call([peak], env=env)
+        for t in threads:
+            out = subprocess.run([triad], capture_output=True, text=True, check=True,
+                                 env=dict(os.environ, OMP_NUM_THREADS=str(t))).stdout
+            found = re.search(r"triad: ([\d.]+) GB/s", out)
+            bandwidth[t] = float(found.group(1)) if found else None
+            print(out.strip())
+            print(f"fma peak: {runner.fma_peak(t)} GFLOP/s with {t} thread(s)", flush=True)
+    micro_layers(runner, threads, bandwidth)
+
+
+def micro_layers(runner, threads, bandwidth):
+    """Single layers (bench/mxnet_peer.py's LAYERS) timed by symc and MXNet
+    in the same run: the convolutions' GFLOP/s against the FMA peak, the
+    elementwise chain's GB/s (the bytes it must move) against the triad's."""
+    args = runner.args
+    folder = os.path.join(args.cache_dir, "micro-layers")
+    layers = runner.mxnet_worker(["layers", "--out-dir", folder])
+    if "error" in layers:
+        print(f"micro layers: {layers['error']}")
+        return
+    columns = ["layer", "threads", "symc ms", "MXNet ms", "MXNet/symc", "symc rate",
+               "of peak", "symc rel"]
+    print("\nsingle layers (rate: GFLOP/s of a convolution against the FMA peak, "
+          "GB/s of the chain against the triad's)")
+    print(" | ".join(columns))
+    for name, layer in layers.items():
+        out_dir = os.path.join(folder, name.replace(" ", "_").replace("/", "_"))
+        os.makedirs(out_dir, exist_ok=True)
+        model_args = ["--symbol", layer["symbol"], "--params", layer["params"]]
+        model_args += [f"--input={n}={p}" for n, p in layer["inputs"].items()]
+        for i, t in enumerate(threads):
+            symc = runner.symc(layer["symbol"], layer["params"], layer["inputs"], out_dir,
+                               1, t)
+            save = ["--save-outputs", os.path.join(out_dir, "mxnet")] if i == 0 else []
+            mxnet = runner.mxnet_worker(["time", *model_args, f"--warmup={args.warmup}",
+                                         f"--runs={args.runs}", *save], t)
+            rate = peak = diff = "-"
+            if "error" not in symc:
+                if name.startswith("conv"):
+                    gflops = layer["flops"] / (symc["ms"] * 1e6)
+                    rate, limit = f"{gflops:.0f} GFLOP/s", runner.fma_peak(t)
+                    peak = f"{gflops / limit:.0%}" if limit else "-"
+                else:
+                    gbs = layer["bytes"] / (symc["ms"] * 1e6)
+                    rate, limit = f"{gbs:.1f} GB/s", bandwidth.get(t)
+                    peak = f"{gbs / limit:.0%}" if limit else "-"
+            if i == 0 and "error" not in symc and "error" not in mxnet:
+                result = runner.mxnet_worker(["compare", "--dir", out_dir, "--outputs=1",
+                                              "symc"])
+                diff = result.get("symc", {}).get("rel")
+                diff = "-" if diff is None else f"{diff:.1e}"
+            cells = [name, str(t), format_ms(symc["ms"]) if "ms" in symc else symc["error"],
+                     format_ms(mxnet["ms"]) if "ms" in mxnet else mxnet["error"],
+                     ratio(mxnet, symc), rate, peak, diff]
+            print(" | ".join(cells), flush=True)
 
 
 def int_list(text):
@@ -462,6 +517,7 @@ def main():
         HERE, f"results-{socket.gethostname()}.md"), help="the markdown table")
     args = parser.parse_args()
     if args.micro:
+        args.runs = args.runs or 20
         micro(args)
         return
     quick = args.quick

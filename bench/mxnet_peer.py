@@ -13,6 +13,8 @@ MXNET_* set by the caller apply (MXNet reads them once, at import).
   export   to ONNX with MXNet's own exporter (mx.onnx.export_model)
   compare  the largest |difference| between other runtimes' outputs and
            MXNet's, absolute and relative to the output's scale
+  layers   the micro-benchmark's single-layer graphs (LAYERS): symbols,
+           weights and inputs, written to a folder each
 
 Each writes its result, or {"error": ...}, as JSON to --result.
 """
@@ -34,7 +36,8 @@ MXNET_MAX_OPSET = 13
 def load_params(mx, path):
     """(arg_params, aux_params) of a .params file with arg:/aux: keys."""
     args, auxs = {}, {}
-    for key, value in mx.nd.load(path).items():
+    loaded = mx.nd.load(path)  # a list when the file holds no arrays
+    for key, value in (loaded.items() if isinstance(loaded, dict) else []):
         kind, _, name = key.partition(":")
         (auxs if kind == "aux" else args)[name] = value
     return args, auxs
@@ -203,6 +206,70 @@ def compare(args):
     return result
 
 
+# The micro-benchmark's layers (bench.py --micro): three convolutions of
+# ResNet-18 (its first, 7x7/2 on the 3-channel image; a 64- and a
+# 512-channel 3x3 of stages 1 and 4) and an elementwise chain that only
+# moves memory, relu(a * b + c) over 16 MiB operands, for GB/s against the
+# triad's.
+LAYERS = {
+    "conv0 7x7/2 3->64 224": ("conv", (1, 3, 224, 224), dict(num_filter=64, kernel=(7, 7),
+                                                            stride=(2, 2), pad=(3, 3))),
+    "conv 3x3 64->64 56": ("conv", (1, 64, 56, 56), dict(num_filter=64, kernel=(3, 3),
+                                                         pad=(1, 1))),
+    "conv 3x3 512->512 7": ("conv", (1, 512, 7, 7), dict(num_filter=512, kernel=(3, 3),
+                                                         pad=(1, 1))),
+    "relu(a*b+c) 4x1024x1024": ("chain", (4, 1024, 1024), {}),
+}
+
+
+def layer_files(mx, np, name, folder):
+    """Writes LAYERS[name]'s graph, weights and inputs to `folder`:
+    {"symbol", "params", "inputs": {name: file}, "flops", "bytes"} (bytes:
+    what the layer must read and write at least)."""
+    kind, shape, attrs = LAYERS[name]
+    os.makedirs(folder, exist_ok=True)
+    rng = np.random.default_rng(0)
+    data = mx.sym.Variable("data")
+    inputs = {"data": rng.standard_normal(shape, dtype=np.float32)}
+    weights = {}
+    if kind == "conv":
+        out = mx.sym.Convolution(data, no_bias=True, name="conv", **attrs)
+        arg_shapes, _, _ = out.infer_shape(data=shape)
+        weight_shape = dict(zip(out.list_arguments(), arg_shapes))["conv_weight"]
+        weights["arg:conv_weight"] = mx.nd.array(
+            rng.standard_normal(weight_shape, dtype=np.float32) * 0.05)
+    else:
+        b, c = mx.sym.Variable("b"), mx.sym.Variable("c")
+        out = mx.sym.relu(data * b + c)
+        inputs.update(b=rng.standard_normal(shape, dtype=np.float32),
+                      c=rng.standard_normal(shape, dtype=np.float32))
+    out_shape = out.infer_shape(**{k: v.shape for k, v in inputs.items()})[1][0]
+    if kind == "conv":
+        flops = 2 * int(np.prod(out_shape)) * int(np.prod(weight_shape[1:]))
+    else:
+        flops = 3 * int(np.prod(shape))
+    symbol = os.path.join(folder, "layer-symbol.json")
+    out.save(symbol)
+    params = os.path.join(folder, "layer.params")
+    mx.nd.save(params, weights)
+    files = {}
+    for input_name, value in inputs.items():
+        files[input_name] = os.path.join(folder, f"input_{input_name}.npy")
+        np.save(files[input_name], value)
+    moved = sum(v.nbytes for v in inputs.values()) + 4 * int(np.prod(out_shape))
+    return {"symbol": symbol, "params": params, "inputs": files, "flops": flops,
+            "bytes": moved}
+
+
+def layers(args):
+    """Writes every layer of LAYERS to a folder of its own under args.out_dir;
+    {name: layer_files(...)} in LAYERS' order."""
+    import mxnet as mx
+    import numpy as np
+    return {name: layer_files(mx, np, name, os.path.join(args.out_dir, f"layer{i}"))
+            for i, name in enumerate(LAYERS)}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -235,6 +302,10 @@ def main():
                    help="index of a MultiBoxDetection output")
     p.add_argument("candidates", nargs="+")
     p.set_defaults(action=compare)
+
+    p = commands.add_parser("layers", help=layers.__doc__)
+    p.add_argument("--out-dir", required=True)
+    p.set_defaults(action=layers)
 
     for p in commands.choices.values():
         add_common_arguments(p)
