@@ -19,6 +19,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/TargetSelect.h"
@@ -54,6 +55,11 @@ llvm::Error runPasses(PassManager &pm, ModuleOp module) {
     messages += text;
     return success();
   });
+  // The pass-manager options of MLIR that a tool registered
+  // (--mlir-print-ir-after=PASS, --mlir-pass-statistics, ...; see
+  // registerPassManagerCLOptions) apply to every pipeline it runs; where
+  // none are registered this does nothing.
+  (void)applyPassManagerCLOptions(pm);
   if (failed(pm.run(module)))
     return makeError(messages.empty() ? "compilation failed" : messages);
   return llvm::Error::success();
@@ -316,14 +322,23 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
                       UnitAttr::get(ctx));
   func.setSymName(entryName);
   setCInterfaceEntry(func);
-  // In two halves, to count the arithmetic on linalg in between.
+  // In two halves, to count the arithmetic on linalg in between; one
+  // timing report for both, printed when `timing` goes out of scope.
+  DefaultTimingManager timing;
+  timing.setEnabled(options.passTiming);
+  timing.setDisplayMode(DefaultTimingManager::DisplayMode::Tree);
+  TimingScope compileTime = timing.getRootScope();
   PassManager toLinalg(ctx);
   buildSymToLinalgPipeline(toLinalg);
+  if (options.passTiming)
+    toLinalg.enableTiming(compileTime);
   if (llvm::Error err = runPasses(toLinalg, module))
     return std::move(err);
   signature.floatOps = countFloatOps(module);
   PassManager toTarget(ctx);
   buildLinalgToTargetPipeline(toTarget, options);
+  if (options.passTiming)
+    toTarget.enableTiming(compileTime);
   if (llvm::Error err = runPasses(toTarget, module))
     return std::move(err);
   if (auto prepare = module->getAttrOfType<DictionaryAttr>(kPrepareAttr)) {

@@ -18,6 +18,7 @@
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -353,6 +354,15 @@ void registerPipelines() {
       [](OpPassManager &pm, const NVVMPipelineOptions &options) {
         buildSymToNVVMPipeline(pm, options.codegen());
       });
+}
+
+void registerPassManagerCommandLine() {
+  // The passes first: the options' pass-name parsers list the registered
+  // passes when they are constructed.
+  registerAllPasses();
+  registerSymTransformsPasses();
+  registerSymConversionPasses();
+  registerPassManagerCLOptions();
 }
 
 } // namespace symc

@@ -108,6 +108,12 @@ cl::opt<std::string> cudaToolkit(
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
+cl::opt<bool> passTiming(
+    "timing",
+    cl::desc("print MLIR's pass timing, a tree of the compiler's passes (stderr); "
+             "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
+             "--mlir-print-ir-before=PASS, --mlir-pass-statistics"),
+    cl::init(false), cl::cat(category));
 cl::opt<bool> fillMissing(
     "fill-missing",
     cl::desc("give arguments without a value sym-run's deterministic weight "
@@ -375,6 +381,7 @@ Error compileModel(mlir::MLIRContext &ctx) {
   CodegenOptions codegen;
   codegen.target = target;
   codegen.parallel = isParallel();
+  codegen.passTiming = passTiming;
   codegen.gpuChip = gpuArch;
   codegen.gpuFormat = gpuFormat;
   codegen.cudaToolkit = cudaToolkit;
@@ -449,6 +456,7 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   if (!takeThreadsOption("sym-compile", argc, argv, threads))
     return 1;
+  registerPassManagerCommandLine();
   cl::HideUnrelatedOptions(category);
   std::string overview =
       std::string("sym-compile: compile an MXNet model into an object file or a "

@@ -84,6 +84,12 @@ cl::opt<bool> emulateGPU(
     cl::init(false), cl::Hidden, cl::cat(category));
 /// --threads N (see takeThreadsOption).
 unsigned threads = 0;
+cl::opt<bool> passTiming(
+    "timing",
+    cl::desc("print MLIR's pass timing, a tree of the compiler's passes (stderr); "
+             "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
+             "--mlir-print-ir-before=PASS, --mlir-pass-statistics"),
+    cl::init(false), cl::cat(category));
 cl::opt<bool> profile(
     "profile",
     cl::desc("time every kernel and print where the run time goes, by MXNet "
@@ -234,6 +240,7 @@ Error runModel(mlir::MLIRContext &ctx) {
     return err;
   CodegenOptions codegen;
   codegen.profile = profile;
+  codegen.passTiming = passTiming;
   codegen.parallel = threads != 1 && target == Target::CPU;
   codegen.target = target;
   codegen.gpuChip = gpuArch;
@@ -336,6 +343,7 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   if (!takeThreadsOption("sym-run", argc, argv, threads))
     return 1;
+  registerPassManagerCommandLine();
   cl::HideUnrelatedOptions(category);
   std::string overview =
       std::string("sym-run: JIT-compile an MXNet Symbol model and run it on "

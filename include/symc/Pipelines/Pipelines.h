@@ -19,6 +19,9 @@ struct CodegenOptions {
   Target target = Target::CPU;
   /// Time every kernel (symc-profile-kernels; sym-run --profile).
   bool profile = false;
+  /// Print MLIR's pass timing, a tree of the lowering's passes, to stderr
+  /// once the model is compiled (sym-run/sym-compile --timing).
+  bool passTiming = false;
   /// Distribute matmuls and convolutions over threads (OpenMP; the count
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
@@ -90,6 +93,12 @@ int runCodegenTool(llvm::StringRef toolName,
 /// value.
 bool takeThreadsOption(llvm::StringRef toolName, int &argc, char **argv,
                        unsigned &threads);
+
+/// MLIR's pass-manager options for a tool that compiles models without
+/// being mlir-opt (sym-run, sym-compile): --mlir-print-ir-after=PASS,
+/// --mlir-pass-statistics, ..., with every pass of the pipelines known by
+/// name. The compiler applies them to each pipeline it runs.
+void registerPassManagerCommandLine();
 
 /// Registers --sym-to-linalg, --linalg-to-llvm-cpu, --sym-to-llvm,
 /// --linalg-to-nvvm and --sym-to-nvvm.
