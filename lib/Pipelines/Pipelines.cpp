@@ -13,6 +13,7 @@
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/AsmState.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -64,6 +65,7 @@ void addBufferizationPasses(OpPassManager &pm) {
   // An op whose result is inserted into a larger tensor (Concat's pieces)
   // computes into that tensor's slice instead of a buffer of its own that
   // is then copied.
+  pm.addNestedPass<func::FuncOp>(createSymDuplicateSharedFills());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Tiled loops pass their output buffer through iter_args; folded away,
@@ -144,6 +146,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   pm.addNestedPass<func::FuncOp>(createSymCPUVectorizeElementwise());
 
   addBufferizationPasses(pm);
+  pm.addNestedPass<func::FuncOp>(createSymFreeBuffersEarly());
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
   // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
   if (options.parallel) {
@@ -363,6 +366,9 @@ void registerPassManagerCommandLine() {
   registerSymTransformsPasses();
   registerSymConversionPasses();
   registerPassManagerCLOptions();
+  // How the dumps print: --mlir-print-debuginfo (each op's MXNet node),
+  // --mlir-elide-elementsattrs-if-larger=N (the embedded weights).
+  registerAsmPrinterCLOptions();
 }
 
 } // namespace symc

@@ -97,7 +97,8 @@ bool takeThreadsOption(llvm::StringRef toolName, int &argc, char **argv,
 /// MLIR's pass-manager options for a tool that compiles models without
 /// being mlir-opt (sym-run, sym-compile): --mlir-print-ir-after=PASS,
 /// --mlir-pass-statistics, ..., with every pass of the pipelines known by
-/// name. The compiler applies them to each pipeline it runs.
+/// name, and the printer's (--mlir-print-debuginfo, ...). The compiler
+/// applies them to each pipeline it runs.
 void registerPassManagerCommandLine();
 
 /// Registers --sym-to-linalg, --linalg-to-llvm-cpu, --sym-to-llvm,
