@@ -118,8 +118,10 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // erf, tanh, exp, log, ... as arithmetic that LLVM vectorizes (all of
+  // MLIR's approximations), before vector-to-llvm lowers what they create.
+  pm.addNestedPass<func::FuncOp>(createSymApproximateMath());
   pm.addPass(createConvertVectorToLLVMPass());
-  pm.addNestedPass<func::FuncOp>(createSymApproximateErf());
   addStandardToLLVMPasses(pm);
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
@@ -221,7 +223,11 @@ void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options)
     addCPULoweringPasses(pm, CodegenOptions());
     return;
   }
-  pm.addNestedPass<func::FuncOp>(createSymApproximateErf());
+  // erf only: the other functions become libdevice calls (__nv_expf,
+  // ...), which the GPU runs at full speed.
+  SymApproximateMathOptions erfOnly;
+  erfOnly.functions = {"erf"};
+  pm.addNestedPass<func::FuncOp>(createSymApproximateMath(erfOnly));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addPass(createGpuLaunchSinkIndexComputationsPass());
