@@ -37,6 +37,9 @@ def _cases():
     C["conv_basic"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_filter=4, name="conv"), {"data": (2, 3, 9, 9)})
     C["conv_stride_pad"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), stride=(2, 2), pad=(1, 1), num_filter=5, name="conv"), {"data": (2, 3, 10, 9)})
     C["conv_dilate"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(2, 2), pad=(2, 1), num_filter=3, name="conv"), {"data": (1, 2, 11, 10)})
+    # Mostly padding taps: each tap its own piece (symc-cpu-schedule).
+    C["conv_dilate_wide_pad"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(6, 6), pad=(6, 6), num_filter=16, name="conv"), {"data": (1, 8, 14, 14)})
+    C["conv_dilate_wide_pad_strided"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(4, 5), stride=(1, 2), pad=(4, 5), num_filter=5, name="conv"), {"data": (2, 3, 9, 12)})
     C["conv_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 8, 8)})
     C["conv_depthwise"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_group=4, num_filter=4, no_bias=True, name="conv"), {"data": (1, 4, 7, 7)})
     C["conv_rect"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(1, 3), stride=(1, 2), pad=(0, 1), num_filter=2, name="conv"), {"data": (1, 3, 5, 11)})

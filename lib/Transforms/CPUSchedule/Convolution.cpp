@@ -557,6 +557,123 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
   return loop.getResult(0);
 }
 
+//===----------------------------------------------------------------------===//
+// Taps that read only padding
+//===----------------------------------------------------------------------===//
+
+/// The outputs [first, first + count) of one spatial dimension at which
+/// kernel tap `tap` reads real input rather than padding, for `outputs`
+/// positions `stride` apart, taps `dilation` apart, and an input padded
+/// with `low` elements in front of its `size` real ones (count 0: none).
+/// The position read grows with the output, so these are one range.
+std::pair<int64_t, int64_t> outputsReadingInput(int64_t tap, int64_t outputs, int64_t stride,
+                                                int64_t dilation, int64_t low, int64_t size) {
+  int64_t first = outputs, count = 0;
+  for (int64_t o = 0; o < outputs; ++o) {
+    int64_t at = o * stride + tap * dilation;
+    if (at >= low && at < low + size) {
+      first = std::min(first, o);
+      ++count;
+    }
+  }
+  return {first, count};
+}
+
+/// The part of a spatial dimension's output-tap products that read real
+/// input.
+double usefulFraction(int64_t outputs, int64_t kernel, int64_t stride, int64_t dilation,
+                      int64_t low, int64_t size) {
+  int64_t useful = 0;
+  for (int64_t k = 0; k < kernel; ++k)
+    useful += outputsReadingInput(k, outputs, stride, dilation, low, size).second;
+  return double(useful) / double(outputs * kernel);
+}
+
+/// A convolution of a zero-padded input whose taps read only padding for a
+/// large part of the output (VGG16-reduced's fc6: a 3x3 kernel dilated by
+/// 6 over a 14x14 input padded by 6, where half the products are with
+/// padding) becomes a sum over its taps: each tap a 1x1 convolution over
+/// just the outputs where it reads real input, from the unpadded input,
+/// accumulated into that box of the output. Each tap's weights are read
+/// once, as in the whole convolution. Convolutions whose padding taps are
+/// under a quarter of the work (a 3x3 kernel padded by 1) stay whole.
+void skipPaddingTaps(ModuleOp module) {
+  SmallVector<linalg::Conv2DNchwFchwOp> convs;
+  module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
+  for (linalg::Conv2DNchwFchwOp op : convs) {
+    auto pad = op.getDpsInputs()[0].getDefiningOp<tensor::PadOp>();
+    Value filter = op.getDpsInputs()[1];
+    auto filterType = dyn_cast<RankedTensorType>(filter.getType());
+    auto outType = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    if (!pad || !matchPattern(pad.getConstantPaddingValue(), m_AnyZeroFloat()) ||
+        !pad.getSourceType().hasStaticShape() || !filterType ||
+        !filterType.hasStaticShape() || !outType || !outType.hasStaticShape())
+      continue;
+    ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
+    if (llvm::is_contained(low, ShapedType::kDynamic) ||
+        llvm::is_contained(high, ShapedType::kDynamic) || low[0] || low[1] || high[0] ||
+        high[1])
+      continue;
+    ArrayRef<int64_t> in = pad.getSourceType().getShape(), out = outType.getShape(),
+                      kernel = filterType.getShape();
+    auto strides = op.getStrides().getValues<int64_t>();
+    auto dilations = op.getDilations().getValues<int64_t>();
+    auto rowsOf = [&](int64_t kh) {
+      return outputsReadingInput(kh, out[2], strides[0], dilations[0], low[2], in[2]);
+    };
+    auto columnsOf = [&](int64_t kw) {
+      return outputsReadingInput(kw, out[3], strides[1], dilations[1], low[3], in[3]);
+    };
+    if (usefulFraction(out[2], kernel[2], strides[0], dilations[0], low[2], in[2]) *
+            usefulFraction(out[3], kernel[3], strides[1], dilations[1], low[3], in[3]) >
+        0.75)
+      continue;
+
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    Type elt = outType.getElementType();
+    SmallVector<int64_t> unit(4, 1);
+    auto slice = [&](Value source, ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
+                     ArrayRef<int64_t> strides) -> Value {
+      return tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get(sizes, elt), source, ValueRange{}, ValueRange{},
+          ValueRange{}, b.getDenseI64ArrayAttr(offsets), b.getDenseI64ArrayAttr(sizes),
+          b.getDenseI64ArrayAttr(strides));
+    };
+    Value acc = op.getDpsInits()[0];
+    for (int64_t kh = 0; kh < kernel[2]; ++kh) {
+      auto [row, rows] = rowsOf(kh);
+      for (int64_t kw = 0; kw < kernel[3]; ++kw) {
+        auto [column, columns] = columnsOf(kw);
+        if (!rows || !columns)
+          continue;
+        // The real input that tap (kh, kw) reads for its box of outputs.
+        Value input = slice(pad.getSource(),
+                            {0, 0, row * strides[0] + kh * dilations[0] - low[2],
+                             column * strides[1] + kw * dilations[1] - low[3]},
+                            {in[0], in[1], (rows - 1) * strides[0] + 1,
+                             (columns - 1) * strides[1] + 1},
+                            unit);
+        Value tap = slice(filter, {0, 0, kh, kw}, {kernel[0], kernel[1], 1, 1}, unit);
+        SmallVector<int64_t> offsets = {0, 0, row, column},
+                             sizes = {out[0], out[1], rows, columns};
+        Value box = slice(acc, offsets, sizes, unit);
+        Value sum = linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{box.getType()},
+                                                     ValueRange{input, tap}, ValueRange{box},
+                                                     op.getStridesAttr(),
+                                                     op.getDilationsAttr())
+                        .getResult(0);
+        acc = tensor::InsertSliceOp::create(b, loc, sum, acc, ValueRange{}, ValueRange{},
+                                            ValueRange{}, b.getDenseI64ArrayAttr(offsets),
+                                            b.getDenseI64ArrayAttr(sizes),
+                                            b.getDenseI64ArrayAttr(unit));
+      }
+    }
+    op->replaceAllUsesWith(ValueRange{acc});
+    op->erase();
+  }
+}
+
 /// NCHW/FCHW convolutions become channel-last ones between transposes (the
 /// filter transposes are constants when the weights are): the vectorizer
 /// works on the innermost (channel) axis, where NCHW would transpose the
@@ -784,6 +901,7 @@ std::string depthwiseScheduleFor(const DepthwiseSchedule &schedule, int64_t id) 
 
 std::string scheduleConvolutions(ModuleOp module, RegisterTile registerTile,
                                  int64_t l1Bytes, int64_t l2Bytes, bool parallel) {
+  skipPaddingTaps(module);
   std::vector<ConvSchedule> schedules = rewriteConvolutionsChannelLast(
       module, registerTile.rows, registerTile.columns, l1Bytes, l2Bytes, parallel);
   std::string script;
