@@ -327,34 +327,54 @@ func.func @depthwise(%x: tensor<1x16x1x10x10xf32>, %w: tensor<16x1x1x3x3xf32>) -
 // -----
 
 // A 3x3 kernel dilated by 6 over a 14x14 input padded by 6 (VGG16-reduced's
-// fc6): half its products are with padding. It becomes one 1x1
+// fc6): half its 115M products are with padding. It becomes one 1x1
 // convolution per tap over the outputs where that tap reads real input,
 // each from the unpadded input: the corner tap (0, 0) only for outputs
 // [6, 14) x [6, 14), from input [0, 8) x [0, 8); the centre tap for all.
 // CHECK-LABEL: func @conv_dilated_padding
 // CHECK-NOT: tensor.pad %arg0 low[0, 0, 6, 6]
-// CHECK: tensor.extract_slice %arg0[0, 0, 0, 0] [1, 8, 8, 8]
-// CHECK: tensor.extract_slice %arg1[0, 0, 0, 0] [16, 8, 1, 1]
-// CHECK: tensor.insert_slice {{.*}}[0, 0, 6, 6] [1, 16, 8, 8]
-// CHECK: tensor.extract_slice %arg1[0, 0, 0, 1] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 0, 2] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 1, 0] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 1, 1] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 1, 2] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 2, 0] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg1[0, 0, 2, 1] [16, 8, 1, 1]
-// CHECK: tensor.extract_slice %arg0[0, 0, 6, 6] [1, 8, 8, 8]
-// CHECK: tensor.extract_slice %arg1[0, 0, 2, 2] [16, 8, 1, 1]
+// CHECK: tensor.extract_slice %arg0[0, 0, 0, 0] [1, 128, 8, 8]
+// CHECK: tensor.extract_slice %arg1[0, 0, 0, 0] [512, 128, 1, 1]
+// CHECK: tensor.insert_slice {{.*}}[0, 0, 6, 6] [1, 512, 8, 8]
+// CHECK: tensor.extract_slice %arg1[0, 0, 0, 1] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 0, 2] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 1, 0] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 1, 1] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 1, 2] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 2, 0] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg1[0, 0, 2, 1] [512, 128, 1, 1]
+// CHECK: tensor.extract_slice %arg0[0, 0, 6, 6] [1, 128, 8, 8]
+// CHECK: tensor.extract_slice %arg1[0, 0, 2, 2] [512, 128, 1, 1]
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
-func.func @conv_dilated_padding(%x: tensor<1x8x14x14xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32> {
+func.func @conv_dilated_padding(%x: tensor<1x128x14x14xf32>, %w: tensor<512x128x3x3xf32>) -> tensor<1x512x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 6, 6] high[0, 0, 6, 6] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x128x14x14xf32> to tensor<1x128x26x26xf32>
+  %empty = tensor.empty() : tensor<1x512x14x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<6> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%padded, %w : tensor<1x128x26x26xf32>, tensor<512x128x3x3xf32>) outs(%init : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+  return %r : tensor<1x512x14x14xf32>
+}
+
+// -----
+
+// The same with 128 times fewer products (0.9M, half with padding): not worth nine
+// pieces, it stays one convolution of the padded input.
+// CHECK-LABEL: func @conv_dilated_padding_small
+// CHECK: tensor.pad %arg0 low[0, 0, 6, 6]
+// CHECK-NOT: tensor.extract_slice %arg1
+func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8x3x3xf32>) -> tensor<1x64x14x14xf32> {
   %zero = arith.constant 0.0 : f32
   %padded = tensor.pad %x low[0, 0, 6, 6] high[0, 0, 6, 6] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32
   } : tensor<1x8x14x14xf32> to tensor<1x8x26x26xf32>
-  %empty = tensor.empty() : tensor<1x16x14x14xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
+  %empty = tensor.empty() : tensor<1x64x14x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x64x14x14xf32>) -> tensor<1x64x14x14xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<6> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%padded, %w : tensor<1x8x26x26xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x14x14xf32>) -> tensor<1x16x14x14xf32>
-  return %r : tensor<1x16x14x14xf32>
+      ins(%padded, %w : tensor<1x8x26x26xf32>, tensor<64x8x3x3xf32>) outs(%init : tensor<1x64x14x14xf32>) -> tensor<1x64x14x14xf32>
+  return %r : tensor<1x64x14x14xf32>
 }
