@@ -86,13 +86,19 @@ void addBufferizationPasses(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
 }
 
-/// Math (through libm where LLVM has no intrinsic), memrefs, arith, index,
-/// ub, control flow and functions to the LLVM dialect, on the host.
-/// Allocations go through symc's runtime allocator (Runtime/Allocator.h),
-/// which keeps freed intermediate buffers for the next run.
-void addStandardToLLVMPasses(OpPassManager &pm) {
+/// Math to the LLVM dialect: LLVM's intrinsics, else libm calls, one per
+/// element of a vector (extracted with vector ops, which vector-to-llvm
+/// lowers afterwards).
+void addMathToLLVMPasses(OpPassManager &pm) {
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
+}
+
+/// Memrefs, arith, index, ub, control flow and functions to the LLVM
+/// dialect, on the host. Allocations go through symc's runtime allocator
+/// (Runtime/Allocator.h), which keeps freed intermediate buffers for the
+/// next run.
+void addStandardToLLVMPasses(OpPassManager &pm) {
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
   memrefToLLVM.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
@@ -121,6 +127,7 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   // erf, tanh, exp, log, ... as arithmetic that LLVM vectorizes (all of
   // MLIR's approximations), before vector-to-llvm lowers what they create.
   pm.addNestedPass<func::FuncOp>(createSymApproximateMath());
+  addMathToLLVMPasses(pm);
   pm.addPass(createConvertVectorToLLVMPass());
   addStandardToLLVMPasses(pm);
   if (options.parallel)
@@ -196,6 +203,7 @@ void addKernelLoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
 /// launches, allocations and copies into calls of the mgpu* runtime.
 void addHostLoweringPasses(OpPassManager &pm) {
   pm.addPass(createConvertNVVMToLLVMPass());
+  addMathToLLVMPasses(pm);
   addStandardToLLVMPasses(pm);
   pm.addPass(createGpuToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());

@@ -50,9 +50,12 @@ bool innermostLoopIsContiguous(linalg::GenericOp op) {
 }
 
 /// The vector tile of the innermost loop: `lanes` times 4, 2 or 1,
-/// whichever first divides its extent; 0 when none does or the extent is
-/// dynamic. (The outer loops may be dynamic, as in the uneven chunks that
-/// symc-cpu-parallelize gives threads: their tiles are single elements.)
+/// whichever first divides its extent, else the whole extent when it is
+/// under four vectors (the 10 channels of a small convolution: one
+/// vector<10xf32>, which LLVM widens, rather than scalar code); 0 for
+/// other extents and dynamic ones. (The outer loops may be dynamic, as in
+/// the uneven chunks that symc-cpu-parallelize gives threads: their tiles
+/// are single elements.)
 int64_t innermostTile(linalg::GenericOp op, int64_t lanes) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (ranges.empty() || ShapedType::isDynamic(ranges.back()))
@@ -60,7 +63,7 @@ int64_t innermostTile(linalg::GenericOp op, int64_t lanes) {
   for (int64_t unroll : {4, 2, 1})
     if (ranges.back() % (lanes * unroll) == 0)
       return lanes * unroll;
-  return 0;
+  return ranges.back() < 4 * lanes ? ranges.back() : 0;
 }
 
 /// Elementwise: on tensors, every loop parallel, and no index-dependent or
@@ -77,6 +80,24 @@ bool isElementwise(linalg::GenericOp op) {
               })
               .wasInterrupted();
 }
+
+/// A 0-D transfer_read of a tensor (an operand broadcast along the
+/// innermost loop: its tile is one element) as tensor.extract and a
+/// broadcast, which folds into the broadcast to the vector that follows;
+/// 0-D transfers have no lowering to LLVM.
+struct ScalarTensorReadToExtract : OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    if (read.getVectorType().getRank() != 0 || !isa<RankedTensorType>(read.getBase().getType()))
+      return failure();
+    Value element =
+        tensor::ExtractOp::create(rewriter, read.getLoc(), read.getBase(), read.getIndices());
+    rewriter.replaceOpWithNewOp<vector::BroadcastOp>(read, read.getVectorType(), element);
+    return success();
+  }
+};
 
 struct SymCPUVectorizeElementwisePass
     : symc::impl::SymCPUVectorizeElementwiseBase<SymCPUVectorizeElementwisePass> {
@@ -125,12 +146,15 @@ struct SymCPUVectorizeElementwisePass
       }
     }
     // The tiles' unit dimensions out of the vector types (1-D transfers),
-    // and one-trip loops folded.
+    // one-trip loops folded, and an operand broadcast along the innermost
+    // loop read as a scalar (its 0-D transfer has no LLVM lowering).
     RewritePatternSet patterns(&getContext());
     scf::ForOp::getCanonicalizationPatterns(patterns, &getContext());
     vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
     vector::populateVectorTransferDropUnitDimsPatterns(patterns);
     vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    patterns.add<ScalarTensorReadToExtract>(&getContext());
+    vector::BroadcastOp::getCanonicalizationPatterns(patterns, &getContext());
     (void)applyPatternsGreedily(getOperation(), std::move(patterns));
   }
 };

@@ -31,8 +31,9 @@ func.func @scale_shift_relu(%x: tensor<1x4x4x64xf32>, %s: tensor<64xf32>, %b: te
 
 // -----
 
-// An innermost extent no vector divides, and a read across the innermost
-// loop (a transpose), stay for the loop lowering.
+// An innermost extent of four vectors or more that no vector divides, and
+// a read across the innermost loop (a transpose), stay for the loop
+// lowering.
 // CHECK-LABEL: func @ragged
 // CHECK: linalg.generic
 // CHECK-NOT: vector.transfer_read
@@ -41,15 +42,15 @@ func.func @scale_shift_relu(%x: tensor<1x4x4x64xf32>, %s: tensor<64xf32>, %b: te
 // CHECK-NOT: vector.transfer_read
 #id2 = affine_map<(i, j) -> (i, j)>
 #t2 = affine_map<(i, j) -> (j, i)>
-func.func @ragged(%x: tensor<4x7xf32>) -> tensor<4x7xf32> {
-  %e = tensor.empty() : tensor<4x7xf32>
+func.func @ragged(%x: tensor<4x100xf32>) -> tensor<4x100xf32> {
+  %e = tensor.empty() : tensor<4x100xf32>
   %y = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
-      ins(%x : tensor<4x7xf32>) outs(%e : tensor<4x7xf32>) {
+      ins(%x : tensor<4x100xf32>) outs(%e : tensor<4x100xf32>) {
   ^bb0(%a: f32, %o: f32):
     %r = arith.negf %a : f32
     linalg.yield %r : f32
-  } -> tensor<4x7xf32>
-  return %y : tensor<4x7xf32>
+  } -> tensor<4x100xf32>
+  return %y : tensor<4x100xf32>
 }
 func.func @transposing(%x: tensor<32x32xf32>) -> tensor<32x32xf32> {
   %e = tensor.empty() : tensor<32x32xf32>
@@ -78,4 +79,30 @@ func.func @dynamic_rows(%x: tensor<?x64xf32>, %e: tensor<?x64xf32>) -> tensor<?x
     linalg.yield %r : f32
   } -> tensor<?x64xf32>
   return %y : tensor<?x64xf32>
+}
+
+// -----
+
+// An innermost extent under four vectors is one vector of its own length
+// (a small convolution's 10 channels), and an operand broadcast along the
+// innermost loop (a per-row scale) is read as a scalar and broadcast: its
+// tile is one element, whose 0-D transfer would have no LLVM lowering.
+// CHECK-LABEL: func @short_rows
+// CHECK: scf.for {{.*}} to %c4 step %c1
+// CHECK:   %[[X:.*]] = vector.transfer_read %{{.*}} : tensor<1x10xf32>, vector<10xf32>
+// CHECK:   %[[S:.*]] = tensor.extract %{{.*}} : tensor<1xf32>
+// CHECK:   %[[B:.*]] = vector.broadcast %[[S]] : f32 to vector<10xf32>
+// CHECK:   arith.mulf %[[X]], %[[B]] : vector<10xf32>
+// CHECK-NOT: linalg.generic
+#row = affine_map<(i, j) -> (i)>
+#id3 = affine_map<(i, j) -> (i, j)>
+func.func @short_rows(%x: tensor<4x10xf32>, %s: tensor<4xf32>) -> tensor<4x10xf32> {
+  %e = tensor.empty() : tensor<4x10xf32>
+  %y = linalg.generic {indexing_maps = [#id3, #row, #id3], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %s : tensor<4x10xf32>, tensor<4xf32>) outs(%e : tensor<4x10xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.mulf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x10xf32>
+  return %y : tensor<4x10xf32>
 }
