@@ -105,6 +105,18 @@ func.func @conv_channel_blocks(%x: tensor<1x64x9x9xf32>, %w: tensor<16x64x3x3xf3
 
 // -----
 
+// With 128 input channels or more, blocks may fill 4/5 of L1: 32 channels
+// (18 KB) where half of L1 would allow only 16.
+// CHECK-LABEL: func @conv_channel_blocks_wide
+// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c128 step %c32 iter_args(%{{.*}}) -> (tensor<1x7x8x16xf32>)
+// CHECK:   tensor.extract_slice %{{.*}}[0, 0, %[[BLOCK]], 0] [3, 3, 32, 16]
+func.func @conv_channel_blocks_wide(%x: tensor<1x128x9x9xf32>, %w: tensor<16x128x3x3xf32>, %init: tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x128x9x9xf32>, tensor<16x128x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  return %r : tensor<1x16x7x7xf32>
+}
+
+// -----
+
 // A bias (the accumulator a broadcast of it) is added after the
 // convolution, which accumulates from zero: an elementwise op that fuses
 // with the consumers (here, moved channel-last above the output's
