@@ -108,12 +108,8 @@ cl::opt<std::string> cudaToolkit(
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
-cl::opt<bool> passTiming(
-    "timing",
-    cl::desc("print MLIR's pass timing, a tree of the compiler's passes (stderr); "
-             "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
-             "--mlir-print-ir-before=PASS, --mlir-pass-statistics"),
-    cl::init(false), cl::cat(category));
+cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
+                         cl::cat(category));
 cl::opt<bool> fillMissing(
     "fill-missing",
     cl::desc("give arguments without a value sym-run's deterministic weight "

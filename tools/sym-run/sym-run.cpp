@@ -84,12 +84,8 @@ cl::opt<bool> emulateGPU(
     cl::init(false), cl::Hidden, cl::cat(category));
 /// --threads N (see takeThreadsOption).
 unsigned threads = 0;
-cl::opt<bool> passTiming(
-    "timing",
-    cl::desc("print MLIR's pass timing, a tree of the compiler's passes (stderr); "
-             "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
-             "--mlir-print-ir-before=PASS, --mlir-pass-statistics"),
-    cl::init(false), cl::cat(category));
+cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
+                         cl::cat(category));
 cl::opt<bool> profile(
     "profile",
     cl::desc("time every kernel and print where the run time goes, by MXNet "

@@ -94,6 +94,13 @@ int runCodegenTool(llvm::StringRef toolName,
 bool takeThreadsOption(llvm::StringRef toolName, int &argc, char **argv,
                        unsigned &threads);
 
+/// The help of the tools' --timing option (CodegenOptions::passTiming),
+/// which also names the MLIR options registerPassManagerCommandLine adds.
+inline constexpr const char *kPassTimingHelp =
+    "print MLIR's pass timing, a tree of the compiler's passes (stderr); "
+    "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
+    "--mlir-print-ir-before=PASS, --mlir-pass-statistics, --mlir-print-debuginfo";
+
 /// MLIR's pass-manager options for a tool that compiles models without
 /// being mlir-opt (sym-run, sym-compile): --mlir-print-ir-after=PASS,
 /// --mlir-pass-statistics, ..., with every pass of the pipelines known by
