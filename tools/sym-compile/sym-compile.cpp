@@ -276,7 +276,7 @@ Error writeArtifact(llvm::Module &module, StringRef name,
   SmallString<128> tmpDir;
   if (std::error_code ec = sys::fs::createUniqueDirectory("sym-compile", tmpDir))
     return fail("cannot create a temporary directory: " + ec.message());
-  auto cleanup = make_scope_exit([&] { sys::fs::remove_directories(tmpDir); });
+  llvm::scope_exit cleanup([&] { sys::fs::remove_directories(tmpDir); });
   std::string modelObj = (tmpDir + "/model.o").str();
   std::string wrapperC = (tmpDir + "/wrapper.c").str();
   std::string wrapperObj = (tmpDir + "/wrapper.o").str();
