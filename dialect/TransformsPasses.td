@@ -142,6 +142,23 @@ def SymDuplicateSharedFills
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
 }
 
+def SymReadThroughInserts
+    : Pass<"symc-read-through-inserts", "::mlir::func::FuncOp"> {
+  let summary = "read a tensor inserted into a larger one back from the larger one";
+  let description = [{
+    Runs just before bufferization. A tensor that is inserted into a
+    larger one (a padded convolution input) and also read afterwards (the
+    residual branch of a ResNet block reads the same pooling output) is read
+    from a slice of the insert's result instead. One-shot bufferization
+    otherwise sees the later read as a conflict with computing the tensor in
+    place in the larger tensor's buffer, and computes it into a buffer of
+    its own that it first fills with a copy of the (zero) slice and then
+    copies into the larger one: two passes over the tensor per padded
+    convolution input.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def SymDistinctResults : Pass<"symc-distinct-results", "::mlir::func::FuncOp"> {
   let summary = "give every buffer result of a function its own buffer";
   let description = [{

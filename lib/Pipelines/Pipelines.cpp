@@ -66,6 +66,7 @@ void addBufferizationPasses(OpPassManager &pm) {
   // computes into that tensor's slice instead of a buffer of its own that
   // is then copied.
   pm.addNestedPass<func::FuncOp>(createSymDuplicateSharedFills());
+  pm.addNestedPass<func::FuncOp>(createSymReadThroughInserts());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Tiled loops pass their output buffer through iter_args; folded away,
