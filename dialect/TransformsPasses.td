@@ -75,6 +75,8 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
            "the L1 data cache's size (0: the host's)">,
     Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",
            "the L2 cache's size (0: the host's)">,
+    Option<"l3Bytes", "l3-bytes", "int64_t", /*default=*/"0",
+           "the L3 cache's size (0: the host's)">,
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",

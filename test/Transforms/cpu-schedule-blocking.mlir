@@ -1,14 +1,15 @@
-// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=16384" | FileCheck %s --check-prefix=SMALL
-// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=200000" | FileCheck %s --check-prefix=LARGE
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=16384 l3-bytes=8388608" | FileCheck %s --check-prefix=SMALL
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
-// outermost blocking moves the fewest bytes between memory and L2. With a
-// 16 KB L2 the 72 KB of weights would be read again per block, more than
-// the blocks save: filter tiles (packed, one convolution each) and
-// channel blocks outermost, the images inside. With 200 KB the weights stay in L2 and one image's input and a
-// filter tile's output fit half of it: one image at a time, its filter
-// tiles and channel blocks inside (all 16 rows: blocks of rows would read
-// more input rows twice).
+// outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the
+// 72 KB of weights would be read again per block, more than the blocks
+// save: filter tiles (packed, one convolution each) and channel blocks
+// outermost, the images inside. With 100 KB, both images' 32 KB of
+// accumulators per filter tile would not stay in half of L2 beside a
+// channel block's input, one image's do: a loop over the images around the
+// packed filter tiles, their channel blocks inside (all 16 rows: blocks of
+// rows would read the weights once per block).
 // SMALL-LABEL: func @conv_blocks
 // SMALL: scf.for {{.*}} = %c0 to %c4 step %c1
 // SMALL:   scf.for {{.*}} = %c0 to %c32 step %c16
@@ -16,8 +17,8 @@
 // SMALL:       scf.for {{.*}} = %c0 to %c16 step %c1
 // LARGE-LABEL: func @conv_blocks
 // LARGE: scf.for {{.*}} = %c0 to %c2 step %c1 {{.*}} -> (tensor<2x16x16x64xf32>)
-// LARGE:   scf.for {{.*}} = %c0 to %c64 step %c16 {{.*}} -> (tensor<1x16x16x64xf32>)
-// LARGE:     scf.for {{.*}} = %c0 to %c32 step %c16
+// LARGE:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x16x16x64xf32>)
+// LARGE:     scf.for {{.*}} = %c0 to %c32 step %c16 {{.*}} -> (tensor<1x16x16x16xf32>)
 // LARGE:       scf.for {{.*}} = %c0 to %c16 step %c1 {{.*}} -> (tensor<1x16x16x16xf32>)
 // LARGE:         vector.fma
 func.func @conv_blocks(%x: tensor<2x32x18x18xf32>, %w: tensor<64x32x3x3xf32>) -> tensor<2x64x16x16xf32> {

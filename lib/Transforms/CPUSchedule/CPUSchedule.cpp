@@ -51,6 +51,12 @@ int64_t hostL2Bytes() {
   return bytes > 0 ? bytes : 1 << 20;
 }
 
+/// The L3 cache's size, 8 MiB where the host does not say.
+int64_t hostL3Bytes() {
+  long bytes = sysconf(_SC_LEVEL3_CACHE_SIZE);
+  return bytes > 0 ? bytes : 8 << 20;
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -62,7 +68,8 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
                             cpu::scheduleConvolutions(
                                 module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
-                                l2Bytes ? int64_t(l2Bytes) : hostL2Bytes(), parallel) +
+                                l2Bytes ? int64_t(l2Bytes) : hostL2Bytes(),
+                                l3Bytes ? int64_t(l3Bytes) : hostL3Bytes(), parallel) +
                             cpu::schedulePooling(module);
     // Convolutions and poolings are channel-last between transposes now;
     // activations stay so from one to the next where the transposes cancel.

@@ -136,18 +136,34 @@ struct ConvTraffic {
   int64_t filterTiles, channelBlocks;
 };
 
+/// The cost of reading `bytes` again from beyond L2: 1 from L3, where the
+/// data they belong to (`workingSet` bytes) fits half of it, else 2 from
+/// memory (about half L3's bandwidth for one core).
+double rereadCost(double bytes, int64_t workingSet, int64_t l3Bytes) {
+  return bytes * (workingSet <= l3Bytes / 2 ? 1.0 : 2.0);
+}
+
 /// The outermost blocking, one image at a time (`imageTiles`) and `rows`
-/// output rows of it (0: all), that moves the fewest bytes between memory
-/// and the L2 cache, under a simple model: the filter tiles and channel
-/// blocks iterate inside a block, so a block's input (read once per filter
-/// tile) and a filter tile's output (accumulated once per channel block)
-/// come from L2 when they fit half of it, and the weights are read once
-/// per block unless they all fit. Without blocking, VGG's 64-channel
-/// layers at batch 8 streamed the whole batch's input from memory for
-/// every filter tile and channel block (60 GFLOP/s on one core); with
-/// blocks of a few rows everywhere, its 512-channel layers streamed their
-/// 9.4 MB of weights once per block instead.
-std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes) {
+/// output rows of it (0: all), that moves the fewest bytes into L2, under a
+/// simple model. Within a block, the filter tiles iterate outside the
+/// channel blocks, so:
+/// - the block's input is read once per filter tile, from L2 after the
+///   first time when it fits half of it;
+/// - a filter tile's accumulators for the block are read and written once
+///   per channel block, staying in L2 when they fit half of it beside one
+///   channel block's input;
+/// - the weights are read once per block unless they fit half of L2.
+/// Bytes from beyond L2 count once from L3 and twice from memory
+/// (rereadCost). Without blocking, VGG's 64-channel layers at batch 8
+/// streamed the whole batch's input from memory for every filter tile and
+/// channel block (60 GFLOP/s on one core); with blocks of a few rows
+/// everywhere, its 512-channel layers streamed their 9.4 MB of weights once
+/// per block instead. Its 512-channel layers at 28x28 and batch 8 take one
+/// image at a time (184 -> 150 ms on one AVX-512 core): the batch's 803 KB of
+/// accumulators per filter tile went to L3 for each of 16 channel blocks.
+std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes,
+                                       int64_t l3Bytes) {
+  int64_t inputBytes = t.images * ((t.rows - 1) * t.strideH + t.kh) * t.inputRowBytes;
   auto traffic = [&](bool imageTiles, int64_t rows) {
     int64_t blockRows = rows ? rows : t.rows;
     int64_t blockImages = imageTiles ? 1 : t.images;
@@ -155,12 +171,18 @@ std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes) {
     int64_t blockInput =
         blockImages * ((blockRows - 1) * t.strideH + t.kh) * t.inputRowBytes;
     int64_t blockOutput = blockImages * blockRows * t.outputRowBytes;
-    double input = double(blocks) * double(blockInput) *
-                   double(blockInput + blockOutput <= l2Bytes / 2 ? 1 : t.filterTiles);
-    double output = double(t.images * t.rows * t.outputRowBytes) * double(t.filterTiles) *
-                    double(blockInput + blockOutput <= l2Bytes / 2 ? 1 : t.channelBlocks);
-    double weights = double(t.weightBytes) *
-                     double(t.weightBytes <= l2Bytes / 2 ? 1 : blocks);
+    int64_t inputReads = blockInput <= l2Bytes / 2 ? 1 : t.filterTiles;
+    double input = rereadCost(double(blocks) * double(blockInput), inputBytes, l3Bytes) +
+                   rereadCost(double(blocks) * double(blockInput) * double(inputReads - 1),
+                              blockInput, l3Bytes);
+    int64_t accumulatorReads =
+        blockOutput + blockInput / t.channelBlocks <= l2Bytes / 2 ? 1 : t.channelBlocks;
+    double output = rereadCost(2.0 * double(blocks) * double(t.filterTiles) *
+                                   double(blockOutput) * double(accumulatorReads),
+                               blockOutput, l3Bytes);
+    double weights = rereadCost(double(t.weightBytes) *
+                                    double(t.weightBytes <= l2Bytes / 2 ? 1 : blocks),
+                                t.weightBytes, l3Bytes);
     return input + output + weights;
   };
   std::pair<bool, int64_t> best = {false, 0};
@@ -559,6 +581,45 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
   return loop.getResult(0);
 }
 
+/// convOverFilterTiles for one image at a time: a loop over the images of
+/// `input` and `init`, so that each image's accumulators stay in L2 while
+/// the filter tiles and channel blocks sweep them.
+Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
+                   linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallel) {
+  auto inType = cast<RankedTensorType>(input.getType());
+  auto initType = cast<RankedTensorType>(init.getType());
+  auto imageOf = [&](OpBuilder &nb, Location l, RankedTensorType type, Value whole,
+                     Value image) -> std::pair<Value, SmallVector<OpFoldResult>> {
+    SmallVector<OpFoldResult> offsets = {image, nb.getIndexAttr(0), nb.getIndexAttr(0),
+                                         nb.getIndexAttr(0)};
+    SmallVector<int64_t> shape(type.getShape());
+    shape[0] = 1;
+    Value slice = tensor::ExtractSliceOp::create(
+        nb, l, RankedTensorType::get(shape, type.getElementType()), whole, offsets,
+        getAsIndexOpFoldResult(nb.getContext(), shape),
+        SmallVector<OpFoldResult>(4, nb.getIndexAttr(1)));
+    return {slice, offsets};
+  };
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value count = arith::ConstantIndexOp::create(b, loc, initType.getDimSize(0));
+  auto loop = scf::ForOp::create(
+      b, loc, zero, count, one, ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value image, ValueRange carried) {
+        Value imageInput = imageOf(nb, l, inType, input, image).first;
+        auto [imageInit, offsets] = imageOf(nb, l, initType, carried[0], image);
+        Value result =
+            convOverFilterTiles(nb, l, imageInput, tiles, imageInit, op, id, parallel);
+        auto resultType = cast<RankedTensorType>(result.getType());
+        Value updated = tensor::InsertSliceOp::create(
+            nb, l, result, carried[0], offsets,
+            getAsIndexOpFoldResult(nb.getContext(), resultType.getShape()),
+            SmallVector<OpFoldResult>(4, nb.getIndexAttr(1)));
+        scf::YieldOp::create(nb, l, updated);
+      });
+  return loop.getResult(0);
+}
+
 //===----------------------------------------------------------------------===//
 // Taps that read only padding
 //===----------------------------------------------------------------------===//
@@ -707,6 +768,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                                                          int64_t rm, int64_t rn,
                                                          int64_t l1Bytes,
                                                          int64_t l2Bytes,
+                                                         int64_t l3Bytes,
                                                          bool parallel) {
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
@@ -755,19 +817,21 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                         tile.paddedWidth * tile.filters * 4,
                         filterTiles,
                         block ? c / block : 1};
-    auto [imageTiles, rows] = outerBlocking(traffic, l2Bytes);
+    auto [imageTiles, rows] = outerBlocking(traffic, l2Bytes, l3Bytes);
     int64_t blocks = (imageTiles ? n : 1) * (rows ? oh / rows : 1);
     ConvSchedule::Distribution distribution = convDistribution(tile, blocks, parallel);
     // Filter tiles outermost (no blocks of rows or images, threads if any
     // sharing filter tiles) read their weights from packed tiles.
-    bool packed = !imageTiles && rows == 0 && filterTiles > 1 &&
+    // One image at a time (imageTiles without row blocks) is a loop over
+    // the images around them.
+    bool packed = rows == 0 && filterTiles > 1 &&
                   (distribution == ConvSchedule::Distribution::None ||
                    distribution == ConvSchedule::Distribution::Filters);
     ConvSchedule schedule{tile,
                           (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
                           packed ? ConvSchedule::Distribution::None : distribution,
                           block,
-                          imageTiles,
+                          imageTiles && !packed,
                           rows};
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
     if (inserted)
@@ -776,8 +840,9 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     Value result;
     if (packed) {
       Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
-      result = convOverFilterTiles(b, loc, input, tiles, init, op, id,
-                                   distribution == ConvSchedule::Distribution::Filters);
+      bool threads = distribution == ConvSchedule::Distribution::Filters;
+      result = imageTiles ? convPerImage(b, loc, input, tiles, init, op, id, threads)
+                          : convOverFilterTiles(b, loc, input, tiles, init, op, id, threads);
     } else {
       Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                       {kh, kw, c, tile.paddedFilters});
@@ -923,10 +988,11 @@ std::string depthwiseScheduleFor(const DepthwiseSchedule &schedule, int64_t id) 
 } // namespace
 
 std::string scheduleConvolutions(ModuleOp module, RegisterTile registerTile,
-                                 int64_t l1Bytes, int64_t l2Bytes, bool parallel) {
+                                 int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
+                                 bool parallel) {
   skipPaddingTaps(module);
   std::vector<ConvSchedule> schedules = rewriteConvolutionsChannelLast(
-      module, registerTile.rows, registerTile.columns, l1Bytes, l2Bytes, parallel);
+      module, registerTile.rows, registerTile.columns, l1Bytes, l2Bytes, l3Bytes, parallel);
   std::string script;
   for (auto [id, schedule] : llvm::enumerate(schedules))
     script += convScheduleFor(schedule, id);

@@ -31,12 +31,14 @@ struct RegisterTile {
 std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
                             bool parallel);
 /// NCHW convolutions, rewritten channel-last (padded to the register tile)
-/// and computed directly, input channels blocked to half of `l1Bytes` of
-/// weights per filter tile, images and rows blocked to half of `l2Bytes`
-/// of input and output; with `parallel`, row blocks, rows or filter tiles
-/// in an scf.forall.
+/// and computed directly, input channels blocked to a part of `l1Bytes` of
+/// weights per filter tile, images and rows blocked so that the fewest
+/// bytes move into the `l2Bytes` L2 (those from beyond an `l3Bytes` L3
+/// counting twice); with `parallel`, row blocks, rows or filter tiles in an
+/// scf.forall.
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
-                                 int64_t l1Bytes, int64_t l2Bytes, bool parallel);
+                                 int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
+                                 bool parallel);
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
