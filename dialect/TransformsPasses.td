@@ -71,6 +71,8 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "distribute matmul cache tiles and convolution rows or filter "
            "tiles over threads (scf.forall, later OpenMP)">,
+    Option<"cores", "cores", "int64_t", /*default=*/"0",
+           "the threads that parallel code shares work among (0: the host's cores)">,
     Option<"l1Bytes", "l1-bytes", "int64_t", /*default=*/"0",
            "the L1 data cache's size (0: the host's)">,
     Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",

@@ -1,5 +1,6 @@
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=16384 l3-bytes=8388608" | FileCheck %s --check-prefix=SMALL
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the
@@ -27,4 +28,21 @@ func.func @conv_blocks(%x: tensor<2x32x18x18xf32>, %w: tensor<64x32x3x3xf32>) ->
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x32x18x18xf32>, tensor<64x32x3x3xf32>) outs(%init : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
   return %r : tensor<2x64x16x16xf32>
+}
+
+// Four images shared by two threads, one image at a time: an scf.forall
+// over the images around the packed filter tiles.
+// PARALLEL-LABEL: func @conv_images_in_parallel
+// PARALLEL: scf.forall (%[[IMAGE:.*]]) in (4) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<4x16x16x64xf32>)
+// PARALLEL:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x16x16x64xf32>)
+// PARALLEL:     scf.for {{.*}} = %c0 to %c32 step %c16 {{.*}} -> (tensor<1x16x16x16xf32>)
+// PARALLEL:       vector.fma
+// PARALLEL:   scf.forall.in_parallel
+// PARALLEL-NEXT: tensor.parallel_insert_slice %{{.*}} into %{{.*}}[%[[IMAGE]], 0, 0, 0] [1, 16, 16, 64]
+func.func @conv_images_in_parallel(%x: tensor<4x32x18x18xf32>, %w: tensor<64x32x3x3xf32>) -> tensor<4x64x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x64x16x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<4x32x18x18xf32>, tensor<64x32x3x3xf32>) outs(%init : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
+  return %r : tensor<4x64x16x16xf32>
 }

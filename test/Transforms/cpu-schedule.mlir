@@ -1,5 +1,5 @@
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 // Register-tiled matmuls: cache tiles that divide the extents, then 4 x 16
 // register tiles whose k loop carries the accumulator in vector registers
 // and computes it with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).

@@ -21,6 +21,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <thread>
 #include <unistd.h>
 
 using namespace mlir;
@@ -65,11 +66,15 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     auto [hostM, hostN] = hostRegisterTile();
     cpu::RegisterTile tile{registerTileM ? int64_t(registerTileM) : hostM,
                            registerTileN ? int64_t(registerTileN) : hostN};
+    int64_t threads =
+        !parallel ? 1
+        : cores   ? int64_t(cores)
+                  : std::max<int64_t>(1, std::thread::hardware_concurrency());
     std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
                             cpu::scheduleConvolutions(
                                 module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
                                 l2Bytes ? int64_t(l2Bytes) : hostL2Bytes(),
-                                l3Bytes ? int64_t(l3Bytes) : hostL3Bytes(), parallel) +
+                                l3Bytes ? int64_t(l3Bytes) : hostL3Bytes(), threads) +
                             cpu::schedulePooling(module);
     // Convolutions and poolings are channel-last between transposes now;
     // activations stay so from one to the next where the transposes cancel.

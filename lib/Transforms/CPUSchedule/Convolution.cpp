@@ -22,7 +22,6 @@
 #include <array>
 #include <map>
 #include <optional>
-#include <thread>
 #include <tuple>
 
 using namespace mlir;
@@ -205,16 +204,15 @@ std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes,
 }
 
 /// Row blocks (of one image each) when there are enough of them for the
-/// cores, then filter tiles (each thread streams only its own weights),
-/// else output rows.
+/// `threads` (two each at least), then filter tiles (each thread streams
+/// only its own weights), else output rows; nothing shared by one thread.
 ConvSchedule::Distribution convDistribution(const ConvTile &tile, int64_t blocks,
-                                            bool parallel) {
-  if (!parallel)
+                                            int64_t threads) {
+  if (threads < 2)
     return ConvSchedule::Distribution::None;
-  int64_t cores = std::max(1u, std::thread::hardware_concurrency());
-  if (blocks >= 2 * cores)
+  if (blocks >= 2 * threads)
     return ConvSchedule::Distribution::Blocks;
-  return tile.paddedFilters / tile.filters >= 2 * cores
+  return tile.paddedFilters / tile.filters >= 2 * threads
              ? ConvSchedule::Distribution::Filters
              : ConvSchedule::Distribution::Rows;
 }
@@ -582,39 +580,61 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
 }
 
 /// convOverFilterTiles for one image at a time: a loop over the images of
-/// `input` and `init`, so that each image's accumulators stay in L2 while
-/// the filter tiles and channel blocks sweep them.
+/// `input` and `init` (an scf.forall when threads share them), so that each
+/// image's accumulators stay in L2 while the filter tiles and channel
+/// blocks sweep them.
 Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
-                   linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallel) {
+                   linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallelTiles,
+                   bool parallelImages) {
   auto inType = cast<RankedTensorType>(input.getType());
   auto initType = cast<RankedTensorType>(init.getType());
-  auto imageOf = [&](OpBuilder &nb, Location l, RankedTensorType type, Value whole,
-                     Value image) -> std::pair<Value, SmallVector<OpFoldResult>> {
-    SmallVector<OpFoldResult> offsets = {image, nb.getIndexAttr(0), nb.getIndexAttr(0),
-                                         nb.getIndexAttr(0)};
+  MLIRContext *ctx = b.getContext();
+  auto imageShape = [](RankedTensorType type) {
     SmallVector<int64_t> shape(type.getShape());
     shape[0] = 1;
-    Value slice = tensor::ExtractSliceOp::create(
-        nb, l, RankedTensorType::get(shape, type.getElementType()), whole, offsets,
-        getAsIndexOpFoldResult(nb.getContext(), shape),
-        SmallVector<OpFoldResult>(4, nb.getIndexAttr(1)));
-    return {slice, offsets};
+    return shape;
   };
+  SmallVector<OpFoldResult> unitStrides(4, b.getIndexAttr(1));
+  SmallVector<OpFoldResult> outSizes = getAsIndexOpFoldResult(ctx, imageShape(initType));
+  // Image `image` of `whole` (of `type`), at `offsets`.
+  auto imageOf = [&](OpBuilder &nb, Location l, RankedTensorType type, Value whole,
+                     ArrayRef<OpFoldResult> offsets) -> Value {
+    SmallVector<int64_t> shape = imageShape(type);
+    return tensor::ExtractSliceOp::create(
+        nb, l, RankedTensorType::get(shape, type.getElementType()), whole, offsets,
+        getAsIndexOpFoldResult(ctx, shape), unitStrides);
+  };
+  // The convolution of image `image` into `acc`'s slice, and its offsets.
+  auto convolveImage = [&](OpBuilder &nb, Location l, Value image, Value acc)
+      -> std::pair<Value, SmallVector<OpFoldResult>> {
+    SmallVector<OpFoldResult> offsets = {image, nb.getIndexAttr(0), nb.getIndexAttr(0),
+                                         nb.getIndexAttr(0)};
+    Value result = convOverFilterTiles(nb, l, imageOf(nb, l, inType, input, offsets), tiles,
+                                       imageOf(nb, l, initType, acc, offsets), op, id,
+                                       parallelTiles);
+    return {result, offsets};
+  };
+  if (parallelImages) {
+    auto forall = scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(initType.getDimSize(0))},
+        ValueRange{init}, std::nullopt);
+    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
+    Value acc = forall.getRegionIterArgs()[0];
+    auto [result, offsets] = convolveImage(nb, loc, forall.getInductionVar(0), acc);
+    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
+    tensor::ParallelInsertSliceOp::create(nb, loc, result, acc, offsets, outSizes,
+                                          unitStrides);
+    return forall.getResult(0);
+  }
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   Value count = arith::ConstantIndexOp::create(b, loc, initType.getDimSize(0));
   auto loop = scf::ForOp::create(
       b, loc, zero, count, one, ValueRange{init},
       [&](OpBuilder &nb, Location l, Value image, ValueRange carried) {
-        Value imageInput = imageOf(nb, l, inType, input, image).first;
-        auto [imageInit, offsets] = imageOf(nb, l, initType, carried[0], image);
-        Value result =
-            convOverFilterTiles(nb, l, imageInput, tiles, imageInit, op, id, parallel);
-        auto resultType = cast<RankedTensorType>(result.getType());
-        Value updated = tensor::InsertSliceOp::create(
-            nb, l, result, carried[0], offsets,
-            getAsIndexOpFoldResult(nb.getContext(), resultType.getShape()),
-            SmallVector<OpFoldResult>(4, nb.getIndexAttr(1)));
+        auto [result, offsets] = convolveImage(nb, l, image, carried[0]);
+        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
+                                                      outSizes, unitStrides);
         scf::YieldOp::create(nb, l, updated);
       });
   return loop.getResult(0);
@@ -769,7 +789,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                                                          int64_t l1Bytes,
                                                          int64_t l2Bytes,
                                                          int64_t l3Bytes,
-                                                         bool parallel) {
+                                                         int64_t threads) {
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) { convs.push_back(op); });
   std::map<ConvSchedule, int64_t> ids;
@@ -819,14 +839,15 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                         block ? c / block : 1};
     auto [imageTiles, rows] = outerBlocking(traffic, l2Bytes, l3Bytes);
     int64_t blocks = (imageTiles ? n : 1) * (rows ? oh / rows : 1);
-    ConvSchedule::Distribution distribution = convDistribution(tile, blocks, parallel);
+    ConvSchedule::Distribution distribution = convDistribution(tile, blocks, threads);
     // Filter tiles outermost (no blocks of rows or images, threads if any
     // sharing filter tiles) read their weights from packed tiles.
     // One image at a time (imageTiles without row blocks) is a loop over
-    // the images around them.
+    // the images around them, shared among threads when they share blocks.
     bool packed = rows == 0 && filterTiles > 1 &&
                   (distribution == ConvSchedule::Distribution::None ||
-                   distribution == ConvSchedule::Distribution::Filters);
+                   distribution == ConvSchedule::Distribution::Filters ||
+                   (imageTiles && distribution == ConvSchedule::Distribution::Blocks));
     ConvSchedule schedule{tile,
                           (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
                           packed ? ConvSchedule::Distribution::None : distribution,
@@ -841,8 +862,10 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     if (packed) {
       Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
       bool threads = distribution == ConvSchedule::Distribution::Filters;
-      result = imageTiles ? convPerImage(b, loc, input, tiles, init, op, id, threads)
-                          : convOverFilterTiles(b, loc, input, tiles, init, op, id, threads);
+      result = imageTiles
+                   ? convPerImage(b, loc, input, tiles, init, op, id, threads,
+                                  distribution == ConvSchedule::Distribution::Blocks)
+                   : convOverFilterTiles(b, loc, input, tiles, init, op, id, threads);
     } else {
       Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                       {kh, kw, c, tile.paddedFilters});
@@ -989,15 +1012,15 @@ std::string depthwiseScheduleFor(const DepthwiseSchedule &schedule, int64_t id) 
 
 std::string scheduleConvolutions(ModuleOp module, RegisterTile registerTile,
                                  int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
-                                 bool parallel) {
+                                 int64_t threads) {
   skipPaddingTaps(module);
   std::vector<ConvSchedule> schedules = rewriteConvolutionsChannelLast(
-      module, registerTile.rows, registerTile.columns, l1Bytes, l2Bytes, l3Bytes, parallel);
+      module, registerTile.rows, registerTile.columns, l1Bytes, l2Bytes, l3Bytes, threads);
   std::string script;
   for (auto [id, schedule] : llvm::enumerate(schedules))
     script += convScheduleFor(schedule, id);
   for (auto [id, schedule] :
-       llvm::enumerate(rewriteDepthwiseChannelLast(module, registerTile.columns / 2, parallel)))
+       llvm::enumerate(rewriteDepthwiseChannelLast(module, registerTile.columns / 2, threads > 1)))
     script += depthwiseScheduleFor(schedule, id);
   return script;
 }

@@ -34,11 +34,11 @@ std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
 /// and computed directly, input channels blocked to a part of `l1Bytes` of
 /// weights per filter tile, images and rows blocked so that the fewest
 /// bytes move into the `l2Bytes` L2 (those from beyond an `l3Bytes` L3
-/// counting twice); with `parallel`, row blocks, rows or filter tiles in an
-/// scf.forall.
+/// counting twice); with several `threads`, row blocks, images, rows or
+/// filter tiles in an scf.forall.
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
                                  int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
-                                 bool parallel);
+                                 int64_t threads);
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
