@@ -394,36 +394,39 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // -----
 
 // A 3x3 kernel padded by one row over 7 rows reads padding in 2 of its 21
-// row taps (10%): three convolutions, of the first row with kernel rows
-// 1-2 (from padded input rows 1-2), of rows 1-5 with all kernel rows, and
-// of the last row with kernel rows 0-1 (input rows 6-7).
+// row taps (10%, 5.5M products): per filter tile, three convolutions, of
+// the first row with kernel rows 1-2 (from padded input rows 1-2), of rows
+// 1-5 with all kernel rows, and of the last row with kernel rows 0-1
+// (input rows 6-7).
 // CHECK-LABEL: func @conv_padding_rows
-// CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x9x10x8xf32>)
-// CHECK: %[[WEIGHTS:.*]] = scf.for {{.*}} -> (tensor<3x3x8x16xf32>)
-// CHECK: tensor.extract_slice %[[INPUT]][0, 1, 0, 0] [1, 2, 10, 8]
-// CHECK: tensor.extract_slice %[[WEIGHTS]][1, 0, 0, 0] [2, 3, 8, 16]
-// CHECK: %[[TOP:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 1, 8, 16]
-// CHECK: tensor.extract_slice %[[INPUT]][0, 1, 0, 0] [1, 7, 10, 8]
-// CHECK: %[[MIDDLE:.*]] = tensor.insert_slice %{{.*}} into %[[TOP]][0, 1, 0, 0] [1, 5, 8, 16]
-// CHECK: tensor.extract_slice %[[INPUT]][0, 6, 0, 0] [1, 2, 10, 8]
-// CHECK: tensor.extract_slice %[[WEIGHTS]][0, 0, 0, 0] [2, 3, 8, 16]
-// CHECK: tensor.insert_slice %{{.*}} into %[[MIDDLE]][0, 6, 0, 0] [1, 1, 8, 16]
-func.func @conv_padding_rows(%x: tensor<1x8x7x7xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x7x7xf32> {
+// CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x9x10x256xf32>)
+// CHECK: scf.for {{.*}} = %c0 to %c32 step %c1
+// CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 256, 16]
+// CHECK:   tensor.extract_slice %[[INPUT]][0, 1, 0, 0] [1, 2, 10, 256]
+// CHECK:   tensor.extract_slice %[[TILE]][1, 0, 0, 0] [2, 3, 256, 16]
+// CHECK:   %[[TOP:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 1, 8, 16]
+// CHECK:   tensor.extract_slice %[[INPUT]][0, 1, 0, 0] [1, 7, 10, 256]
+// CHECK:   %[[MIDDLE:.*]] = tensor.insert_slice %{{.*}} into %[[TOP]][0, 1, 0, 0] [1, 5, 8, 16]
+// CHECK:   tensor.extract_slice %[[INPUT]][0, 6, 0, 0] [1, 2, 10, 256]
+// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 0, 0] [2, 3, 256, 16]
+// CHECK:   tensor.insert_slice %{{.*}} into %[[MIDDLE]][0, 6, 0, 0] [1, 1, 8, 16]
+func.func @conv_padding_rows(%x: tensor<1x256x7x7xf32>, %w: tensor<512x256x3x3xf32>) -> tensor<1x512x7x7xf32> {
   %zero = arith.constant 0.0 : f32
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32
-  } : tensor<1x8x7x7xf32> to tensor<1x8x9x9xf32>
-  %empty = tensor.empty() : tensor<1x16x7x7xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
-  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x9x9xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
-  return %r : tensor<1x16x7x7xf32>
+  } : tensor<1x256x7x7xf32> to tensor<1x256x9x9xf32>
+  %empty = tensor.empty() : tensor<1x512x7x7xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x512x7x7xf32>) -> tensor<1x512x7x7xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x256x9x9xf32>, tensor<512x256x3x3xf32>) outs(%init : tensor<1x512x7x7xf32>) -> tensor<1x512x7x7xf32>
+  return %r : tensor<1x512x7x7xf32>
 }
 
 // -----
 
-// The same over 28 rows: the padding is 2 of 84 row taps (2.4%), not worth
-// three convolutions: no slices of two kernel rows.
+// Over 28 rows the padding is 2 of 84 row taps (2.4%), and on 7 rows with
+// 16 filters of 8 channels it is 5.6K products: neither is worth three
+// convolutions (no slices of two kernel rows).
 // CHECK-LABEL: func @conv_padding_rows_large
 // CHECK-NOT: [2, 3, 8, 16]
 // CHECK: return
@@ -437,4 +440,21 @@ func.func @conv_padding_rows_large(%x: tensor<1x8x28x28xf32>, %w: tensor<16x8x3x
   %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x28x28xf32>) -> tensor<1x16x28x28xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x30x30xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x28x28xf32>) -> tensor<1x16x28x28xf32>
   return %r : tensor<1x16x28x28xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @conv_padding_rows_few
+// CHECK-NOT: [2, 3, 8, 16]
+// CHECK: return
+func.func @conv_padding_rows_few(%x: tensor<1x8x7x7xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x7x7xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x7x7xf32> to tensor<1x8x9x9xf32>
+  %empty = tensor.empty() : tensor<1x16x7x7xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x9x9xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
+  return %r : tensor<1x16x7x7xf32>
 }

@@ -517,6 +517,10 @@ Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters,
       .getResult(0);
 }
 
+/// Fewer products with padding rows than this are not worth a convolution
+/// per run of rows (ResNet-18's 512-channel 7x7 layers skip 11M).
+constexpr double kMinSkippedRowProducts = 1 << 22;
+
 /// A run of output rows [rowBegin, rowEnd) whose kernel rows [kernelBegin,
 /// kernelEnd) read real input, the others only the zero padding.
 struct RowPiece {
@@ -529,9 +533,13 @@ struct RowPiece {
 /// `padTop` rows of zeros. Products with padding rows are skipped only
 /// where they are at least 4% of the work, as on 14x14 and smaller maps: a
 /// 3x3 kernel padded by 1 over 7 rows reads padding in 2 of its 21 row
-/// taps, and oneDNN skips them too; else one piece of all rows.
+/// taps, and oneDNN skips them too; and only where they are at least
+/// kMinSkippedRowProducts of the `products` (SSD-MobileNet's heads on 2x2
+/// to 8x8 maps took a second more to compile and ran slower in pieces);
+/// else one piece of all rows.
 SmallVector<RowPiece> rowPieces(int64_t outRows, int64_t kernelRows, int64_t stride,
-                                int64_t dilation, int64_t padTop, int64_t inputRows) {
+                                int64_t dilation, int64_t padTop, int64_t inputRows,
+                                double products) {
   SmallVector<RowPiece> pieces;
   int64_t useful = 0;
   for (int64_t row = 0; row < outRows; ++row) {
@@ -552,7 +560,8 @@ SmallVector<RowPiece> rowPieces(int64_t outRows, int64_t kernelRows, int64_t str
     else
       pieces.push_back({row, row + 1, first, last});
   }
-  if (double(useful) > 0.96 * double(outRows * kernelRows))
+  double skipped = 1.0 - double(useful) / double(outRows * kernelRows);
+  if (skipped < 0.04 || skipped * products < kMinSkippedRowProducts)
     return {{0, outRows, 0, kernelRows}};
   return pieces;
 }
@@ -959,9 +968,10 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     if (inserted)
       schedules.push_back(schedule);
     IntegerAttr id = b.getI64IntegerAttr(it->second);
-    SmallVector<RowPiece> pieces = rowPieces(oh, kh, strideH,
-                                             op.getDilations().getValues<int64_t>()[0],
-                                             padTop, in.getDimSize(2) - padTop - padBottom);
+    SmallVector<RowPiece> pieces = rowPieces(
+        oh, kh, strideH, op.getDilations().getValues<int64_t>()[0], padTop,
+        in.getDimSize(2) - padTop - padBottom,
+        double(n * oh * ow) * double(f * c * kh * kw));
     Value result;
     if (packed) {
       Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
