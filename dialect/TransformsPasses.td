@@ -176,6 +176,22 @@ def SymDistinctResults : Pass<"symc-distinct-results", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def SymPrefetchNextBlock : Pass<"symc-prefetch-next-block", "::mlir::func::FuncOp"> {
+  let summary = "prefetch the next iteration's slices of loops marked for it into L2";
+  let description = [{
+    Runs after bufferization. In each `scf.for` marked `symc.prefetch_next_block`
+    (a convolution's loop over channel blocks), the views of outside buffers
+    that the iteration takes at the loop's induction variable (the block's
+    weights and input channels) are prefetched for the next iteration, one
+    `memref.prefetch` per cache line, at the start of the current one. A
+    block's weights are read from memory by the first output row that uses
+    them, with too few products per byte to hide the wait; prefetched while
+    the previous block computes its rows, they come from L2.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def SymFreeBuffersEarly : Pass<"symc-free-buffers-early", "::mlir::func::FuncOp"> {
   let summary = "free each buffer right after its last use";
   let description = [{

@@ -157,6 +157,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
 
   addBufferizationPasses(pm);
   pm.addNestedPass<func::FuncOp>(createSymFreeBuffersEarly());
+  pm.addNestedPass<func::FuncOp>(createSymPrefetchNextBlock());
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
   // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
   if (options.parallel) {

@@ -282,11 +282,13 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
     %cvb{0}, %cvbl{0}:{3} = transform.structured.tile_using_for {1}
         tile_sizes [0, 0, 0, {2}, 0, 0, {4}]
         : (!transform.any_op) -> (!transform.any_op{5})
+    transform.annotate %cvbl{0}#{6} "{7}" : !transform.any_op
 )",
                                 variant, target, filtersTiled ? 0 : rn,
                                 filtersTiled ? 1 : 2, schedule.channelBlock,
                                 filtersTiled ? ", !transform.any_op"
-                                             : ", !transform.any_op, !transform.any_op")
+                                             : ", !transform.any_op, !transform.any_op",
+                                filtersTiled ? 0 : 1, kPrefetchNextBlockAttr)
                       .str();
     target = llvm::formatv("%cvb{0}", variant);
   }
@@ -629,14 +631,49 @@ Value convolveRowPieces(OpBuilder &b, Location loc, Value input, Value filter, V
   return acc;
 }
 
+/// convolveRowPieces over blocks of `channelBlock` input channels, in an
+/// scf.for marked for symc-prefetch-next-block: the next block's weights
+/// and input channels come from L2 while this block computes its rows.
+Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filter,
+                            Value acc, ArrayRef<RowPiece> pieces, int64_t channelBlock,
+                            linalg::Conv2DNchwFchwOp op, IntegerAttr id) {
+  auto inType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  // `source`'s block of channels (dimension `dim`) from `first`.
+  auto block = [&](OpBuilder &nb, Location l, Value source, RankedTensorType type,
+                   int64_t dim, Value first) -> Value {
+    SmallVector<OpFoldResult> offsets(type.getRank(), nb.getIndexAttr(0));
+    offsets[dim] = first;
+    SmallVector<int64_t> shape(type.getShape());
+    shape[dim] = channelBlock;
+    return tensor::ExtractSliceOp::create(
+        nb, l, RankedTensorType::get(shape, type.getElementType()), source, offsets,
+        getAsIndexOpFoldResult(nb.getContext(), shape),
+        SmallVector<OpFoldResult>(type.getRank(), nb.getIndexAttr(1)));
+  };
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value step = arith::ConstantIndexOp::create(b, loc, channelBlock);
+  Value channels = arith::ConstantIndexOp::create(b, loc, filterType.getDimSize(2));
+  auto loop = scf::ForOp::create(
+      b, loc, zero, channels, step, ValueRange{acc},
+      [&](OpBuilder &nb, Location l, Value first, ValueRange carried) {
+        Value result = convolveRowPieces(nb, l, block(nb, l, input, inType, 3, first),
+                                         block(nb, l, filter, filterType, 2, first),
+                                         carried[0], pieces, op, id);
+        scf::YieldOp::create(nb, l, result);
+      });
+  loop->setAttr(kPrefetchNextBlockAttr, b.getUnitAttr());
+  return loop.getResult(0);
+}
+
 /// The convolution of `input` (NHWC) into `init` (NHWC, the filters padded
 /// to whole tiles) as a loop over the filter tiles of `tiles`
 /// (packFilterTiles), an scf.forall when threads share them: each
 /// iteration a channel-last convolution, tagged with schedule `id`, of one
 /// packed tile into its slice of the output.
 Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
-                          ArrayRef<RowPiece> pieces, linalg::Conv2DNchwFchwOp op,
-                          IntegerAttr id, bool parallel) {
+                          ArrayRef<RowPiece> pieces, int64_t channelBlock,
+                          linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallel) {
   ArrayRef<int64_t> t = cast<RankedTensorType>(tiles.getType()).getShape();
   auto initType = cast<RankedTensorType>(init.getType());
   ArrayRef<int64_t> o = initType.getShape(); // N, OH, OW, F
@@ -661,7 +698,10 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
                                          nb.getIndexAttr(0), first};
     Value slice = tensor::ExtractSliceOp::create(nb, l, outType, acc, offsets, outSizes,
                                                  outStrides);
-    return {convolveRowPieces(nb, l, input, filter, slice, pieces, op, id), offsets};
+    if (channelBlock == 0)
+      return {convolveRowPieces(nb, l, input, filter, slice, pieces, op, id), offsets};
+    return {convolveChannelBlocks(nb, l, input, filter, slice, pieces, channelBlock, op, id),
+            offsets};
   };
   if (parallel) {
     auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(t[0])},
@@ -693,8 +733,9 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
 /// image's accumulators stay in L2 while the filter tiles and channel
 /// blocks sweep them.
 Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
-                   ArrayRef<RowPiece> pieces, linalg::Conv2DNchwFchwOp op, IntegerAttr id,
-                   bool parallelTiles, bool parallelImages) {
+                   ArrayRef<RowPiece> pieces, int64_t channelBlock,
+                   linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallelTiles,
+                   bool parallelImages) {
   auto inType = cast<RankedTensorType>(input.getType());
   auto initType = cast<RankedTensorType>(init.getType());
   MLIRContext *ctx = b.getContext();
@@ -719,8 +760,8 @@ Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     SmallVector<OpFoldResult> offsets = {image, nb.getIndexAttr(0), nb.getIndexAttr(0),
                                          nb.getIndexAttr(0)};
     Value result = convOverFilterTiles(nb, l, imageOf(nb, l, inType, input, offsets), tiles,
-                                       imageOf(nb, l, initType, acc, offsets), pieces, op,
-                                       id, parallelTiles);
+                                       imageOf(nb, l, initType, acc, offsets), pieces,
+                                       channelBlock, op, id, parallelTiles);
     return {result, offsets};
   };
   if (parallelImages) {
@@ -961,7 +1002,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     ConvSchedule schedule{tile,
                           (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
                           packed ? ConvSchedule::Distribution::None : distribution,
-                          block,
+                          packed ? 0 : block, // packed: an explicit loop
                           imageTiles && !packed,
                           rows};
     auto [it, inserted] = ids.try_emplace(schedule, schedules.size());
@@ -977,9 +1018,10 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
       Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
       bool threads = distribution == ConvSchedule::Distribution::Filters;
       result = imageTiles
-                   ? convPerImage(b, loc, input, tiles, init, pieces, op, id, threads,
+                   ? convPerImage(b, loc, input, tiles, init, pieces, block, op, id, threads,
                                   distribution == ConvSchedule::Distribution::Blocks)
-                   : convOverFilterTiles(b, loc, input, tiles, init, pieces, op, id, threads);
+                   : convOverFilterTiles(b, loc, input, tiles, init, pieces, block, op, id,
+                                         threads);
     } else {
       Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                       {kh, kw, c, tile.paddedFilters});

@@ -63,6 +63,9 @@ inline constexpr llvm::StringLiteral kMatmulRowsAttr = "symc.matmul_rows";
 inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
 inline constexpr llvm::StringLiteral kDepthwiseScheduleAttr = "symc.depthwise_schedule";
 inline constexpr llvm::StringLiteral kTransposeTileAttr = "symc.transpose_tile";
+/// The loops that symc-prefetch-next-block prefetches the next iteration of
+/// (left on the loops for it).
+inline constexpr llvm::StringLiteral kPrefetchNextBlockAttr = "symc.prefetch_next_block";
 
 } // namespace symc::cpu
 

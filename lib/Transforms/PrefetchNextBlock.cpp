@@ -1,0 +1,207 @@
+//===- PrefetchNextBlock.cpp - symc-prefetch-next-block -------------------===//
+//
+// Prefetches into L2, spread over each iteration of a marked loop, the views
+// of outside buffers that the next iteration will read.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CPUSchedule/Schedules.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/IRMapping.h"
+
+using namespace mlir;
+
+namespace symc {
+#define GEN_PASS_DEF_SYMPREFETCHNEXTBLOCK
+#include "symc/Dialect/TransformsPasses.h.inc"
+} // namespace symc
+
+namespace {
+
+constexpr int64_t kCacheLineBytes = 64;
+/// Larger views are not prefetched whole: they would not fit L2 beside
+/// the current block's data.
+constexpr int64_t kMaxPrefetchBytes = 256 << 10;
+
+/// Whether `value` is computed in `loop`'s body from its induction
+/// variable (and values defined outside the loop).
+bool dependsOnInductionVar(Value value, scf::ForOp loop) {
+  if (value == loop.getInductionVar())
+    return true;
+  Operation *def = value.getDefiningOp();
+  if (!def || def->getBlock() != loop.getBody())
+    return false;
+  return llvm::any_of(def->getOperands(),
+                      [&](Value v) { return dependsOnInductionVar(v, loop); });
+}
+
+/// The views that `loop`'s iterations take of buffers from outside it, at
+/// offsets that move with the induction variable: static sizes, at most
+/// kMaxPrefetchBytes.
+SmallVector<memref::SubViewOp> movingViews(scf::ForOp loop) {
+  SmallVector<memref::SubViewOp> views;
+  for (auto view : loop.getBody()->getOps<memref::SubViewOp>()) {
+    MemRefType type = view.getType();
+    if (!type.hasStaticShape() || !type.getElementType().isIntOrFloat() ||
+        !loop.isDefinedOutsideOfLoop(view.getSource()) ||
+        !llvm::any_of(view.getOffsets(),
+                      [&](Value v) { return dependsOnInductionVar(v, loop); }))
+      continue;
+    int64_t bytes = type.getNumElements() * type.getElementTypeBitWidth() / 8;
+    if (bytes <= kMaxPrefetchBytes)
+      views.push_back(view);
+  }
+  return views;
+}
+
+/// The elements of one prefetch along `type`'s innermost dimension: a cache
+/// line where it is contiguous, else one.
+int64_t elementsPerLine(MemRefType type) {
+  auto [strides, offset] = type.getStridesAndOffset();
+  if (strides.back() != 1)
+    return 1;
+  return std::max<int64_t>(1, kCacheLineBytes * 8 / type.getElementTypeBitWidth());
+}
+
+/// `type`'s shape in prefetches: the innermost dimension in lines.
+SmallVector<int64_t> lineShape(MemRefType type) {
+  SmallVector<int64_t> shape(type.getShape());
+  int64_t perLine = elementsPerLine(type);
+  shape.back() = (shape.back() + perLine - 1) / perLine;
+  return shape;
+}
+
+/// `loop`'s iteration count, where its bounds and step are constants.
+std::optional<int64_t> tripCount(scf::ForOp loop) {
+  std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound()),
+                         ub = getConstantIntValue(loop.getUpperBound()),
+                         step = getConstantIntValue(loop.getStep());
+  if (!lb || !ub || !step || *step <= 0)
+    return std::nullopt;
+  return std::max<int64_t>(0, (*ub - *lb + *step - 1) / *step);
+}
+
+/// The innermost static loop nested in `loop` (through loops only) with the
+/// most iterations in all, and the loops from `loop`'s body down to it.
+SmallVector<scf::ForOp> busiestNest(scf::ForOp loop) {
+  SmallVector<scf::ForOp> best;
+  int64_t bestTrips = 0;
+  SmallVector<scf::ForOp> path;
+  std::function<void(Block *, int64_t)> visit = [&](Block *body, int64_t trips) {
+    bool leaf = true;
+    for (auto inner : body->getOps<scf::ForOp>()) {
+      std::optional<int64_t> count = tripCount(inner);
+      if (!count)
+        continue;
+      leaf = false;
+      path.push_back(inner);
+      visit(inner.getBody(), trips * *count);
+      path.pop_back();
+    }
+    if (leaf && !path.empty() && trips > bestTrips) {
+      bestTrips = trips;
+      best = path;
+    }
+  };
+  visit(loop.getBody(), 1);
+  return best;
+}
+
+/// Prefetches of the next iteration of `loop`, spread over the iterations
+/// of its busiest inner nest: one cache line per iteration, the k-th line
+/// of the views (in order) at the nest's k-th iteration. A burst of
+/// prefetches at the iteration's start fills the core's miss buffers and
+/// stalls it until memory delivers, as the demand loads did.
+void prefetchNextIteration(scf::ForOp loop) {
+  SmallVector<memref::SubViewOp> views = movingViews(loop);
+  SmallVector<scf::ForOp> nest = busiestNest(loop);
+  if (views.empty() || nest.empty())
+    return;
+  Location loc = loop.getLoc();
+  // The next iteration's views, after the moving views, in `loop`'s body.
+  OpBuilder b(loop.getContext());
+  b.setInsertionPointAfter(views.back());
+  Value next = arith::AddIOp::create(b, loc, loop.getInductionVar(), loop.getStep());
+  // Clamped to the last iteration, whose prefetches then repeat its own.
+  Value last = arith::SubIOp::create(b, loc, loop.getUpperBound(), loop.getStep());
+  next = arith::MinSIOp::create(b, loc, next, last);
+  IRMapping mapping;
+  mapping.map(loop.getInductionVar(), next);
+  SmallVector<Value> nextViews;
+  for (memref::SubViewOp view : views) {
+    SmallVector<Operation *> chain;
+    std::function<void(Value)> collect = [&](Value v) {
+      Operation *def = v.getDefiningOp();
+      if (!def || def->getBlock() != loop.getBody() || llvm::is_contained(chain, def) ||
+          def == next.getDefiningOp() || def == last.getDefiningOp())
+        return;
+      for (Value operand : def->getOperands())
+        collect(operand);
+      chain.push_back(def);
+    };
+    for (Value operand : view->getOperands())
+      collect(operand);
+    for (Operation *op : chain)
+      if (!mapping.contains(op->getResult(0)))
+        b.clone(*op, mapping);
+    nextViews.push_back(b.clone(*view, mapping)->getResult(0));
+  }
+  // The nest's iteration number, at the start of its innermost body.
+  scf::ForOp innermost = nest.back();
+  b.setInsertionPointToStart(innermost.getBody());
+  Value k = arith::ConstantIndexOp::create(b, loc, 0);
+  for (scf::ForOp inner : nest) {
+    int64_t count = *tripCount(inner);
+    Value trip = arith::DivSIOp::create(
+        b, loc, arith::SubIOp::create(b, loc, inner.getInductionVar(), inner.getLowerBound()),
+        inner.getStep());
+    k = arith::AddIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, k, arith::ConstantIndexOp::create(b, loc, count)),
+        trip);
+  }
+  int64_t first = 0;
+  for (Value view : nextViews) {
+    auto type = cast<MemRefType>(view.getType());
+    SmallVector<int64_t> lines = lineShape(type);
+    int64_t count = ShapedType::getNumElements(lines);
+    Value begin = arith::ConstantIndexOp::create(b, loc, first);
+    Value end = arith::ConstantIndexOp::create(b, loc, first + count);
+    Value inRange = arith::AndIOp::create(
+        b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, k, begin),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, k, end));
+    auto ifOp = scf::IfOp::create(b, loc, inRange, /*withElseRegion=*/false);
+    OpBuilder ib = ifOp.getThenBodyBuilder();
+    Value line = arith::SubIOp::create(ib, loc, k, begin);
+    auto indices =
+        affine::AffineDelinearizeIndexOp::create(ib, loc, line, lines, /*hasOuterBound=*/true);
+    SmallVector<Value> at(indices.getResults());
+    at.back() = arith::MulIOp::create(
+        ib, loc, at.back(), arith::ConstantIndexOp::create(ib, loc, elementsPerLine(type)));
+    memref::PrefetchOp::create(ib, loc, view, at, /*isWrite=*/false, /*localityHint=*/2,
+                               /*isDataCache=*/true);
+    first += count;
+  }
+}
+
+struct SymPrefetchNextBlockPass
+    : symc::impl::SymPrefetchNextBlockBase<SymPrefetchNextBlockPass> {
+  void runOnOperation() override {
+    SmallVector<scf::ForOp> loops;
+    getOperation().walk([&](scf::ForOp loop) {
+      if (loop->hasAttr(symc::cpu::kPrefetchNextBlockAttr))
+        loops.push_back(loop);
+    });
+    for (scf::ForOp loop : loops) {
+      loop->removeAttr(symc::cpu::kPrefetchNextBlockAttr);
+      prefetchNextIteration(loop);
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,58 @@
+// RUN: sym-opt %s -pass-pipeline='builtin.module(func.func(symc-prefetch-next-block))' | FileCheck %s
+
+// A loop over blocks of 16 channels, marked: the block's weights view
+// (2x16 floats, one line per row) is prefetched for the next block, one
+// line per iteration of the busiest inner nest (4 x 8 iterations), at
+// iterations 0 and 1. The view of the bias, which does not move with the
+// block, is not prefetched; the mark is removed.
+// CHECK-LABEL: func.func @blocks
+// CHECK: scf.for %[[CB:.*]] = %c0 to %c64 step %c16 {
+// CHECK:   %[[VIEW:.*]] = memref.subview %arg0[0, %[[CB]]] [2, 16] [1, 1]
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[CB]], %c16
+// CHECK:   %[[LAST:.*]] = arith.subi %c64, %c16
+// CHECK:   %[[CLAMPED:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
+// CHECK:   %[[NEXTVIEW:.*]] = memref.subview %arg0[0, %[[CLAMPED]]] [2, 16] [1, 1]
+// CHECK:   scf.for %[[I:.*]] = %c0 to %c4 step %c1 {
+// CHECK:     scf.for %[[J:.*]] = %c0 to %c8 step %c1 {
+// CHECK:       %[[ROWS:.*]] = arith.muli %{{.*}}, %c8
+// CHECK:       %[[K:.*]] = arith.addi %[[ROWS]], %{{.*}}
+// CHECK:       arith.cmpi slt, %[[K]], %c2
+// CHECK:       %[[IN_RANGE:.*]] = arith.andi
+// CHECK:       scf.if %[[IN_RANGE]] {
+// CHECK:         %[[LINE:.*]]:2 = affine.delinearize_index %{{.*}} into (2, 1)
+// CHECK:         %[[COLUMN:.*]] = arith.muli %[[LINE]]#1, %c16
+// CHECK:         memref.prefetch %[[NEXTVIEW]][%[[LINE]]#0, %[[COLUMN]]], read, locality<2>, data
+// CHECK:       }
+// CHECK:       memref.load %[[VIEW]]
+// CHECK-NOT: symc.prefetch_next_block
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @blocks(%w: memref<2x64xf32>, %bias: memref<2x64xf32>, %out: memref<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  scf.for %cb = %c0 to %c64 step %c16 {
+    %view = memref.subview %w[0, %cb] [2, 16] [1, 1] : memref<2x64xf32> to memref<2x16xf32, strided<[64, 1], offset: ?>>
+    %fixed = memref.subview %bias[0, 0] [2, 16] [1, 1] : memref<2x64xf32> to memref<2x16xf32, strided<[64, 1]>>
+    scf.for %i = %c0 to %c4 step %c1 {
+      scf.for %j = %c0 to %c8 step %c1 {
+        %x = memref.load %view[%c0, %j] : memref<2x16xf32, strided<[64, 1], offset: ?>>
+        %y = memref.load %fixed[%c0, %j] : memref<2x16xf32, strided<[64, 1]>>
+        %z = arith.addf %x, %y : f32
+        memref.store %z, %out[%i, %j] : memref<4x8xf32>
+      }
+    }
+  } {symc.prefetch_next_block}
+  // Unmarked: untouched.
+  scf.for %cb = %c0 to %c64 step %c16 {
+    %view = memref.subview %w[0, %cb] [2, 16] [1, 1] : memref<2x64xf32> to memref<2x16xf32, strided<[64, 1], offset: ?>>
+    scf.for %j = %c0 to %c8 step %c1 {
+      %x = memref.load %view[%c0, %j] : memref<2x16xf32, strided<[64, 1], offset: ?>>
+      memref.store %x, %out[%c0, %j] : memref<4x8xf32>
+    }
+  }
+  return
+}
