@@ -151,8 +151,12 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // prepare function, not in every run.
   pm.addPass(createSymHoistInvariantComputations());
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
-  if (options.parallel)
+  if (options.parallel) {
+    // Before the fills become loops that bufferization would copy from
+    // (one filled buffer shared by every convolution of a shape).
+    pm.addNestedPass<func::FuncOp>(createSymDuplicateSharedFills());
     pm.addNestedPass<func::FuncOp>(createSymCPUParallelize());
+  }
   pm.addNestedPass<func::FuncOp>(createSymCPUVectorizeElementwise());
 
   addBufferizationPasses(pm);
@@ -328,6 +332,18 @@ bool takeThreadsOption(StringRef toolName, int &argc, char **argv, unsigned &thr
 
 namespace {
 /// The options of --linalg-to-nvvm and --sym-to-nvvm.
+struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+  Option<bool> parallel{*this, "parallel",
+                        llvm::cl::desc("share the work among threads (OpenMP)"),
+                        llvm::cl::init(false)};
+
+  CodegenOptions codegen() const {
+    CodegenOptions options;
+    options.parallel = parallel;
+    return options;
+  }
+};
+
 struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   Option<std::string> chip{*this, "chip", llvm::cl::desc("GPU architecture"),
                            llvm::cl::init("sm_90")};
@@ -356,12 +372,16 @@ void registerPipelines() {
   PassPipelineRegistration<>("sym-to-linalg",
                              "Infer shapes and dtypes, lower sym to linalg",
                              buildSymToLinalgPipeline);
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<CPUPipelineOptions>(
       "linalg-to-llvm-cpu", "Bufferize linalg on tensors and lower to LLVM",
-      [](OpPassManager &pm) { buildLinalgToLLVMPipeline(pm); });
-  PassPipelineRegistration<>(
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        buildLinalgToLLVMPipeline(pm, options.codegen());
+      });
+  PassPipelineRegistration<CPUPipelineOptions>(
       "sym-to-llvm", "The whole CPU pipeline",
-      [](OpPassManager &pm) { buildSymToLLVMPipeline(pm); });
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        buildSymToLLVMPipeline(pm, options.codegen());
+      });
   PassPipelineRegistration<NVVMPipelineOptions>(
       "linalg-to-nvvm",
       "Bufferize linalg on tensors and lower to CUDA kernels and host LLVM",
