@@ -182,14 +182,18 @@ def SymPrefetchNextBlock : Pass<"symc-prefetch-next-block", "::mlir::func::FuncO
     Runs after bufferization. In each `scf.for` marked `symc.prefetch_next_block`
     (a convolution's loop over channel blocks), the views of outside buffers
     that the iteration takes at the loop's induction variable (the block's
-    weights and input channels) are prefetched for the next iteration, one
-    `memref.prefetch` per cache line, at the start of the current one. A
-    block's weights are read from memory by the first output row that uses
-    them, with too few products per byte to hide the wait; prefetched while
-    the previous block computes its rows, they come from L2.
+    weights and input channels) are prefetched for the next iteration: one
+    `memref.prefetch` of one cache line per iteration of the body's busiest
+    inner loop nest, until all lines are covered. A block's weights are read
+    from memory by the first output row that uses them, with too few
+    products per byte to hide the wait; prefetched while the previous block
+    computes, they come from L2. The prefetches are spread because a burst
+    of them at the iteration's start fills the core's miss buffers and
+    stalls it just as the demand loads did (four chained 512-channel 7x7
+    layers: no gain in a burst, 4.6 -> 3.9 ms spread).
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect", "::mlir::affine::AffineDialect"];
 }
 
 def SymFreeBuffersEarly : Pass<"symc-free-buffers-early", "::mlir::func::FuncOp"> {

@@ -158,8 +158,9 @@ double rereadCost(double bytes, int64_t workingSet, int64_t l3Bytes) {
 /// channel block (60 GFLOP/s on one core); with blocks of a few rows
 /// everywhere, its 512-channel layers streamed their 9.4 MB of weights once
 /// per block instead. Its 512-channel layers at 28x28 and batch 8 take one
-/// image at a time (184 -> 150 ms on one AVX-512 core): the batch's 803 KB of
-/// accumulators per filter tile went to L3 for each of 16 channel blocks.
+/// image at a time (184 -> 150 ms on one AVX-512 core, 128 with packed
+/// filter tiles): the batch's 803 KB of accumulators per filter tile went
+/// to L3 for each of 16 channel blocks.
 std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes,
                                        int64_t l3Bytes) {
   int64_t inputBytes = t.images * ((t.rows - 1) * t.strideH + t.kh) * t.inputRowBytes;
@@ -666,6 +667,42 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
   return loop.getResult(0);
 }
 
+/// One slice of a loop over slices: the slice's result and its offsets in
+/// the whole, computed from the iteration's index and the whole so far.
+using SliceBody = function_ref<std::pair<Value, SmallVector<OpFoldResult>>(
+    OpBuilder &, Location, Value index, Value whole)>;
+
+/// `count` slices of `sizes` computed by `body` into `init`: an scf.forall
+/// (with parallel_insert_slice) when threads share them, else an scf.for
+/// carrying the whole through insert_slice.
+Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
+                     ArrayRef<OpFoldResult> sizes, bool parallel, SliceBody body) {
+  SmallVector<OpFoldResult> unitStrides(sizes.size(), b.getIndexAttr(1));
+  if (parallel) {
+    auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(count)},
+                                        ValueRange{init}, std::nullopt);
+    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
+    Value whole = forall.getRegionIterArgs()[0];
+    auto [result, offsets] = body(nb, loc, forall.getInductionVar(0), whole);
+    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
+    tensor::ParallelInsertSliceOp::create(nb, loc, result, whole, offsets, sizes,
+                                          unitStrides);
+    return forall.getResult(0);
+  }
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value upper = arith::ConstantIndexOp::create(b, loc, count);
+  auto loop = scf::ForOp::create(
+      b, loc, zero, upper, one, ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
+        auto [result, offsets] = body(nb, l, index, carried[0]);
+        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
+                                                      sizes, unitStrides);
+        scf::YieldOp::create(nb, l, updated);
+      });
+  return loop.getResult(0);
+}
+
 /// The convolution of `input` (NHWC) into `init` (NHWC, the filters padded
 /// to whole tiles) as a loop over the filter tiles of `tiles`
 /// (packFilterTiles), an scf.forall when threads share them: each
@@ -703,29 +740,7 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
     return {convolveChannelBlocks(nb, l, input, filter, slice, pieces, channelBlock, op, id),
             offsets};
   };
-  if (parallel) {
-    auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(t[0])},
-                                        ValueRange{init}, std::nullopt);
-    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
-    Value acc = forall.getRegionIterArgs()[0];
-    auto [tileResult, offsets] = convolveTile(nb, loc, forall.getInductionVar(0), acc);
-    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
-    tensor::ParallelInsertSliceOp::create(nb, loc, tileResult, acc, offsets, outSizes,
-                                          outStrides);
-    return forall.getResult(0);
-  }
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value count = arith::ConstantIndexOp::create(b, loc, t[0]);
-  auto loop = scf::ForOp::create(
-      b, loc, zero, count, one, ValueRange{init},
-      [&](OpBuilder &nb, Location l, Value tile, ValueRange carried) {
-        auto [tileResult, offsets] = convolveTile(nb, l, tile, carried[0]);
-        Value updated = tensor::InsertSliceOp::create(nb, l, tileResult, carried[0],
-                                                      offsets, outSizes, outStrides);
-        scf::YieldOp::create(nb, l, updated);
-      });
-  return loop.getResult(0);
+  return loopOverSlices(b, loc, t[0], init, outSizes, parallel, convolveTile);
 }
 
 /// convOverFilterTiles for one image at a time: a loop over the images of
@@ -764,30 +779,8 @@ Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value i
                                        channelBlock, op, id, parallelTiles);
     return {result, offsets};
   };
-  if (parallelImages) {
-    auto forall = scf::ForallOp::create(
-        b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(initType.getDimSize(0))},
-        ValueRange{init}, std::nullopt);
-    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
-    Value acc = forall.getRegionIterArgs()[0];
-    auto [result, offsets] = convolveImage(nb, loc, forall.getInductionVar(0), acc);
-    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
-    tensor::ParallelInsertSliceOp::create(nb, loc, result, acc, offsets, outSizes,
-                                          unitStrides);
-    return forall.getResult(0);
-  }
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value count = arith::ConstantIndexOp::create(b, loc, initType.getDimSize(0));
-  auto loop = scf::ForOp::create(
-      b, loc, zero, count, one, ValueRange{init},
-      [&](OpBuilder &nb, Location l, Value image, ValueRange carried) {
-        auto [result, offsets] = convolveImage(nb, l, image, carried[0]);
-        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
-                                                      outSizes, unitStrides);
-        scf::YieldOp::create(nb, l, updated);
-      });
-  return loop.getResult(0);
+  return loopOverSlices(b, loc, initType.getDimSize(0), init, outSizes, parallelImages,
+                        convolveImage);
 }
 
 //===----------------------------------------------------------------------===//
