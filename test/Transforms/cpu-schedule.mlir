@@ -463,3 +463,26 @@ func.func @conv_padding_rows_few(%x: tensor<1x8x7x7xf32>, %w: tensor<16x8x3x3xf3
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x8x9x9xf32>, tensor<16x8x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
   return %r : tensor<1x16x7x7xf32>
 }
+
+// -----
+
+// With two threads, a large transpose (the NCHW input of a first
+// convolution layer: 2 x 3 x 128 x 128) is split among them along its
+// outermost result dimension that they share evenly, here the images,
+// each chunk in cache-line blocks; a small one stays on one thread.
+// PARALLEL-LABEL: func @transposes_in_parallel
+// PARALLEL: scf.forall (%[[IMAGE:.*]]) in (2)
+// PARALLEL:   scf.for {{.*}} to %c128 step %c1
+// PARALLEL:     scf.for {{.*}} to %c128 step %c16
+// PARALLEL:       linalg.transpose ins({{.*}} : tensor<1x3x1x16xf32>) {{.*}} permutation = [0, 2, 3, 1]
+// PARALLEL: scf.forall.in_parallel
+// PARALLEL-NOT: scf.forall
+// PARALLEL: return
+func.func @transposes_in_parallel(%x: tensor<2x3x128x128xf32>, %y: tensor<2x3x16x16xf32>)
+    -> (tensor<2x128x128x3xf32>, tensor<2x16x16x3xf32>) {
+  %e = tensor.empty() : tensor<2x128x128x3xf32>
+  %t = linalg.transpose ins(%x : tensor<2x3x128x128xf32>) outs(%e : tensor<2x128x128x3xf32>) permutation = [0, 2, 3, 1]
+  %e2 = tensor.empty() : tensor<2x16x16x3xf32>
+  %t2 = linalg.transpose ins(%y : tensor<2x3x16x16xf32>) outs(%e2 : tensor<2x16x16x3xf32>) permutation = [0, 2, 3, 1]
+  return %t, %t2 : tensor<2x128x128x3xf32>, tensor<2x16x16x3xf32>
+}

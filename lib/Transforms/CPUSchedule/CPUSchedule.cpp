@@ -80,7 +80,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     // activations stay so from one to the next where the transposes cancel.
     if (failed(sinkTransposes(module)))
       return signalPassFailure();
-    schedules += cpu::scheduleTransposes(module);
+    schedules += cpu::scheduleTransposes(module, threads);
     if (schedules.empty())
       return;
 
