@@ -10,15 +10,19 @@
 // accumulators per filter tile would not stay in half of L2 beside a
 // channel block's input, one image's do: a loop over the images around the
 // packed filter tiles, their channel blocks inside (all 16 rows: blocks of
-// rows would read the weights once per block).
+// rows would read the weights once per block), each image's accumulators
+// zero-filled in the loop, while in cache.
 // SMALL-LABEL: func @conv_blocks
 // SMALL: scf.for {{.*}} = %c0 to %c4 step %c1
 // SMALL:   scf.for {{.*}} = %c0 to %c32 step %c16
 // SMALL:     scf.for {{.*}} = %c0 to %c2 step %c1
 // SMALL:       scf.for {{.*}} = %c0 to %c16 step %c1
 // LARGE-LABEL: func @conv_blocks
-// LARGE: scf.for {{.*}} = %c0 to %c2 step %c1 {{.*}} -> (tensor<2x16x16x64xf32>)
-// LARGE:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x16x16x64xf32>)
+// LARGE: %[[EMPTY:.*]] = tensor.empty() : tensor<2x16x16x64xf32>
+// LARGE-NOT: linalg.fill
+// LARGE: scf.for {{.*}} = %c0 to %c2 step %c1 iter_args(%{{.*}} = %[[EMPTY]]) -> (tensor<2x16x16x64xf32>)
+// LARGE:   %[[IMAGE:.*]] = linalg.fill {{.*}} -> tensor<1x16x16x64xf32>
+// LARGE:   scf.for {{.*}} = %c0 to %c4 step %c1 iter_args(%{{.*}} = %[[IMAGE]]) -> (tensor<1x16x16x64xf32>)
 // LARGE:     scf.for {{.*}} = %c0 to %c32 step %c16 {{.*}} -> (tensor<1x16x16x16xf32>)
 // LARGE:       scf.for {{.*}} = %c0 to %c16 step %c1 {{.*}} -> (tensor<1x16x16x16xf32>)
 // LARGE:         vector.fma

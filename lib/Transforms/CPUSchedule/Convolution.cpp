@@ -151,7 +151,8 @@ double rereadCost(double bytes, int64_t workingSet, int64_t l3Bytes) {
 /// - a filter tile's accumulators for the block are read and written once
 ///   per channel block, staying in L2 when they fit half of it beside one
 ///   channel block's input;
-/// - the weights are read once per block unless they fit half of L2.
+/// - the weights are read once per block unless they fit half of L2;
+/// - the accumulators are zero-filled an image at a time or all at once.
 /// Bytes from beyond L2 count once from L3 and twice from memory
 /// (rereadCost). Without blocking, VGG's 64-channel layers at batch 8
 /// streamed the whole batch's input from memory for every filter tile and
@@ -183,7 +184,14 @@ std::pair<bool, int64_t> outerBlocking(const ConvTraffic &t, int64_t l2Bytes,
     double weights = rereadCost(double(t.weightBytes) *
                                     double(t.weightBytes <= l2Bytes / 2 ? 1 : blocks),
                                 t.weightBytes, l3Bytes);
-    return input + output + weights;
+    // The accumulators' zero fill: an image at a time where the images loop
+    // around packed filter tiles (convPerImage), else all at once before
+    // the convolution.
+    int64_t outputBytes = t.images * t.rows * t.outputRowBytes * t.filterTiles;
+    bool fillPerImage = imageTiles && rows == 0 && t.filterTiles > 1;
+    double fill = rereadCost(double(outputBytes),
+                             fillPerImage ? outputBytes / t.images : outputBytes, l3Bytes);
+    return input + output + weights + fill;
   };
   std::pair<bool, int64_t> best = {false, 0};
   double bestTraffic = traffic(false, 0);
@@ -769,18 +777,26 @@ Value convPerImage(OpBuilder &b, Location loc, Value input, Value tiles, Value i
         nb, l, RankedTensorType::get(shape, type.getElementType()), whole, offsets,
         getAsIndexOpFoldResult(ctx, shape), unitStrides);
   };
+  // An accumulator that starts filled is filled an image at a time, in the
+  // loop, while the image's accumulators are in cache: filled whole
+  // beforehand, a batch's would be written to memory and read back.
+  auto fill = init.getDefiningOp<linalg::FillOp>();
+  if (fill && !fill.getOutputs()[0].getDefiningOp<tensor::EmptyOp>())
+    fill = nullptr;
   // The convolution of image `image` into `acc`'s slice, and its offsets.
   auto convolveImage = [&](OpBuilder &nb, Location l, Value image, Value acc)
       -> std::pair<Value, SmallVector<OpFoldResult>> {
     SmallVector<OpFoldResult> offsets = {image, nb.getIndexAttr(0), nb.getIndexAttr(0),
                                          nb.getIndexAttr(0)};
+    Value imageInit = imageOf(nb, l, initType, acc, offsets);
+    if (fill)
+      imageInit = linalg::FillOp::create(nb, l, fill.value(), ValueRange{imageInit}).getResult(0);
     Value result = convOverFilterTiles(nb, l, imageOf(nb, l, inType, input, offsets), tiles,
-                                       imageOf(nb, l, initType, acc, offsets), pieces,
-                                       channelBlock, op, id, parallelTiles);
+                                       imageInit, pieces, channelBlock, op, id, parallelTiles);
     return {result, offsets};
   };
-  return loopOverSlices(b, loc, initType.getDimSize(0), init, outSizes, parallelImages,
-                        convolveImage);
+  return loopOverSlices(b, loc, initType.getDimSize(0), fill ? fill.getOutputs()[0] : init,
+                        outSizes, parallelImages, convolveImage);
 }
 
 //===----------------------------------------------------------------------===//
