@@ -146,6 +146,23 @@ def SymDuplicateSharedFills
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"];
 }
 
+def SymForwardFills : Pass<"symc-forward-fills", "::mlir::func::FuncOp"> {
+  let summary = "read a fill's value from the tiles that still hold it, and drop fills nothing reads";
+  let description = [{
+    Runs after the CPU schedule. Tiling a convolution or matmul whose
+    accumulator starts as a constant fill gives loop nests that each take
+    their own slice of the filled tensor, read it into registers,
+    accumulate and write it back. Where the slices of distinct iterations
+    are disjoint, each read still sees the fill's value: it becomes a
+    constant. Where the slices also cover the whole tensor and each is
+    overwritten, no element of the fill is read any more, and the fill
+    goes: its pass over memory was 5% of ResNet-18's time at batch 8 and
+    13% of SqueezeNet's. Nests that accumulate into the same slice across
+    iterations (blocks of input channels) keep their fill.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::vector::VectorDialect"];
+}
+
 def SymReadThroughInserts
     : Pass<"symc-read-through-inserts", "::mlir::func::FuncOp"> {
   let summary = "read a tensor inserted into a larger one back from the larger one";

@@ -145,6 +145,8 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   SymCPUScheduleOptions schedule;
   schedule.parallel = options.parallel;
   pm.addPass(createSymCPUSchedule(schedule));
+  // Before CSE merges the fills of same-shaped accumulators.
+  pm.addNestedPass<func::FuncOp>(createSymForwardFills());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // The weights' re-layouts (filter transposes, paddings) run once, in a
