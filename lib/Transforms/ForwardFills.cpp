@@ -28,39 +28,15 @@ namespace symc {
 
 namespace {
 
-/// What the uses of a tensor holding only the fill's value do with it:
-/// the vector reads it feeds (directly or through views), and the value
-/// that overwrites all of it, if its uses are only those reads, views and
-/// that one overwrite (else the fill's value may be read, and the fill
-/// must stay).
-struct Uses {
-  bool understood = true;
-  Value overwrite;
-};
-
 /// The reads of tiles that hold the fill's value.
 using Reads = SmallVector<vector::TransferReadOp>;
 
-Uses usesOfFilled(Value filled, Reads &reads);
+struct Box;
+bool onlyOverwritten(Value filled, ArrayRef<Box> written, Reads &reads);
 
 bool allInBounds(VectorTransferOpInterface op) {
   for (unsigned i = 0, e = op.getTransferRank(); i < e; ++i)
     if (!op.isDimInBounds(i))
-      return false;
-  return true;
-}
-
-bool isZeroOffsetUnitStride(OffsetSizeAndStrideOpInterface op) {
-  return areAllConstantIntValue(op.getMixedOffsets(), 0) &&
-         areAllConstantIntValue(op.getMixedStrides(), 1);
-}
-
-/// Whether `sizes` are the static sizes `shape` (all of a tensor).
-bool coversShape(ArrayRef<OpFoldResult> sizes, ArrayRef<int64_t> shape) {
-  if (sizes.size() != shape.size())
-    return false;
-  for (auto [size, extent] : llvm::zip(sizes, shape))
-    if (getConstantIntValue(size) != extent)
       return false;
   return true;
 }
@@ -128,13 +104,6 @@ Value yieldedFor(const Level &level) {
   if (!loop)
     return nullptr;
   return loop.getTiedLoopYieldedValue(level.carried)->get();
-}
-
-/// The result of the loop that `init` initializes.
-Value tiedResult(OpOperand &init) {
-  if (auto loop = dyn_cast<scf::ForOp>(init.getOwner()))
-    return loop.getTiedLoopResult(&init);
-  return cast<scf::ForallOp>(init.getOwner()).getTiedOpResult(&init);
 }
 
 /// The scale `s` of an offset `iv * s` (`iv` itself: 1), else nothing.
@@ -218,20 +187,20 @@ Tiling tilingOf(ArrayRef<Level> levels, ArrayRef<OpFoldResult> offsets,
   return tiling;
 }
 
-/// The uses of a filled tensor as the initial value of a loop nest: the
-/// nest carries it whole (scf.for into scf.for) down to the loop whose
-/// body takes a slice of it and inserts the slice back at the same place.
-/// The slices hold the fill's value when the iterations' slices are
-/// disjoint; the nest's result overwrites all of the tensor when they also
-/// cover it and each iteration overwrites its slice.
-Uses usesAsLoopInit(OpOperand &init, Reads &reads) {
-  Uses fail{false, nullptr};
+/// Whether a loop nest that starts from a filled tensor (`init`) lets no
+/// element of the fill through to its result. The nest carries the tensor
+/// whole (scf.for into scf.for) down to the loop whose body takes a slice
+/// of it and inserts a slice back at the same place. When the iterations'
+/// slices are disjoint, each slice still holds the fill's value; when they
+/// also cover the tensor and each is only overwritten, the result holds
+/// none of it.
+bool loopOnlyOverwrites(OpOperand &init, Reads &reads) {
   SmallVector<Level, 4> levels;
   OpOperand *operand = &init;
   while (true) {
     std::optional<Level> level = levelOf(*operand);
     if (!level)
-      return fail;
+      return false;
     levels.push_back(*level);
     BlockArgument carried = level->carried;
     // Carried whole into one inner loop, whose result this one yields.
@@ -240,8 +209,8 @@ Uses usesAsLoopInit(OpOperand &init, Reads &reads) {
       auto innerLoop = cast<scf::ForOp>(inner.getOwner());
       Value yielded = yieldedFor(*level);
       if (!yielded || inner.getOperandNumber() < innerLoop.getNumControlOperands() ||
-          yielded != innerLoop.getTiedLoopResult(&inner))
-        return fail;
+          yielded != innerLoop.getTiedLoopResult(&inner) || !yielded.hasOneUse())
+        return false;
       operand = &inner;
       continue;
     }
@@ -250,106 +219,123 @@ Uses usesAsLoopInit(OpOperand &init, Reads &reads) {
   const Level &innermost = levels.back();
   auto type = dyn_cast<RankedTensorType>(innermost.carried.getType());
   if (!type || !type.hasStaticShape())
-    return fail;
+    return false;
   // One slice taken and one inserted back at the same place.
   tensor::ExtractSliceOp slice;
   OffsetSizeAndStrideOpInterface insert;
-  Value inserted;
   for (OpOperand &use : innermost.carried.getUses()) {
     Operation *user = use.getOwner();
     if (auto extract = dyn_cast<tensor::ExtractSliceOp>(user); extract && !slice) {
       slice = extract;
     } else if (auto insertSlice = dyn_cast<tensor::InsertSliceOp>(user);
                insertSlice && !insert && use.get() == insertSlice.getDest() &&
-               yieldedFor(innermost) == insertSlice.getResult()) {
+               yieldedFor(innermost) == insertSlice.getResult() &&
+               insertSlice.getResult().hasOneUse()) {
       insert = insertSlice;
-      inserted = insertSlice.getSource();
     } else if (auto parallel = dyn_cast<tensor::ParallelInsertSliceOp>(user);
                parallel && !insert && use.get() == parallel.getDest()) {
       insert = parallel;
-      inserted = parallel.getSource();
     } else {
-      return fail;
+      return false;
     }
   }
   if (!slice || !insert || slice.getMixedOffsets() != insert.getMixedOffsets() ||
       slice.getMixedSizes() != insert.getMixedSizes() ||
       !areAllConstantIntValue(slice.getMixedStrides(), 1) ||
       !areAllConstantIntValue(insert.getMixedStrides(), 1))
-    return fail;
+    return false;
   Tiling tiling = tilingOf(levels, slice.getMixedOffsets(), slice.getMixedSizes(),
                            type.getShape());
   if (!tiling.disjoint)
-    return fail;
-  Uses sliceUses = usesOfFilled(slice.getResult(), reads);
-  if (!tiling.covering || !sliceUses.understood || sliceUses.overwrite != inserted)
-    return fail;
-  return {true, tiedResult(init)};
+    return false;
+  bool sliceOverwritten = onlyOverwritten(slice.getResult(), {}, reads);
+  return tiling.covering && sliceOverwritten;
 }
 
-/// The uses of `filled`, a tensor all of whose elements hold the fill's
-/// value: collects the vector reads of it and of its views, and finds the
-/// one value that overwrites it whole.
-Uses usesOfFilled(Value filled, Reads &reads) {
-  Uses uses;
-  SmallVector<Value> viewOverwrites; // of whole views, to be inserted back
-  auto overwrittenBy = [&](Value value) {
-    if (uses.overwrite)
-      uses.understood = false;
-    uses.overwrite = value;
-  };
+/// A static box of a tensor: offsets and sizes per dimension.
+struct Box {
+  SmallVector<int64_t> offsets, sizes;
+};
+
+/// The static box `op` (an extract_slice or insert_slice with unit strides)
+/// takes, else nothing.
+std::optional<Box> boxOf(OffsetSizeAndStrideOpInterface op) {
+  if (!areAllConstantIntValue(op.getMixedStrides(), 1))
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> offsets = getConstantIntValues(op.getMixedOffsets());
+  std::optional<SmallVector<int64_t>> sizes = getConstantIntValues(op.getMixedSizes());
+  if (!offsets || !sizes)
+    return std::nullopt;
+  return Box{*offsets, *sizes};
+}
+
+bool disjoint(const Box &a, const Box &b) {
+  for (auto [ao, as, bo, bs] : llvm::zip(a.offsets, a.sizes, b.offsets, b.sizes))
+    if (ao + as <= bo || bo + bs <= ao)
+      return true;
+  return false;
+}
+
+int64_t volume(ArrayRef<int64_t> sizes) {
+  int64_t v = 1;
+  for (int64_t s : sizes)
+    v *= s;
+  return v;
+}
+
+/// Whether `filled`, a tensor whose elements hold the fill's value outside
+/// the disjoint boxes `written`, lets none of them through to anything but
+/// vector reads: its uses (and those of its views) are reads of it while
+/// nothing is written, which are collected; views of unwritten boxes; and
+/// destinations that are overwritten whole (a loop nest that only
+/// overwrites, a transfer_write of the whole) or box by box (insert_slices
+/// into the value of the previous one, as the row pieces of a convolution
+/// are). What those produce holds none of the fill's value, as nothing
+/// else takes it.
+bool onlyOverwritten(Value filled, ArrayRef<Box> written, Reads &reads) {
   auto type = cast<RankedTensorType>(filled.getType());
-  // Inserts into `filled` last: they insert the overwrites of its views.
-  SmallVector<OpOperand *> ordered;
-  for (OpOperand &use : filled.getUses())
-    if (!isa<tensor::InsertSliceOp>(use.getOwner()))
-      ordered.push_back(&use);
-  for (OpOperand &use : filled.getUses())
-    if (isa<tensor::InsertSliceOp>(use.getOwner()))
-      ordered.push_back(&use);
-  for (OpOperand *operand : ordered) {
-    OpOperand &use = *operand;
+  if (!type.hasStaticShape())
+    return false;
+  bool pristine = written.empty();
+  bool overwritten = true;
+  for (OpOperand &use : filled.getUses()) {
     Operation *user = use.getOwner();
     if (auto read = dyn_cast<vector::TransferReadOp>(user)) {
-      if (allInBounds(read) && !read.getMask())
+      if (pristine && allInBounds(read) && !read.getMask())
         reads.push_back(read);
       else
-        uses.understood = false;
+        overwritten = false;
     } else if (auto view = dyn_cast<tensor::ExtractSliceOp>(user)) {
-      // A view holds the fill's value too; only a whole one can be
-      // overwritten and inserted back whole.
-      Uses viewUses = usesOfFilled(view.getResult(), reads);
-      bool whole = isZeroOffsetUnitStride(view) &&
-                   coversShape(view.getMixedSizes(), type.getShape());
-      if (!whole || !viewUses.understood)
-        uses.understood = false;
-      else if (viewUses.overwrite)
-        viewOverwrites.push_back(viewUses.overwrite);
+      // A view of an unwritten box holds the fill's value too.
+      std::optional<Box> box = boxOf(view);
+      overwritten &= (pristine || (box && llvm::all_of(written, [&](const Box &w) {
+                                     return disjoint(*box, w);
+                                   }))) &&
+                     onlyOverwritten(view.getResult(), {}, reads);
     } else if (auto insert = dyn_cast<tensor::InsertSliceOp>(user);
                insert && use.get() == insert.getDest()) {
-      if (isZeroOffsetUnitStride(insert) &&
-          coversShape(insert.getMixedSizes(), type.getShape()) &&
-          llvm::is_contained(viewOverwrites, insert.getSource()))
-        overwrittenBy(insert.getResult());
-      else
-        uses.understood = false;
+      std::optional<Box> box = boxOf(insert);
+      if (!box || !llvm::all_of(written, [&](const Box &w) { return disjoint(*box, w); })) {
+        overwritten = false;
+        continue;
+      }
+      SmallVector<Box> now(written.begin(), written.end());
+      now.push_back(*box);
+      int64_t covered = 0;
+      for (const Box &w : now)
+        covered += volume(w.sizes);
+      if (covered != volume(type.getShape()))
+        overwritten &= onlyOverwritten(insert.getResult(), now, reads);
     } else if (auto write = dyn_cast<vector::TransferWriteOp>(user);
                write && use.get() == write.getBase() && overwritesAll(write)) {
-      overwrittenBy(write.getResult());
+      continue;
     } else if (isa<scf::ForOp, scf::ForallOp>(user)) {
-      Uses loopUses = usesAsLoopInit(use, reads);
-      if (loopUses.understood)
-        overwrittenBy(loopUses.overwrite);
-      else
-        uses.understood = false;
+      overwritten &= pristine && loopOnlyOverwrites(use, reads);
     } else {
-      uses.understood = false;
+      overwritten = false;
     }
   }
-  // One whole view, overwritten and inserted back, at most.
-  if (viewOverwrites.size() > 1)
-    uses.understood = false;
-  return uses;
+  return overwritten;
 }
 
 struct SymForwardFillsPass : symc::impl::SymForwardFillsBase<SymForwardFillsPass> {
@@ -364,7 +350,7 @@ struct SymForwardFillsPass : symc::impl::SymForwardFillsBase<SymForwardFillsPass
       if (!matchPattern(fill.value(), m_Constant(&value)))
         continue;
       Reads reads;
-      Uses uses = usesOfFilled(fill.getResult(0), reads);
+      bool overwritten = onlyOverwritten(fill.getResult(0), {}, reads);
       for (vector::TransferReadOp read : reads) {
         OpBuilder b(read);
         auto splat = arith::ConstantOp::create(
@@ -372,7 +358,7 @@ struct SymForwardFillsPass : symc::impl::SymForwardFillsBase<SymForwardFillsPass
         read.getResult().replaceAllUsesWith(splat.getResult());
         read.erase();
       }
-      if (uses.understood && uses.overwrite) {
+      if (overwritten) {
         fill.getResult(0).replaceAllUsesWith(fill.getOutputs()[0]);
         fill.erase();
       }

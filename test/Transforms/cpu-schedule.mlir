@@ -395,15 +395,17 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 
 // A 3x3 kernel padded by one row over 7 rows reads padding in 2 of its 21
 // row taps (10%, 5.5M products): per filter tile and block of 32 input
-// channels (a loop marked for symc-prefetch-next-block), three
-// convolutions, of the first row with kernel rows 1-2 (from padded input
-// rows 1-2), of rows 1-5 with all kernel rows, and of the last row with
-// kernel rows 0-1 (input rows 6-7).
+// channels (the first block apart, the others in a loop marked for
+// symc-prefetch-next-block), three convolutions, of the first row with
+// kernel rows 1-2 (from padded input rows 1-2), of rows 1-5 with all
+// kernel rows, and of the last row with kernel rows 0-1 (input rows 6-7).
 // CHECK-LABEL: func @conv_padding_rows
 // CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x9x10x256xf32>)
 // CHECK: scf.for {{.*}} = %c0 to %c32 step %c1
 // CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 256, 16]
-// CHECK:   scf.for %[[CB:.*]] = %c0 to %c256 step %c32
+// CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 0] [1, 9, 10, 32]
+// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 0, 0] [3, 3, 32, 16]
+// CHECK:   scf.for %[[CB:.*]] = %c32 to %c256 step %c32
 // CHECK:     %[[BLOCK:.*]] = tensor.extract_slice %[[INPUT]][0, 0, 0, %[[CB]]] [1, 9, 10, 32]
 // CHECK:     %[[WEIGHTS:.*]] = tensor.extract_slice %[[TILE]][0, 0, %[[CB]], 0] [3, 3, 32, 16]
 // CHECK:     tensor.extract_slice %[[BLOCK]][0, 1, 0, 0] [1, 2, 10, 32]

@@ -139,3 +139,53 @@ func.func @read_after_write(%v: vector<4xf32>) -> (tensor<8xf32>, vector<8xf32>)
   %r = vector.transfer_read %w[%c0], %zero {in_bounds = [true]} : tensor<8xf32>, vector<8xf32>
   return %w, %r : tensor<8xf32>, vector<8xf32>
 }
+
+// -----
+
+// Row pieces: each run of rows is computed into its slice of the value the
+// previous one inserted. Together they cover the tensor: the fill goes.
+// CHECK-LABEL: func.func @row_pieces
+// CHECK-NOT:   linalg.fill
+// CHECK-NOT:   vector.transfer_read
+// CHECK:       return
+func.func @row_pieces(%v: vector<1x8xf32>, %u: vector<3x8xf32>) -> tensor<4x8xf32> {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<4x8xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %top = tensor.extract_slice %fill[0, 0] [1, 8] [1, 1] : tensor<4x8xf32> to tensor<1x8xf32>
+  %a = vector.transfer_read %top[%c0, %c0], %zero {in_bounds = [true, true]} : tensor<1x8xf32>, vector<1x8xf32>
+  %sa = arith.addf %a, %v : vector<1x8xf32>
+  %wa = vector.transfer_write %sa, %top[%c0, %c0] {in_bounds = [true, true]} : vector<1x8xf32>, tensor<1x8xf32>
+  %acc1 = tensor.insert_slice %wa into %fill[0, 0] [1, 8] [1, 1] : tensor<1x8xf32> into tensor<4x8xf32>
+  %rest = tensor.extract_slice %acc1[1, 0] [3, 8] [1, 1] : tensor<4x8xf32> to tensor<3x8xf32>
+  %b = vector.transfer_read %rest[%c0, %c0], %zero {in_bounds = [true, true]} : tensor<3x8xf32>, vector<3x8xf32>
+  %sb = arith.addf %b, %u : vector<3x8xf32>
+  %wb = vector.transfer_write %sb, %rest[%c0, %c0] {in_bounds = [true, true]} : vector<3x8xf32>, tensor<3x8xf32>
+  %acc2 = tensor.insert_slice %wb into %acc1[1, 0] [3, 8] [1, 1] : tensor<3x8xf32> into tensor<4x8xf32>
+  return %acc2 : tensor<4x8xf32>
+}
+
+// -----
+
+// Row pieces that leave the last row alone (it reads only padding): the
+// reads still see the fill's value, but the row keeps it, so the fill
+// stays; a view that overlaps a written row is not read as the fill.
+// CHECK-LABEL: func.func @row_pieces_gap
+// CHECK:       linalg.fill
+// CHECK-COUNT-1: vector.transfer_read
+// CHECK-NOT:   vector.transfer_read
+func.func @row_pieces_gap(%v: vector<1x8xf32>) -> (tensor<4x8xf32>, vector<2x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<4x8xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%empty : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %top = tensor.extract_slice %fill[0, 0] [1, 8] [1, 1] : tensor<4x8xf32> to tensor<1x8xf32>
+  %a = vector.transfer_read %top[%c0, %c0], %zero {in_bounds = [true, true]} : tensor<1x8xf32>, vector<1x8xf32>
+  %sa = arith.addf %a, %v : vector<1x8xf32>
+  %wa = vector.transfer_write %sa, %top[%c0, %c0] {in_bounds = [true, true]} : vector<1x8xf32>, tensor<1x8xf32>
+  %acc1 = tensor.insert_slice %wa into %fill[0, 0] [1, 8] [1, 1] : tensor<1x8xf32> into tensor<4x8xf32>
+  %overlap = tensor.extract_slice %acc1[0, 0] [2, 8] [1, 1] : tensor<4x8xf32> to tensor<2x8xf32>
+  %b = vector.transfer_read %overlap[%c0, %c0], %zero {in_bounds = [true, true]} : tensor<2x8xf32>, vector<2x8xf32>
+  return %acc1, %b : tensor<4x8xf32>, vector<2x8xf32>
+}

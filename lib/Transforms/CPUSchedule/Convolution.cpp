@@ -660,11 +660,16 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
         getAsIndexOpFoldResult(nb.getContext(), shape),
         SmallVector<OpFoldResult>(type.getRank(), nb.getIndexAttr(1)));
   };
+  // The first block apart: its convolution starts from the accumulator's
+  // fill, which symc-forward-fills then reads as a constant instead of
+  // from memory (and drops, when nothing else reads it).
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  acc = convolveRowPieces(b, loc, block(b, loc, input, inType, 3, zero),
+                          block(b, loc, filter, filterType, 2, zero), acc, pieces, op, id);
   Value step = arith::ConstantIndexOp::create(b, loc, channelBlock);
   Value channels = arith::ConstantIndexOp::create(b, loc, filterType.getDimSize(2));
   auto loop = scf::ForOp::create(
-      b, loc, zero, channels, step, ValueRange{acc},
+      b, loc, step, channels, step, ValueRange{acc},
       [&](OpBuilder &nb, Location l, Value first, ValueRange carried) {
         Value result = convolveRowPieces(nb, l, block(nb, l, input, inType, 3, first),
                                          block(nb, l, filter, filterType, 2, first),
