@@ -163,6 +163,24 @@ def SymForwardFills : Pass<"symc-forward-fills", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::vector::VectorDialect"];
 }
 
+def SymFuseConvEpilogues : Pass<"symc-fuse-conv-epilogues", "::mlir::func::FuncOp"> {
+  let summary = "compute the elementwise consumer of a tiled convolution tile by tile, inside its loops";
+  let description = [{
+    Runs after symc-forward-fills and symc-fuse-elementwise. An elementwise
+    linalg.generic (bias, BatchNorm, activation, residual addition) that
+    reads, with an identity map, the result of a loop nest in which each
+    iteration computes its tile of an empty tensor from scratch (a
+    convolution's register tiles, their accumulators started as constants)
+    is computed on each tile right after it, and the nest writes the
+    generic's destination instead: the accumulators are not written to a
+    tensor of their own and read back by a separate pass over memory.
+    Nests that accumulate a tile across iterations (blocks of input
+    channels) are left alone.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def SymReadThroughInserts
     : Pass<"symc-read-through-inserts", "::mlir::func::FuncOp"> {
   let summary = "read a tensor inserted into a larger one back from the larger one";

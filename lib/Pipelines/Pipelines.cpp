@@ -153,6 +153,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // prepare function, not in every run.
   pm.addPass(createSymHoistInvariantComputations());
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+  pm.addNestedPass<func::FuncOp>(createSymFuseConvEpilogues());
   if (options.parallel) {
     // Before the fills become loops that bufferization would copy from
     // (one filled buffer shared by every convolution of a shape).

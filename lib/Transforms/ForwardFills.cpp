@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TileNests.h"
 #include "symc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -25,6 +26,12 @@ namespace symc {
 #define GEN_PASS_DEF_SYMFORWARDFILLS
 #include "symc/Dialect/TransformsPasses.h.inc"
 } // namespace symc
+
+using symc::Level;
+using symc::levelOf;
+using symc::carryingLevels;
+using symc::TileSlices;
+using symc::tileSlicesOf;
 
 namespace {
 
@@ -49,61 +56,6 @@ bool overwritesAll(vector::TransferWriteOp write) {
          write.getVectorType().getShape() == type.getShape() &&
          llvm::all_of(write.getIndices(),
                       [](Value i) { return isConstantIntValue(i, 0); });
-}
-
-/// One loop of a nest that carries a tensor: a block argument standing for
-/// the tensor, and per induction variable its constant bounds and step.
-struct Level {
-  Operation *loop;
-  BlockArgument carried;
-  SmallVector<Value> ivs;
-  SmallVector<int64_t> lower, upper, steps;
-};
-
-std::optional<Level> levelOf(OpOperand &init) {
-  Operation *op = init.getOwner();
-  Level level{op, {}, {}, {}, {}, {}};
-  auto constants = [](ArrayRef<OpFoldResult> values, SmallVector<int64_t> &out) {
-    for (OpFoldResult v : values) {
-      std::optional<int64_t> c = getConstantIntValue(v);
-      if (!c)
-        return false;
-      out.push_back(*c);
-    }
-    return true;
-  };
-  if (auto loop = dyn_cast<scf::ForOp>(op)) {
-    if (init.getOperandNumber() < loop.getNumControlOperands())
-      return std::nullopt;
-    level.carried = loop.getTiedLoopRegionIterArg(&init);
-    level.ivs = {loop.getInductionVar()};
-    if (!constants({loop.getLowerBound()}, level.lower) ||
-        !constants({loop.getUpperBound()}, level.upper) ||
-        !constants({loop.getStep()}, level.steps))
-      return std::nullopt;
-    return level;
-  }
-  if (auto forall = dyn_cast<scf::ForallOp>(op)) {
-    if (!llvm::is_contained(forall.getOutputsMutable(), init))
-      return std::nullopt;
-    level.carried = forall.getTiedBlockArgument(&init);
-    level.ivs = llvm::to_vector(forall.getInductionVars());
-    if (!constants(forall.getMixedLowerBound(), level.lower) ||
-        !constants(forall.getMixedUpperBound(), level.upper) ||
-        !constants(forall.getMixedStep(), level.steps))
-      return std::nullopt;
-    return level;
-  }
-  return std::nullopt;
-}
-
-/// The value `level`'s loop gives back for its carried tensor in each
-/// iteration (an scf.for's yield), or null for an scf.forall.
-Value yieldedFor(const Level &level) {
-  auto loop = dyn_cast<scf::ForOp>(level.loop);
-  if (!loop)
-    return nullptr;
-  return loop.getTiedLoopYieldedValue(level.carried)->get();
 }
 
 /// The scale `s` of an offset `iv * s` (`iv` itself: 1), else nothing.
@@ -195,55 +147,14 @@ Tiling tilingOf(ArrayRef<Level> levels, ArrayRef<OpFoldResult> offsets,
 /// also cover the tensor and each is only overwritten, the result holds
 /// none of it.
 bool loopOnlyOverwrites(OpOperand &init, Reads &reads) {
-  SmallVector<Level, 4> levels;
-  OpOperand *operand = &init;
-  while (true) {
-    std::optional<Level> level = levelOf(*operand);
-    if (!level)
-      return false;
-    levels.push_back(*level);
-    BlockArgument carried = level->carried;
-    // Carried whole into one inner loop, whose result this one yields.
-    if (carried.hasOneUse() && isa<scf::ForOp>(carried.use_begin()->getOwner())) {
-      OpOperand &inner = *carried.use_begin();
-      auto innerLoop = cast<scf::ForOp>(inner.getOwner());
-      Value yielded = yieldedFor(*level);
-      if (!yielded || inner.getOperandNumber() < innerLoop.getNumControlOperands() ||
-          yielded != innerLoop.getTiedLoopResult(&inner) || !yielded.hasOneUse())
-        return false;
-      operand = &inner;
-      continue;
-    }
-    break;
-  }
-  const Level &innermost = levels.back();
-  auto type = dyn_cast<RankedTensorType>(innermost.carried.getType());
-  if (!type || !type.hasStaticShape())
+  SmallVector<Level, 4> levels = carryingLevels(init);
+  if (levels.empty())
     return false;
-  // One slice taken and one inserted back at the same place.
-  tensor::ExtractSliceOp slice;
-  OffsetSizeAndStrideOpInterface insert;
-  for (OpOperand &use : innermost.carried.getUses()) {
-    Operation *user = use.getOwner();
-    if (auto extract = dyn_cast<tensor::ExtractSliceOp>(user); extract && !slice) {
-      slice = extract;
-    } else if (auto insertSlice = dyn_cast<tensor::InsertSliceOp>(user);
-               insertSlice && !insert && use.get() == insertSlice.getDest() &&
-               yieldedFor(innermost) == insertSlice.getResult() &&
-               insertSlice.getResult().hasOneUse()) {
-      insert = insertSlice;
-    } else if (auto parallel = dyn_cast<tensor::ParallelInsertSliceOp>(user);
-               parallel && !insert && use.get() == parallel.getDest()) {
-      insert = parallel;
-    } else {
-      return false;
-    }
-  }
-  if (!slice || !insert || slice.getMixedOffsets() != insert.getMixedOffsets() ||
-      slice.getMixedSizes() != insert.getMixedSizes() ||
-      !areAllConstantIntValue(slice.getMixedStrides(), 1) ||
-      !areAllConstantIntValue(insert.getMixedStrides(), 1))
+  std::optional<TileSlices> tile = tileSlicesOf(levels.back());
+  if (!tile)
     return false;
+  tensor::ExtractSliceOp slice = tile->slice;
+  auto type = cast<RankedTensorType>(levels.back().carried.getType());
   Tiling tiling = tilingOf(levels, slice.getMixedOffsets(), slice.getMixedSizes(),
                            type.getShape());
   if (!tiling.disjoint)

@@ -1,0 +1,290 @@
+//===- FuseConvEpilogues.cpp - symc-fuse-conv-epilogues -------------------===//
+//
+// An elementwise op that reads the result of a tiled convolution (its bias,
+// BatchNorm, activation, residual addition) is computed tile by tile inside
+// the convolution's loop nest, right after each register tile is
+// accumulated, and the nest writes the op's destination instead of an
+// accumulator tensor of its own.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TileNests.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Dominance.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+using namespace mlir;
+
+namespace symc {
+#define GEN_PASS_DEF_SYMFUSECONVEPILOGUES
+#include "symc/Dialect/TransformsPasses.h.inc"
+} // namespace symc
+
+namespace {
+
+/// Where a nest computes each tile of its result in full: the slice that
+/// the innermost level takes (its absolute offsets in the nest's result),
+/// and the operand through which it inserts the computed tile back.
+struct TileWrite {
+  SmallVector<OpFoldResult> offsets;
+  tensor::ExtractSliceOp slice;
+  vector::TransferWriteOp write;
+};
+
+/// The transfer_write that overwrites all of `slice`, giving `result`,
+/// possibly through a whole view inserted back whole (as vectorization
+/// leaves a register tile with unit dimensions), if that is all that is
+/// done with the slice. Nothing may read the slice: the tile is computed from
+/// scratch in this iteration (its accumulators started as constants, see
+/// symc-forward-fills), not accumulated across iterations.
+vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value result) {
+  auto wholeWrite = [](Operation *op) {
+    auto write = dyn_cast<vector::TransferWriteOp>(op);
+    if (!write)
+      return vector::TransferWriteOp();
+    auto type = cast<RankedTensorType>(write.getBase().getType());
+    bool whole = write.getPermutationMap().isMinorIdentity() && !write.getMask() &&
+                 write.getVectorType().getNumElements() == type.getNumElements() &&
+                 llvm::all_of(write.getIndices(),
+                              [](Value i) { return isConstantIntValue(i, 0); });
+    return whole ? write : vector::TransferWriteOp();
+  };
+  if (slice->hasOneUse()) {
+    vector::TransferWriteOp write = wholeWrite(*slice->user_begin());
+    return write && write.getResult() == result ? write : vector::TransferWriteOp();
+  }
+  // A view written whole and inserted back whole.
+  tensor::ExtractSliceOp view;
+  tensor::InsertSliceOp back;
+  for (Operation *user : slice->getUsers()) {
+    if (auto extract = dyn_cast<tensor::ExtractSliceOp>(user); extract && !view)
+      view = extract;
+    else if (auto insert = dyn_cast<tensor::InsertSliceOp>(user);
+             insert && !back && insert.getDest() == slice.getResult())
+      back = insert;
+    else
+      return {};
+  }
+  if (!view || !back || !view->hasOneUse() || back.getResult() != result ||
+      !areAllConstantIntValue(view.getMixedOffsets(), 0) ||
+      view.getSourceType().getNumElements() != view.getType().getNumElements() ||
+      !areAllConstantIntValue(back.getMixedOffsets(), 0) ||
+      back.getMixedSizes() != view.getMixedSizes())
+    return {};
+  vector::TransferWriteOp write = wholeWrite(*view->user_begin());
+  return write && write->hasOneUse() && back.getSource() == write.getResult()
+             ? write
+             : vector::TransferWriteOp();
+}
+
+/// `a + b` for index offsets.
+OpFoldResult add(OpBuilder &b, Location loc, OpFoldResult x, OpFoldResult y) {
+  std::optional<int64_t> cx = getConstantIntValue(x), cy = getConstantIntValue(y);
+  if (cx && cy)
+    return b.getIndexAttr(*cx + *cy);
+  if (cx == 0)
+    return y;
+  if (cy == 0)
+    return x;
+  return arith::AddIOp::create(b, loc, getValueOrCreateConstantIndexOp(b, loc, x),
+                               getValueOrCreateConstantIndexOp(b, loc, y))
+      .getResult();
+}
+
+/// The tile write of the nest that `init` starts: down its levels to the
+/// innermost slice, and from there into the nest that the slice starts,
+/// if any, adding up the slices' offsets (built before each slice op, where
+/// its offsets are defined).
+std::optional<TileWrite> tileWriteOf(OpOperand &init, ArrayRef<OpFoldResult> outer) {
+  SmallVector<symc::Level, 4> levels = symc::carryingLevels(init);
+  if (levels.empty())
+    return std::nullopt;
+  std::optional<symc::TileSlices> tile = symc::tileSlicesOf(levels.back());
+  if (!tile || tile->slice.getType().getRank() != int64_t(outer.size()))
+    return std::nullopt;
+  OpBuilder b(tile->slice);
+  SmallVector<OpFoldResult> offsets;
+  for (auto [o, inner] : llvm::zip(outer, tile->slice.getMixedOffsets()))
+    offsets.push_back(add(b, tile->slice.getLoc(), o, inner));
+  Value slice = tile->slice.getResult();
+  if (slice.hasOneUse() && isa<scf::ForOp, scf::ForallOp>(*slice.user_begin())) {
+    OpOperand &innerInit = *slice.use_begin();
+    if (tile->inserted->get() != symc::tiedResult(innerInit))
+      return std::nullopt;
+    return tileWriteOf(innerInit, offsets);
+  }
+  vector::TransferWriteOp write = overwritingWrite(tile->slice, tile->inserted->get());
+  if (!write)
+    return std::nullopt;
+  return TileWrite{offsets, tile->slice, write};
+}
+
+/// Whether `op` is computed elementwise on its operands' elements, so that
+/// it can run on any tile of its iteration space.
+bool isElementwiseOnTensors(linalg::GenericOp op) {
+  return op.hasPureTensorSemantics() && op.getNumResults() == 1 &&
+         op.getNumLoops() == op.getNumParallelLoops() &&
+         !op.payloadUsesValueFromOperand(op.getDpsInitOperand(0)) &&
+         llvm::all_of(op.getIndexingMapsArray(),
+                      [](AffineMap map) { return map.isProjectedPermutation(); }) &&
+         !op.getBody()
+              ->walk([](Operation *nested) {
+                return isa<linalg::IndexOp, tensor::ExtractOp>(nested)
+                           ? WalkResult::interrupt()
+                           : WalkResult::advance();
+              })
+              .wasInterrupted();
+}
+
+/// Moves the pure ops that compute `value` (in `loop`'s block, after it)
+/// before `loop`; false if some cannot move.
+bool computeBefore(Value value, Operation *loop, DominanceInfo &dominance) {
+  if (dominance.properlyDominates(value, loop))
+    return true;
+  Operation *def = value.getDefiningOp();
+  auto onTensors = [](Operation *op) {
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+    return linalgOp && linalgOp.hasPureTensorSemantics();
+  };
+  if (!def || def->getBlock() != loop->getBlock() ||
+      !(isMemoryEffectFree(def) || onTensors(def)) ||
+      (def->getNumRegions() != 0 && !onTensors(def)))
+    return false;
+  for (Value operand : def->getOperands())
+    if (!computeBefore(operand, loop, dominance))
+      return false;
+  def->moveBefore(loop);
+  return true;
+}
+
+/// Rewrites the vector that `write.write` stores to be `epilogue` applied
+/// to it: the epilogue's other operands read at the tile's offsets (with
+/// broadcasts where their maps leave dimensions out), its body's scalar ops
+/// applied to vectors. The tile's shape must be that of the vector with
+/// leading unit dimensions, so that the vector's dimensions are the tile's
+/// last ones.
+LogicalResult applyToWrittenVector(linalg::GenericOp epilogue, OpOperand &fused,
+                                   TileWrite write) {
+  VectorType vectorType = write.write.getVectorType();
+  ArrayRef<int64_t> tileShape = write.slice.getType().getShape();
+  int64_t rank = tileShape.size(), vectorRank = vectorType.getRank();
+  if (vectorRank > rank || tileShape.take_back(vectorRank) != vectorType.getShape() ||
+      llvm::any_of(tileShape.drop_back(vectorRank), [](int64_t d) { return d != 1; }))
+    return failure();
+  Block &body = epilogue.getRegion().front();
+  for (Operation &op : body.without_terminator())
+    if (op.getNumResults() != 1 || op.getNumRegions() != 0 ||
+        !OpTrait::hasElementwiseMappableTraits(&op))
+      return failure();
+
+  OpBuilder b(write.write);
+  Location loc = epilogue.getLoc();
+  MLIRContext *ctx = b.getContext();
+  auto vectorOf = [&](Type element) { return VectorType::get(vectorType.getShape(), element); };
+  IRMapping mapping;
+  for (OpOperand *input : epilogue.getDpsInputOperands()) {
+    BlockArgument arg = body.getArgument(input->getOperandNumber());
+    if (input == &fused) {
+      mapping.map(arg, write.write.getVector());
+      continue;
+    }
+    auto type = dyn_cast<RankedTensorType>(input->get().getType());
+    if (!type) {
+      mapping.map(arg, vector::BroadcastOp::create(b, loc, vectorOf(arg.getType()), input->get()));
+      continue;
+    }
+    // Indices at the tile's offsets; vector dimension j is tile dimension
+    // rank - vectorRank + j, read from the operand's dimension that the map
+    // gives it, else broadcast.
+    AffineMap map = epilogue.getMatchingIndexingMap(input);
+    SmallVector<Value> indices;
+    for (unsigned r = 0; r < map.getNumResults(); ++r)
+      indices.push_back(
+          getValueOrCreateConstantIndexOp(b, loc, write.offsets[map.getDimPosition(r)]));
+    SmallVector<AffineExpr> exprs;
+    for (int64_t j = 0; j < vectorRank; ++j) {
+      std::optional<unsigned> result = map.getResultPosition(getAffineDimExpr(rank - vectorRank + j, ctx));
+      exprs.push_back(result ? getAffineDimExpr(*result, ctx) : getAffineConstantExpr(0, ctx));
+    }
+    Value padding = arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+    mapping.map(arg, vector::TransferReadOp::create(
+                         b, loc, vectorOf(type.getElementType()), input->get(), indices, padding,
+                         AffineMap::get(map.getNumResults(), 0, exprs, ctx),
+                         SmallVector<bool>(vectorRank, true)));
+  }
+  for (Operation &op : body.without_terminator()) {
+    SmallVector<Value> operands;
+    for (Value operand : op.getOperands()) {
+      if (!mapping.contains(operand)) // a scalar from outside the body
+        mapping.map(operand, vector::BroadcastOp::create(b, loc, vectorOf(operand.getType()), operand));
+      operands.push_back(mapping.lookup(operand));
+    }
+    OperationState state(loc, op.getName(), operands, TypeRange{vectorOf(op.getResult(0).getType())},
+                         op.getAttrs());
+    mapping.map(op.getResult(0), b.create(state)->getResult(0));
+  }
+  Value result = mapping.lookup(body.getTerminator()->getOperand(0));
+  write.write.getValueToStoreMutable().assign(result);
+  return success();
+}
+
+/// Fuses `epilogue` into the nest whose result its operand `fused` reads,
+/// if the nest computes that result tile by tile (see tileWriteOf).
+bool fuseIntoNest(linalg::GenericOp epilogue, OpOperand &fused, DominanceInfo &dominance) {
+  auto result = dyn_cast<OpResult>(fused.get());
+  if (!result || !result.hasOneUse() || !isa<scf::ForOp, scf::ForallOp>(result.getOwner()) ||
+      !epilogue.getMatchingIndexingMap(&fused).isIdentity())
+    return false;
+  Operation *nest = result.getOwner();
+  OpOperand *init = isa<scf::ForOp>(nest)
+                        ? cast<scf::ForOp>(nest).getTiedLoopInit(result)
+                        : &cast<scf::ForallOp>(nest).getOutputsMutable()[result.getResultNumber()];
+  Value destination = epilogue.getDpsInitOperand(0)->get();
+  if (!init->get().getDefiningOp<tensor::EmptyOp>() ||
+      destination.getType() != init->get().getType())
+    return false;
+  auto rank = cast<RankedTensorType>(result.getType()).getRank();
+  std::optional<TileWrite> write =
+      tileWriteOf(*init, SmallVector<OpFoldResult>(rank, OpBuilder(nest).getIndexAttr(0)));
+  if (!write)
+    return false;
+  for (OpOperand &operand : epilogue->getOpOperands())
+    if (&operand != &fused && !computeBefore(operand.get(), nest, dominance))
+      return false;
+
+  // The epilogue on each register tile's accumulators, before they are
+  // written to the destination's tile, which the nest now carries.
+  if (failed(applyToWrittenVector(epilogue, fused, *write)))
+    return false;
+  init->set(destination);
+  epilogue.getResult(0).replaceAllUsesWith(result);
+  epilogue.erase();
+  return true;
+}
+
+struct SymFuseConvEpiloguesPass
+    : symc::impl::SymFuseConvEpiloguesBase<SymFuseConvEpiloguesPass> {
+  void runOnOperation() override {
+    SmallVector<linalg::GenericOp> epilogues;
+    getOperation().walk([&](linalg::GenericOp op) {
+      if (isElementwiseOnTensors(op))
+        epilogues.push_back(op);
+    });
+    DominanceInfo dominance(getOperation());
+    for (linalg::GenericOp epilogue : epilogues)
+      for (OpOperand *input : epilogue.getDpsInputOperands())
+        if (fuseIntoNest(epilogue, *input, dominance))
+          break;
+  }
+};
+
+} // namespace
