@@ -1,4 +1,5 @@
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=16384 l3-bytes=8388608" | FileCheck %s --check-prefix=SMALL
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=ROWS
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 
@@ -52,4 +53,26 @@ func.func @conv_images_in_parallel(%x: tensor<4x32x18x18xf32>, %w: tensor<64x32x
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<4x32x18x18xf32>, tensor<64x32x3x3xf32>) outs(%init : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
   return %r : tensor<4x64x16x16xf32>
+}
+
+// One image whose 230 KB input does not fit half of a 256 KB L2, and 147 KB
+// of weights: two blocks of 14 rows (each 123 KB of input, read once per
+// block from L2 by the four filter tiles) around packed filter tiles, each
+// block's accumulators zero-filled in the loop. (Sliced from HWCF instead
+// of packed, a filter tile's weights would be rows of 64 bytes 256 bytes
+// apart.)
+// ROWS-LABEL: func @conv_row_blocks
+// ROWS: scf.for %[[BLOCK:.*]] = %c0 to %c2 step %c1 iter_args(%{{.*}}) -> (tensor<1x28x28x64xf32>)
+// ROWS:   %[[ROW:.*]] = arith.muli %[[BLOCK]], %c14
+// ROWS:   %[[ACC:.*]] = tensor.extract_slice %{{.*}}[0, %[[ROW]], 0, 0] [1, 14, 28, 64]
+// ROWS:   linalg.fill {{.*}} outs(%[[ACC]] : tensor<1x14x28x64xf32>)
+// ROWS:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 16, 30, 64]
+// ROWS:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x14x28x64xf32>)
+// ROWS:     tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 64, 16]
+func.func @conv_row_blocks(%x: tensor<1x64x30x30xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x28x28xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x28x28xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x30x30xf32>, tensor<64x64x3x3xf32>) outs(%init : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
+  return %r : tensor<1x64x28x28xf32>
 }
