@@ -87,20 +87,20 @@ func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tens
 // of a 32 KB L1: the channels go in blocks of 16 (9 KB), a loop outside the
 // rows, and the weights of a block stay in L1 while the rows are swept.
 // CHECK-LABEL: func @conv_channel_blocks
-// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c64 step %c16 iter_args(%{{.*}}) -> (tensor<1x7x8x16xf32>)
-// CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, %[[BLOCK]]] [1, 9, 10, 16]
+// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c64 step %c16 iter_args(%{{.*}}) -> (tensor<1x8x8x16xf32>)
+// CHECK:   tensor.extract_slice %{{.*}}[0, 0, 0, %[[BLOCK]]] [1, 10, 10, 16]
 // CHECK:   tensor.extract_slice %{{.*}}[0, 0, %[[BLOCK]], 0] [3, 3, 16, 16]
-// CHECK:   scf.for {{.*}} to %c7 step %c1
+// CHECK:   scf.for {{.*}} to %c8 step %c1
 // CHECK:     scf.for {{.*}} to %c8 step %c4
 // CHECK:       scf.for {{.*}} to %c16 step %c1
 // CHECK:         vector.fma {{.*}} : vector<16xf32>
 // PARALLEL-LABEL: func @conv_channel_blocks
-// PARALLEL: scf.forall (%{{.*}}) in (7) shared_outs
+// PARALLEL: scf.forall (%{{.*}}) in (8) shared_outs
 // PARALLEL:   scf.for {{.*}} to %c64 step %c16
 // PARALLEL:     vector.fma {{.*}} : vector<16xf32>
-func.func @conv_channel_blocks(%x: tensor<1x64x9x9xf32>, %w: tensor<16x64x3x3xf32>, %init: tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32> {
-  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x9x9xf32>, tensor<16x64x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
-  return %r : tensor<1x16x7x7xf32>
+func.func @conv_channel_blocks(%x: tensor<1x64x10x10xf32>, %w: tensor<16x64x3x3xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x10x10xf32>, tensor<16x64x3x3xf32>) outs(%init : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  return %r : tensor<1x16x8x8xf32>
 }
 
 // -----
@@ -108,11 +108,11 @@ func.func @conv_channel_blocks(%x: tensor<1x64x9x9xf32>, %w: tensor<16x64x3x3xf3
 // With 128 input channels or more, blocks may fill 4/5 of L1: 32 channels
 // (18 KB) where half of L1 would allow only 16.
 // CHECK-LABEL: func @conv_channel_blocks_wide
-// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c128 step %c32 iter_args(%{{.*}}) -> (tensor<1x7x8x16xf32>)
+// CHECK: scf.for %[[BLOCK:.*]] = %c0 to %c128 step %c32 iter_args(%{{.*}}) -> (tensor<1x8x8x16xf32>)
 // CHECK:   tensor.extract_slice %{{.*}}[0, 0, %[[BLOCK]], 0] [3, 3, 32, 16]
-func.func @conv_channel_blocks_wide(%x: tensor<1x128x9x9xf32>, %w: tensor<16x128x3x3xf32>, %init: tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32> {
-  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x128x9x9xf32>, tensor<16x128x3x3xf32>) outs(%init : tensor<1x16x7x7xf32>) -> tensor<1x16x7x7xf32>
-  return %r : tensor<1x16x7x7xf32>
+func.func @conv_channel_blocks_wide(%x: tensor<1x128x10x10xf32>, %w: tensor<16x128x3x3xf32>, %init: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x128x10x10xf32>, tensor<16x128x3x3xf32>) outs(%init : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  return %r : tensor<1x16x8x8xf32>
 }
 
 // -----
@@ -148,23 +148,25 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
 
 // -----
 
-// A 7-wide output (ResNet's last stage): no width tile of 2 to 4 divides
-// it, so the output is padded to 8 columns (the input to 10 by a zero pad
-// before its transpose, the init by a padded transpose that reads with
-// tensor.extract), computed in 4 x 16 tiles and sliced back.
-// CHECK-LABEL: func @conv_width_7
-// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 1]
-// CHECK: linalg.transpose {{.*}} outs(%{{.*}} : tensor<1x1x10x16xf32>) permutation = [0, 2, 3, 1]
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x7x8x32xf32>)
+// A 13-wide output (SqueezeNet's last fire modules): no width tile of 2 to
+// 4 divides it, so the output is padded to 16 columns (the input to 18 by
+// a zero pad before its transpose, the init by a padded transpose that
+// reads with tensor.extract), computed in 4 x 16 tiles and sliced back.
+// (A 7-wide one takes 7 x 8 tiles instead: unpadded, its activation can
+// run on the register tiles.)
+// CHECK-LABEL: func @conv_width_13
+// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 3]
+// CHECK: linalg.transpose {{.*}} outs(%{{.*}} : tensor<1x1x?x16xf32>) permutation = [0, 2, 3, 1]
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x13x16x32xf32>)
 // CHECK: tensor.extract
 // CHECK: scf.for {{.*}} = %c0 to %c2 step %c1
 // CHECK: scf.for {{.*}} step %c4
 // CHECK: vector.fma {{.*}} : vector<16xf32>
-// CHECK: tensor.extract_slice {{.*}}[0, 0, 0, 0] [1, 7, 7, 32] [1, 1, 1, 1] : tensor<1x7x8x32xf32> to tensor<1x7x7x32xf32>
+// CHECK: tensor.extract_slice {{.*}}[0, 0, 0, 0] [1, 13, 13, 32] [1, 1, 1, 1] : tensor<1x13x16x32xf32> to tensor<1x13x13x32xf32>
 // CHECK-NOT: symc.conv_schedule
-func.func @conv_width_7(%x: tensor<1x16x9x9xf32>, %w: tensor<32x16x3x3xf32>, %init: tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32> {
-  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x16x9x9xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
-  return %r : tensor<1x32x7x7xf32>
+func.func @conv_width_13(%x: tensor<1x16x15x15xf32>, %w: tensor<32x16x3x3xf32>, %init: tensor<1x32x13x13xf32>) -> tensor<1x32x13x13xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x16x15x15xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<1x32x13x13xf32>) -> tensor<1x32x13x13xf32>
+  return %r : tensor<1x32x13x13xf32>
 }
 
 // -----
@@ -393,8 +395,8 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 
 // -----
 
-// A 3x3 kernel padded by one row over 7 rows reads padding in 2 of its 21
-// row taps (10%, 5.5M products): per filter tile and block of 32 input
+// A 3x3 kernel padded by one row over 7 rows (of 8 columns) reads padding
+// in 2 of its 21 row taps (10%, 6.3M products): per filter tile and block of 32 input
 // channels (the first block apart, the others in a loop marked for
 // symc-prefetch-next-block), three convolutions, of the first row with
 // kernel rows 1-2 (from padded input rows 1-2), of rows 1-5 with all
@@ -417,16 +419,16 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // CHECK:     tensor.extract_slice %[[WEIGHTS]][0, 0, 0, 0] [2, 3, 32, 16]
 // CHECK:     tensor.insert_slice %{{.*}} into %[[MIDDLE]][0, 6, 0, 0] [1, 1, 8, 16]
 // CHECK:   } {symc.prefetch_next_block}
-func.func @conv_padding_rows(%x: tensor<1x256x7x7xf32>, %w: tensor<512x256x3x3xf32>) -> tensor<1x512x7x7xf32> {
+func.func @conv_padding_rows(%x: tensor<1x256x7x8xf32>, %w: tensor<512x256x3x3xf32>) -> tensor<1x512x7x8xf32> {
   %zero = arith.constant 0.0 : f32
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32
-  } : tensor<1x256x7x7xf32> to tensor<1x256x9x9xf32>
-  %empty = tensor.empty() : tensor<1x512x7x7xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x512x7x7xf32>) -> tensor<1x512x7x7xf32>
-  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x256x9x9xf32>, tensor<512x256x3x3xf32>) outs(%init : tensor<1x512x7x7xf32>) -> tensor<1x512x7x7xf32>
-  return %r : tensor<1x512x7x7xf32>
+  } : tensor<1x256x7x8xf32> to tensor<1x256x9x10xf32>
+  %empty = tensor.empty() : tensor<1x512x7x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x512x7x8xf32>) -> tensor<1x512x7x8xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<1x256x9x10xf32>, tensor<512x256x3x3xf32>) outs(%init : tensor<1x512x7x8xf32>) -> tensor<1x512x7x8xf32>
+  return %r : tensor<1x512x7x8xf32>
 }
 
 // -----

@@ -68,8 +68,12 @@ ConvTile convRegisterTile(int64_t width, int64_t numFilters, int64_t rm,
     for (auto [columns, paddedWidth] :
          {std::pair{divisor, width},
           std::pair{maxColumns, roundUp(width, maxColumns)}}) {
+      // A padded output costs 10% more: its columns are sliced off by a
+      // pass of their own, or by the activation after it, which then
+      // cannot run on the register tiles (symc-fuse-conv-epilogues).
       double cost = double(paddedWidth) * double(paddedFilters / lanes) *
-                    (1.0 + 2.0 / double(columns) + double(lanes) / double(filters));
+                    (1.0 + 2.0 / double(columns) + double(lanes) / double(filters)) *
+                    (paddedWidth != width ? 1.1 : 1.0);
       if (!best || cost < bestCost) {
         best = ConvTile{columns, filters, paddedWidth, paddedFilters};
         bestCost = cost;
