@@ -32,6 +32,8 @@ using symc::levelOf;
 using symc::carryingLevels;
 using symc::TileSlices;
 using symc::tileSlicesOf;
+using symc::Tiling;
+using symc::tilingOf;
 
 namespace {
 
@@ -56,87 +58,6 @@ bool overwritesAll(vector::TransferWriteOp write) {
          write.getVectorType().getShape() == type.getShape() &&
          llvm::all_of(write.getIndices(),
                       [](Value i) { return isConstantIntValue(i, 0); });
-}
-
-/// The scale `s` of an offset `iv * s` (`iv` itself: 1), else nothing.
-std::optional<int64_t> scaleOf(OpFoldResult offset, Value iv) {
-  auto value = dyn_cast<Value>(offset);
-  if (!value)
-    return std::nullopt;
-  if (value == iv)
-    return 1;
-  if (auto mul = value.getDefiningOp<arith::MulIOp>()) {
-    for (auto [a, b] : {std::pair{mul.getLhs(), mul.getRhs()},
-                        std::pair{mul.getRhs(), mul.getLhs()}})
-      if (a == iv)
-        if (std::optional<int64_t> s = getConstantIntValue(b))
-          return *s;
-    return std::nullopt;
-  }
-  if (auto apply = value.getDefiningOp<affine::AffineApplyOp>()) {
-    AffineMap map = apply.getAffineMap();
-    if (map.getNumResults() != 1 || map.getNumSymbols() != 0 ||
-        apply.getMapOperands().size() != 1 || apply.getMapOperands()[0] != iv)
-      return std::nullopt;
-    AffineExpr d0 = getAffineDimExpr(0, map.getContext());
-    if (auto mul = dyn_cast<AffineBinaryOpExpr>(map.getResult(0));
-        mul && mul.getKind() == AffineExprKind::Mul && mul.getLHS() == d0)
-      if (auto c = dyn_cast<AffineConstantExpr>(mul.getRHS()))
-        return c.getValue();
-    if (map.getResult(0) == d0)
-      return 1;
-  }
-  return std::nullopt;
-}
-
-/// How the slices a loop nest takes of its carried tensor relate to the
-/// tensor: whether distinct iterations take disjoint slices (so that each
-/// iteration's slice still holds what the nest started with), and whether
-/// the slices cover the whole tensor.
-struct Tiling {
-  bool disjoint = false, covering = false;
-};
-
-/// Each level's induction variables must each select the offset of their
-/// own dimension, `iv * scale`, with slices no longer than the step: then
-/// two iterations differ in some dimension by a step at least. Coverage
-/// also needs the loops to start at 0 and step by exactly a slice, to the
-/// end, and the other dimensions to be whole.
-Tiling tilingOf(ArrayRef<Level> levels, ArrayRef<OpFoldResult> offsets,
-                ArrayRef<OpFoldResult> sizes, ArrayRef<int64_t> shape) {
-  Tiling tiling;
-  SmallVector<bool> tiled(offsets.size(), false);
-  bool covering = true;
-  for (const Level &level : levels)
-    for (auto [i, iv] : llvm::enumerate(level.ivs)) {
-      std::optional<size_t> dim;
-      std::optional<int64_t> scale;
-      for (auto [d, offset] : llvm::enumerate(offsets))
-        if (std::optional<int64_t> s = scaleOf(offset, iv)) {
-          if (dim)
-            return tiling; // one induction variable, two dimensions
-          dim = d;
-          scale = s;
-        }
-      std::optional<int64_t> size = dim ? getConstantIntValue(sizes[*dim]) : std::nullopt;
-      if (!dim || tiled[*dim] || !size || *scale <= 0 ||
-          *size > level.steps[i] * *scale)
-        return tiling;
-      tiled[*dim] = true;
-      covering &= level.lower[i] == 0 && *size == level.steps[i] * *scale &&
-                  level.upper[i] * *scale == shape[*dim];
-    }
-  for (auto [d, offset] : llvm::enumerate(offsets)) {
-    if (tiled[d])
-      continue;
-    std::optional<int64_t> constant = getConstantIntValue(offset);
-    if (!constant)
-      return tiling; // an offset this analysis cannot place
-    covering &= *constant == 0 && getConstantIntValue(sizes[d]) == shape[d];
-  }
-  tiling.disjoint = true;
-  tiling.covering = covering;
-  return tiling;
 }
 
 /// Whether a loop nest that starts from a filled tensor (`init`) lets no

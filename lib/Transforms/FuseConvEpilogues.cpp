@@ -38,15 +38,24 @@ struct TileWrite {
   SmallVector<OpFoldResult> offsets;
   tensor::ExtractSliceOp slice;
   vector::TransferWriteOp write;
+  /// Reads of the tile's accumulators before the write.
+  SmallVector<vector::TransferReadOp> reads;
+  /// Whether those reads see what nests before this one computed from
+  /// scratch into the same tiles (blocks of input channels after the
+  /// first), rather than what the nest started from.
+  bool continuesScratch = false;
 };
 
 /// The transfer_write that overwrites all of `slice`, giving `result`,
 /// possibly through a whole view inserted back whole (as vectorization
-/// leaves a register tile with unit dimensions), if that is all that is
-/// done with the slice. Nothing may read the slice: the tile is computed from
-/// scratch in this iteration (its accumulators started as constants, see
-/// symc-forward-fills), not accumulated across iterations.
-vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value result) {
+/// leaves a register tile with unit dimensions), if that and vector reads
+/// of the slice (or the view) before it are all that is done with the
+/// slice; the reads are collected. Without reads, the tile is computed
+/// from scratch (its accumulators started as constants, see
+/// symc-forward-fills); with them, it adds to what earlier blocks of input
+/// channels left.
+vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value result,
+                                         SmallVector<vector::TransferReadOp> &reads) {
   auto wholeWrite = [](Operation *op) {
     auto write = dyn_cast<vector::TransferWriteOp>(op);
     if (!write)
@@ -58,29 +67,44 @@ vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value res
                               [](Value i) { return isConstantIntValue(i, 0); });
     return whole ? write : vector::TransferWriteOp();
   };
-  if (slice->hasOneUse()) {
-    vector::TransferWriteOp write = wholeWrite(*slice->user_begin());
-    return write && write.getResult() == result ? write : vector::TransferWriteOp();
-  }
-  // A view written whole and inserted back whole.
+  // The one whole write of `tensor`, its other uses vector reads.
+  auto writeAmongReads = [&](Value tensor, Operation *except) {
+    vector::TransferWriteOp write;
+    for (Operation *user : tensor.getUsers()) {
+      if (user == except)
+        continue;
+      if (auto read = dyn_cast<vector::TransferReadOp>(user)) {
+        reads.push_back(read);
+      } else if (vector::TransferWriteOp whole = wholeWrite(user); whole && !write) {
+        write = whole;
+      } else {
+        return vector::TransferWriteOp();
+      }
+    }
+    return write;
+  };
+  // A view written whole and inserted back whole?
   tensor::ExtractSliceOp view;
   tensor::InsertSliceOp back;
   for (Operation *user : slice->getUsers()) {
-    if (auto extract = dyn_cast<tensor::ExtractSliceOp>(user); extract && !view)
+    if (auto extract = dyn_cast<tensor::ExtractSliceOp>(user))
       view = extract;
     else if (auto insert = dyn_cast<tensor::InsertSliceOp>(user);
-             insert && !back && insert.getDest() == slice.getResult())
+             insert && insert.getDest() == slice.getResult())
       back = insert;
-    else
-      return {};
   }
-  if (!view || !back || !view->hasOneUse() || back.getResult() != result ||
+  if (!view && !back) {
+    vector::TransferWriteOp write = writeAmongReads(slice.getResult(), nullptr);
+    return write && write.getResult() == result ? write : vector::TransferWriteOp();
+  }
+  if (!view || !back || back.getResult() != result ||
+      llvm::count_if(slice->getUsers(), [](Operation *) { return true; }) != 2 ||
       !areAllConstantIntValue(view.getMixedOffsets(), 0) ||
       view.getSourceType().getNumElements() != view.getType().getNumElements() ||
       !areAllConstantIntValue(back.getMixedOffsets(), 0) ||
       back.getMixedSizes() != view.getMixedSizes())
     return {};
-  vector::TransferWriteOp write = wholeWrite(*view->user_begin());
+  vector::TransferWriteOp write = writeAmongReads(view.getResult(), nullptr);
   return write && write->hasOneUse() && back.getSource() == write.getResult()
              ? write
              : vector::TransferWriteOp();
@@ -111,21 +135,45 @@ std::optional<TileWrite> tileWriteOf(OpOperand &init, ArrayRef<OpFoldResult> out
   std::optional<symc::TileSlices> tile = symc::tileSlicesOf(levels.back());
   if (!tile || tile->slice.getType().getRank() != int64_t(outer.size()))
     return std::nullopt;
+  // Each tile written in one iteration only: not, say, once per block of
+  // input channels by a loop over the blocks, before the last of which
+  // the tile is not final.
+  if (!symc::tilingOf(levels, tile->slice.getMixedOffsets(), tile->slice.getMixedSizes(),
+                      cast<RankedTensorType>(levels.back().carried.getType()).getShape())
+           .disjoint)
+    return std::nullopt;
   OpBuilder b(tile->slice);
   SmallVector<OpFoldResult> offsets;
   for (auto [o, inner] : llvm::zip(outer, tile->slice.getMixedOffsets()))
     offsets.push_back(add(b, tile->slice.getLoc(), o, inner));
   Value slice = tile->slice.getResult();
-  if (slice.hasOneUse() && isa<scf::ForOp, scf::ForallOp>(*slice.user_begin())) {
-    OpOperand &innerInit = *slice.use_begin();
-    if (tile->inserted->get() != symc::tiedResult(innerInit))
+  Value inserted = tile->inserted->get();
+  if (!slice.hasOneUse() || !isa<scf::ForOp, scf::ForallOp>(*slice.user_begin())) {
+    TileWrite write{offsets, tile->slice, {}, {}};
+    write.write = overwritingWrite(tile->slice, inserted, write.reads);
+    if (!write.write)
       return std::nullopt;
-    return tileWriteOf(innerInit, offsets);
+    return write;
   }
-  vector::TransferWriteOp write = overwritingWrite(tile->slice, tile->inserted->get());
-  if (!write)
+  // Nests one after the other on the slice (blocks of input channels: the
+  // first, a loop over the middle ones, the last), each starting from the
+  // previous one's result: the tiles are final in the last one.
+  SmallVector<OpOperand *> nests = {&*slice.use_begin()};
+  for (Value result = symc::tiedResult(*nests.back()); result != inserted;
+       result = symc::tiedResult(*nests.back())) {
+    if (!result.hasOneUse() || !isa<scf::ForOp, scf::ForallOp>(*result.user_begin()))
+      return std::nullopt;
+    nests.push_back(&*result.use_begin());
+  }
+  std::optional<TileWrite> last = tileWriteOf(*nests.back(), offsets);
+  if (!last || nests.size() == 1)
+    return last;
+  // The first nest computes its tiles from scratch.
+  std::optional<TileWrite> first = tileWriteOf(*nests.front(), offsets);
+  if (!first || !first->reads.empty())
     return std::nullopt;
-  return TileWrite{offsets, tile->slice, write};
+  last->continuesScratch = true;
+  return last;
 }
 
 /// Whether `op` is computed elementwise on its operands' elements, so that
@@ -249,13 +297,16 @@ bool fuseIntoNest(linalg::GenericOp epilogue, OpOperand &fused, DominanceInfo &d
                         ? cast<scf::ForOp>(nest).getTiedLoopInit(result)
                         : &cast<scf::ForallOp>(nest).getOutputsMutable()[result.getResultNumber()];
   Value destination = epilogue.getDpsInitOperand(0)->get();
-  if (!init->get().getDefiningOp<tensor::EmptyOp>() ||
-      destination.getType() != init->get().getType())
+  if (destination.getType() != init->get().getType())
     return false;
   auto rank = cast<RankedTensorType>(result.getType()).getRank();
   std::optional<TileWrite> write =
       tileWriteOf(*init, SmallVector<OpFoldResult>(rank, OpBuilder(nest).getIndexAttr(0)));
-  if (!write)
+  // Tiles computed into an empty tensor, from scratch or from what earlier
+  // nests computed from scratch: nothing reads what the nest starts from,
+  // which can be the destination.
+  if (!write || !init->get().getDefiningOp<tensor::EmptyOp>() ||
+      (!write->reads.empty() && !write->continuesScratch))
     return false;
   for (OpOperand &operand : epilogue->getOpOperands())
     if (&operand != &fused && !computeBefore(operand.get(), nest, dominance))

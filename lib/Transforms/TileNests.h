@@ -55,6 +55,19 @@ struct TileSlices {
 };
 std::optional<TileSlices> tileSlicesOf(const Level &innermost);
 
+/// How the slices a loop nest takes of its carried tensor relate to the
+/// tensor: whether distinct iterations take disjoint slices (so that each
+/// iteration's slice still holds what the nest started with), and whether
+/// the slices cover the whole tensor.
+struct Tiling {
+  bool disjoint = false, covering = false;
+};
+
+/// The tiling of the slices at `offsets` of `sizes` that the innermost of
+/// `levels` takes of a carried tensor of static `shape`.
+Tiling tilingOf(llvm::ArrayRef<Level> levels, llvm::ArrayRef<mlir::OpFoldResult> offsets,
+                llvm::ArrayRef<mlir::OpFoldResult> sizes, llvm::ArrayRef<int64_t> shape);
+
 /// The result of the loop that `init` initializes.
 mlir::Value tiedResult(mlir::OpOperand &init);
 

@@ -92,3 +92,61 @@ func.func @accumulated(%acc: vector<8x32xf32>) -> tensor<16x32xf32> {
   } -> tensor<16x32xf32>
   return %relu : tensor<16x32xf32>
 }
+
+// -----
+
+// Two blocks of input channels, one nest each on a filter tile's slice
+// of the accumulators: the first computes its tiles from scratch, the
+// second adds to them (it reads them) and finishes them. The ReLU runs on
+// the second nest's tiles, and the loop over filter tiles writes its
+// destination.
+// CHECK-LABEL: func.func @two_blocks
+// CHECK:       scf.for {{.*}} -> (tensor<16x64xf32>)
+// CHECK:         scf.for
+// CHECK-NOT:       arith.maximumf
+// CHECK:         scf.for
+// CHECK:           vector.transfer_read
+// CHECK:           %[[SUM:.*]] = arith.addf
+// CHECK:           %[[RELU:.*]] = arith.maximumf %[[SUM]]
+// CHECK:           vector.transfer_write %[[RELU]]
+// CHECK-NOT:   linalg.generic
+func.func @two_blocks(%a: vector<8x32xf32>, %b: vector<8x32xf32>) -> tensor<16x64xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c32 = arith.constant 32 : index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<16x64xf32>
+  %tiles = scf.for %t = %c0 to %c2 step %c1 iter_args(%all = %empty) -> (tensor<16x64xf32>) {
+    %column = arith.muli %t, %c32 : index
+    %tile = tensor.extract_slice %all[0, %column] [16, 32] [1, 1] : tensor<16x64xf32> to tensor<16x32xf32>
+    %first = scf.for %j = %c0 to %c16 step %c8 iter_args(%acc = %tile) -> (tensor<16x32xf32>) {
+      %s = tensor.extract_slice %acc[%j, 0] [8, 32] [1, 1] : tensor<16x32xf32> to tensor<8x32xf32>
+      %w = vector.transfer_write %a, %s[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x32xf32>
+      %ins = tensor.insert_slice %w into %acc[%j, 0] [8, 32] [1, 1] : tensor<8x32xf32> into tensor<16x32xf32>
+      scf.yield %ins : tensor<16x32xf32>
+    }
+    %second = scf.for %j = %c0 to %c16 step %c8 iter_args(%acc = %first) -> (tensor<16x32xf32>) {
+      %s = tensor.extract_slice %acc[%j, 0] [8, 32] [1, 1] : tensor<16x32xf32> to tensor<8x32xf32>
+      %old = vector.transfer_read %s[%c0, %c0], %zero {in_bounds = [true, true]} : tensor<8x32xf32>, vector<8x32xf32>
+      %sum = arith.addf %old, %b : vector<8x32xf32>
+      %w = vector.transfer_write %sum, %s[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x32xf32>
+      %ins = tensor.insert_slice %w into %acc[%j, 0] [8, 32] [1, 1] : tensor<8x32xf32> into tensor<16x32xf32>
+      scf.yield %ins : tensor<16x32xf32>
+    }
+    %back = tensor.insert_slice %second into %all[0, %column] [16, 32] [1, 1] : tensor<16x32xf32> into tensor<16x64xf32>
+    scf.yield %back : tensor<16x64xf32>
+  }
+  %out = tensor.empty() : tensor<16x64xf32>
+  %relu = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%tiles : tensor<16x64xf32>) outs(%out : tensor<16x64xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %max = arith.maximumf %x, %zero : f32
+    linalg.yield %max : f32
+  } -> tensor<16x64xf32>
+  return %relu : tensor<16x64xf32>
+}
