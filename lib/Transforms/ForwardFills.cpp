@@ -11,7 +11,6 @@
 #include "TileNests.h"
 #include "symc/Transforms/Passes.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -28,7 +27,6 @@ namespace symc {
 } // namespace symc
 
 using symc::Level;
-using symc::levelOf;
 using symc::carryingLevels;
 using symc::TileSlices;
 using symc::tileSlicesOf;

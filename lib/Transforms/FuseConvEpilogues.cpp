@@ -31,9 +31,9 @@ namespace symc {
 
 namespace {
 
-/// Where a nest computes each tile of its result in full: the slice that
-/// the innermost level takes (its absolute offsets in the nest's result),
-/// and the operand through which it inserts the computed tile back.
+/// Where a nest finishes each tile of its result: the slice that the
+/// innermost level takes (at `offsets` in the nest's result) and the
+/// transfer_write that overwrites it with the tile's accumulators.
 struct TileWrite {
   SmallVector<OpFoldResult> offsets;
   tensor::ExtractSliceOp slice;
@@ -68,11 +68,9 @@ vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value res
     return whole ? write : vector::TransferWriteOp();
   };
   // The one whole write of `tensor`, its other uses vector reads.
-  auto writeAmongReads = [&](Value tensor, Operation *except) {
+  auto writeAmongReads = [&](Value tensor) {
     vector::TransferWriteOp write;
     for (Operation *user : tensor.getUsers()) {
-      if (user == except)
-        continue;
       if (auto read = dyn_cast<vector::TransferReadOp>(user)) {
         reads.push_back(read);
       } else if (vector::TransferWriteOp whole = wholeWrite(user); whole && !write) {
@@ -94,17 +92,17 @@ vector::TransferWriteOp overwritingWrite(tensor::ExtractSliceOp slice, Value res
       back = insert;
   }
   if (!view && !back) {
-    vector::TransferWriteOp write = writeAmongReads(slice.getResult(), nullptr);
+    vector::TransferWriteOp write = writeAmongReads(slice.getResult());
     return write && write.getResult() == result ? write : vector::TransferWriteOp();
   }
   if (!view || !back || back.getResult() != result ||
-      llvm::count_if(slice->getUsers(), [](Operation *) { return true; }) != 2 ||
+      llvm::range_size(slice->getUsers()) != 2 ||
       !areAllConstantIntValue(view.getMixedOffsets(), 0) ||
       view.getSourceType().getNumElements() != view.getType().getNumElements() ||
       !areAllConstantIntValue(back.getMixedOffsets(), 0) ||
       back.getMixedSizes() != view.getMixedSizes())
     return {};
-  vector::TransferWriteOp write = writeAmongReads(view.getResult(), nullptr);
+  vector::TransferWriteOp write = writeAmongReads(view.getResult());
   return write && write->hasOneUse() && back.getSource() == write.getResult()
              ? write
              : vector::TransferWriteOp();
