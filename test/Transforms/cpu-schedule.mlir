@@ -1,19 +1,50 @@
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
-// Register-tiled matmuls: cache tiles that divide the extents, then 4 x 16
-// register tiles whose k loop carries the accumulator in vector registers
-// and computes it with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).
-
+// Matmuls packed as in GotoBLAS: A in row tiles per depth block
+// ([k / depth, m / 4, 4, depth]) and B in column panels per depth block
+// ([k / depth, n / 16, depth, 16]), each copied a vector of rows at a time;
+// then the column panels and, in each, the register rows: 4 x 16 tiles
+// whose k loop carries the accumulator in vector registers and computes it
+// with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).
 // CHECK-LABEL: func @matmul
-// CHECK: scf.for {{.*}} step %c4
-// CHECK: scf.for {{.*}} step %c16
-// CHECK: vector.transfer_read {{.*}} : tensor<4x16xf32>, vector<4x16xf32>
-// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK: tensor.empty() : tensor<1x16x4x128xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<1x1x4x128xf32>, tensor<1x1x4x128xf32>
+// CHECK: tensor.empty() : tensor<1x4x128x16xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<1x1x8x16xf32>, tensor<1x1x8x16xf32>
+// CHECK: scf.for {{.*}} to %c4 step %c1
+// CHECK:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 128, 16] [1, 1, 1, 1] : tensor<1x4x128x16xf32> to tensor<128x16xf32>
+// CHECK:   scf.for {{.*}} to %c16 step %c1
+// CHECK:     tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 4, 128] [1, 1, 1, 1] : tensor<1x16x4x128xf32> to tensor<4x128xf32>
+// CHECK:     vector.transfer_read {{.*}} : tensor<4x16xf32>, vector<4x16xf32>
+// CHECK:     scf.for {{.*}} to %c128 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
 // CHECK-COUNT-4: vector.fma {{.*}} : vector<16xf32>
-// CHECK-NOT: symc.cache_tile
+// CHECK-NOT: symc.matmul
+// With parallel, threads share the blocks of rows: 2 of 32.
+// PARALLEL-LABEL: func @matmul
+// PARALLEL: scf.forall (%{{.*}}) in (2) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<64x64xf32>)
+// PARALLEL:   tensor.extract_slice %{{.*}} [32, 64] [1, 1] : tensor<64x64xf32> to tensor<32x64xf32>
+// PARALLEL:   vector.fma {{.*}} : vector<16xf32>
 func.func @matmul(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>, %c: tensor<64x64xf32>) -> tensor<64x64xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<64x128xf32>, tensor<128x64xf32>) outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
+}
+
+// -----
+
+// A depth too large for L1 (a 768 x 16 panel of B is 48 KiB) splits into
+// blocks of 256; the first runs before the loop over the others, so that
+// its tiles can start from the accumulator's fill (symc-forward-fills).
+// CHECK-LABEL: func @matmul_depth_blocks
+// CHECK: tensor.empty() : tensor<3x2x4x256xf32>
+// CHECK: tensor.empty() : tensor<3x2x256x16xf32>
+// CHECK: %[[FIRST:.*]] = scf.for {{.*}} to %c2 step %c1 iter_args(%{{.*}} = %arg2)
+// CHECK:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 256, 16]
+// CHECK:   scf.for {{.*}} to %c256 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK: scf.for %[[D:.*]] = %c1 to %c3 step %c1 iter_args(%{{.*}} = %[[FIRST]])
+// CHECK:   tensor.extract_slice %{{.*}}[%[[D]], %{{.*}}, 0, 0] [1, 1, 256, 16]
+func.func @matmul_depth_blocks(%a: tensor<8x768xf32>, %b: tensor<768x32xf32>, %c: tensor<8x32xf32>) -> tensor<8x32xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<8x768xf32>, tensor<768x32xf32>) outs(%c : tensor<8x32xf32>) -> tensor<8x32xf32>
+  return %r : tensor<8x32xf32>
 }
 
 // -----
@@ -35,20 +66,28 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 // -----
 
 // Ragged extents with at least a register tile of rows (the micro
-// benchmark's 300 and 777): the operands are padded with zeros to whole
-// register tiles (k to a multiple of 8), the padded matmul scheduled, the
-// result sliced back.
+// benchmark's 300 and 777): the packs copy the whole tiles and the partial
+// one and fill the padding with zeros (30 rows: 7 tiles of 4, 2 rows, 2 of
+// padding; 60 columns: 3 panels of 16, 12 columns, 4 of padding); the
+// accumulator is padded to whole tiles and the result sliced back.
 // CHECK-LABEL: func @ragged_padded
-// CHECK: %[[A:.*]] = tensor.pad %arg0 low[0, 0] high[2, 4]
-// CHECK: %[[B:.*]] = tensor.pad %arg1 low[0, 0] high[4, 4]
-// CHECK: %[[C:.*]] = tensor.pad %arg2 low[0, 0] high[2, 4]
+// CHECK: %[[A:.*]] = tensor.empty() : tensor<1x8x4x52xf32>
+// CHECK: %[[TILES:.*]] = scf.for {{.*}} to %c7 step %c1 {{.*}} -> (tensor<1x7x4x52xf32>)
+// CHECK: tensor.insert_slice %[[TILES]] into %[[A]][0, 0, 0, 0] [1, 7, 4, 52]
+// CHECK: tensor.insert_slice %{{.*}}[0, 7, 0, 0] [1, 1, 2, 52]
+// CHECK: linalg.fill ins(%{{.*}}) outs(%{{.*}} : tensor<1x1x2x52xf32>)
+// CHECK: tensor.insert_slice %{{.*}}[0, 7, 2, 0] [1, 1, 2, 52]
+// CHECK: tensor.empty() : tensor<1x4x52x16xf32>
+// CHECK: tensor.insert_slice %{{.*}}[0, 0, 0, 0] [1, 3, 52, 16]
+// CHECK: tensor.insert_slice %{{.*}}[0, 3, 0, 0] [1, 1, 52, 12]
+// CHECK: linalg.fill ins(%{{.*}}) outs(%{{.*}} : tensor<1x1x52x4xf32>)
+// CHECK: tensor.pad %arg2 low[0, 0] high[2, 4]
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.extract_slice %{{.*}}[0, 0] [30, 60] [1, 1] : tensor<32x64xf32> to tensor<30x60xf32>
 func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tensor<30x60xf32>) -> tensor<30x60xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<30x52xf32>, tensor<52x60xf32>) outs(%c : tensor<30x60xf32>) -> tensor<30x60xf32>
   return %r : tensor<30x60xf32>
 }
-
 // -----
 
 // An NCHW convolution whose output width and filters the register tile

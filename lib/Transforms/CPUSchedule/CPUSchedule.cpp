@@ -70,11 +70,11 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
         !parallel ? 1
         : cores   ? int64_t(cores)
                   : std::max<int64_t>(1, std::thread::hardware_concurrency());
-    std::string schedules = cpu::scheduleMatmuls(module, tile, parallel) +
-                            cpu::scheduleConvolutions(
-                                module, tile, l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes(),
-                                l2Bytes ? int64_t(l2Bytes) : hostL2Bytes(),
-                                l3Bytes ? int64_t(l3Bytes) : hostL3Bytes(), threads) +
+    int64_t l1 = l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes();
+    int64_t l2 = l2Bytes ? int64_t(l2Bytes) : hostL2Bytes();
+    int64_t l3 = l3Bytes ? int64_t(l3Bytes) : hostL3Bytes();
+    std::string schedules = cpu::scheduleMatmuls(module, tile, l1, l2, threads) +
+                            cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads) +
                             cpu::schedulePooling(module);
     // Convolutions and poolings are channel-last between transposes now;
     // activations stay so from one to the next where the transposes cancel.
@@ -106,7 +106,7 @@ module attributes {transform.with_named_sequence} {
             module, entry, *library, transform::TransformOptions())))
       return signalPassFailure();
     module.walk([](linalg::LinalgOp op) {
-      for (StringRef tag : {cpu::kMatmulTileAttr, cpu::kMatmulRowsAttr,
+      for (StringRef tag : {cpu::kMatmulKernelAttr, cpu::kMatmulPackAttr, cpu::kMatmulRowsAttr,
                             cpu::kConvScheduleAttr, cpu::kDepthwiseScheduleAttr,
                             cpu::kTransposeTileAttr})
         op->removeAttr(tag);

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Layout.h"
 #include "Schedules.h"
 #include "symc/Transforms/Passes.h"
 
@@ -322,52 +323,6 @@ std::string convScheduleFor(const ConvSchedule &schedule, int64_t id) {
       .str();
 }
 
-/// `source` padded with zeros by `high` elements at the high end of each
-/// dimension (itself when there are none).
-Value padHigh(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> high) {
-  if (llvm::all_of(high, [](int64_t h) { return h == 0; }))
-    return source;
-  auto type = cast<RankedTensorType>(source.getType());
-  SmallVector<int64_t> shape(type.getShape());
-  for (auto [extent, h] : llvm::zip(shape, high))
-    extent += h;
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
-  SmallVector<OpFoldResult> lowPad(high.size(), b.getIndexAttr(0)), highPad;
-  for (int64_t h : high)
-    highPad.push_back(b.getIndexAttr(h));
-  return tensor::PadOp::create(b, loc, RankedTensorType::get(shape, type.getElementType()),
-                               source, lowPad, highPad, zero);
-}
-
-/// A re-layout of constant weights, done now rather than in every run (AOT
-/// artifacts embed the weights as constants; the JIT passes them as
-/// arguments, which symc-hoist-invariant-computations re-lays out once, in
-/// its prepare step): the f32 tensor of `shape` whose element at each index
-/// is the source's element at the offset `sourceOffset` gives, or zero
-/// where it gives none. Null unless `source` is a constant f32 tensor.
-Value relayoutConstant(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> shape,
-                       function_ref<std::optional<int64_t>(ArrayRef<int64_t>)> sourceOffset) {
-  DenseElementsAttr value;
-  if (!matchPattern(source, m_Constant(&value)) || !value.getElementType().isF32())
-    return nullptr;
-  auto values = value.getValues<float>();
-  std::vector<float> sourceValues(values.begin(), values.end());
-  std::vector<float> result(size_t(ShapedType::getNumElements(shape)), 0.0f);
-  SmallVector<int64_t> index(shape.size(), 0);
-  for (float &element : result) {
-    if (std::optional<int64_t> offset = sourceOffset(index))
-      element = sourceValues[size_t(*offset)];
-    for (int64_t d = int64_t(shape.size()) - 1; d >= 0; --d) {
-      if (++index[d] < shape[d])
-        break;
-      index[d] = 0;
-    }
-  }
-  auto type = RankedTensorType::get(shape, b.getF32Type());
-  return arith::ConstantOp::create(b, loc,
-                                   DenseElementsAttr::get(type, ArrayRef<float>(result)));
-}
-
 /// `source` with its dimensions permuted (result dim i is source dim
 /// perm[i]) into `shape`, which may exceed the permuted source at the high
 /// end: the extra elements are zeros. One linalg op either way (a padded
@@ -681,42 +636,6 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
         scf::YieldOp::create(nb, l, result);
       });
   loop->setAttr(kPrefetchNextBlockAttr, b.getUnitAttr());
-  return loop.getResult(0);
-}
-
-/// One slice of a loop over slices: the slice's result and its offsets in
-/// the whole, computed from the iteration's index and the whole so far.
-using SliceBody = function_ref<std::pair<Value, SmallVector<OpFoldResult>>(
-    OpBuilder &, Location, Value index, Value whole)>;
-
-/// `count` slices of `sizes` computed by `body` into `init`: an scf.forall
-/// (with parallel_insert_slice) when threads share them, else an scf.for
-/// carrying the whole through insert_slice.
-Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
-                     ArrayRef<OpFoldResult> sizes, bool parallel, SliceBody body) {
-  SmallVector<OpFoldResult> unitStrides(sizes.size(), b.getIndexAttr(1));
-  if (parallel) {
-    auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(count)},
-                                        ValueRange{init}, std::nullopt);
-    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
-    Value whole = forall.getRegionIterArgs()[0];
-    auto [result, offsets] = body(nb, loc, forall.getInductionVar(0), whole);
-    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
-    tensor::ParallelInsertSliceOp::create(nb, loc, result, whole, offsets, sizes,
-                                          unitStrides);
-    return forall.getResult(0);
-  }
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value upper = arith::ConstantIndexOp::create(b, loc, count);
-  auto loop = scf::ForOp::create(
-      b, loc, zero, upper, one, ValueRange{init},
-      [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
-        auto [result, offsets] = body(nb, l, index, carried[0]);
-        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
-                                                      sizes, unitStrides);
-        scf::YieldOp::create(nb, l, updated);
-      });
   return loop.getResult(0);
 }
 

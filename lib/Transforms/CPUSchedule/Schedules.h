@@ -25,11 +25,13 @@ struct RegisterTile {
 };
 
 /// Static f32 matmuls and batch matmuls (split into a loop of matmuls):
-/// cache tiles, register tiles, FMA outer products; with `parallel`, cache
-/// tiles in an scf.forall. Those the register tile does not divide loop
-/// (i, k, j), a row of B at a time.
-std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile,
-                            bool parallel);
+/// operands packed for register tiles, depth blocks whose panel of B fits
+/// half of `l1Bytes`, row blocks whose block of A fits half of `l2Bytes`,
+/// FMA outer products; with several `threads`, row blocks (or column
+/// panels) in an scf.forall. Those with fewer rows than a register tile
+/// loop (i, k, j), a row of B at a time.
+std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile, int64_t l1Bytes,
+                            int64_t l2Bytes, int64_t threads);
 /// NCHW convolutions, rewritten channel-last (padded to the register tile)
 /// and computed directly, input channels blocked to a part of `l1Bytes` of
 /// weights per filter tile, images and rows blocked so that the fewest
@@ -58,7 +60,8 @@ inline constexpr llvm::StringLiteral kLowerContractionsToFMA = R"(
 )";
 
 /// The attributes the families tag ops with (removed after the schedule).
-inline constexpr llvm::StringLiteral kMatmulTileAttr = "symc.cache_tile";
+inline constexpr llvm::StringLiteral kMatmulKernelAttr = "symc.matmul_kernel";
+inline constexpr llvm::StringLiteral kMatmulPackAttr = "symc.matmul_pack";
 inline constexpr llvm::StringLiteral kMatmulRowsAttr = "symc.matmul_rows";
 inline constexpr llvm::StringLiteral kConvScheduleAttr = "symc.conv_schedule";
 inline constexpr llvm::StringLiteral kDepthwiseScheduleAttr = "symc.depthwise_schedule";

@@ -1,0 +1,96 @@
+//===- Layout.cpp - re-layouts and loops over slices ------------------===//
+
+#include "Layout.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
+
+#include <vector>
+
+using namespace mlir;
+
+namespace symc::cpu {
+
+Value padHigh(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> high) {
+  if (llvm::all_of(high, [](int64_t h) { return h == 0; }))
+    return source;
+  auto type = cast<RankedTensorType>(source.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  for (auto [extent, h] : llvm::zip(shape, high))
+    extent += h;
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  SmallVector<OpFoldResult> lowPad(high.size(), b.getIndexAttr(0)), highPad;
+  for (int64_t h : high)
+    highPad.push_back(b.getIndexAttr(h));
+  return tensor::PadOp::create(b, loc, RankedTensorType::get(shape, type.getElementType()),
+                               source, lowPad, highPad, zero);
+}
+
+Value relayoutConstant(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> shape,
+                       function_ref<std::optional<int64_t>(ArrayRef<int64_t>)> sourceOffset) {
+  DenseElementsAttr value;
+  if (!matchPattern(source, m_Constant(&value)) || !value.getElementType().isF32())
+    return nullptr;
+  auto values = value.getValues<float>();
+  std::vector<float> sourceValues(values.begin(), values.end());
+  std::vector<float> result(size_t(ShapedType::getNumElements(shape)), 0.0f);
+  SmallVector<int64_t> index(shape.size(), 0);
+  for (float &element : result) {
+    if (std::optional<int64_t> offset = sourceOffset(index))
+      element = sourceValues[size_t(*offset)];
+    for (int64_t d = int64_t(shape.size()) - 1; d >= 0; --d) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  auto type = RankedTensorType::get(shape, b.getF32Type());
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(type, ArrayRef<float>(result)));
+}
+
+Value sliceOf(OpBuilder &b, Location loc, Value source, ArrayRef<OpFoldResult> offsets,
+              ArrayRef<int64_t> shape, int64_t rank) {
+  auto type = cast<RankedTensorType>(source.getType());
+  ArrayRef<int64_t> kept = shape;
+  while (rank && int64_t(kept.size()) > rank && kept.front() == 1)
+    kept = kept.drop_front();
+  MLIRContext *ctx = b.getContext();
+  return tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get(kept, type.getElementType()), source, offsets,
+      getAsIndexOpFoldResult(ctx, shape),
+      SmallVector<OpFoldResult>(shape.size(), b.getIndexAttr(1)));
+}
+
+Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
+                     ArrayRef<OpFoldResult> sizes, bool parallel, SliceBody body) {
+  SmallVector<OpFoldResult> unitStrides(sizes.size(), b.getIndexAttr(1));
+  if (parallel) {
+    auto forall = scf::ForallOp::create(b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(count)},
+                                        ValueRange{init}, std::nullopt);
+    OpBuilder nb = OpBuilder::atBlockBegin(forall.getBody());
+    Value whole = forall.getRegionIterArgs()[0];
+    auto [result, offsets] = body(nb, loc, forall.getInductionVar(0), whole);
+    nb.setInsertionPointToEnd(&forall.getTerminator().getRegion().front());
+    tensor::ParallelInsertSliceOp::create(nb, loc, result, whole, offsets, sizes,
+                                          unitStrides);
+    return forall.getResult(0);
+  }
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value upper = arith::ConstantIndexOp::create(b, loc, count);
+  auto loop = scf::ForOp::create(
+      b, loc, zero, upper, one, ValueRange{init},
+      [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
+        auto [result, offsets] = body(nb, l, index, carried[0]);
+        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
+                                                      sizes, unitStrides);
+        scf::YieldOp::create(nb, l, updated);
+      });
+  return loop.getResult(0);
+}
+
+} // namespace symc::cpu
