@@ -2,13 +2,15 @@
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 // Matmuls packed as in GotoBLAS: A in row tiles per depth block
 // ([k / depth, m / 4, 4, depth]) and B in column panels per depth block
-// ([k / depth, n / 16, depth, 16]), each copied a vector of rows at a time;
+// ([k / depth, n / 16, depth, 16]), each copied up to 256 floats at a time
+// (the vectorized copies' transposes of unit dimensions as shape casts);
 // then the column panels and, in each, the register rows: 4 x 16 tiles
 // whose k loop carries the accumulator in vector registers and computes it
 // with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32).
 // CHECK-LABEL: func @matmul
 // CHECK: tensor.empty() : tensor<1x16x4x128xf32>
-// CHECK: vector.transfer_write {{.*}} : vector<1x1x4x128xf32>, tensor<1x1x4x128xf32>
+// CHECK: vector.shape_cast {{.*}} to vector<1x1x2x128xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<1x1x2x128xf32>, tensor<1x1x2x128xf32>
 // CHECK: tensor.empty() : tensor<1x4x128x16xf32>
 // CHECK: vector.transfer_write {{.*}} : vector<1x1x8x16xf32>, tensor<1x1x8x16xf32>
 // CHECK: scf.for {{.*}} to %c4 step %c1

@@ -58,6 +58,28 @@ int64_t hostL3Bytes() {
   return bytes > 0 ? bytes : 8 << 20;
 }
 
+/// Transposes that move only unit dimensions (the vectorized copies of the
+/// matmul packs) as shape casts: lowered as transposes, they would move
+/// each element apart.
+void unitTransposesToShapeCasts(ModuleOp module) {
+  module.walk([](vector::TransposeOp op) {
+    VectorType type = op.getSourceVectorType();
+    int64_t last = -1;
+    for (int64_t dim : op.getPermutation()) {
+      if (type.getDimSize(dim) == 1)
+        continue;
+      if (dim < last)
+        return;
+      last = dim;
+    }
+    OpBuilder b(op);
+    op.replaceAllUsesWith(
+        vector::ShapeCastOp::create(b, op.getLoc(), op.getResultVectorType(), op.getVector())
+            .getResult());
+    op.erase();
+  });
+}
+
 struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   using SymCPUScheduleBase::SymCPUScheduleBase;
 
@@ -105,6 +127,7 @@ module attributes {transform.with_named_sequence} {
     if (failed(transform::applyTransformNamedSequence(
             module, entry, *library, transform::TransformOptions())))
       return signalPassFailure();
+    unitTransposesToShapeCasts(module);
     module.walk([](linalg::LinalgOp op) {
       for (StringRef tag : {cpu::kMatmulKernelAttr, cpu::kMatmulPackAttr, cpu::kMatmulRowsAttr,
                             cpu::kConvScheduleAttr, cpu::kDepthwiseScheduleAttr,
