@@ -297,6 +297,21 @@ def SymProfileKernels : Pass<"symc-profile-kernels", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::func::FuncDialect", "::mlir::arith::ArithDialect"];
 }
 
+def SymOutlineKernels : Pass<"symc-outline-kernels", "::mlir::ModuleOp"> {
+  let summary = "move each top-level loop nest of a function into a function of its own";
+  let description = [{
+    After bufferization and linalg-to-loops, a model's function is a long
+    sequence of loop nests. LLVM's scalar evolution walks the chain of
+    blocks above each loop to find its guards, which grows with the square
+    of the loops in one function: BERT's 2,900 loops took 20-30 seconds of
+    LLVM time. Each top-level op with regions (a loop nest, a parallel
+    region) becomes a private, `noinline` function taking the values it
+    uses from above (constants and globals are cloned instead), called in
+    its place.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
 def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func::FuncOp"> {
   let summary = "compile strided memref.copy as loops rather than a runtime call";
   let description = [{

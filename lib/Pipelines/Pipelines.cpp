@@ -121,6 +121,7 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   // Each function is a sequence of kernels (loop nests, calls) here.
   if (options.profile)
     pm.addPass(createSymProfileKernels());
+  pm.addPass(createSymOutlineKernels());
   // lower-affine after expand-strided-metadata, which creates affine.apply.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
