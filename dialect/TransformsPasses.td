@@ -323,12 +323,20 @@ def SymStridedCopiesToLoops : Pass<"symc-strided-copies-to-loops", "::mlir::func
     `contiguous` is set: the CUDA pipeline makes every copy a loop, hence a
     kernel, so that the buffers it copies between stay in device memory
     instead of becoming managed memory that the host copies through.
+
+    With `vector-rows` (the CPU pipeline), copies of static shapes whose
+    rows are contiguous on both sides become loops over the rows that copy
+    each in vectors of 16 elements (and one of the remainder): LLVM left
+    the element loops of `linalg.copy` scalar.
   }];
   let options = [
     Option<"contiguous", "contiguous", "bool", /*default=*/"false",
            "contiguous copies too">,
+    Option<"vectorRows", "vector-rows", "bool", /*default=*/"false",
+           "copy contiguous rows of static copies in vectors">,
   ];
-  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def SymSinkTransposes : Pass<"symc-sink-transposes", "::mlir::func::FuncOp"> {

@@ -52,8 +52,8 @@ namespace {
 
 /// Tensors to buffers, the same for every target: one-shot bufferization
 /// with results as caller-owned out-params, deallocation, and strided
-/// copies as loops.
-void addBufferizationPasses(OpPassManager &pm) {
+/// copies as loops (copying rows in vectors with `vectorRows`, on the CPU).
+void addBufferizationPasses(OpPassManager &pm, bool vectorRows) {
   // Results become caller-owned out-params: the runtime hands in the
   // output buffers, and no allocation escapes a call.
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -84,7 +84,9 @@ void addBufferizationPasses(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
-  pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops());
+  SymStridedCopiesToLoopsOptions copies;
+  copies.vectorRows = vectorRows;
+  pm.addNestedPass<func::FuncOp>(createSymStridedCopiesToLoops(copies));
 }
 
 /// Math to the LLVM dialect: LLVM's intrinsics, else libm calls, one per
@@ -163,7 +165,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   }
   pm.addNestedPass<func::FuncOp>(createSymCPUVectorizeElementwise());
 
-  addBufferizationPasses(pm);
+  addBufferizationPasses(pm, /*vectorRows=*/true);
   pm.addNestedPass<func::FuncOp>(createSymFreeBuffersEarly());
   pm.addNestedPass<func::FuncOp>(createSymPrefetchNextBlock());
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
@@ -223,7 +225,7 @@ void addHostLoweringPasses(OpPassManager &pm) {
 
 void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
   pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
-  addBufferizationPasses(pm);
+  addBufferizationPasses(pm, /*vectorRows=*/false);
 
   // Matmuls and convolutions become shared-memory tiled kernels; every
   // other linalg op a parallel loop nest, and every outermost one a kernel.

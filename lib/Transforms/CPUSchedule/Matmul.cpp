@@ -245,6 +245,46 @@ std::optional<SmallVector<int64_t, 2>> sourceIndexOf(ArrayRef<int64_t> index,
   return source;
 }
 
+/// A copy of `source` into `dest`, whose dimension i is source dimension
+/// perm[i] (the last one the same), tagged for the transform script to
+/// vectorize: whole rows (or the largest divisor of a row within 256
+/// floats, when one is 16 or more), as many as fit 256 floats (16 AVX-512
+/// registers), up to 8 at a time. Larger vectors cost LLVM seconds on
+/// BERT's 72 matmuls and run no faster.
+Value vectorizedCopy(OpBuilder &b, Location loc, Value source, Value dest,
+                     ArrayRef<int64_t> perm) {
+  // A generic rather than linalg.transpose, which sinkTransposes would move
+  // (and merge) before the copies are vectorized.
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = perm.size();
+  AffineMap read = AffineMap::getPermutationMap(invertPermutationVector(perm), ctx);
+  auto copy = linalg::GenericOp::create(
+      b, loc, TypeRange{dest.getType()}, ValueRange{source}, ValueRange{dest},
+      ArrayRef<AffineMap>{read, b.getMultiDimIdentityMap(rank)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [](OpBuilder &nb, Location l, ValueRange args) { linalg::YieldOp::create(nb, l, args[0]); });
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(dest.getType()).getShape();
+  int64_t row = shape.back(), rows = rank > 1 ? shape[rank - 2] : 1;
+  int64_t rowTile = row;
+  for (int64_t part = std::min<int64_t>(row, 256); part >= 16 && row > 256; --part)
+    if (row % part == 0) {
+      rowTile = part;
+      break;
+    }
+  int64_t rowsPerCopy = 1;
+  for (int64_t count : {8, 4, 2})
+    if (rows % count == 0 && count * rowTile <= 256) {
+      rowsPerCopy = count;
+      break;
+    }
+  SmallVector<int64_t> tile(rank, 1);
+  tile.back() = rowTile == row ? 0 : rowTile;
+  if (rank > 1)
+    tile[rank - 2] = rowsPerCopy;
+  copy->setAttr(kMatmulPackAttr, b.getDenseI64ArrayAttr(tile));
+  return copy.getResult(0);
+}
+
 /// `source` (2-D) packed for the register tiles: each dimension split and
 /// padded per `dims`, the split dimensions then permuted by `perm` (result
 /// dimension i is split dimension perm[i]), that is, the transpose of the
@@ -311,31 +351,7 @@ Value packOperand(OpBuilder &b, Location loc, Value source, ArrayRef<PackedDim> 
             llvm::map_to_vector(ranges, [](Range r) { return r.size; });
         Value split = tensor::ExpandShapeOp::create(
             b, loc, RankedTensorType::get(pieceShape, elt), piece, groups);
-        // A generic rather than linalg.transpose, which sinkTransposes
-        // would move (and merge) before the copies are vectorized.
-        int64_t rank = perm.size();
-        AffineMap read = AffineMap::getPermutationMap(invertPermutationVector(perm), ctx);
-        auto copy = linalg::GenericOp::create(
-            b, loc, TypeRange{box.getType()}, ValueRange{split}, ValueRange{box},
-            ArrayRef<AffineMap>{read, b.getMultiDimIdentityMap(rank)},
-            SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-            [](OpBuilder &nb, Location l, ValueRange args) {
-              linalg::YieldOp::create(nb, l, args[0]);
-            });
-        // Vectorized copies of whole rows (the last dimension), as many as
-        // fit 256 floats (16 AVX-512 registers), up to 8: larger vectors
-        // cost LLVM seconds on BERT's 72 matmuls and run no faster.
-        int64_t rows = sizes[sizes.size() - 2], rowsPerCopy = 1;
-        for (int64_t count : {8, 4, 2})
-          if (rows % count == 0 && count * sizes.back() <= 256) {
-            rowsPerCopy = count;
-            break;
-          }
-        SmallVector<int64_t> copyTile(sizes.size(), 1);
-        copyTile.back() = 0;
-        copyTile[sizes.size() - 2] = rowsPerCopy;
-        copy->setAttr(kMatmulPackAttr, b.getDenseI64ArrayAttr(copyTile));
-        filled = copy.getResult(0);
+        filled = vectorizedCopy(b, loc, split, box, perm);
       }
       packed = tensor::InsertSliceOp::create(
           b, loc, filled, packed, getAsIndexOpFoldResult(ctx, offsets),
