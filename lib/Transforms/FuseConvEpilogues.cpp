@@ -320,6 +320,54 @@ bool fuseIntoNest(linalg::GenericOp epilogue, OpOperand &fused, DominanceInfo &d
   return true;
 }
 
+/// `epilogue` computed over the whole of the nest result that its operand
+/// `fused` reads a leading slice of (a convolution padded to whole register
+/// tiles and sliced back), its result sliced instead: the elementwise ops
+/// commute with the slice where the other operands do not range over the
+/// sliced dimensions (a per-channel bias over padded columns), and the
+/// padding's results are sliced off unused. The new epilogue and its
+/// operand reading the nest, or none.
+std::optional<std::pair<linalg::GenericOp, OpOperand *>>
+overWholeResult(linalg::GenericOp epilogue, OpOperand &fused) {
+  auto slice = fused.get().getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice || !slice->hasOneUse() || !slice.hasUnitStride() ||
+      !llvm::all_of(slice.getMixedOffsets(), isZeroInteger) ||
+      slice.getSourceType().getRank() != slice.getResultType().getRank() ||
+      !slice.getSourceType().hasStaticShape() ||
+      !isa_and_nonnull<scf::ForOp, scf::ForallOp>(slice.getSource().getDefiningOp()) ||
+      !epilogue.getMatchingIndexingMap(&fused).isIdentity() ||
+      !epilogue.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>())
+    return std::nullopt;
+  ArrayRef<int64_t> whole = slice.getSourceType().getShape();
+  ArrayRef<int64_t> part = slice.getResultType().getShape();
+  for (OpOperand &operand : epilogue->getOpOperands()) {
+    if (&operand == &fused || epilogue.isDpsInit(&operand))
+      continue;
+    for (AffineExpr result : epilogue.getMatchingIndexingMap(&operand).getResults()) {
+      unsigned dim = cast<AffineDimExpr>(result).getPosition();
+      if (whole[dim] != part[dim])
+        return std::nullopt;
+    }
+  }
+  OpBuilder b(epilogue);
+  Location loc = epilogue.getLoc();
+  auto type = cast<RankedTensorType>(epilogue.getResult(0).getType());
+  Value destination = tensor::EmptyOp::create(b, loc, whole, type.getElementType());
+  SmallVector<Value> inputs(epilogue.getDpsInputs());
+  inputs[fused.getOperandNumber()] = slice.getSource();
+  auto padded = linalg::GenericOp::create(
+      b, loc, TypeRange{destination.getType()}, inputs, ValueRange{destination},
+      epilogue.getIndexingMapsArray(), epilogue.getIteratorTypesArray());
+  padded.getRegion().takeBody(epilogue.getRegion());
+  Value result = tensor::ExtractSliceOp::create(b, loc, type, padded.getResult(0),
+                                                slice.getMixedOffsets(), slice.getMixedSizes(),
+                                                slice.getMixedStrides());
+  epilogue.getResult(0).replaceAllUsesWith(result);
+  epilogue.erase();
+  slice.erase();
+  return std::make_pair(padded, &padded->getOpOperand(fused.getOperandNumber()));
+}
+
 struct SymFuseConvEpiloguesPass
     : symc::impl::SymFuseConvEpiloguesBase<SymFuseConvEpiloguesPass> {
   void runOnOperation() override {
@@ -330,9 +378,14 @@ struct SymFuseConvEpiloguesPass
     });
     DominanceInfo dominance(getOperation());
     for (linalg::GenericOp epilogue : epilogues)
-      for (OpOperand *input : epilogue.getDpsInputOperands())
+      for (OpOperand *input : epilogue.getDpsInputOperands()) {
+        if (auto whole = overWholeResult(epilogue, *input)) {
+          fuseIntoNest(whole->first, *whole->second, dominance);
+          break;
+        }
         if (fuseIntoNest(epilogue, *input, dominance))
           break;
+      }
   }
 };
 

@@ -150,3 +150,77 @@ func.func @two_blocks(%a: vector<8x32xf32>, %b: vector<8x32xf32>) -> tensor<16x6
   } -> tensor<16x64xf32>
   return %relu : tensor<16x64xf32>
 }
+
+// -----
+
+// A nest padded to whole register tiles (16 columns for 13), its result
+// sliced back before the bias and ReLU: the epilogue runs over the padded
+// result (the bias does not range over the columns), fused into the tiles,
+// and its result is sliced instead.
+// CHECK-LABEL: func.func @padded_columns
+// CHECK:       %[[NEST:.*]] = scf.for
+// CHECK:         arith.addf
+// CHECK:         arith.maximumf
+// CHECK:         vector.transfer_write
+// CHECK-NOT:   linalg.generic
+// CHECK:       %[[SLICE:.*]] = tensor.extract_slice %[[NEST]][0, 0] [13, 32] [1, 1] : tensor<16x32xf32> to tensor<13x32xf32>
+// CHECK:       return %[[SLICE]]
+func.func @padded_columns(%acc: vector<8x32xf32>, %bias: tensor<32xf32>) -> tensor<13x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<16x32xf32>
+  %r = scf.for %j = %c0 to %c16 step %c8 iter_args(%b = %empty) -> (tensor<16x32xf32>) {
+    %s = tensor.extract_slice %b[%j, 0] [8, 32] [1, 1] : tensor<16x32xf32> to tensor<8x32xf32>
+    %w = vector.transfer_write %acc, %s[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x32xf32>
+    %ins = tensor.insert_slice %w into %b[%j, 0] [8, 32] [1, 1] : tensor<8x32xf32> into tensor<16x32xf32>
+    scf.yield %ins : tensor<16x32xf32>
+  }
+  %real = tensor.extract_slice %r[0, 0] [13, 32] [1, 1] : tensor<16x32xf32> to tensor<13x32xf32>
+  %out = tensor.empty() : tensor<13x32xf32>
+  %relu = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>,
+                       affine_map<(d0, d1) -> (d0, d1)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%real, %bias : tensor<13x32xf32>, tensor<32xf32>) outs(%out : tensor<13x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %sum = arith.addf %x, %y : f32
+    %max = arith.maximumf %sum, %zero : f32
+    linalg.yield %max : f32
+  } -> tensor<13x32xf32>
+  return %relu : tensor<13x32xf32>
+}
+
+// -----
+
+// A residual operand that ranges over the sliced columns has no values for
+// the padding: the slice and the epilogue stay as they are.
+// CHECK-LABEL: func.func @padded_columns_residual
+// CHECK:       %[[NEST:.*]] = scf.for
+// CHECK:       %[[SLICE:.*]] = tensor.extract_slice %[[NEST]][0, 0] [13, 32]
+// CHECK:       linalg.generic {{.*}} ins(%[[SLICE]], %{{.*}} : tensor<13x32xf32>, tensor<13x32xf32>)
+func.func @padded_columns_residual(%acc: vector<8x32xf32>, %residual: tensor<13x32xf32>) -> tensor<13x32xf32> {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %empty = tensor.empty() : tensor<16x32xf32>
+  %r = scf.for %j = %c0 to %c16 step %c8 iter_args(%b = %empty) -> (tensor<16x32xf32>) {
+    %s = tensor.extract_slice %b[%j, 0] [8, 32] [1, 1] : tensor<16x32xf32> to tensor<8x32xf32>
+    %w = vector.transfer_write %acc, %s[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x32xf32>
+    %ins = tensor.insert_slice %w into %b[%j, 0] [8, 32] [1, 1] : tensor<8x32xf32> into tensor<16x32xf32>
+    scf.yield %ins : tensor<16x32xf32>
+  }
+  %real = tensor.extract_slice %r[0, 0] [13, 32] [1, 1] : tensor<16x32xf32> to tensor<13x32xf32>
+  %out = tensor.empty() : tensor<13x32xf32>
+  %sum = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>,
+                       affine_map<(d0, d1) -> (d0, d1)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%real, %residual : tensor<13x32xf32>, tensor<13x32xf32>) outs(%out : tensor<13x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<13x32xf32>
+  return %sum : tensor<13x32xf32>
+}
