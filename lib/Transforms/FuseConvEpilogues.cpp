@@ -197,13 +197,14 @@ bool computeBefore(Value value, Operation *loop, DominanceInfo &dominance) {
   if (dominance.properlyDominates(value, loop))
     return true;
   Operation *def = value.getDefiningOp();
-  auto onTensors = [](Operation *op) {
-    auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-    return linalgOp && linalgOp.hasPureTensorSemantics();
+  // Linalg ops on tensors (a padded destination's fill) and pure ops
+  // without regions can move.
+  auto movable = [](Operation *op) {
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+      return linalgOp.hasPureTensorSemantics();
+    return isMemoryEffectFree(op) && op->getNumRegions() == 0;
   };
-  if (!def || def->getBlock() != loop->getBlock() ||
-      !(isMemoryEffectFree(def) || onTensors(def)) ||
-      (def->getNumRegions() != 0 && !onTensors(def)))
+  if (!def || def->getBlock() != loop->getBlock() || !movable(def))
     return false;
   for (Value operand : def->getOperands())
     if (!computeBefore(operand, loop, dominance))
@@ -219,7 +220,7 @@ bool computeBefore(Value value, Operation *loop, DominanceInfo &dominance) {
 /// leading unit dimensions, so that the vector's dimensions are the tile's
 /// last ones.
 LogicalResult applyToWrittenVector(linalg::GenericOp epilogue, OpOperand &fused,
-                                   TileWrite write) {
+                                   TileWrite &write) {
   VectorType vectorType = write.write.getVectorType();
   ArrayRef<int64_t> tileShape = write.slice.getType().getShape();
   int64_t rank = tileShape.size(), vectorRank = vectorType.getRank();

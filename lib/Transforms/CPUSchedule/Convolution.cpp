@@ -561,14 +561,10 @@ Value convolveRowPieces(OpBuilder &b, Location loc, Value input, Value filter, V
     auto type = cast<RankedTensorType>(source.getType());
     if (offset == 0 && size == type.getDimSize(dim))
       return source;
-    SmallVector<int64_t> offsets(type.getRank(), 0), sizes(type.getShape()),
-        strides(type.getRank(), 1);
+    SmallVector<int64_t> offsets(type.getRank(), 0), sizes(type.getShape());
     offsets[dim] = offset;
     sizes[dim] = size;
-    return tensor::ExtractSliceOp::create(
-        b, loc, RankedTensorType::get(sizes, type.getElementType()), source, ValueRange{},
-        ValueRange{}, ValueRange{}, b.getDenseI64ArrayAttr(offsets),
-        b.getDenseI64ArrayAttr(sizes), b.getDenseI64ArrayAttr(strides));
+    return sliceOf(b, loc, source, getAsIndexOpFoldResult(b.getContext(), offsets), sizes);
   };
   for (const RowPiece &piece : pieces) {
     int64_t rows = piece.rowEnd - piece.rowBegin;
@@ -614,10 +610,7 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
     offsets[dim] = first;
     SmallVector<int64_t> shape(type.getShape());
     shape[dim] = channelBlock;
-    return tensor::ExtractSliceOp::create(
-        nb, l, RankedTensorType::get(shape, type.getElementType()), source, offsets,
-        getAsIndexOpFoldResult(nb.getContext(), shape),
-        SmallVector<OpFoldResult>(type.getRank(), nb.getIndexAttr(1)));
+    return sliceOf(nb, l, source, offsets, shape);
   };
   // The first block apart: its convolution starts from the accumulator's
   // fill, which symc-forward-fills then reads as a constant instead of
@@ -705,7 +698,6 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     shape[1] = blockRowsOf;
     return shape;
   };
-  SmallVector<OpFoldResult> unitStrides(4, b.getIndexAttr(1));
   SmallVector<OpFoldResult> outSizes =
       getAsIndexOpFoldResult(ctx, blockShape(initType, blockRows));
   // A row block's rows all take the one piece's kernel rows.
@@ -715,10 +707,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
   // The block of `whole` (of `type`) with `blockRowsOf` rows at `offsets`.
   auto blockOf = [&](OpBuilder &nb, Location l, RankedTensorType type, Value whole,
                      ArrayRef<OpFoldResult> offsets, int64_t blockRowsOf) -> Value {
-    SmallVector<int64_t> shape = blockShape(type, blockRowsOf);
-    return tensor::ExtractSliceOp::create(
-        nb, l, RankedTensorType::get(shape, type.getElementType()), whole, offsets,
-        getAsIndexOpFoldResult(ctx, shape), unitStrides);
+    return sliceOf(nb, l, whole, offsets, blockShape(type, blockRowsOf));
   };
   // An accumulator that starts filled is filled a block at a time, in the
   // loop, while the block's accumulators are in cache: filled whole
@@ -733,10 +722,11 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     OpFoldResult image = nb.getIndexAttr(0), row = nb.getIndexAttr(0),
                  inRow = nb.getIndexAttr(0);
     Value rowBlock = index;
-    if (imageTiles) {
-      image = rowBlocks > 1 ? OpFoldResult(arith::DivUIOp::create(nb, l, index, constant(rowBlocks)))
-                            : OpFoldResult(index);
+    if (imageTiles && rowBlocks > 1) {
+      image = arith::DivUIOp::create(nb, l, index, constant(rowBlocks)).getResult();
       rowBlock = arith::RemUIOp::create(nb, l, index, constant(rowBlocks));
+    } else if (imageTiles) {
+      image = index;
     }
     if (rowBlocks > 1) {
       row = arith::MulIOp::create(nb, l, rowBlock, constant(blockRows)).getResult();
@@ -840,14 +830,9 @@ void skipPaddingTaps(ModuleOp module) {
 
     OpBuilder b(op);
     Location loc = op.getLoc();
-    Type elt = outType.getElementType();
-    SmallVector<int64_t> unit(4, 1);
     auto slice = [&](Value source, ArrayRef<int64_t> offsets,
                      ArrayRef<int64_t> sizes) -> Value {
-      return tensor::ExtractSliceOp::create(
-          b, loc, RankedTensorType::get(sizes, elt), source, ValueRange{}, ValueRange{},
-          ValueRange{}, b.getDenseI64ArrayAttr(offsets), b.getDenseI64ArrayAttr(sizes),
-          b.getDenseI64ArrayAttr(unit));
+      return sliceOf(b, loc, source, getAsIndexOpFoldResult(b.getContext(), offsets), sizes);
     };
     Value acc = op.getDpsInits()[0];
     for (int64_t kh = 0; kh < kernel[2]; ++kh) {
@@ -874,7 +859,7 @@ void skipPaddingTaps(ModuleOp module) {
         acc = tensor::InsertSliceOp::create(b, loc, sum, acc, ValueRange{}, ValueRange{},
                                             ValueRange{}, b.getDenseI64ArrayAttr(offsets),
                                             b.getDenseI64ArrayAttr(sizes),
-                                            b.getDenseI64ArrayAttr(unit));
+                                            b.getDenseI64ArrayAttr({1, 1, 1, 1}));
       }
     }
     op->replaceAllUsesWith(ValueRange{acc});
