@@ -79,6 +79,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
            "the L2 cache's size (0: the host's)">,
     Option<"l3Bytes", "l3-bytes", "int64_t", /*default=*/"0",
            "the L3 cache's size (0: the host's)">,
+    Option<"minParallelFlops", "min-parallel-flops", "int64_t", /*default=*/"2000000",
+           "convolutions of fewer FLOPs run on one thread (starting the threads "
+           "costs more than they save)">,
   ];
   let dependentDialects = [
     "::mlir::transform::TransformDialect", "::mlir::scf::SCFDialect",

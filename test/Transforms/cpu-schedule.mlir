@@ -1,5 +1,6 @@
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2 min-parallel-flops=0" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=SMALL
 // Matmuls packed as in GotoBLAS: A in row tiles per depth block
 // ([k / depth, m / 4, 4, depth]) and B in column panels per depth block
 // ([k / depth, n / 16, depth, 16]), each copied up to 256 floats at a time
@@ -113,6 +114,11 @@ func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // With parallel, threads share the convolution's output rows (two filter
 // tiles are too few for the cores): an scf.forall over the 8 rows around
 // the same serial schedule.
+// By default, a convolution of fewer than 2 MFLOP (this one: 0.3) runs
+// on one thread: starting the threads would cost more than they save.
+// SMALL-LABEL: func @conv(
+// SMALL-NOT: scf.forall
+// SMALL-LABEL: func @conv_channel_blocks(
 // PARALLEL-LABEL: func @conv
 // PARALLEL: scf.forall (%{{.*}}) in (8) shared_outs
 // PARALLEL: vector.fma {{.*}} : vector<16xf32>

@@ -96,7 +96,8 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     int64_t l2 = l2Bytes ? int64_t(l2Bytes) : hostL2Bytes();
     int64_t l3 = l3Bytes ? int64_t(l3Bytes) : hostL3Bytes();
     std::string schedules = cpu::scheduleMatmuls(module, tile, l1, l2, threads) +
-                            cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads) +
+                            cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads,
+                                                      double(minParallelFlops)) +
                             cpu::schedulePooling(module);
     // Convolutions and poolings are channel-last between transposes now;
     // activations stay so from one to the next where the transposes cancel.

@@ -37,10 +37,11 @@ std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile, int64_t l1
 /// weights per filter tile, images and rows blocked so that the fewest
 /// bytes move into the `l2Bytes` L2 (those from beyond an `l3Bytes` L3
 /// counting twice); with several `threads`, row blocks, images, rows or
-/// filter tiles in an scf.forall.
+/// filter tiles in an scf.forall, for convolutions of `minParallelFlops`
+/// or more.
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
                                  int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
-                                 int64_t threads);
+                                 int64_t threads, double minParallelFlops);
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
