@@ -327,7 +327,8 @@ bool fuseIntoNest(linalg::GenericOp epilogue, OpOperand &fused, DominanceInfo &d
 /// commute with the slice where the other operands do not range over the
 /// sliced dimensions (a per-channel bias over padded columns), and the
 /// padding's results are sliced off unused. The new epilogue and its
-/// operand reading the nest, or none.
+/// operand reading the nest, or none. Where fuseIntoNest then fails, the
+/// epilogue stays over the padded result: a few columns more of work.
 std::optional<std::pair<linalg::GenericOp, OpOperand *>>
 overWholeResult(linalg::GenericOp epilogue, OpOperand &fused) {
   auto slice = fused.get().getDefiningOp<tensor::ExtractSliceOp>();

@@ -379,7 +379,7 @@ Value packRowTiles(OpBuilder &b, Location loc, Value lhs, int64_t m, int64_t k, 
   return packOperand(b, loc, lhs, {{rm, m}, {depth, k}}, {2, 0, 1, 3});
 }
 
-/// `a * b` for OpFoldResult-free index arithmetic.
+/// `index * factor`, or `index` itself for a factor of 1.
 Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
   if (factor == 1)
     return index;
