@@ -33,8 +33,42 @@ size_t bodySize(Operation *op) {
   return generic ? generic.getBody()->getOperations().size() : 1;
 }
 
+/// `empty` (of `shape`) with its border around the interior at `low` of
+/// `interior` sizes filled with `value`: one fill per side of each padded
+/// dimension, the dimensions before it restricted to the interior, so that
+/// each border element is written once and the interior not at all (its
+/// producer writes it). Filling the whole padded tensor wrote each
+/// depthwise convolution's input twice: 510 MB a run for SSD-MobileNet at
+/// batch 8.
+Value fillBorder(OpBuilder &b, Location loc, Value value, Value empty, ArrayRef<int64_t> shape,
+                 ArrayRef<int64_t> low, ArrayRef<int64_t> interior) {
+  Value padded = empty;
+  int64_t rank = shape.size();
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t high = shape[d] - low[d] - interior[d];
+    for (auto [start, extent] : {std::pair(int64_t(0), low[d]),
+                                 std::pair(low[d] + interior[d], high)}) {
+      if (extent == 0)
+        continue;
+      SmallVector<OpFoldResult> offsets, sizes;
+      for (int64_t e = 0; e < rank; ++e) {
+        auto [offset, size] = e < d    ? std::pair(low[e], interior[e])
+                              : e == d ? std::pair(start, extent)
+                                       : std::pair(int64_t(0), shape[e]);
+        offsets.push_back(b.getIndexAttr(offset));
+        sizes.push_back(b.getIndexAttr(size));
+      }
+      SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
+      Value side = tensor::ExtractSliceOp::create(b, loc, padded, offsets, sizes, strides);
+      Value filled = linalg::FillOp::create(b, loc, value, ValueRange{side}).getResult(0);
+      padded = tensor::InsertSliceOp::create(b, loc, filled, padded, offsets, sizes, strides);
+    }
+  }
+  return padded;
+}
+
 /// pad(generic(...)) -> the generic writing into the interior of the
-/// padded tensor (a fill of the padding value), as upstream's
+/// padded tensor (its border filled with the padding value), as upstream's
 /// FuseTensorPadWithProducerLinalgOp, which saves the pad's copy. Unlike
 /// upstream's, the producer is not cloned: its other users keep reading
 /// its result, which bufferizes to the interior of the padded buffer, so
@@ -49,7 +83,8 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
     auto producer = pad.getSource().getDefiningOp<linalg::GenericOp>();
     if (!padValue || !producer || !producer.hasPureTensorSemantics() ||
         producer.getNumLoops() != producer.getNumParallelLoops() ||
-        !pad.getResultType().hasStaticShape() || !pad.getSourceType().hasStaticShape())
+        !pad.getResultType().hasStaticShape() || !pad.getSourceType().hasStaticShape() ||
+        llvm::any_of(pad.getStaticLow(), ShapedType::isDynamic))
       return rewriter.notifyMatchFailure(pad, "not a static pad of a parallel generic");
     unsigned resultNumber = cast<OpResult>(pad.getSource()).getResultNumber();
     OpOperand *init = producer.getDpsInitOperand(resultNumber);
@@ -67,8 +102,8 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
     RankedTensorType paddedType = pad.getResultType();
     Value empty = tensor::EmptyOp::create(rewriter, loc, paddedType.getShape(),
                                           paddedType.getElementType());
-    Value filled =
-        linalg::FillOp::create(rewriter, loc, padValue, ValueRange{empty}).getResult(0);
+    Value filled = fillBorder(rewriter, loc, padValue, empty, paddedType.getShape(),
+                              pad.getStaticLow(), pad.getSourceType().getShape());
     SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
     SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(
         rewriter.getContext(), pad.getSourceType().getShape());

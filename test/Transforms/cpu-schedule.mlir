@@ -368,12 +368,17 @@ func.func @transpose_three_channels(%x: tensor<1x3x8x32xf32>) -> tensor<1x8x32x3
 // A depthwise convolution (one channel and one filter per group) runs
 // channel-last as linalg.depthwise_conv_2d_nhwc_hwc between transposes,
 // one output row of 8 columns by 16 channels at a time, decomposed into
-// 1-D depthwise convolutions vectorized over the channels.
+// 1-D depthwise convolutions vectorized over the channels, the
+// accumulators carried in registers across the kernel rows (read once
+// before the loop, written once after it).
 // CHECK-LABEL: func @depthwise
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
 // CHECK: scf.for {{.*}} = %c0 to %c8 step %c1
-// CHECK:   scf.for {{.*}} = %c0 to %c3 step %c1
+// CHECK:   %[[ACC:.*]] = vector.transfer_read {{.*}} : tensor<1x8x16xf32>, vector<1x8x16xf32>
+// CHECK:   %[[ROWS:.*]] = scf.for {{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %[[ACC]]) -> (vector<1x8x16xf32>)
+// CHECK-NOT: vector.transfer_write
 // CHECK:     vector.fma {{.*}} : vector<1x8x16xf32>
+// CHECK:   vector.transfer_write %[[ROWS]]
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK: tensor.expand_shape {{.*}} into tensor<1x16x1x8x8xf32>
 // CHECK-NOT: symc.depthwise_schedule

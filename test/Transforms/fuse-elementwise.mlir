@@ -81,13 +81,27 @@ func.func @broadcast_producer(%x: tensor<4x64xf32>, %v: tensor<4xf32>, %b: tenso
 // -----
 
 // A padding of an elementwise result is computed in place: the generic
-// writes the interior of the filled padded tensor (no copy); its other
-// user (a residual addition) reads its result, that interior.
+// writes the interior of the padded tensor (no copy), whose border alone
+// is filled, a box per side of each padded dimension; its other user (a
+// residual addition) reads its result, that interior.
 // CHECK-LABEL: func @pad_into_producer
-// CHECK: %[[FILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x6x6x8xf32>)
-// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[FILL]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x6x6x8xf32>
+// CHECK: %[[TOP:.*]] = tensor.extract_slice %[[EMPTY]][0, 0, 0, 0] [1, 1, 6, 8] [1, 1, 1, 1]
+// CHECK: %[[TOPFILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[TOP]] : tensor<1x1x6x8xf32>)
+// CHECK: %[[B1:.*]] = tensor.insert_slice %[[TOPFILL]] into %[[EMPTY]][0, 0, 0, 0] [1, 1, 6, 8]
+// CHECK: %[[BOTTOM:.*]] = tensor.extract_slice %[[B1]][0, 5, 0, 0] [1, 1, 6, 8]
+// CHECK: %[[BOTTOMFILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[BOTTOM]] : tensor<1x1x6x8xf32>)
+// CHECK: %[[B2:.*]] = tensor.insert_slice %[[BOTTOMFILL]] into %[[B1]][0, 5, 0, 0] [1, 1, 6, 8]
+// CHECK: %[[LEFT:.*]] = tensor.extract_slice %[[B2]][0, 1, 0, 0] [1, 4, 1, 8]
+// CHECK: %[[LEFTFILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[LEFT]] : tensor<1x4x1x8xf32>)
+// CHECK: %[[B3:.*]] = tensor.insert_slice %[[LEFTFILL]] into %[[B2]][0, 1, 0, 0] [1, 4, 1, 8]
+// CHECK: %[[RIGHT:.*]] = tensor.extract_slice %[[B3]][0, 1, 5, 0] [1, 4, 1, 8]
+// CHECK: %[[RIGHTFILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[RIGHT]] : tensor<1x4x1x8xf32>)
+// CHECK: %[[BORDER:.*]] = tensor.insert_slice %[[RIGHTFILL]] into %[[B3]][0, 1, 5, 0] [1, 4, 1, 8]
+// CHECK-NOT: linalg.fill
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[BORDER]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
 // CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<1x4x4x8xf32>) outs(%[[INTERIOR]] : tensor<1x4x4x8xf32>)
-// CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[RELU]] into %[[FILL]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[RELU]] into %[[BORDER]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
 // CHECK-NOT: tensor.pad
 // CHECK: return %[[PADDED]], %[[RELU]]
 #id4 = affine_map<(n, h, w, c) -> (n, h, w, c)>
