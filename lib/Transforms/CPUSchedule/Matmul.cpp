@@ -373,9 +373,18 @@ Value packColumnPanels(OpBuilder &b, Location loc, Value rhs, int64_t k, int64_t
 /// A (m x k) in row tiles of rm rows per depth block, packed[d, t, i, j] =
 /// A[t * rm + i, d * depth + j], zero past A's extents (to `m` x `k`): a
 /// register tile's operand for a depth block is then rm x depth contiguous
-/// floats, and the next row tile's follows it.
+/// floats, and the next row tile's follows it. With one depth block and no
+/// padding, that is A's own row-major layout: A is only reshaped, unless it
+/// is a slice, whose rows may lie far apart. (The copy took a fifth of a
+/// pointwise convolution's time as a 131072 x 128 x 128 matmul.)
 Value packRowTiles(OpBuilder &b, Location loc, Value lhs, int64_t m, int64_t k, int64_t rm,
                    int64_t depth) {
+  auto type = cast<RankedTensorType>(lhs.getType());
+  if (depth == k && type.getDimSize(0) == m && type.getDimSize(1) == k &&
+      !lhs.getDefiningOp<tensor::ExtractSliceOp>())
+    return tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({1, m / rm, rm, k}, type.getElementType()), lhs,
+        ArrayRef<ReassociationIndices>{{0, 1, 2}, {3}});
   return packOperand(b, loc, lhs, {{rm, m}, {depth, k}}, {2, 0, 1, 3});
 }
 
