@@ -2,6 +2,7 @@
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=ROWS
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" --symc-forward-fills --canonicalize --symc-sink-transposes --symc-fuse-conv-epilogues | FileCheck %s --check-prefix=FUSED
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the
@@ -75,4 +76,39 @@ func.func @conv_row_blocks(%x: tensor<1x64x30x30xf32>, %w: tensor<64x64x3x3xf32>
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x30x30xf32>, tensor<64x64x3x3xf32>) outs(%init : tensor<1x64x28x28xf32>) -> tensor<1x64x28x28xf32>
   return %r : tensor<1x64x28x28xf32>
+}
+
+// A 1x1 convolution is blocked as the matmul schedule's row blocks: one
+// image at a time and, in it, whole rows of at most 256 output pixels
+// whose input fits a sixteenth of L2 (with 256 KB, 64 pixels of 64
+// channels: 4 rows of 16), in two loops whose offsets the epilogue's
+// fusion can place; the ReLU then runs on each register tile.
+// ROWS-LABEL: func @pointwise_blocks
+// ROWS: scf.for {{.*}} = %c0 to %c2 step %c1 {{.*}} -> (tensor<2x16x16x64xf32>)
+// ROWS:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x16x16x64xf32>)
+// ROWS:     scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x4x16x64xf32>)
+// ROWS:         vector.fma
+// With threads, one two-dimensional scf.forall over the images and their
+// blocks of rows (a 100 KB L2: 1 row of 16 pixels per block).
+// PARALLEL-LABEL: func @pointwise_blocks
+// PARALLEL: scf.forall (%[[IMAGE:.*]], %[[BLOCK:.*]]) in (2, 16) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<2x16x16x64xf32>)
+// PARALLEL:   vector.fma
+// PARALLEL:   scf.forall.in_parallel
+// PARALLEL-NEXT: tensor.parallel_insert_slice %{{.*}} into %{{.*}}[%[[IMAGE]], %[[BLOCK]], 0, 0] [1, 1, 16, 64]
+// FUSED-LABEL: func @pointwise_blocks
+// FUSED: scf.for
+// FUSED:   scf.for
+// FUSED:     arith.maximumf {{.*}} : vector<1x4x16xf32>
+// FUSED-NOT: linalg.generic
+func.func @pointwise_blocks(%x: tensor<2x64x16x16xf32>, %w: tensor<64x64x1x1xf32>) -> tensor<2x64x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x64x16x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x64x16x16xf32>, tensor<64x64x1x1xf32>) outs(%init : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
+  %relu = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, c, h, w)>, affine_map<(n, c, h, w) -> (n, c, h, w)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%r : tensor<2x64x16x16xf32>) outs(%e : tensor<2x64x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<2x64x16x16xf32>
+  return %relu : tensor<2x64x16x16xf32>
 }
