@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CPUSchedule/Layout.h"
 #include "TileNests.h"
 #include "symc/Transforms/Passes.h"
 
@@ -321,12 +322,26 @@ bool fuseIntoNest(linalg::GenericOp epilogue, OpOperand &fused, DominanceInfo &d
   return true;
 }
 
+/// `operand` (1-D) padded with zeros at the high end to `extent`, built
+/// where it is defined, so that it dominates the nests after that.
+Value paddedVector(Value operand, int64_t extent) {
+  OpBuilder b(operand.getContext());
+  if (Operation *def = operand.getDefiningOp())
+    b.setInsertionPointAfter(def);
+  else
+    b.setInsertionPointToStart(cast<BlockArgument>(operand).getOwner());
+  auto type = cast<RankedTensorType>(operand.getType());
+  return symc::cpu::padHigh(b, operand.getLoc(), operand, {extent - type.getDimSize(0)});
+}
+
 /// `epilogue` computed over the whole of the nest result that its operand
 /// `fused` reads a leading slice of (a convolution padded to whole register
 /// tiles and sliced back), its result sliced instead: the elementwise ops
-/// commute with the slice where the other operands do not range over the
-/// sliced dimensions (a per-channel bias over padded columns), and the
-/// padding's results are sliced off unused. The new epilogue and its
+/// commute with the slice, and the padding's results are sliced off
+/// unused. The other operands must not range over the sliced dimensions
+/// (a per-channel bias over padded columns), except vectors, which are
+/// padded with zeros (a bias over padded filters: SqueezeNet's conv10 has
+/// 1000, padded to 1008, and its ReLU ran apart). The new epilogue and its
 /// operand reading the nest, or none. Where fuseIntoNest then fails, the
 /// epilogue stays over the padded result: a few columns more of work.
 std::optional<std::pair<linalg::GenericOp, OpOperand *>>
@@ -342,13 +357,19 @@ overWholeResult(linalg::GenericOp epilogue, OpOperand &fused) {
     return std::nullopt;
   ArrayRef<int64_t> whole = slice.getSourceType().getShape();
   ArrayRef<int64_t> part = slice.getResultType().getShape();
+  // The vector operands to pad, and the extent of each.
+  SmallVector<std::pair<OpOperand *, int64_t>> paddedVectors;
   for (OpOperand &operand : epilogue->getOpOperands()) {
     if (&operand == &fused || epilogue.isDpsInit(&operand))
       continue;
     for (AffineExpr result : epilogue.getMatchingIndexingMap(&operand).getResults()) {
       unsigned dim = cast<AffineDimExpr>(result).getPosition();
-      if (whole[dim] != part[dim])
+      if (whole[dim] == part[dim])
+        continue;
+      auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+      if (!type || type.getRank() != 1)
         return std::nullopt;
+      paddedVectors.push_back({&operand, whole[dim]});
     }
   }
   OpBuilder b(epilogue);
@@ -356,6 +377,8 @@ overWholeResult(linalg::GenericOp epilogue, OpOperand &fused) {
   auto type = cast<RankedTensorType>(epilogue.getResult(0).getType());
   Value destination = tensor::EmptyOp::create(b, loc, whole, type.getElementType());
   SmallVector<Value> inputs(epilogue.getDpsInputs());
+  for (auto [operand, extent] : paddedVectors)
+    inputs[operand->getOperandNumber()] = paddedVector(operand->get(), extent);
   inputs[fused.getOperandNumber()] = slice.getSource();
   auto padded = linalg::GenericOp::create(
       b, loc, TypeRange{destination.getType()}, inputs, ValueRange{destination},

@@ -224,3 +224,46 @@ func.func @padded_columns_residual(%acc: vector<8x32xf32>, %residual: tensor<13x
   } -> tensor<13x32xf32>
   return %sum : tensor<13x32xf32>
 }
+
+// -----
+
+// A nest padded to whole filter tiles (32 filters for 28), its result
+// sliced back before a per-filter bias and the ReLU: the bias, a vector,
+// is padded with zeros to the padded filters, and the epilogue fuses into
+// the tiles as above.
+// CHECK-LABEL: func.func @padded_filters
+// CHECK:       %[[BIAS:.*]] = tensor.pad %arg1 low[0] high[4]
+// CHECK:       %[[NEST:.*]] = scf.for
+// CHECK:         vector.transfer_read %[[BIAS]]
+// CHECK:         arith.addf
+// CHECK:         arith.maximumf
+// CHECK:         vector.transfer_write
+// CHECK-NOT:   linalg.generic
+// CHECK:       %[[SLICE:.*]] = tensor.extract_slice %[[NEST]][0, 0] [16, 28] [1, 1] : tensor<16x32xf32> to tensor<16x28xf32>
+// CHECK:       return %[[SLICE]]
+func.func @padded_filters(%acc: vector<8x32xf32>, %bias: tensor<28xf32>) -> tensor<16x28xf32> {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : tensor<16x32xf32>
+  %r = scf.for %j = %c0 to %c16 step %c8 iter_args(%b = %empty) -> (tensor<16x32xf32>) {
+    %s = tensor.extract_slice %b[%j, 0] [8, 32] [1, 1] : tensor<16x32xf32> to tensor<8x32xf32>
+    %w = vector.transfer_write %acc, %s[%c0, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, tensor<8x32xf32>
+    %ins = tensor.insert_slice %w into %b[%j, 0] [8, 32] [1, 1] : tensor<8x32xf32> into tensor<16x32xf32>
+    scf.yield %ins : tensor<16x32xf32>
+  }
+  %real = tensor.extract_slice %r[0, 0] [16, 28] [1, 1] : tensor<16x32xf32> to tensor<16x28xf32>
+  %out = tensor.empty() : tensor<16x28xf32>
+  %relu = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>,
+                       affine_map<(d0, d1) -> (d0, d1)>],
+      iterator_types = ["parallel", "parallel"]}
+      ins(%real, %bias : tensor<16x28xf32>, tensor<28xf32>) outs(%out : tensor<16x28xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %sum = arith.addf %x, %y : f32
+    %max = arith.maximumf %sum, %zero : f32
+    linalg.yield %max : f32
+  } -> tensor<16x28xf32>
+  return %relu : tensor<16x28xf32>
+}

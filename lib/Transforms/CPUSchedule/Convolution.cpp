@@ -1014,8 +1014,12 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
                         tile.paddedWidth * tile.filters * 4,
                         filterTiles,
                         block ? c / block : 1};
-    auto [imageTiles, rows] = kh == 1 && kw == 1 ? pointwiseBlocking(n, oh, ow, c, l2Bytes)
-                                                 : outerBlocking(traffic, l2Bytes, l3Bytes);
+    // 1x1 layers whose weights stay in L2 are blocked as matmuls; the
+    // others (SqueezeNet's 2 MB conv10), as the traffic model says, which
+    // reads their weights once per block.
+    auto [imageTiles, rows] = kh == 1 && kw == 1 && traffic.weightBytes <= l2Bytes / 2
+                                  ? pointwiseBlocking(n, oh, ow, c, l2Bytes)
+                                  : outerBlocking(traffic, l2Bytes, l3Bytes);
     int64_t blocks = (imageTiles ? n : 1) * (rows ? oh / rows : 1);
     double products = double(n * oh * ow) * double(f * c * kh * kw);
     ConvSchedule::Distribution distribution =
