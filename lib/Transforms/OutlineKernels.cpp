@@ -10,6 +10,9 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
@@ -32,6 +35,24 @@ bool clonedIntoKernels(Operation *op) {
          (op->hasTrait<OpTrait::ConstantLike>() || isa<memref::GetGlobalOp>(op));
 }
 
+/// Whether `kernel` only stores constants (a fill lowered to loops, such as
+/// the border of a padded buffer).
+bool onlyStoresConstants(Operation *kernel) {
+  bool stores = false;
+  WalkResult walk = kernel->walk([&](Operation *op) {
+    if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      stores = true;
+      return matchPattern(store.getValue(), m_Constant()) ? WalkResult::advance()
+                                                          : WalkResult::interrupt();
+    }
+    return isMemoryEffectFree(op) || op->hasTrait<OpTrait::IsTerminator>() ||
+                   isa<scf::ForOp>(op)
+               ? WalkResult::advance()
+               : WalkResult::interrupt();
+  });
+  return stores && !walk.wasInterrupted();
+}
+
 /// Moves `kernel` (a top-level op of `parent` with regions) into a new
 /// private function named `name`, called in its place.
 void outline(func::FuncOp parent, Operation *kernel, StringRef name, SymbolTable &symbols) {
@@ -52,8 +73,15 @@ void outline(func::FuncOp parent, Operation *kernel, StringRef name, SymbolTable
   auto type = b.getFunctionType(ValueRange(arguments).getTypes(), kernel->getResultTypes());
   auto fn = func::FuncOp::create(b, kernel->getLoc(), name, type);
   fn.setPrivate();
-  // Inlined back, the kernels would be one function again.
-  fn->setAttr("passthrough", b.getArrayAttr({b.getStringAttr("noinline")}));
+  // Inlined back, the kernels would be one function again. A fill is
+  // compiled for size: its stores run at memory speed however they are
+  // scheduled, and LLVM unrolled the fills of a padded buffer's column
+  // borders (rows of 64 floats) into blocks its machine scheduler took a
+  // second each over (ResNet-18 at batch 8: 18 fills, 16 s of compile).
+  SmallVector<Attribute> passthrough = {b.getStringAttr("noinline")};
+  if (onlyStoresConstants(kernel))
+    passthrough.append({b.getStringAttr("minsize"), b.getStringAttr("optsize")});
+  fn->setAttr("passthrough", b.getArrayAttr(passthrough));
   symbols.insert(fn);
   Block *body = fn.addEntryBlock();
   OpBuilder inside = OpBuilder::atBlockBegin(body);
@@ -87,6 +115,13 @@ struct SymOutlineKernelsPass : symc::impl::SymOutlineKernelsBase<SymOutlineKerne
       for (auto [index, kernel] : llvm::enumerate(kernels))
         outline(parent, kernel, (parent.getSymName() + "_kernel" + Twine(index)).str(),
                 symbols);
+      // What is left allocates buffers and calls the kernels, one block that
+      // nothing gains from optimizing: LLVM's machine scheduler was
+      // quadratic in it (ResNet-18 at batch 8, 230 calls passing strided
+      // buffers on the stack: 15 s of a 16 s compile).
+      OpBuilder b(parent);
+      parent->setAttr("passthrough", b.getArrayAttr({b.getStringAttr("noinline"),
+                                                     b.getStringAttr("optnone")}));
     }
   }
 };

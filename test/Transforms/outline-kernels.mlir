@@ -16,8 +16,10 @@ memref.global "private" constant @weights : memref<4xf32> = dense<1.0>
 // CHECK-LABEL: func.func private @two_loops_kernel1(%{{.*}}: memref<4xf32>, %{{.*}}: memref<4xf32>) -> f32 attributes {passthrough = ["noinline"]}
 // CHECK:   %[[R:.*]] = scf.for {{.*}} -> (f32)
 // CHECK:   return %[[R]] : f32
+// What is left of the function, allocations and calls, is not optimized.
 // CHECK-LABEL: func.func @two_loops(
 // CHECK-SAME: %[[IN:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<4xf32>, %[[SCALE:.*]]: f32) -> f32
+// CHECK-SAME: attributes {passthrough = ["noinline", "optnone"]}
 // CHECK:   %[[TMP:.*]] = memref.alloc() : memref<4xf32>
 // CHECK:   call @two_loops_kernel0(%[[IN]], %[[SCALE]], %[[TMP]]) : (memref<4xf32>, f32, memref<4xf32>) -> ()
 // CHECK:   %[[SUM:.*]] = call @two_loops_kernel1(%[[TMP]], %[[OUT]]) : (memref<4xf32>, memref<4xf32>) -> f32
@@ -61,6 +63,31 @@ func.func @one_loop(%out: memref<4xf32>) {
   %zero = arith.constant 0.0 : f32
   scf.for %i = %c0 to %c4 step %c1 {
     memref.store %zero, %out[%i] : memref<4xf32>
+  }
+  return
+}
+
+// -----
+
+// A kernel that only stores constants (a fill) is compiled for size.
+// CHECK-LABEL: func.func private @fill_then_copy_kernel0(%{{.*}}: memref<4x64xf32>) attributes {passthrough = ["noinline", "minsize", "optsize"]}
+// CHECK-LABEL: func.func private @fill_then_copy_kernel1(%{{.*}}: memref<4x64xf32>, %{{.*}}: memref<4x64xf32>) attributes {passthrough = ["noinline"]}
+func.func @fill_then_copy(%in: memref<4x64xf32>, %out: memref<4x64xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %j = %c0 to %c64 step %c1 {
+      memref.store %zero, %out[%i, %j] : memref<4x64xf32>
+    }
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %j = %c0 to %c64 step %c1 {
+      %x = memref.load %in[%i, %j] : memref<4x64xf32>
+      memref.store %x, %out[%i, %j] : memref<4x64xf32>
+    }
   }
   return
 }

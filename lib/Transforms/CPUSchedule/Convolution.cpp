@@ -758,7 +758,8 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
       inRow = arith::MulIOp::create(nb, l, rowBlock, constant(nb, l, blockRows * stride))
                   .getResult();
     }
-    SmallVector<OpFoldResult> offsets = {accIsImage ? nb.getIndexAttr(0) : image, row, nb.getIndexAttr(0), nb.getIndexAttr(0)};
+    OpFoldResult accImage = accIsImage ? nb.getIndexAttr(0) : image;
+    SmallVector<OpFoldResult> offsets = {accImage, row, nb.getIndexAttr(0), nb.getIndexAttr(0)};
     SmallVector<OpFoldResult> inOffsets = {image, inRow, nb.getIndexAttr(0), nb.getIndexAttr(0)};
     Value blockInit = blockOf(nb, l, initType, acc, offsets, blockRows);
     if (fill)
@@ -769,13 +770,12 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     return {result, offsets};
   };
   Value whole = fill ? fill.getOutputs()[0] : init;
-  // Image tiles of several row blocks: a loop over the images around
-  // one over an image's row blocks, whose offsets symc-fuse-conv-epilogues
-  // and symc-forward-fills can place (one loop over both, dividing its
-  // index, was opaque to them: SSD-MobileNet's pointwise layers kept their
+  // Image tiles of several row blocks: a loop over the images around one
+  // over an image's row blocks, or, shared among threads, one
+  // two-dimensional scf.forall, whose offsets symc-fuse-conv-epilogues and
+  // symc-forward-fills can place (one loop over both, dividing its index,
+  // was opaque to them: SSD-MobileNet's pointwise layers kept their
   // BatchNorm+ReLU apart).
-  // Shared among threads, the same two loops as one two-dimensional
-  // scf.forall.
   if (imageTiles && rowBlocks > 1 && parallelBlocks) {
     auto forall = scf::ForallOp::create(
         b, loc, getAsIndexOpFoldResult(ctx, {images, rowBlocks}), ValueRange{whole},
