@@ -112,3 +112,23 @@ func.func @pointwise_blocks(%x: tensor<2x64x16x16xf32>, %w: tensor<64x64x1x1xf32
   } -> tensor<2x64x16x16xf32>
   return %relu : tensor<2x64x16x16xf32>
 }
+
+// Three blocks of 16 input channels: the first and the last run apart
+// from the one between (a loop of one trip, folded), so that the last
+// one's tiles are final and the ReLU fuses into them.
+// FUSED-LABEL: func @channel_blocks_relu
+// FUSED-COUNT-3: scf.for {{.*}} = %c0 to %c3 step %c1 iter_args({{.*}}) -> (vector<1x4x16xf32>)
+// FUSED:         arith.maximumf {{.*}} : vector<1x4x16xf32>
+// FUSED-NOT:   linalg.generic
+func.func @channel_blocks_relu(%x: tensor<2x48x18x18xf32>, %w: tensor<64x48x3x3xf32>) -> tensor<2x64x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x64x16x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x48x18x18xf32>, tensor<64x48x3x3xf32>) outs(%init : tensor<2x64x16x16xf32>) -> tensor<2x64x16x16xf32>
+  %relu = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, c, h, w)>, affine_map<(n, c, h, w) -> (n, c, h, w)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%r : tensor<2x64x16x16xf32>) outs(%e : tensor<2x64x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<2x64x16x16xf32>
+  return %relu : tensor<2x64x16x16xf32>
+}

@@ -449,17 +449,18 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 
 // A 3x3 kernel padded by one row over 7 rows (of 8 columns) reads padding
 // in 2 of its 21 row taps (10%, 6.3M products): per filter tile and block of 32 input
-// channels (the first block apart, the others in a loop marked for
-// symc-prefetch-next-block), three convolutions, of the first row with
-// kernel rows 1-2 (from padded input rows 1-2), of rows 1-5 with all
-// kernel rows, and of the last row with kernel rows 0-1 (input rows 6-7).
+// channels (the first and the last block apart, those between in a loop
+// marked for symc-prefetch-next-block), three convolutions, of the first
+// row with kernel rows 1-2 (from padded input rows 1-2), of rows 1-5 with
+// all kernel rows, and of the last row with kernel rows 0-1 (input rows
+// 6-7).
 // CHECK-LABEL: func @conv_padding_rows
 // CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x9x10x256xf32>)
 // CHECK: scf.for {{.*}} = %c0 to %c32 step %c1
 // CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 256, 16]
 // CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 0] [1, 9, 10, 32]
 // CHECK:   tensor.extract_slice %[[TILE]][0, 0, 0, 0] [3, 3, 32, 16]
-// CHECK:   scf.for %[[CB:.*]] = %c32 to %c256 step %c32
+// CHECK:   scf.for %[[CB:.*]] = %c32 to %c224 step %c32
 // CHECK:     %[[BLOCK:.*]] = tensor.extract_slice %[[INPUT]][0, 0, 0, %[[CB]]] [1, 9, 10, 32]
 // CHECK:     %[[WEIGHTS:.*]] = tensor.extract_slice %[[TILE]][0, 0, %[[CB]], 0] [3, 3, 32, 16]
 // CHECK:     tensor.extract_slice %[[BLOCK]][0, 1, 0, 0] [1, 2, 10, 32]
@@ -471,6 +472,8 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // CHECK:     tensor.extract_slice %[[WEIGHTS]][0, 0, 0, 0] [2, 3, 32, 16]
 // CHECK:     tensor.insert_slice %{{.*}} into %[[MIDDLE]][0, 6, 0, 0] [1, 1, 8, 16]
 // CHECK:   } {symc.prefetch_next_block}
+// CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 224] [1, 9, 10, 32]
+// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 224, 0] [3, 3, 32, 16]
 func.func @conv_padding_rows(%x: tensor<1x256x7x8xf32>, %w: tensor<512x256x3x3xf32>) -> tensor<1x512x7x8xf32> {
   %zero = arith.constant 0.0 : f32
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
