@@ -122,11 +122,16 @@ def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
     50k-op chain took over 20 minutes); with the bound it is linear, and the
     short chains of real models fuse completely. Then a constant padding
     of a parallel generic's result becomes the generic writing into the
-    interior of the filled padded tensor, saving the padding's copy.
+    interior of the padded tensor, saving the padding's copy; the border
+    alone is filled (one fill per side of each padded dimension), unless
+    `border-fills` is off (one fill of the whole tensor, one kernel on a
+    GPU rather than several).
   }];
   let options = [
     Option<"maxBodyOps", "max-body-ops", "unsigned", /*default=*/"512",
            "the most operations a fused body may hold">,
+    Option<"borderFills", "border-fills", "bool", /*default=*/"true",
+           "fill only the border of a padding fused into its producer">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
@@ -310,7 +315,10 @@ def SymOutlineKernels : Pass<"symc-outline-kernels", "::mlir::ModuleOp"> {
     LLVM time. Each top-level op with regions (a loop nest, a parallel
     region) becomes a private, `noinline` function taking the values it
     uses from above (constants and globals are cloned instead), called in
-    its place.
+    its place. Kernels that only store constants (fills) are compiled for
+    size, and what is left of the function (allocations and calls)
+    without optimization: LLVM's machine scheduler is quadratic in their
+    long blocks of stores.
   }];
   let dependentDialects = ["::mlir::func::FuncDialect"];
 }

@@ -224,7 +224,11 @@ void addHostLoweringPasses(OpPassManager &pm) {
 } // namespace
 
 void buildLinalgToNVVMPipeline(OpPassManager &pm, const CodegenOptions &options) {
-  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise());
+  // A padding's whole fill is one GPU kernel; its border, four or more
+  // (launches that may cost more than the writes they save: not measured).
+  SymFuseElementwiseOptions fusion;
+  fusion.borderFills = false;
+  pm.addNestedPass<func::FuncOp>(createSymFuseElementwise(fusion));
   addBufferizationPasses(pm, /*vectorRows=*/false);
 
   // Matmuls and convolutions become shared-memory tiled kernels; every

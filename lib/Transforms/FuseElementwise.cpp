@@ -75,7 +75,8 @@ Value fillBorder(OpBuilder &b, Location loc, Value value, Value empty, ArrayRef<
 /// a ResNet block's output feeds both the next convolution's padding and
 /// the residual addition from one buffer.
 struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
-  using OpRewritePattern::OpRewritePattern;
+  FusePadIntoProducer(MLIRContext *ctx, bool borderFills)
+      : OpRewritePattern(ctx), borderFills(borderFills) {}
 
   LogicalResult matchAndRewrite(tensor::PadOp pad,
                                 PatternRewriter &rewriter) const override {
@@ -102,8 +103,11 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
     RankedTensorType paddedType = pad.getResultType();
     Value empty = tensor::EmptyOp::create(rewriter, loc, paddedType.getShape(),
                                           paddedType.getElementType());
-    Value filled = fillBorder(rewriter, loc, padValue, empty, paddedType.getShape(),
-                              pad.getStaticLow(), pad.getSourceType().getShape());
+    Value filled =
+        borderFills
+            ? fillBorder(rewriter, loc, padValue, empty, paddedType.getShape(),
+                         pad.getStaticLow(), pad.getSourceType().getShape())
+            : linalg::FillOp::create(rewriter, loc, padValue, ValueRange{empty}).getResult(0);
     SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();
     SmallVector<OpFoldResult> sizes = getAsIndexOpFoldResult(
         rewriter.getContext(), pad.getSourceType().getShape());
@@ -118,6 +122,9 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
     rewriter.replaceOp(pad, inserted.getResult());
     return success();
   }
+
+private:
+  bool borderFills;
 };
 
 struct SymFuseElementwisePass
@@ -166,7 +173,7 @@ struct SymFuseElementwisePass
     // patterns give generics that do not read their init a tensor.empty
     // instead, which would undo the padded destination.
     RewritePatternSet padPatterns(ctx);
-    padPatterns.add<FusePadIntoProducer>(ctx);
+    padPatterns.add<FusePadIntoProducer>(ctx, borderFills);
     (void)applyPatternsGreedily(getOperation(), std::move(padPatterns));
   }
 };

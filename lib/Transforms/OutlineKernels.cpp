@@ -2,7 +2,8 @@
 //
 // Moves each top-level op with regions of a function (a loop nest, an
 // OpenMP parallel region) into a private `noinline` function of its own,
-// so that LLVM analyses one kernel at a time rather than a whole model.
+// so that LLVM analyses one kernel at a time rather than a whole model;
+// fills compile for size and the calling function without optimization.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,11 +12,11 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/Matchers.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -120,8 +121,13 @@ struct SymOutlineKernelsPass : symc::impl::SymOutlineKernelsBase<SymOutlineKerne
       // quadratic in it (ResNet-18 at batch 8, 230 calls passing strided
       // buffers on the stack: 15 s of a 16 s compile).
       OpBuilder b(parent);
-      parent->setAttr("passthrough", b.getArrayAttr({b.getStringAttr("noinline"),
-                                                     b.getStringAttr("optnone")}));
+      SmallVector<Attribute> passthrough;
+      if (auto existing = parent->getAttrOfType<ArrayAttr>("passthrough"))
+        passthrough.append(existing.begin(), existing.end());
+      for (StringRef attribute : {"noinline", "optnone"})
+        if (!llvm::is_contained(passthrough, b.getStringAttr(attribute)))
+          passthrough.push_back(b.getStringAttr(attribute));
+      parent->setAttr("passthrough", b.getArrayAttr(passthrough));
     }
   }
 };

@@ -1,5 +1,6 @@
 // RUN: sym-opt %s -pass-pipeline='builtin.module(func.func(symc-fuse-elementwise))' | FileCheck %s
 // RUN: sym-opt %s -pass-pipeline='builtin.module(func.func(symc-fuse-elementwise{max-body-ops=4}))' | FileCheck %s --check-prefix=BOUNDED
+// RUN: sym-opt %s -pass-pipeline='builtin.module(func.func(symc-fuse-elementwise{border-fills=false}))' | FileCheck %s --check-prefix=WHOLE
 
 #map = affine_map<(d0) -> (d0)>
 
@@ -102,6 +103,12 @@ func.func @broadcast_producer(%x: tensor<4x64xf32>, %v: tensor<4xf32>, %b: tenso
 // CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[BORDER]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
 // CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<1x4x4x8xf32>) outs(%[[INTERIOR]] : tensor<1x4x4x8xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[RELU]] into %[[BORDER]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// Without border fills (the GPU pipeline), one fill of the whole tensor.
+// WHOLE-LABEL: func @pad_into_producer
+// WHOLE: %[[FILL:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x6x6x8xf32>)
+// WHOLE-NOT: linalg.fill
+// WHOLE: %[[INTERIOR:.*]] = tensor.extract_slice %[[FILL]][0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// WHOLE: linalg.generic {{.*}} outs(%[[INTERIOR]] : tensor<1x4x4x8xf32>)
 // CHECK-NOT: tensor.pad
 // CHECK: return %[[PADDED]], %[[RELU]]
 #id4 = affine_map<(n, h, w, c) -> (n, h, w, c)>
