@@ -641,12 +641,16 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
     shape[dim] = channelBlock;
     return sliceOf(nb, l, source, offsets, shape);
   };
+  // The block of channels from `first` convolved into `into`.
+  auto convolveBlock = [&](OpBuilder &nb, Location l, Value first, Value into) {
+    return convolveRowPieces(nb, l, block(nb, l, input, inType, 3, first),
+                             block(nb, l, filter, filterType, 2, first), into, pieces, op,
+                             id);
+  };
   // The first block apart: its convolution starts from the accumulator's
   // fill, which symc-forward-fills then reads as a constant instead of
   // from memory (and drops, when nothing else reads it).
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  acc = convolveRowPieces(b, loc, block(b, loc, input, inType, 3, zero),
-                          block(b, loc, filter, filterType, 2, zero), acc, pieces, op, id);
+  acc = convolveBlock(b, loc, arith::ConstantIndexOp::create(b, loc, 0), acc);
   int64_t channels = filterType.getDimSize(2);
   if (channels > 2 * channelBlock) {
     Value step = arith::ConstantIndexOp::create(b, loc, channelBlock);
@@ -654,10 +658,7 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
     auto loop = scf::ForOp::create(
         b, loc, step, end, step, ValueRange{acc},
         [&](OpBuilder &nb, Location l, Value first, ValueRange carried) {
-          Value result = convolveRowPieces(nb, l, block(nb, l, input, inType, 3, first),
-                                           block(nb, l, filter, filterType, 2, first),
-                                           carried[0], pieces, op, id);
-          scf::YieldOp::create(nb, l, result);
+          scf::YieldOp::create(nb, l, convolveBlock(nb, l, first, carried[0]));
         });
     loop->setAttr(kPrefetchNextBlockAttr, b.getUnitAttr());
     acc = loop.getResult(0);
@@ -666,9 +667,8 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
   // symc-fuse-conv-epilogues can apply the epilogue (BatchNorm, ReLU, a
   // residual addition) to them in registers. In the loop, it ran as a pass
   // of its own (ResNet-18 at batch 8: 6 ms of 175).
-  Value last = arith::ConstantIndexOp::create(b, loc, channels - channelBlock);
-  return convolveRowPieces(b, loc, block(b, loc, input, inType, 3, last),
-                           block(b, loc, filter, filterType, 2, last), acc, pieces, op, id);
+  return convolveBlock(b, loc, arith::ConstantIndexOp::create(b, loc, channels - channelBlock),
+                       acc);
 }
 
 /// The convolution of `input` (NHWC) into `init` (NHWC, the filters padded
