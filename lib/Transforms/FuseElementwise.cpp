@@ -23,23 +23,11 @@ using namespace mlir;
 namespace symc {
 #define GEN_PASS_DEF_SYMFUSEELEMENTWISE
 #include "symc/Dialect/TransformsPasses.h.inc"
-} // namespace symc
 
-namespace {
-
-/// Operations in an op's body (1 for ops that are not linalg.generic).
-size_t bodySize(Operation *op) {
-  auto generic = dyn_cast<linalg::GenericOp>(op);
-  return generic ? generic.getBody()->getOperations().size() : 1;
-}
-
-/// `empty` (of `shape`) with its border around the interior at `low` of
-/// `interior` sizes filled with `value`: one fill per side of each padded
-/// dimension, the dimensions before it restricted to the interior, so that
-/// each border element is written once and the interior not at all (its
-/// producer writes it). Filling the whole padded tensor wrote each
-/// depthwise convolution's input twice: 510 MB a run for SSD-MobileNet at
-/// batch 8.
+// One fill per side of each padded dimension, the dimensions before it
+// restricted to the interior. Filling the whole padded tensor wrote each
+// depthwise convolution's input twice: 510 MB a run for SSD-MobileNet at
+// batch 8.
 Value fillBorder(OpBuilder &b, Location loc, Value value, Value empty, ArrayRef<int64_t> shape,
                  ArrayRef<int64_t> low, ArrayRef<int64_t> interior) {
   Value padded = empty;
@@ -65,6 +53,16 @@ Value fillBorder(OpBuilder &b, Location loc, Value value, Value empty, ArrayRef<
     }
   }
   return padded;
+}
+
+} // namespace symc
+
+namespace {
+
+/// Operations in an op's body (1 for ops that are not linalg.generic).
+size_t bodySize(Operation *op) {
+  auto generic = dyn_cast<linalg::GenericOp>(op);
+  return generic ? generic.getBody()->getOperations().size() : 1;
 }
 
 /// pad(generic(...)) -> the generic writing into the interior of the
@@ -105,7 +103,7 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
                                           paddedType.getElementType());
     Value filled =
         borderFills
-            ? fillBorder(rewriter, loc, padValue, empty, paddedType.getShape(),
+            ? symc::fillBorder(rewriter, loc, padValue, empty, paddedType.getShape(),
                          pad.getStaticLow(), pad.getSourceType().getShape())
             : linalg::FillOp::create(rewriter, loc, padValue, ValueRange{empty}).getResult(0);
     SmallVector<OpFoldResult> offsets = pad.getMixedLowPad();

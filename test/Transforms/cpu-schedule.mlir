@@ -196,14 +196,22 @@ func.func @conv_1x1_one_channel(%x: tensor<1x1x4x8xf32>, %w: tensor<16x1x1x1xf32
 // -----
 
 // A 13-wide output (SqueezeNet's last fire modules): no width tile of 2 to
-// 4 divides it, so the output is padded to 16 columns (the input to 18 by
-// a zero pad before its transpose, the init by a padded transpose that
-// reads with tensor.extract), computed in 4 x 16 tiles and sliced back.
+// 4 divides it, so the output is padded to 16 columns (the input to 18:
+// transposed into the interior of a tensor of which only the 3 extra
+// columns are zero-filled; the init by a padded transpose that reads with
+// tensor.extract), computed in 4 x 16 tiles and sliced back.
 // (A 7-wide one takes 7 x 8 tiles instead: unpadded, its activation can
 // run on the register tiles.)
 // CHECK-LABEL: func @conv_width_13
-// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 0, 0, 3]
-// CHECK: linalg.transpose {{.*}} outs(%{{.*}} : tensor<1x1x?x16xf32>) permutation = [0, 2, 3, 1]
+// CHECK-NOT: tensor.pad
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x15x18x16xf32>
+// CHECK: %[[COLUMNS:.*]] = tensor.extract_slice %[[EMPTY]][0, 0, 15, 0] [1, 15, 3, 16]
+// CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} outs(%[[COLUMNS]] : tensor<1x15x3x16xf32>)
+// CHECK: %[[BORDER:.*]] = tensor.insert_slice %[[ZEROS]] into %[[EMPTY]][0, 0, 15, 0] [1, 15, 3, 16]
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %[[BORDER]][0, 0, 0, 0] [1, 15, 15, 16]
+// CHECK: %[[ROWS:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[INTERIOR]])
+// CHECK:   linalg.transpose ins(%{{.*}} : tensor<1x16x1x15xf32>) outs(%{{.*}} : tensor<1x1x15x16xf32>) permutation = [0, 2, 3, 1]
+// CHECK: tensor.insert_slice %[[ROWS]] into %[[BORDER]][0, 0, 0, 0] [1, 15, 15, 16]
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<1x13x16x32xf32>)
 // CHECK: tensor.extract
 // CHECK: scf.for {{.*}} = %c0 to %c2 step %c1
@@ -430,7 +438,8 @@ func.func @conv_dilated_padding(%x: tensor<1x128x14x14xf32>, %w: tensor<512x128x
 // The same with 128 times fewer products (0.9M, half with padding): not worth nine
 // pieces, it stays one convolution of the padded input.
 // CHECK-LABEL: func @conv_dilated_padding_small
-// CHECK: tensor.pad %arg0 low[0, 0, 6, 6]
+// CHECK: tensor.empty() : tensor<1x26x26x8xf32>
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x8x1x14xf32>) outs(%{{.*}} : tensor<1x1x14x8xf32>)
 // CHECK-NOT: tensor.extract_slice %arg1
 func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8x3x3xf32>) -> tensor<1x64x14x14xf32> {
   %zero = arith.constant 0.0 : f32
@@ -455,7 +464,8 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // all kernel rows, and of the last row with kernel rows 0-1 (input rows
 // 6-7).
 // CHECK-LABEL: func @conv_padding_rows
-// CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x9x10x256xf32>)
+// CHECK: %[[INTERIOR:.*]] = scf.for {{.*}} -> (tensor<1x7x8x256xf32>)
+// CHECK: %[[INPUT:.*]] = tensor.insert_slice %[[INTERIOR]] into %{{.*}}[0, 1, 1, 0] [1, 7, 8, 256] {{.*}} into tensor<1x9x10x256xf32>
 // CHECK: scf.for {{.*}} = %c0 to %c32 step %c1
 // CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 256, 16]
 // CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 0] [1, 9, 10, 32]

@@ -36,6 +36,13 @@ void setCInterfaceEntry(mlir::func::FuncOp func);
 mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                             llvm::ArrayRef<int64_t> perm);
 
+/// `empty` (of `shape`) with only its border around the interior at `low`
+/// of `interior` sizes filled with `value`, each border element once: the
+/// interior is left to the padded value's producer.
+mlir::Value fillBorder(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                       mlir::Value empty, llvm::ArrayRef<int64_t> shape,
+                       llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> interior);
+
 /// The width of the host's vector registers: 512 bits with AVX-512, else
 /// 256 (AVX2).
 int64_t getHostVectorBits();
