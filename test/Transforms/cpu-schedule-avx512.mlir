@@ -25,3 +25,16 @@ func.func @conv3x3_width_13(%x: tensor<1x64x15x15xf32>, %w: tensor<64x64x3x3xf32
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x15x15xf32>, tensor<64x64x3x3xf32>) outs(%init : tensor<1x64x13x13xf32>) -> tensor<1x64x13x13xf32>
   return %r : tensor<1x64x13x13xf32>
 }
+
+// -----
+
+// A 7x7 kernel (ResNet's conv0) holds 14 weight vectors for a tile of 32
+// filters: 14 accumulators leave room for the broadcast inputs, and a
+// 56-wide row takes 7 columns (with 16 accumulators, 8 spilled).
+// CHECK-LABEL: func @conv7x7_stride2
+// CHECK-NOT: vector<1x8x32xf32>
+// CHECK: scf.yield {{.*}} : vector<1x7x32xf32>
+func.func @conv7x7_stride2(%x: tensor<1x3x7x117xf32>, %w: tensor<64x3x7x7xf32>, %init: tensor<1x64x1x56xf32>) -> tensor<1x64x1x56xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %w : tensor<1x3x7x117xf32>, tensor<64x3x7x7xf32>) outs(%init : tensor<1x64x1x56xf32>) -> tensor<1x64x1x56xf32>
+  return %r : tensor<1x64x1x56xf32>
+}

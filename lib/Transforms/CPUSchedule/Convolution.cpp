@@ -33,8 +33,8 @@ namespace {
 /// The register tile of a channel-last convolution: `columns` output
 /// columns by `filters` output channels, over an output padded (with zero
 /// columns and zero filters, sliced off afterwards) to `paddedWidth` by
-/// `paddedFilters`. The host tile (rm x rn) sets the accumulator budget
-/// (rm * rn / lanes vector registers, measured not to spill).
+/// `paddedFilters`. The host tile (rm x rn) and the kernel width set the
+/// accumulator budget (accumulatorBudget).
 struct ConvTile {
   int64_t columns = 0, filters = 0;
   int64_t paddedWidth = 0, paddedFilters = 0;
@@ -44,31 +44,50 @@ int64_t roundUp(int64_t value, int64_t multiple) {
   return (value + multiple - 1) / multiple * multiple;
 }
 
+/// The accumulator vectors a register tile of `filters` filters may hold
+/// for a kernel `kw` columns wide: the host tile's (rm * rn / lanes),
+/// measured not to spill in matmuls and 3x3 convolutions, except on
+/// AVX-512 (16 lanes, 32 vector registers), where the register file is
+/// what bounds them:
+/// - a 1x1 kernel's FMAs take their input broadcast from memory, so the
+///   registers hold only the accumulators and the tile's one or two filter
+///   vectors: 28 accumulators fit. SqueezeNet's conv10 (512 -> 1000
+///   channels at 13x13) went from 13 x 16 tiles to 13 x 32, a weight load
+///   per 26 FMAs rather than per 13: 10.3 -> 8.8 ms at batch 8 on one core.
+/// - a wider kernel's tile holds its weights for all kw columns, and LLVM
+///   keeps the broadcast inputs in registers across them (about 4 live):
+///   ResNet's 7x7 conv0 spilled 14 vectors per step with 16 accumulators
+///   beside its 14 weight vectors; with 14 accumulators (7 x 32) it does
+///   not, and runs 8% faster. 3x3 layers with more than 16 spilled too
+///   (SqueezeNet's, up to twice as slow).
+/// AVX2 hosts keep the host tile (not measured otherwise).
+int64_t accumulatorBudget(int64_t kw, int64_t filters, int64_t rm, int64_t rn) {
+  int64_t lanes = rn / 2; // the host tiles are two vectors wide
+  int64_t hostBudget = rm * rn / lanes;
+  if (lanes != 16)
+    return hostBudget;
+  if (kw == 1)
+    return 28;
+  constexpr int64_t kRegisters = 32, kLiveBroadcasts = 4;
+  // At least one column, whatever it spills.
+  return std::clamp(kRegisters - kw * (filters / lanes) - kLiveBroadcasts, filters / lanes,
+                    hostBudget);
+}
+
 /// Of the tiles with rn or rn / 2 filters (the count padded to them) and,
-/// for the columns, the largest divisor of the width within the budget or
-/// the width padded to the budget's columns, the cheapest under a simple
-/// model: per output vector, one FMA, the weights' loads shared by c
-/// columns (2 / c) and the input's broadcast by the filter vectors
-/// (lanes / filters). A 13-wide output pads to 16 rather than run one
-/// column at a time; on AVX-512, 7 and 14 take 7 columns.
-///
-/// The accumulator budget is the host tile's (rm * rn / lanes vectors),
-/// except for 1x1 kernels (`kw` 1) on AVX-512 (16 lanes, 32 registers):
-/// there each FMA takes its input broadcast from memory, so the registers
-/// hold only the accumulators and the tile's one or two filter vectors,
-/// and 28 accumulators fit. SqueezeNet's conv10 (512 -> 1000 channels at 13x13)
-/// went from 13 x 16 tiles to 13 x 32, a weight load per 26 FMAs rather
-/// than per 13: 10.3 -> 8.8 ms at batch 8 on one core. Wider kernels keep
-/// the host budget: LLVM holds their broadcast inputs in registers for the
-/// kernel's columns, and SqueezeNet's 3x3 layers spilled with the larger
-/// one (up to twice as slow).
+/// for the columns, the largest divisor of the width within the
+/// accumulator budget or the width padded to the budget's columns, the
+/// cheapest under a simple model: per output vector, one FMA, the weights'
+/// loads shared by c columns (2 / c) and the input's broadcast by the
+/// filter vectors (lanes / filters). A 13-wide output pads to 16 rather
+/// than run one column at a time; on AVX-512, 7 and 14 take 7 columns.
 ConvTile convRegisterTile(int64_t width, int64_t numFilters, int64_t rm,
                           int64_t rn, int64_t kw) {
-  int64_t lanes = rn / 2; // the host tiles are two vectors wide
-  int64_t budget = kw == 1 && lanes == 16 ? 28 : rm * rn / lanes;
+  int64_t lanes = rn / 2;
   std::optional<ConvTile> best;
   double bestCost = 0;
   for (int64_t filters : {rn, lanes}) {
+    int64_t budget = accumulatorBudget(kw, filters, rm, rn);
     int64_t paddedFilters = roundUp(numFilters, filters);
     int64_t maxColumns = budget * lanes / filters;
     int64_t divisor = 1;
