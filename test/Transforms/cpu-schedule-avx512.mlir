@@ -38,3 +38,16 @@ func.func @conv7x7_stride2(%x: tensor<1x3x7x117xf32>, %w: tensor<64x3x7x7xf32>, 
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%x, %w : tensor<1x3x7x117xf32>, tensor<64x3x7x7xf32>) outs(%init : tensor<1x64x1x56xf32>) -> tensor<1x64x1x56xf32>
   return %r : tensor<1x64x1x56xf32>
 }
+
+// -----
+
+// A 27-wide 3x3 layer (SqueezeNet's fire4 and fire5): of 32 filters, only
+// 3 columns divide the width within 16 accumulators, and 6 accumulators
+// leave the FMAs' latency exposed; 9 columns of 16 filters keep 9 chains.
+// CHECK-LABEL: func @conv3x3_width_27
+// CHECK-NOT: vector<1x3x32xf32>
+// CHECK: scf.yield {{.*}} : vector<1x9x16xf32>
+func.func @conv3x3_width_27(%x: tensor<1x32x3x29xf32>, %w: tensor<128x32x3x3xf32>, %init: tensor<1x128x1x27xf32>) -> tensor<1x128x1x27xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x3x29xf32>, tensor<128x32x3x3xf32>) outs(%init : tensor<1x128x1x27xf32>) -> tensor<1x128x1x27xf32>
+  return %r : tensor<1x128x1x27xf32>
+}

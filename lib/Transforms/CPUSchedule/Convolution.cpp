@@ -74,10 +74,17 @@ int64_t accumulatorBudget(int64_t kw, int64_t filters, int64_t rm, int64_t rn) {
                     hostBudget);
 }
 
+/// The independent accumulators that keep both FMA units busy: their
+/// latency (4 cycles on Skylake and later) times their number (2). A 3x32
+/// tile (6 accumulators) ran SqueezeNet's 27-wide 3x3 layers 8-20% slower
+/// than the 9x16 tiles this makes the model prefer.
+constexpr double kFmaChains = 8;
+
 /// Of the tiles with rn or rn / 2 filters (the count padded to them) and,
 /// for the columns, the largest divisor of the width within the
 /// accumulator budget or the width padded to the budget's columns, the
-/// cheapest under a simple model: per output vector, one FMA, the weights'
+/// cheapest under a simple model: per output vector, one FMA (or more,
+/// where too few accumulators leave its latency exposed), the weights'
 /// loads shared by c columns (2 / c) and the input's broadcast by the
 /// filter vectors (lanes / filters). A 13-wide output pads to 16 rather
 /// than run one column at a time; on AVX-512, 7 and 14 take 7 columns.
@@ -102,8 +109,12 @@ ConvTile convRegisterTile(int64_t width, int64_t numFilters, int64_t rm,
       // A padded output costs 10% more: its columns are sliced off by a
       // pass of their own, or by the activation after it, which then
       // cannot run on the register tiles (symc-fuse-conv-epilogues).
+      // Fewer accumulators than FMAs in flight leave the FMA units idle
+      // for the latency: each FMA then costs kFmaChains / accumulators.
+      double accumulators = double(columns * filters / lanes);
+      double fma = std::max(1.0, kFmaChains / accumulators);
       double cost = double(paddedWidth) * double(paddedFilters / lanes) *
-                    (1.0 + 2.0 / double(columns) + double(lanes) / double(filters)) *
+                    (fma + 2.0 / double(columns) + double(lanes) / double(filters)) *
                     (paddedWidth != width ? 1.1 : 1.0);
       if (!best || cost < bestCost) {
         best = ConvTile{columns, filters, paddedWidth, paddedFilters};
