@@ -68,6 +68,23 @@ func.func @ragged(%a: tensor<3x10xf32>, %b: tensor<10x5xf32>, %c: tensor<3x5xf32
 
 // -----
 
+// A FullyConnected at batch 1 with constant weights: its B, the weights
+// transposed, is transposed at compile time (in the loop lowering's B, the
+// transpose of W = [[1, 2, 3], [4, 5, 6]]), not at every run.
+// CHECK-LABEL: func @fully_connected_constant
+// CHECK-NOT: linalg.transpose
+// CHECK: %[[WT:.*]] = arith.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK: linalg.generic {{.*}} ins(%arg0, %[[WT]] : tensor<1x3xf32>, tensor<3x2xf32>)
+func.func @fully_connected_constant(%x: tensor<1x3xf32>, %c: tensor<1x2xf32>) -> tensor<1x2xf32> {
+  %w = arith.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %e = tensor.empty() : tensor<3x2xf32>
+  %wt = linalg.transpose ins(%w : tensor<2x3xf32>) outs(%e : tensor<3x2xf32>) permutation = [1, 0]
+  %r = linalg.matmul ins(%x, %wt : tensor<1x3xf32>, tensor<3x2xf32>) outs(%c : tensor<1x2xf32>) -> tensor<1x2xf32>
+  return %r : tensor<1x2xf32>
+}
+
+// -----
+
 // Ragged extents with at least a register tile of rows (the micro
 // benchmark's 300 and 777): the packs copy the whole tiles and the partial
 // one and fill the padding with zeros (30 rows: 7 tiles of 4, 2 rows, 2 of

@@ -472,6 +472,25 @@ Value packedMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs, Value acc,
                         blocking.parallel && rowBlocks * groups > 1, block);
 }
 
+/// A matmul's B that is the transpose of constant weights (a
+/// FullyConnected's) transposed now, at compile time: left to the run, the
+/// transpose of ResNet-18's 2 MB classifier took 0.5 ms of each batch-1 run
+/// of its AOT library (the JIT's prepare step does it once).
+void foldConstantTransposedB(linalg::MatmulOp op) {
+  OpOperand &rhs = op->getOpOperand(1);
+  linalg::TransposeOp transpose = transposedFrom(rhs.get());
+  if (!transpose)
+    return;
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(rhs.get().getType()).getShape(); // k x n
+  OpBuilder b(op);
+  Value folded = relayoutConstant(b, op.getLoc(), transpose.getInput(), shape,
+                                  [&](ArrayRef<int64_t> i) -> std::optional<int64_t> {
+                                    return i[1] * shape[0] + i[0];
+                                  });
+  if (folded)
+    rhs.set(folded);
+}
+
 /// Rewrites each static f32 matmul with a blocking into packed operands
 /// and packedMatmul's loops (on operands padded with zeros, the result
 /// sliced back); tags the others to loop (i, k, j). Whether any were
@@ -479,7 +498,7 @@ Value packedMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs, Value acc,
 bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64_t l2Bytes,
                  int64_t threads) {
   SmallVector<std::pair<linalg::MatmulOp, MatmulBlocking>> packed;
-  bool anyRows = false;
+  SmallVector<linalg::MatmulOp> rowMatmuls;
   module.walk([&](linalg::MatmulOp op) {
     if (op->hasAttr(kMatmulKernelAttr))
       return;
@@ -496,8 +515,10 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
       return;
     }
     op->setAttr(kMatmulRowsAttr, UnitAttr::get(op.getContext()));
-    anyRows = true;
+    rowMatmuls.push_back(op);
   });
+  for (linalg::MatmulOp op : rowMatmuls)
+    foldConstantTransposedB(op);
   for (auto &[op, blocking] : packed) {
     OpBuilder b(op);
     Location loc = op.getLoc();
@@ -514,7 +535,7 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
     op->replaceAllUsesWith(ValueRange{product});
     op->erase();
   }
-  return anyRows;
+  return !rowMatmuls.empty();
 }
 
 } // namespace
