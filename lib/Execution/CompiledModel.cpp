@@ -362,6 +362,19 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
 
 namespace {
 
+/// Prepared weights start on a cache line, as the AOT library's constants
+/// do: at std::vector's 16-byte alignment every 64-byte vector load of a
+/// packed filter tile split two lines (ResNet-18 at batch 1 on one core:
+/// 24.7-25.1 -> 23.6-24.3 ms; SqueezeNet at batch 8, 1% faster).
+constexpr size_t kPreparedAlignment = 64;
+
+/// The first kPreparedAlignment-aligned byte of `buffer` (allocated that
+/// much larger).
+char *alignedStart(std::vector<char> &buffer) {
+  auto address = reinterpret_cast<uintptr_t>(buffer.data());
+  return buffer.data() + (-address & (kPreparedAlignment - 1));
+}
+
 /// The host's target machine for the JIT's IR pipeline, null if LLVM
 /// cannot make one (the pipeline then runs without cost models).
 std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
@@ -471,8 +484,8 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
       for (int64_t i : prepare.arguments)
         prepareDescriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
       for (const TensorSignature &sig : prepare.results) {
-        preparedData.emplace_back(sig.byteSize());
-        prepareDescriptors.push_back(makeDescriptor(preparedData.back().data(), sig.shape));
+        preparedData.emplace_back(sig.byteSize() + kPreparedAlignment);
+        prepareDescriptors.push_back(makeDescriptor(alignedStart(preparedData.back()), sig.shape));
       }
       SmallVector<void *> pointers, packed;
       for (auto &desc : prepareDescriptors)
@@ -486,7 +499,7 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     if (!prepareError.empty())
       return makeError(prepareError);
     for (auto [data, sig] : llvm::zip(preparedData, prepare.results))
-      descriptors.push_back(makeDescriptor(data.data(), sig.shape));
+      descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   }
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(makeDescriptor(data, sig.shape));
