@@ -45,7 +45,8 @@ std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which
-/// makes some); with several `threads`, large ones split among them.
+/// makes some), those of paddings into the padded result's interior; with
+/// several `threads`, large ones split among them.
 std::string scheduleTransposes(mlir::ModuleOp module, int64_t threads);
 
 /// The transform patterns that lower the vectorized contractions of the
