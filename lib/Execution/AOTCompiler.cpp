@@ -32,7 +32,8 @@ llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
-/// A host TargetMachine for `target`, PIC (objects may go into a .so).
+} // namespace
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetOptions &target) {
   initializeNativeTarget();
@@ -58,8 +59,6 @@ createTargetMachine(const TargetOptions &target) {
     return makeError("cannot create a target machine for CPU '" + cpu + "'");
   return std::move(machine);
 }
-
-} // namespace
 
 llvm::Error embedArguments(ModuleOp module,
                            const llvm::StringMap<HostArray> &values) {

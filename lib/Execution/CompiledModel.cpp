@@ -1,6 +1,7 @@
 //===- CompiledModel.cpp - JIT compilation and invocation of sym models ---===//
 
 #include "symc/Execution/CompiledModel.h"
+#include "symc/Execution/AOTCompiler.h"
 
 #include <thread>
 
@@ -20,7 +21,6 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -375,23 +375,6 @@ char *alignedStart(std::vector<char> &buffer) {
   return buffer.data() + (-address & (kPreparedAlignment - 1));
 }
 
-/// The host's target machine for the JIT's IR pipeline, null if LLVM
-/// cannot make one (the pipeline then runs without cost models).
-std::unique_ptr<llvm::TargetMachine> hostTargetMachine() {
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder) {
-    llvm::consumeError(builder.takeError());
-    return nullptr;
-  }
-  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
-  auto machine = builder->createTargetMachine();
-  if (!machine) {
-    llvm::consumeError(machine.takeError());
-    return nullptr;
-  }
-  return std::move(*machine);
-}
-
 /// LLVM's O2 IR pipeline on the lowered module, with `machine`'s cost
 /// models, LLVM's loop vectorizer and no SLP vectorizer. Without a target
 /// machine (as MLIR's makeOptimizingTransformer was called) the cost models
@@ -441,7 +424,13 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   initializeNativeTarget();
   ExecutionEngineOptions options;
   options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  std::unique_ptr<llvm::TargetMachine> host = hostTargetMachine();
+  // The host's target machine for the IR pipeline's cost models; without
+  // one (LLVM cannot make it) the pipeline runs without them.
+  std::unique_ptr<llvm::TargetMachine> host;
+  if (auto machine = createTargetMachine(TargetOptions{}))
+    host = std::move(*machine);
+  else
+    llvm::consumeError(machine.takeError());
   // options.transformer refers to this; it runs within create.
   std::function<llvm::Error(llvm::Module *)> optimize =
       [machine = host.get()](llvm::Module *module) {

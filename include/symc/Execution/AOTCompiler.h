@@ -20,6 +20,10 @@
 #include <memory>
 #include <string>
 
+namespace llvm {
+class TargetMachine;
+} // namespace llvm
+
 namespace symc {
 
 /// Replaces the arguments of an inferred `@main` that have a value in
@@ -33,6 +37,11 @@ struct TargetOptions {
   /// with the host's features.
   std::string cpu;
 };
+
+/// A target machine for `target` (the host's CPU and features when it names
+/// none), position-independent (objects may go into a .so).
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(const TargetOptions &target);
 
 /// Translates a module in the LLVM dialect to LLVM IR, optimized at O3 for
 /// the target.
