@@ -2,6 +2,7 @@
 
 #include "symc/Execution/CompiledModel.h"
 #include "symc/Execution/AOTCompiler.h"
+#include "symc/Execution/ModelJIT.h"
 
 #include <thread>
 
@@ -16,15 +17,10 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ExecutionEngine/Orc/Mangling.h"
-#include "llvm/IR/Module.h"
-#include "llvm/Passes/PassBuilder.h"
-#include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/TargetSelect.h"
 #include <mutex>
 
@@ -112,62 +108,57 @@ SmallVector<int64_t> makeDescriptor(const void *data, ArrayRef<int64_t> shape) {
   return desc;
 }
 
-/// Makes the kernels of lib/Runtime, which lowered ops call, resolvable by
-/// the JIT (AOT artifacts link them instead).
-void registerRuntimeKernels(ExecutionEngine &engine) {
-  engine.registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap symbols;
-    auto add = [&](llvm::StringRef name, void *address) {
-      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
-                                 llvm::JITSymbolFlags::Exported};
-    };
-    add("_mlir_ciface_symc_multibox_detection_f32",
-        reinterpret_cast<void *>(&_mlir_ciface_symc_multibox_detection_f32));
-    add("_mlir_ciface_symc_box_nms_f32",
-        reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
-    add("_mlir_ciface_symc_topk_f32",
-        reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
-    add("_mlir_ciface_symc_histogram_uniform_f32",
-        reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_uniform_f32));
-    add("_mlir_ciface_symc_histogram_f32",
-        reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
-    add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
-    add("symc_profile_enter", reinterpret_cast<void *>(&symc_profile_enter));
-    add("symc_profile_exit", reinterpret_cast<void *>(&symc_profile_exit));
-    add("_mlir_memref_to_llvm_alloc",
-        reinterpret_cast<void *>(&_mlir_memref_to_llvm_alloc));
-    add("_mlir_memref_to_llvm_aligned_alloc",
-        reinterpret_cast<void *>(&_mlir_memref_to_llvm_aligned_alloc));
-    add("_mlir_memref_to_llvm_free",
-        reinterpret_cast<void *>(&_mlir_memref_to_llvm_free));
-    add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
-    add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
-    add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
-    add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
-    // The GPU runtime (CUDA target).
+/// The kernels of lib/Runtime, which lowered ops call, for the JIT to
+/// resolve (AOT artifacts link them instead).
+llvm::StringMap<void *> runtimeKernels() {
+  llvm::StringMap<void *> symbols;
+  auto add = [&](llvm::StringRef name, void *address) { symbols[name] = address; };
+  add("_mlir_ciface_symc_multibox_detection_f32",
+      reinterpret_cast<void *>(&_mlir_ciface_symc_multibox_detection_f32));
+  add("_mlir_ciface_symc_box_nms_f32",
+      reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
+  add("_mlir_ciface_symc_topk_f32",
+      reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
+  add("_mlir_ciface_symc_histogram_uniform_f32",
+      reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_uniform_f32));
+  add("_mlir_ciface_symc_histogram_f32",
+      reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
+  add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
+  add("symc_profile_enter", reinterpret_cast<void *>(&symc_profile_enter));
+  add("symc_profile_exit", reinterpret_cast<void *>(&symc_profile_exit));
+  add("_mlir_memref_to_llvm_alloc",
+      reinterpret_cast<void *>(&_mlir_memref_to_llvm_alloc));
+  add("_mlir_memref_to_llvm_aligned_alloc",
+      reinterpret_cast<void *>(&_mlir_memref_to_llvm_aligned_alloc));
+  add("_mlir_memref_to_llvm_free",
+      reinterpret_cast<void *>(&_mlir_memref_to_llvm_free));
+  add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
+  add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
+  add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
+  add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
+  // The GPU runtime (CUDA target).
 #define SYMC_ADD_GPU(fn) add(#fn, reinterpret_cast<void *>(&fn));
-    SYMC_ADD_GPU(symcGpuConstant)
-    SYMC_ADD_GPU(mgpuModuleLoad)
-    SYMC_ADD_GPU(mgpuModuleLoadJIT)
-    SYMC_ADD_GPU(mgpuModuleUnload)
-    SYMC_ADD_GPU(mgpuModuleGetFunction)
-    SYMC_ADD_GPU(mgpuLaunchKernel)
-    SYMC_ADD_GPU(mgpuStreamCreate)
-    SYMC_ADD_GPU(mgpuStreamDestroy)
-    SYMC_ADD_GPU(mgpuStreamSynchronize)
-    SYMC_ADD_GPU(mgpuStreamWaitEvent)
-    SYMC_ADD_GPU(mgpuEventCreate)
-    SYMC_ADD_GPU(mgpuEventDestroy)
-    SYMC_ADD_GPU(mgpuEventSynchronize)
-    SYMC_ADD_GPU(mgpuEventRecord)
-    SYMC_ADD_GPU(mgpuMemAlloc)
-    SYMC_ADD_GPU(mgpuMemFree)
-    SYMC_ADD_GPU(mgpuMemcpy)
-    SYMC_ADD_GPU(mgpuMemset32)
-    SYMC_ADD_GPU(mgpuMemset16)
+  SYMC_ADD_GPU(symcGpuConstant)
+  SYMC_ADD_GPU(mgpuModuleLoad)
+  SYMC_ADD_GPU(mgpuModuleLoadJIT)
+  SYMC_ADD_GPU(mgpuModuleUnload)
+  SYMC_ADD_GPU(mgpuModuleGetFunction)
+  SYMC_ADD_GPU(mgpuLaunchKernel)
+  SYMC_ADD_GPU(mgpuStreamCreate)
+  SYMC_ADD_GPU(mgpuStreamDestroy)
+  SYMC_ADD_GPU(mgpuStreamSynchronize)
+  SYMC_ADD_GPU(mgpuStreamWaitEvent)
+  SYMC_ADD_GPU(mgpuEventCreate)
+  SYMC_ADD_GPU(mgpuEventDestroy)
+  SYMC_ADD_GPU(mgpuEventSynchronize)
+  SYMC_ADD_GPU(mgpuEventRecord)
+  SYMC_ADD_GPU(mgpuMemAlloc)
+  SYMC_ADD_GPU(mgpuMemFree)
+  SYMC_ADD_GPU(mgpuMemcpy)
+  SYMC_ADD_GPU(mgpuMemset32)
+  SYMC_ADD_GPU(mgpuMemset16)
 #undef SYMC_ADD_GPU
-    return symbols;
-  });
+  return symbols;
 }
 
 
@@ -375,31 +366,6 @@ char *alignedStart(std::vector<char> &buffer) {
   return buffer.data() + (-address & (kPreparedAlignment - 1));
 }
 
-/// LLVM's O2 IR pipeline on the lowered module, with `machine`'s cost
-/// models, LLVM's loop vectorizer and no SLP vectorizer. Without a target
-/// machine (as MLIR's makeOptimizingTransformer was called) the cost models
-/// see no vector registers: the loops left to LLVM (a FullyConnected at
-/// batch 1) stayed scalar and the unroller went by generic thresholds
-/// (512 -> 1000 at batch 1: 0.24 ms a run, now 0.07). The kernels come
-/// vectorized and unrolled from MLIR, where the SLP vectorizer and O3's
-/// extra unrolling only cost compile time (ResNet-18 at batch 8: 10%).
-void optimizeForJIT(llvm::Module &module, llvm::TargetMachine *machine) {
-  llvm::LoopAnalysisManager loops;
-  llvm::FunctionAnalysisManager functions;
-  llvm::CGSCCAnalysisManager sccs;
-  llvm::ModuleAnalysisManager modules;
-  llvm::PipelineTuningOptions tuning;
-  tuning.LoopVectorization = true;
-  tuning.SLPVectorization = false;
-  llvm::PassBuilder builder(machine, tuning);
-  builder.registerModuleAnalyses(modules);
-  builder.registerCGSCCAnalyses(sccs);
-  builder.registerFunctionAnalyses(functions);
-  builder.registerLoopAnalyses(loops);
-  builder.crossRegisterProxies(loops, functions, sccs, modules);
-  builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2).run(module, modules);
-}
-
 } // namespace
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
@@ -421,33 +387,15 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
     for (Attribute kernel : kernels)
       model->kernels.push_back(cast<StringAttr>(kernel).str());
 
-  initializeNativeTarget();
-  ExecutionEngineOptions options;
-  options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  // The host's target machine for the IR pipeline's cost models; without
-  // one (LLVM cannot make it) the pipeline runs without them.
-  std::unique_ptr<llvm::TargetMachine> host;
-  if (auto machine = createTargetMachine(TargetOptions{}))
-    host = std::move(*machine);
-  else
-    llvm::consumeError(machine.takeError());
-  // options.transformer refers to this; it runs within create.
-  std::function<llvm::Error(llvm::Module *)> optimize =
-      [machine = host.get()](llvm::Module *module) {
-        optimizeForJIT(*module, machine);
-        return llvm::Error::success();
-      };
-  options.transformer = optimize;
-  auto engine = ExecutionEngine::create(module, options);
+  ModelJIT::Options jit;
+  jit.entryPoints.push_back("_mlir_ciface_main");
+  if (!model->prepare.empty())
+    jit.entryPoints.push_back("_mlir_ciface_" + model->prepare.function);
+  jit.runtimeSymbols = runtimeKernels();
+  auto engine = ModelJIT::create(module, jit);
   if (!engine)
     return engine.takeError();
   model->engine = std::move(*engine);
-  registerRuntimeKernels(*model->engine);
-  // Looking the entry point up materializes the code now rather than in the
-  // first run.
-  if (auto entry = model->engine->lookupPacked("_mlir_ciface_main"); !entry)
-    return entry.takeError();
-  model->engine->initialize();
   return model;
 }
 

@@ -2,7 +2,7 @@
 //
 // Takes an imported model, gives its arguments the shapes and dtypes of the
 // values the caller has, runs inference and the CPU pipeline, JIT-compiles
-// it with MLIR's ExecutionEngine for the host CPU, and runs it on host
+// it for the host CPU on every core (ModelJIT.h), and runs it on host
 // buffers.
 //
 //===----------------------------------------------------------------------===//
@@ -21,11 +21,8 @@
 #include <mutex>
 #include <string>
 
-namespace mlir {
-class ExecutionEngine;
-}
-
 namespace symc {
+class ModelJIT;
 
 /// One argument or result of the compiled `main`.
 struct TensorSignature {
@@ -138,7 +135,7 @@ public:
 private:
   CompiledModel() = default;
 
-  std::unique_ptr<mlir::ExecutionEngine> engine;
+  std::unique_ptr<ModelJIT> engine;
   /// Compiled for CUDA: runs are bracketed by the GPU runtime's checks.
   bool usesGPU = false;
   /// Per argument: the caller's data is uploaded once (CUDA).
