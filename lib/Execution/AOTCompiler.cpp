@@ -1,6 +1,7 @@
 //===- AOTCompiler.cpp - models as object files and shared libraries ------===//
 
 #include "symc/Execution/AOTCompiler.h"
+#include "symc/Execution/ParallelCodegen.h"
 
 #include "symc/Dialect/SymDialect.h"
 
@@ -13,7 +14,6 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -113,34 +113,20 @@ translateToLLVMIR(ModuleOp module, llvm::LLVMContext &context,
     return machine.takeError();
   llvmModule->setTargetTriple((*machine)->getTargetTriple());
   llvmModule->setDataLayout((*machine)->createDataLayout());
-  auto optimize = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0,
-                                            machine->get());
-  if (llvm::Error err = optimize(llvmModule.get()))
+  if (llvm::Error err = optimizeForAOT(*llvmModule, **machine))
     return std::move(err);
   return std::move(llvmModule);
 }
 
-llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
-                            StringRef path) {
-  auto machine = createTargetMachine(target);
-  if (!machine)
-    return machine.takeError();
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return makeError("cannot write '" + path + "': " + ec.message());
-  llvm::legacy::PassManager pm;
-  if ((*machine)->addPassesToEmitFile(pm, os, nullptr,
-                                      llvm::CodeGenFileType::ObjectFile))
-    return makeError("the target cannot emit object files");
-  pm.run(module);
-  os.close();
-  if (os.has_error()) {
-    std::string message = os.error().message();
-    os.clear_error(); // else the stream's destructor aborts
-    return makeError("cannot write '" + path + "': " + message);
-  }
-  return llvm::Error::success();
+llvm::Error optimizeForAOT(llvm::Module &module, llvm::TargetMachine &machine) {
+  return makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, &machine)(&module);
+}
+
+llvm::Expected<std::vector<std::unique_ptr<llvm::MemoryBuffer>>>
+compileObjectFiles(ModuleOp module, const TargetOptions &target) {
+  unsigned threads = resolveCompileThreads(0);
+  auto parts = splitForParallelCodegen(module, threads * kPartsPerCompileThread);
+  return compileParts(parts, target, threads, optimizeForAOT);
 }
 
 //===----------------------------------------------------------------------===//

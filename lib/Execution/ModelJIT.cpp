@@ -156,6 +156,7 @@ llvm::Error ModelJIT::addObjects(MutableArrayRef<OwningOpRef<ModuleOp>> parts,
   auto objects = compileParts(parts, TargetOptions{}, threads,
                               [](llvm::Module &module, llvm::TargetMachine &machine) {
                                 optimizeForJIT(module, &machine);
+                                return llvm::Error::success();
                               });
   if (!objects)
     return objects.takeError();

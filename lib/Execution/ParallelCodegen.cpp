@@ -136,7 +136,8 @@ compileToObject(llvm::Module &module, const TargetOptions &target, IROptimizer o
     return machine.takeError();
   module.setDataLayout((*machine)->createDataLayout());
   module.setTargetTriple((*machine)->getTargetTriple());
-  optimize(module, **machine);
+  if (llvm::Error err = optimize(module, **machine))
+    return std::move(err);
   llvm::SmallVector<char, 0> object;
   llvm::raw_svector_ostream os(object);
   llvm::legacy::PassManager pm;

@@ -211,18 +211,29 @@ Error runProgram(StringRef program, ArrayRef<std::string> args) {
 bool isParallel() { return threads != 1 && target == Target::CPU; }
 
 /// The link of a shared library artifact.
-std::vector<std::string> sharedLinkArgs(StringRef out, StringRef modelObj,
-                                        StringRef wrapperObj) {
-  std::vector<std::string> args = {"-shared", "-o", out.str(), modelObj.str(),
-                                   wrapperObj.str(), SYMC_RUNTIME_LIBRARY, "-lm", "-ldl",
-                                   // The runtime's symbols stay private to the
-                                   // library: two models in one process never
-                                   // interpose.
-                                   "-Wl,--exclude-libs,ALL"};
+std::vector<std::string> sharedLinkArgs(StringRef out, ArrayRef<std::string> objects) {
+  std::vector<std::string> args = {"-shared", "-o", out.str()};
+  llvm::append_range(args, objects);
+  llvm::append_range(args, ArrayRef<std::string>{
+                               SYMC_RUNTIME_LIBRARY, "-lm", "-ldl",
+                               // The runtime's symbols stay private to the
+                               // library: two models in one process never
+                               // interpose.
+                               "-Wl,--exclude-libs,ALL"});
   if (isParallel()) {
     args.push_back(SYMC_LIBOMP);
     args.push_back(("-Wl,-rpath," + sys::path::parent_path(SYMC_LIBOMP)).str());
   }
+  return args;
+}
+
+/// A relocatable link of `objects` with the runtime kernels, for the final
+/// link of the user's program.
+std::vector<std::string> relocatableLinkArgs(StringRef out, ArrayRef<std::string> objects) {
+  std::vector<std::string> args = {"-r", "-nostdlib", "-o", out.str()};
+  llvm::append_range(args, objects);
+  llvm::append_range(args, ArrayRef<std::string>{"-Wl,--whole-archive", SYMC_RUNTIME_LIBRARY,
+                                                 "-Wl,--no-whole-archive"});
   return args;
 }
 
@@ -253,7 +264,7 @@ Error writeFile(StringRef path, StringRef text) {
 
 /// Object file, header, wrapper, then the final .o (a relocatable link with
 /// the runtime kernels) or .so.
-Error writeArtifact(llvm::Module &module, StringRef name,
+Error writeArtifact(ArrayRef<std::unique_ptr<MemoryBuffer>> objects, StringRef name,
                     const ModelSignature &signature,
                     const WrapperOptions &wrapper, StringRef out) {
   SmallString<128> dir(sys::path::parent_path(out));
@@ -277,12 +288,14 @@ Error writeArtifact(llvm::Module &module, StringRef name,
   if (std::error_code ec = sys::fs::createUniqueDirectory("sym-compile", tmpDir))
     return fail("cannot create a temporary directory: " + ec.message());
   llvm::scope_exit cleanup([&] { sys::fs::remove_directories(tmpDir); });
-  std::string modelObj = (tmpDir + "/model.o").str();
+  std::vector<std::string> modelObjs;
+  for (auto [i, object] : llvm::enumerate(objects)) {
+    modelObjs.push_back((tmpDir + "/model" + Twine(i) + ".o").str());
+    if (Error err = writeFile(modelObjs.back(), object->getBuffer()))
+      return err;
+  }
   std::string wrapperC = (tmpDir + "/wrapper.c").str();
   std::string wrapperObj = (tmpDir + "/wrapper.o").str();
-  TargetOptions target{targetCPU};
-  if (Error err = writeObjectFile(module, target, modelObj))
-    return err;
   if (Error err = writeFile(wrapperC, generateModelWrapper(name, signature, wrapper)))
     return err;
   if (Error err = writeFile((tmpDir + "/symc_params.h").str(), getParamsHeader()))
@@ -296,14 +309,14 @@ Error writeArtifact(llvm::Module &module, StringRef name,
   compileArgs.insert(compileArgs.end(), wrapperFlags.begin(), wrapperFlags.end());
   if (Error err = runProgram(clang, compileArgs))
     return err;
+  std::vector<std::string> linkInputs = modelObjs;
+  linkInputs.push_back(wrapperObj);
   // Written next to the output, then renamed: no partial artifact on failure.
   std::string partial = (out + ".partial").str();
   Error linked =
       emit == Emit::Shared
-          ? runProgram(findCompiler("clang++"), sharedLinkArgs(partial, modelObj, wrapperObj))
-          : runProgram(clang, {"-r", "-nostdlib", "-o", partial, modelObj, wrapperObj,
-                               "-Wl,--whole-archive", SYMC_RUNTIME_LIBRARY,
-                               "-Wl,--no-whole-archive"});
+          ? runProgram(findCompiler("clang++"), sharedLinkArgs(partial, linkInputs))
+          : runProgram(clang, relocatableLinkArgs(partial, linkInputs));
   if (linked) {
     sys::fs::remove(partial);
     return linked;
@@ -414,17 +427,20 @@ Error compileModel(mlir::MLIRContext &ctx) {
     module->print(os);
     return writeFile(out, text);
   }
-  LLVMContext llvmContext;
-  auto llvmModule = translateToLLVMIR(*module, llvmContext, TargetOptions{targetCPU});
-  if (!llvmModule)
-    return llvmModule.takeError();
   if (emit == Emit::LLVM) {
+    LLVMContext llvmContext;
+    auto llvmModule = translateToLLVMIR(*module, llvmContext, TargetOptions{targetCPU});
+    if (!llvmModule)
+      return llvmModule.takeError();
     std::string text;
     raw_string_ostream os(text);
     (*llvmModule)->print(os, nullptr);
     return writeFile(out, text);
   }
-  if (Error err = writeArtifact(**llvmModule, name, *signature, wrapper, out))
+  auto objects = compileObjectFiles(*module, TargetOptions{targetCPU});
+  if (!objects)
+    return objects.takeError();
+  if (Error err = writeArtifact(*objects, name, *signature, wrapper, out))
     return err;
   uint64_t size = 0;
   sys::fs::file_size(out, size);

@@ -17,8 +17,10 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class TargetMachine;
@@ -49,9 +51,15 @@ llvm::Expected<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
                   const TargetOptions &target);
 
-/// Writes `module` as a position-independent object file.
-llvm::Error writeObjectFile(llvm::Module &module, const TargetOptions &target,
-                            llvm::StringRef path);
+/// LLVM's O3 pipeline with `machine`'s cost models, as AOT artifacts are
+/// optimized.
+llvm::Error optimizeForAOT(llvm::Module &module, llvm::TargetMachine &machine);
+
+/// The LLVM-dialect `module` as position-independent object files, optimized
+/// as translateToLLVMIR does and compiled on every core (ParallelCodegen.h):
+/// together they define what the module does.
+llvm::Expected<std::vector<std::unique_ptr<llvm::MemoryBuffer>>>
+compileObjectFiles(mlir::ModuleOp module, const TargetOptions &target);
 
 /// What the generated C sources provide.
 struct WrapperOptions {

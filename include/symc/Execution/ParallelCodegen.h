@@ -43,7 +43,8 @@ llvm::SmallVector<mlir::OwningOpRef<mlir::ModuleOp>>
 splitForParallelCodegen(mlir::ModuleOp module, unsigned maxParts);
 
 /// The LLVM IR pipeline a part runs before code generation.
-using IROptimizer = llvm::function_ref<void(llvm::Module &, llvm::TargetMachine &)>;
+using IROptimizer =
+    llvm::function_ref<llvm::Error(llvm::Module &, llvm::TargetMachine &)>;
 
 /// One object file per part: the parts are translated to LLVM IR in turn,
 /// each into an LLVMContext of its own, then optimized and compiled on
