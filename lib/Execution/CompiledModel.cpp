@@ -3,6 +3,7 @@
 #include "symc/Execution/CompiledModel.h"
 #include "symc/Execution/AOTCompiler.h"
 #include "symc/Execution/ModelJIT.h"
+#include "symc/Execution/SampleSplit.h"
 
 #include <thread>
 
@@ -370,10 +371,33 @@ char *alignedStart(std::vector<char> &buffer) {
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
 CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
+  SampleSplit split;
+  OwningOpRef<ModuleOp> oneSample;
+  if (codegen.splitBatch != BatchSplit::Never && codegen.target == Target::CPU) {
+    split = chooseSampleSplit(module, codegen.constantArguments,
+                              codegen.splitBatch == BatchSplit::WhenMemoryBound);
+    if (split.samples > 1) {
+      oneSample = cast<ModuleOp>(module->clone());
+      if (succeeded(inferForOneSample(*oneSample, split)))
+        module = *oneSample;
+      else
+        split = SampleSplit();
+    }
+  }
   auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();
   std::unique_ptr<CompiledModel> model(new CompiledModel());
+  // The caller's view: the whole batch.
+  model->samples = split.samples;
+  if (split.samples > 1) {
+    for (auto [arg, perSample] : llvm::zip(signature->arguments, split.perSample))
+      if (perSample)
+        arg.shape[0] *= split.samples;
+    for (TensorSignature &result : signature->results)
+      result.shape[0] *= split.samples;
+    model->perSample = std::move(split.perSample);
+  }
   model->usesGPU = codegen.target == Target::CUDA && !codegen.emulateGPU;
   model->arguments = std::move(signature->arguments);
   for (const TensorSignature &arg : model->arguments)
@@ -381,7 +405,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
         codegen.target == Target::CUDA &&
         llvm::is_contained(codegen.constantArguments, arg.name));
   model->results = std::move(signature->results);
-  model->floatOps = signature->floatOps;
+  model->floatOps = signature->floatOps * split.samples;
   model->prepare = signature->prepare;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
@@ -408,12 +432,6 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
   if (usesGPU)
     if (const char *error = symcGpuBeginRun())
       return makeError(error);
-  SmallVector<SmallVector<int64_t>> descriptors;
-  for (auto [data, sig, resident] : llvm::zip(args, arguments, deviceResident)) {
-    // Emulated kernels run on the host and read the caller's data directly.
-    const void *onDevice = resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data;
-    descriptors.push_back(makeDescriptor(onDevice, sig.shape));
-  }
   if (!prepare.empty()) {
     // The weights' share of the work, once (the first run's arguments).
     std::call_once(prepareOnce, [&] {
@@ -435,23 +453,46 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     });
     if (!prepareError.empty())
       return makeError(prepareError);
-    for (auto [data, sig] : llvm::zip(preparedData, prepare.results))
-      descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   }
+  SmallVector<const void *> argData;
+  for (auto [data, sig, resident] : llvm::zip(args, arguments, deviceResident))
+    // Emulated kernels run on the host and read the caller's data directly.
+    argData.push_back(resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data);
+  for (int64_t sample = 0; sample < samples; ++sample)
+    if (llvm::Error err = runSample(sample, argData, outs))
+      return err;
+  if (usesGPU)
+    if (const char *error = symcGpuEndRun())
+      return makeError(error);
+  return llvm::Error::success();
+}
+
+llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args,
+                                     ArrayRef<void *> outs) const {
+  // Sample `sample` of a tensor that holds the batch (all of one that does
+  // not): its address and shape.
+  auto sliceOf = [&](const void *data, const TensorSignature &sig, bool perSample) {
+    SmallVector<int64_t> shape(sig.shape);
+    if (!perSample || samples == 1)
+      return makeDescriptor(data, shape);
+    shape[0] /= samples;
+    int64_t bytes = sig.byteSize() / samples;
+    return makeDescriptor(static_cast<const char *>(data) + sample * bytes, shape);
+  };
+  SmallVector<SmallVector<int64_t>> descriptors;
+  for (auto [i, data] : llvm::enumerate(args))
+    descriptors.push_back(
+        sliceOf(data, arguments[i], !perSample.empty() && perSample[i]));
+  for (auto [data, sig] : llvm::zip(preparedData, prepare.results))
+    descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   for (auto [data, sig] : llvm::zip(outs, results))
-    descriptors.push_back(makeDescriptor(data, sig.shape));
+    descriptors.push_back(sliceOf(data, sig, /*perSample=*/true));
   SmallVector<void *> descriptorPtrs, packed;
   for (auto &desc : descriptors)
     descriptorPtrs.push_back(desc.data());
   for (void *&ptr : descriptorPtrs)
     packed.push_back(&ptr);
-  if (!usesGPU)
-    return engine->invokePacked("_mlir_ciface_main", packed);
-  if (llvm::Error err = engine->invokePacked("_mlir_ciface_main", packed))
-    return err;
-  if (const char *error = symcGpuEndRun())
-    return makeError(error);
-  return llvm::Error::success();
+  return engine->invokePacked("_mlir_ciface_main", packed);
 }
 
 } // namespace symc

@@ -84,6 +84,16 @@ cl::opt<bool> emulateGPU(
     cl::init(false), cl::Hidden, cl::cat(category));
 /// --threads N (see takeThreadsOption).
 unsigned threads = 0;
+cl::opt<BatchSplit> splitBatch(
+    "split-batch",
+    cl::desc("run a batch one sample at a time (the model compiled for one), "
+             "where its ops keep the samples apart"),
+    cl::values(clEnumValN(BatchSplit::WhenMemoryBound, "auto",
+                          "where the model also moves many bytes per FLOP "
+                          "(default)"),
+               clEnumValN(BatchSplit::Always, "always", "wherever the ops allow it"),
+               clEnumValN(BatchSplit::Never, "never", "the whole batch in one run")),
+    cl::init(BatchSplit::WhenMemoryBound), cl::cat(category));
 cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
                          cl::cat(category));
 cl::opt<bool> profile(
@@ -241,6 +251,7 @@ Error runModel(mlir::MLIRContext &ctx) {
   codegen.target = target;
   codegen.gpuChip = gpuArch;
   codegen.emulateGPU = emulateGPU;
+  codegen.splitBatch = splitBatch;
   {
     // Everything but the inputs (weights, fills, labels) is constant: on
     // the CPU, their re-layouts run once; on a GPU, they are uploaded once.
@@ -323,6 +334,8 @@ Error runModel(mlir::MLIRContext &ctx) {
   if (uint64_t flops = (*model)->getFloatOps())
     outs() << format("; %.4g GFLOP per run, %.4g GFLOP/s", flops / 1e9,
                      runMs > 0 ? flops / (runMs * 1e6) : 0.0);
+  if (int64_t samples = (*model)->getRunsPerCall(); samples > 1)
+    outs() << "; the batch of " << samples << " runs one sample at a time";
   outs() << "\n";
   if (outputs.size() > results.size())
     return fail("--output given " + Twine(outputs.size()) +

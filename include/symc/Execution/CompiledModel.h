@@ -115,6 +115,9 @@ public:
   llvm::ArrayRef<std::string> getProfiledKernels() const { return kernels; }
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
   uint64_t getFloatOps() const { return floatOps; }
+  /// Runs of the compiled code per call: the batch, where the model was
+  /// compiled for one sample (CodegenOptions::splitBatch), else 1.
+  int64_t getRunsPerCall() const { return samples; }
 
   /// The threads that models compiled with CodegenOptions::parallel use
   /// (process-wide, the OpenMP runtime's setting); 0: one per core.
@@ -134,6 +137,10 @@ public:
 
 private:
   CompiledModel() = default;
+  /// One run of the compiled main: sample `sample` of the batch, or all of
+  /// it with samples == 1. `args` are the (device) addresses of run's.
+  llvm::Error runSample(int64_t sample, llvm::ArrayRef<const void *> args,
+                        llvm::ArrayRef<void *> outs) const;
 
   std::unique_ptr<ModelJIT> engine;
   /// Compiled for CUDA: runs are bracketed by the GPU runtime's checks.
@@ -145,6 +152,11 @@ private:
   mutable std::once_flag prepareOnce;
   mutable std::vector<std::vector<char>> preparedData;
   mutable std::string prepareError;
+  /// Runs per call: one per sample of the batch where the model was
+  /// compiled for one sample (SampleSplit.h), else 1.
+  int64_t samples = 1;
+  /// Per argument, with samples > 1: whether it holds the batch.
+  llvm::SmallVector<bool> perSample;
   llvm::SmallVector<TensorSignature> arguments, results;
   std::vector<std::string> kernels;
   uint64_t floatOps = 0;

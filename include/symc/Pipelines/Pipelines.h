@@ -15,6 +15,14 @@ namespace symc {
 enum class Target { CPU, CUDA };
 
 /// Choices of the code generator.
+enum class BatchSplit {
+  Never,
+  /// Where the model moves many bytes per FLOP (chooseSampleSplit).
+  WhenMemoryBound,
+  /// Wherever the ops allow it (to test the split).
+  Always,
+};
+
 struct CodegenOptions {
   Target target = Target::CPU;
   /// Time every kernel (symc-profile-kernels; sym-run --profile).
@@ -32,6 +40,10 @@ struct CodegenOptions {
   /// for CUDA the caller passes them in GPU memory, uploaded once, and runs
   /// do not copy them (symc-gpu-stage-arguments).
   std::vector<std::string> constantArguments;
+  /// CPU JIT: whether a model whose other arguments hold a batch on axis 0
+  /// and whose ops keep the samples apart is compiled for one sample and
+  /// run once per sample (SampleSplit.h).
+  BatchSplit splitBatch = BatchSplit::Never;
   /// CUDA: run the kernels as host loops instead (symc-gpu-launch-to-loops),
   /// to test the GPU mapping where there is no GPU.
   bool emulateGPU = false;
