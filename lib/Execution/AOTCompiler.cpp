@@ -718,31 +718,60 @@ const char *@NAME@_error_message(const @NAME@_model *model) {
   checkSide("input", "inputs", "num_inputs", inputs.size());
   checkSide("output", "outputs", "num_outputs", signature.results.size());
   // The entry takes every argument in order: inputs from the caller,
-  // weights from the model; then the outputs.
+  // weights from the model; then the outputs. Split into samples, a run
+  // calls it once per sample, on slices of the tensors that hold the batch.
+  int64_t samples = signature.samples;
+  auto holdsBatch = [&](size_t argument) {
+    return samples > 1 && signature.perSample[argument];
+  };
+  // `t` as the entry sees it: one sample's, where it holds the batch.
+  auto entryView = [&](const TensorSignature &t, bool batched) {
+    TensorSignature view = t;
+    if (batched)
+      view.shape[0] /= samples;
+    return view;
+  };
+  SmallVector<std::string> sources;
   size_t inputIndex = 0, weightIndex = 0;
   for (auto [i, t] : llvm::enumerate(signature.arguments)) {
-    std::string source =
-        options.externalWeights && t.isWeight
-            ? (options.cuda ? "m->device_weights[" : "m->weights[") +
-                  std::to_string(weightIndex++) + "]"
-            : "inputs[" + std::to_string(inputIndex++) + "].data";
+    sources.push_back(options.externalWeights && t.isWeight
+                          ? (options.cuda ? "m->device_weights[" : "m->weights[") +
+                                std::to_string(weightIndex++) + "]"
+                          : "inputs[" + std::to_string(inputIndex++) + "].data");
     os << "  symc_memref_" << t.shape.size() << " arg" << i << " = "
-       << descriptorInit(t, source) << ";\n";
+       << descriptorInit(entryView(t, holdsBatch(i)), sources.back()) << ";\n";
   }
   for (auto [i, t] : llvm::enumerate(signature.results))
     os << "  symc_memref_" << t.shape.size() << " out" << i << " = "
-       << descriptorInit(t, "outputs[" + std::to_string(i) + "].data") << ";\n";
+       << descriptorInit(entryView(t, samples > 1), "outputs[" + std::to_string(i) + "].data")
+       << ";\n";
   if (options.cuda)
     os << "  if ((gpu_error = symcGpuBeginRun())) {\n"
        << "    snprintf(run_error(m), sizeof symc_run_error, \"%s\", gpu_error);\n"
        << "    return SYMC_ERROR_DEVICE;\n  }\n";
-  os << "  _mlir_ciface_@NAME@_main(";
+  std::string indent = "  ";
+  if (samples > 1) {
+    os << "  for (i = 0; i < " << samples << "; ++i) {\n";
+    indent = "    ";
+    auto slice = [&](StringRef descriptor, StringRef source, const TensorSignature &t) {
+      os << indent << descriptor << ".allocated = " << descriptor << ".aligned = (char *)"
+         << source << " + i * (size_t)" << t.byteSize() / samples << ";\n";
+    };
+    for (auto [i, t] : llvm::enumerate(signature.arguments))
+      if (holdsBatch(i))
+        slice("arg" + std::to_string(i), sources[i], t);
+    for (auto [i, t] : llvm::enumerate(signature.results))
+      slice("out" + std::to_string(i), "outputs[" + std::to_string(i) + "].data", t);
+  }
+  os << indent << "_mlir_ciface_@NAME@_main(";
   k = 0;
   for (size_t i = 0; i < signature.arguments.size(); ++i)
     os << (k++ ? ", " : "") << "&arg" << i;
   for (size_t i = 0; i < signature.results.size(); ++i)
     os << (k++ ? ", " : "") << "&out" << i;
   os << ");\n";
+  if (samples > 1)
+    os << "  }\n";
   if (options.cuda)
     os << "  if ((gpu_error = symcGpuEndRun())) {\n"
        << "    snprintf(run_error(m), sizeof symc_run_error, \"%s\", gpu_error);\n"

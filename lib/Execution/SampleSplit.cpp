@@ -109,7 +109,7 @@ SampleSplit chooseSampleSplit(ModuleOp module, ArrayRef<std::string> constantArg
     bool constant = llvm::is_contained(constantArguments,
                                        getArgumentName(main, arg.getArgNumber()).str());
     perSample.push_back(!constant);
-    if (constant)
+    if (constant || isOnlyUsedAsLabel(arg))
       continue;
     int64_t n = batchOf(arg.getType());
     if (n <= 1 || (batch && n != batch))
@@ -118,10 +118,11 @@ SampleSplit chooseSampleSplit(ModuleOp module, ArrayRef<std::string> constantArg
     batched.insert(arg);
   }
   // A training label holds the batch too (SoftmaxOutput's shape check needs
-  // it), though inference does not read it.
+  // it), though inference does not read it; one of unknown shape is
+  // inferred again for the sample.
   for (BlockArgument arg : main.getArguments())
-    if (isOnlyUsedAsLabel(arg) && batchOf(arg.getType()) == batch)
-      perSample[arg.getArgNumber()] = true;
+    if (isOnlyUsedAsLabel(arg))
+      perSample[arg.getArgNumber()] = batchOf(arg.getType()) == batch;
   if (!batch)
     return split;
 

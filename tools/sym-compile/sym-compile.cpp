@@ -15,6 +15,7 @@
 #include "symc/Conversion/Passes.h"
 #include "symc/Execution/AOTCompiler.h"
 #include "symc/Execution/CompiledModel.h"
+#include "symc/Execution/SampleSplit.h"
 #include "symc/Import/MXNetJson.h"
 #include "symc/Import/HostArray.h"
 #include "symc/Pipelines/Pipelines.h"
@@ -26,6 +27,7 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -108,6 +110,16 @@ cl::opt<std::string> cudaToolkit(
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
+cl::opt<BatchSplit> splitBatch(
+    "split-batch",
+    cl::desc("run a batch one sample at a time (the model compiled for one), "
+             "where its ops keep the samples apart (CPU)"),
+    cl::values(clEnumValN(BatchSplit::WhenMemoryBound, "auto",
+                          "where the model also moves many bytes per FLOP "
+                          "(default)"),
+               clEnumValN(BatchSplit::Always, "always", "wherever the ops allow it"),
+               clEnumValN(BatchSplit::Never, "never", "the whole batch in one run")),
+    cl::init(BatchSplit::WhenMemoryBound), cl::cat(category));
 cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
                          cl::cat(category));
 cl::opt<bool> fillMissing(
@@ -381,6 +393,33 @@ Error compileModel(mlir::MLIRContext &ctx) {
           makeDeterministicFill(nameAttr.getValue(), type.getShape(), /*weight=*/true);
     }
   }
+  // Before the weights become constants: the labels still hold the batch.
+  SampleSplit split;
+  if (target == Target::CPU && splitBatch != BatchSplit::Never) {
+    std::vector<std::string> weightNames;
+    for (const auto &entry : values)
+      weightNames.push_back(entry.getKey().str());
+    split = chooseSampleSplit(*module, weightNames,
+                              splitBatch == BatchSplit::WhenMemoryBound);
+    if (split.samples > 1) {
+      mlir::OwningOpRef<mlir::ModuleOp> oneSample = module->clone();
+      if (succeeded(inferForOneSample(*oneSample, split)))
+        module = std::move(oneSample);
+      else
+        split = SampleSplit();
+    }
+  }
+  StringSet<> perSampleNames;
+  if (split.samples > 1) {
+    auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
+    for (unsigned i = 0, e = main.getNumArguments(); i < e; ++i)
+      if (split.perSample[i])
+        perSampleNames.insert(getArgumentName(main, i));
+    // A label's fill holds the batch; embedArguments gives it the sample's
+    // zeros instead (inference does not read it).
+    for (const auto &name : perSampleNames)
+      values.erase(name.getKey());
+  }
   // Embedded weights become constants; external ones stay arguments that
   // the wrapper fills from the .params file. Labels are always constants.
   if (Error err = embedArguments(*module, wrapper.externalWeights
@@ -409,6 +448,18 @@ Error compileModel(mlir::MLIRContext &ctx) {
                 "compiled artifacts do not run yet");
   for (TensorSignature &arg : signature->arguments)
     arg.isWeight = values.count(arg.name) != 0;
+  if (split.samples > 1) {
+    // The caller's view: the whole batch.
+    signature->samples = split.samples;
+    for (TensorSignature &arg : signature->arguments) {
+      signature->perSample.push_back(perSampleNames.contains(arg.name));
+      if (signature->perSample.back())
+        arg.shape[0] *= split.samples;
+    }
+    for (TensorSignature &result : signature->results)
+      result.shape[0] *= split.samples;
+    signature->floatOps *= split.samples;
+  }
   if (wrapper.cPredictAPI &&
       llvm::none_of(signature->arguments,
                     [](const TensorSignature &t) { return !t.isWeight; }))
@@ -454,6 +505,8 @@ Error compileModel(mlir::MLIRContext &ctx) {
   if (numWeights)
     outs() << ", " << numWeights << " weight(s) read from a .params file at create";
   outs() << format("; %.4g GFLOP per run", signature->floatOps / 1e9);
+  if (signature->samples > 1)
+    outs() << "; the batch of " << signature->samples << " runs one sample at a time";
   if (isParallel())
     outs() << (emit == Emit::Shared ? "; parallel (links libomp)"
                                     : "; parallel (link it with -lomp)");

@@ -57,6 +57,12 @@ struct ModelSignature {
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
   uint64_t floatOps = 0;
   PrepareStep prepare;
+  /// Runs of the entry per call: the batch, where the model was compiled
+  /// for one sample (SampleSplit.h; `arguments` and `results` then have the
+  /// batch's shapes), else 1.
+  int64_t samples = 1;
+  /// Per argument, with samples > 1: whether it holds the batch.
+  llvm::SmallVector<bool> perSample;
 };
 
 /// What the caller knows of an argument before inference.
