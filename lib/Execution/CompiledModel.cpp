@@ -371,19 +371,11 @@ char *alignedStart(std::vector<char> &buffer) {
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
 CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
-  SampleSplit split;
-  OwningOpRef<ModuleOp> oneSample;
-  if (codegen.splitBatch != BatchSplit::Never && codegen.target == Target::CPU) {
-    split = chooseSampleSplit(module, codegen.constantArguments,
-                              codegen.splitBatch == BatchSplit::WhenMemoryBound);
-    if (split.samples > 1) {
-      oneSample = cast<ModuleOp>(module->clone());
-      if (succeeded(inferForOneSample(*oneSample, split)))
-        module = *oneSample;
-      else
-        split = SampleSplit();
-    }
-  }
+  auto [oneSample, split] = compileForOneSample(
+      module, codegen.constantArguments,
+      codegen.target == Target::CPU ? codegen.splitBatch : BatchSplit::Never);
+  if (oneSample)
+    module = *oneSample;
   auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();

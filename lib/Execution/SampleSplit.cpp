@@ -214,4 +214,18 @@ LogicalResult inferForOneSample(ModuleOp module, const SampleSplit &split) {
   return success(follows);
 }
 
+std::pair<OwningOpRef<ModuleOp>, SampleSplit>
+compileForOneSample(ModuleOp module, ArrayRef<std::string> constantArguments, BatchSplit mode) {
+  if (mode == BatchSplit::Never)
+    return {};
+  SampleSplit split =
+      chooseSampleSplit(module, constantArguments, mode == BatchSplit::WhenMemoryBound);
+  if (split.samples == 1)
+    return {};
+  OwningOpRef<ModuleOp> oneSample = cast<ModuleOp>(module->clone());
+  if (failed(inferForOneSample(*oneSample, split)))
+    return {};
+  return {std::move(oneSample), std::move(split)};
+}
+
 } // namespace symc

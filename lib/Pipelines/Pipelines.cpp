@@ -405,6 +405,20 @@ void registerPipelines() {
       });
 }
 
+llvm::cl::opt<BatchSplit> &registerSplitBatchOption(llvm::cl::OptionCategory &category) {
+  static llvm::cl::opt<BatchSplit> option(
+      "split-batch",
+      llvm::cl::desc("run a batch one sample at a time (the model compiled for "
+                     "one), where its ops keep the samples apart (CPU)"),
+      llvm::cl::values(
+          clEnumValN(BatchSplit::WhenMemoryBound, "auto",
+                     "where the model also moves many bytes per FLOP (default)"),
+          clEnumValN(BatchSplit::Always, "always", "wherever the ops allow it"),
+          clEnumValN(BatchSplit::Never, "never", "the whole batch in one run")),
+      llvm::cl::init(BatchSplit::WhenMemoryBound), llvm::cl::cat(category));
+  return option;
+}
+
 void registerPassManagerCommandLine() {
   // The passes first: the options' pass-name parsers list the registered
   // passes when they are constructed.

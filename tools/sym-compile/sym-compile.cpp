@@ -110,16 +110,7 @@ cl::opt<std::string> cudaToolkit(
 cl::opt<std::string> targetCPU("target-cpu",
                                cl::desc("an LLVM CPU name (default: the host's)"),
                                cl::cat(category));
-cl::opt<BatchSplit> splitBatch(
-    "split-batch",
-    cl::desc("run a batch one sample at a time (the model compiled for one), "
-             "where its ops keep the samples apart (CPU)"),
-    cl::values(clEnumValN(BatchSplit::WhenMemoryBound, "auto",
-                          "where the model also moves many bytes per FLOP "
-                          "(default)"),
-               clEnumValN(BatchSplit::Always, "always", "wherever the ops allow it"),
-               clEnumValN(BatchSplit::Never, "never", "the whole batch in one run")),
-    cl::init(BatchSplit::WhenMemoryBound), cl::cat(category));
+cl::opt<BatchSplit> &splitBatch = registerSplitBatchOption(category);
 cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
                          cl::cat(category));
 cl::opt<bool> fillMissing(
@@ -394,21 +385,13 @@ Error compileModel(mlir::MLIRContext &ctx) {
     }
   }
   // Before the weights become constants: the labels still hold the batch.
-  SampleSplit split;
-  if (target == Target::CPU && splitBatch != BatchSplit::Never) {
-    std::vector<std::string> weightNames;
-    for (const auto &entry : values)
-      weightNames.push_back(entry.getKey().str());
-    split = chooseSampleSplit(*module, weightNames,
-                              splitBatch == BatchSplit::WhenMemoryBound);
-    if (split.samples > 1) {
-      mlir::OwningOpRef<mlir::ModuleOp> oneSample = module->clone();
-      if (succeeded(inferForOneSample(*oneSample, split)))
-        module = std::move(oneSample);
-      else
-        split = SampleSplit();
-    }
-  }
+  std::vector<std::string> weightNames;
+  for (const auto &entry : values)
+    weightNames.push_back(entry.getKey().str());
+  auto [oneSample, split] = compileForOneSample(
+      *module, weightNames, target == Target::CPU ? splitBatch.getValue() : BatchSplit::Never);
+  if (oneSample)
+    module = std::move(oneSample);
   StringSet<> perSampleNames;
   if (split.samples > 1) {
     auto main = module->lookupSymbol<mlir::func::FuncOp>("main");

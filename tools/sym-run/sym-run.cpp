@@ -84,16 +84,7 @@ cl::opt<bool> emulateGPU(
     cl::init(false), cl::Hidden, cl::cat(category));
 /// --threads N (see takeThreadsOption).
 unsigned threads = 0;
-cl::opt<BatchSplit> splitBatch(
-    "split-batch",
-    cl::desc("run a batch one sample at a time (the model compiled for one), "
-             "where its ops keep the samples apart"),
-    cl::values(clEnumValN(BatchSplit::WhenMemoryBound, "auto",
-                          "where the model also moves many bytes per FLOP "
-                          "(default)"),
-               clEnumValN(BatchSplit::Always, "always", "wherever the ops allow it"),
-               clEnumValN(BatchSplit::Never, "never", "the whole batch in one run")),
-    cl::init(BatchSplit::WhenMemoryBound), cl::cat(category));
+cl::opt<BatchSplit> &splitBatch = registerSplitBatchOption(category);
 cl::opt<bool> passTiming("timing", cl::desc(kPassTimingHelp), cl::init(false),
                          cl::cat(category));
 cl::opt<bool> profile(

@@ -14,7 +14,10 @@
 #ifndef SYMC_EXECUTION_SAMPLESPLIT_H
 #define SYMC_EXECUTION_SAMPLESPLIT_H
 
+#include "symc/Pipelines/Pipelines.h"
+
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -45,6 +48,13 @@ SampleSplit chooseSampleSplit(mlir::ModuleOp module,
 /// of `split`. Fails, leaving the module unusable, where a shape does not
 /// follow (an attribute fixes the batch size).
 mlir::LogicalResult inferForOneSample(mlir::ModuleOp module, const SampleSplit &split);
+
+/// What to compile under `mode` (CPU): a copy of `module` inferred for one
+/// sample, with its split, where chooseSampleSplit splits the batch and
+/// the shapes follow; else no module and one run.
+std::pair<mlir::OwningOpRef<mlir::ModuleOp>, SampleSplit>
+compileForOneSample(mlir::ModuleOp module, llvm::ArrayRef<std::string> constantArguments,
+                    BatchSplit mode);
 
 } // namespace symc
 

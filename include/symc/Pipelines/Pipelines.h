@@ -5,6 +5,7 @@
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -112,6 +113,10 @@ inline constexpr const char *kPassTimingHelp =
     "print MLIR's pass timing, a tree of the compiler's passes (stderr); "
     "MLIR's pass-manager options work too: --mlir-print-ir-after=PASS, "
     "--mlir-print-ir-before=PASS, --mlir-pass-statistics, --mlir-print-debuginfo";
+
+/// The tools' --split-batch=auto|always|never (CodegenOptions::splitBatch),
+/// registered in `category` on the first call; default auto.
+llvm::cl::opt<BatchSplit> &registerSplitBatchOption(llvm::cl::OptionCategory &category);
 
 /// MLIR's pass-manager options for a tool that compiles models without
 /// being mlir-opt (sym-run, sym-compile): --mlir-print-ir-after=PASS,
