@@ -367,6 +367,18 @@ char *alignedStart(std::vector<char> &buffer) {
   return buffer.data() + (-address & (kPreparedAlignment - 1));
 }
 
+/// Calls `entry`, a C-interface function, with a pointer to each of
+/// `descriptors` (ModelJIT's packed convention: a pointer to each argument).
+llvm::Error callWithDescriptors(const ModelJIT &engine, StringRef entry,
+                                MutableArrayRef<SmallVector<int64_t>> descriptors) {
+  SmallVector<void *> pointers, packed;
+  for (SmallVector<int64_t> &descriptor : descriptors)
+    pointers.push_back(descriptor.data());
+  for (void *&pointer : pointers)
+    packed.push_back(&pointer);
+  return engine.invokePacked(entry, packed);
+}
+
 } // namespace
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
@@ -379,17 +391,10 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();
+  widenToBatch(*signature, split.samples, split.perSample);
   std::unique_ptr<CompiledModel> model(new CompiledModel());
-  // The caller's view: the whole batch.
-  model->samples = split.samples;
-  if (split.samples > 1) {
-    for (auto [arg, perSample] : llvm::zip(signature->arguments, split.perSample))
-      if (perSample)
-        arg.shape[0] *= split.samples;
-    for (TensorSignature &result : signature->results)
-      result.shape[0] *= split.samples;
-    model->perSample = std::move(split.perSample);
-  }
+  model->samples = signature->samples;
+  model->perSample = std::move(signature->perSample);
   model->usesGPU = codegen.target == Target::CUDA && !codegen.emulateGPU;
   model->arguments = std::move(signature->arguments);
   for (const TensorSignature &arg : model->arguments)
@@ -397,7 +402,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
         codegen.target == Target::CUDA &&
         llvm::is_contained(codegen.constantArguments, arg.name));
   model->results = std::move(signature->results);
-  model->floatOps = signature->floatOps * split.samples;
+  model->floatOps = signature->floatOps;
   model->prepare = signature->prepare;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
@@ -434,13 +439,8 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
         preparedData.emplace_back(sig.byteSize() + kPreparedAlignment);
         prepareDescriptors.push_back(makeDescriptor(alignedStart(preparedData.back()), sig.shape));
       }
-      SmallVector<void *> pointers, packed;
-      for (auto &desc : prepareDescriptors)
-        pointers.push_back(desc.data());
-      for (void *&ptr : pointers)
-        packed.push_back(&ptr);
-      if (llvm::Error err =
-              engine->invokePacked("_mlir_ciface_" + prepare.function, packed))
+      if (llvm::Error err = callWithDescriptors(*engine, "_mlir_ciface_" + prepare.function,
+                                                prepareDescriptors))
         prepareError = llvm::toString(std::move(err));
     });
     if (!prepareError.empty())
@@ -479,12 +479,7 @@ llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args
     descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(sliceOf(data, sig, /*perSample=*/true));
-  SmallVector<void *> descriptorPtrs, packed;
-  for (auto &desc : descriptors)
-    descriptorPtrs.push_back(desc.data());
-  for (void *&ptr : descriptorPtrs)
-    packed.push_back(&ptr);
-  return engine->invokePacked("_mlir_ciface_main", packed);
+  return callWithDescriptors(*engine, "_mlir_ciface_main", descriptors);
 }
 
 } // namespace symc

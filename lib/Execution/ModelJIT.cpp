@@ -107,17 +107,19 @@ llvm::Expected<std::unique_ptr<ModelJIT>> ModelJIT::create(ModuleOp module,
   if (llvm::Error err = lljit.getMainJITDylib().define(llvm::orc::absoluteSymbols(runtime)))
     return std::move(err);
 
-  // The wrappers go into a copy: `module` stays as the caller gave it.
-  OwningOpRef<ModuleOp> withWrappers = cast<ModuleOp>(module->clone());
+  // The parts are copies (`module` stays as the caller gave it); each
+  // packed wrapper goes next to its callee's definition.
+  unsigned threads = resolveCompileThreads(options.threads);
+  auto parts = splitForParallelCodegen(module, threads * kPartsPerCompileThread);
   for (const std::string &name : options.entryPoints) {
-    auto callee = withWrappers->lookupSymbol<LLVM::LLVMFuncOp>(name);
+    LLVM::LLVMFuncOp callee;
+    for (OwningOpRef<ModuleOp> &part : parts)
+      if (auto func = part->lookupSymbol<LLVM::LLVMFuncOp>(name); func && !func.isExternal())
+        callee = func;
     if (!callee)
       return makeError("the module has no function '" + name + "'");
-    addPackedWrapper(*withWrappers, callee);
+    addPackedWrapper(callee->getParentOfType<ModuleOp>(), callee);
   }
-  unsigned threads = resolveCompileThreads(options.threads);
-  auto parts = splitForParallelCodegen(*withWrappers, threads * kPartsPerCompileThread);
-  withWrappers = nullptr;
   if (llvm::Error err = parts.size() == 1 ? result->addModule(*parts.front())
                                           : result->addObjects(parts, threads))
     return std::move(err);

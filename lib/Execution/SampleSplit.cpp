@@ -214,6 +214,19 @@ LogicalResult inferForOneSample(ModuleOp module, const SampleSplit &split) {
   return success(follows);
 }
 
+void widenToBatch(ModelSignature &signature, int64_t samples, ArrayRef<bool> perSample) {
+  if (samples == 1)
+    return;
+  signature.samples = samples;
+  signature.perSample.assign(perSample.begin(), perSample.end());
+  for (auto [arg, batched] : llvm::zip_equal(signature.arguments, perSample))
+    if (batched)
+      arg.shape[0] *= samples;
+  for (TensorSignature &result : signature.results)
+    result.shape[0] *= samples;
+  signature.floatOps *= samples;
+}
+
 std::pair<OwningOpRef<ModuleOp>, SampleSplit>
 compileForOneSample(ModuleOp module, ArrayRef<std::string> constantArguments, BatchSplit mode) {
   if (mode == BatchSplit::Never)

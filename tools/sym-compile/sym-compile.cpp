@@ -431,18 +431,11 @@ Error compileModel(mlir::MLIRContext &ctx) {
                 "compiled artifacts do not run yet");
   for (TensorSignature &arg : signature->arguments)
     arg.isWeight = values.count(arg.name) != 0;
-  if (split.samples > 1) {
-    // The caller's view: the whole batch.
-    signature->samples = split.samples;
-    for (TensorSignature &arg : signature->arguments) {
-      signature->perSample.push_back(perSampleNames.contains(arg.name));
-      if (signature->perSample.back())
-        arg.shape[0] *= split.samples;
-    }
-    for (TensorSignature &result : signature->results)
-      result.shape[0] *= split.samples;
-    signature->floatOps *= split.samples;
-  }
+  // Embedding removed arguments: which of those left hold the batch, by name.
+  SmallVector<bool> perSample;
+  for (const TensorSignature &arg : signature->arguments)
+    perSample.push_back(perSampleNames.contains(arg.name));
+  widenToBatch(*signature, split.samples, perSample);
   if (wrapper.cPredictAPI &&
       llvm::none_of(signature->arguments,
                     [](const TensorSignature &t) { return !t.isWeight; }))

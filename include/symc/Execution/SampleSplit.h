@@ -14,6 +14,7 @@
 #ifndef SYMC_EXECUTION_SAMPLESPLIT_H
 #define SYMC_EXECUTION_SAMPLESPLIT_H
 
+#include "symc/Execution/CompiledModel.h"
 #include "symc/Pipelines/Pipelines.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -48,6 +49,11 @@ SampleSplit chooseSampleSplit(mlir::ModuleOp module,
 /// of `split`. Fails, leaving the module unusable, where a shape does not
 /// follow (an attribute fixes the batch size).
 mlir::LogicalResult inferForOneSample(mlir::ModuleOp module, const SampleSplit &split);
+
+/// `signature`, of the entry compiled for one sample, as callers see it:
+/// the batch's shapes (each result, each argument that `perSample` marks),
+/// its FLOPs, `samples` and `perSample` recorded. Nothing for samples == 1.
+void widenToBatch(ModelSignature &signature, int64_t samples, llvm::ArrayRef<bool> perSample);
 
 /// What to compile under `mode` (CPU): a copy of `module` inferred for one
 /// sample, with its split, where chooseSampleSplit splits the batch and
