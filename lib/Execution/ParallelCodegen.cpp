@@ -52,11 +52,25 @@ void exposeToOtherParts(SymbolOp op) {
   // `dso_local` and friends stay; an unnamed_addr is harmless either way.
 }
 
+/// Marks `op` as a declaration of a definition in another part. Each part is
+/// its own object and the JIT maps objects wherever mmap puts them, often
+/// more than 2 GiB apart (always under AddressSanitizer), so a reference may
+/// not assume the definition is near: without `dso_local` and hidden
+/// visibility, data is reached through the GOT and calls through PLT stubs,
+/// which the JIT linker places next to the code. (A static linker, as for
+/// sym-compile, relaxes them back to direct references.)
+template <typename SymbolOp>
+void declareFromAnotherPart(SymbolOp op) {
+  op.setDsoLocal(false);
+  op.setVisibility_(LLVM::Visibility::Default);
+}
+
 /// `global` without its value: a declaration of the definition in part 0.
 void makeDeclaration(LLVM::GlobalOp global) {
   global.removeValueAttr();
   global.getInitializerRegion().getBlocks().clear();
   global.setLinkage(LLVM::Linkage::External);
+  declareFromAnotherPart(global);
 }
 
 /// The part each function definition goes to: the heaviest first, each to
@@ -110,6 +124,8 @@ SmallVector<OwningOpRef<ModuleOp>> splitForParallelCodegen(ModuleOp module,
         auto clone = cast<LLVM::LLVMFuncOp>(defineHere ? builder.clone(op)
                                                        : builder.cloneWithoutRegions(op));
         exposeToOtherParts(clone);
+        if (!defineHere && !func.isExternal())
+          declareFromAnotherPart(clone);
         continue;
       }
       auto global = cast<LLVM::GlobalOp>(builder.clone(op));
