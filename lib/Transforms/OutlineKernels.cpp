@@ -4,6 +4,7 @@
 // OpenMP parallel region) into a private `noinline` function of its own,
 // so that LLVM analyses one kernel at a time rather than a whole model;
 // fills compile for size and the calling function without optimization.
+// A kernel identical to one outlined before calls that one instead.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,8 +56,9 @@ bool onlyStoresConstants(Operation *kernel) {
 }
 
 /// Moves `kernel` (a top-level op of `parent` with regions) into a new
-/// private function named `name`, called in its place.
-void outline(func::FuncOp parent, Operation *kernel, StringRef name, SymbolTable &symbols) {
+/// private function named `name`, called in its place; returns the call.
+func::CallOp outline(func::FuncOp parent, Operation *kernel, StringRef name,
+                     SymbolTable &symbols) {
   llvm::SetVector<Value> used(kernel->operand_begin(), kernel->operand_end());
   getUsedValuesDefinedAbove(kernel->getRegions(), used);
   SmallVector<Value> arguments;
@@ -96,12 +98,57 @@ void outline(func::FuncOp parent, Operation *kernel, StringRef name, SymbolTable
   auto call = func::CallOp::create(at, kernel->getLoc(), fn, arguments);
   kernel->replaceAllUsesWith(call.getResults());
   kernel->erase();
+  return call;
 }
+
+/// The kernels outlined so far, by a hash of their type and body, so that a
+/// kernel identical to an earlier one (a repeated layer: BERT's twelve
+/// encoder blocks, ResNet's same-shaped convolutions) calls that one and
+/// LLVM compiles it once.
+class KernelTable {
+public:
+  /// The function `call` calls, or an earlier identical one, which `call`
+  /// then calls instead (the new function is erased).
+  void addOrReuse(func::CallOp call, SymbolTable &symbols) {
+    auto fn = symbols.lookup<func::FuncOp>(call.getCallee());
+    SmallVector<func::FuncOp, 1> &candidates = byHash[hashOf(fn)];
+    for (func::FuncOp earlier : candidates) {
+      if (!isSameKernel(earlier, fn))
+        continue;
+      call.setCallee(earlier.getSymName());
+      symbols.erase(fn);
+      return;
+    }
+    candidates.push_back(fn);
+  }
+
+private:
+  static llvm::hash_code hashOf(func::FuncOp fn) {
+    llvm::hash_code hash = hash_value(fn.getFunctionType());
+    fn.getBody().walk([&](Operation *op) {
+      hash = llvm::hash_combine(
+          hash, OperationEquivalence::computeHash(op, OperationEquivalence::ignoreHashValue,
+                                                  OperationEquivalence::ignoreHashValue,
+                                                  OperationEquivalence::IgnoreLocations));
+    });
+    return hash;
+  }
+
+  static bool isSameKernel(func::FuncOp a, func::FuncOp b) {
+    return a.getFunctionType() == b.getFunctionType() &&
+           a->getAttr("passthrough") == b->getAttr("passthrough") &&
+           OperationEquivalence::isRegionEquivalentTo(&a.getBody(), &b.getBody(),
+                                                      OperationEquivalence::IgnoreLocations);
+  }
+
+  llvm::DenseMap<llvm::hash_code, SmallVector<func::FuncOp, 1>> byHash;
+};
 
 struct SymOutlineKernelsPass : symc::impl::SymOutlineKernelsBase<SymOutlineKernelsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
+    KernelTable kernelTable;
     SmallVector<func::FuncOp> functions(module.getOps<func::FuncOp>());
     for (func::FuncOp parent : functions) {
       if (parent.isExternal())
@@ -114,8 +161,10 @@ struct SymOutlineKernelsPass : symc::impl::SymOutlineKernelsBase<SymOutlineKerne
       if (kernels.size() < 2)
         continue;
       for (auto [index, kernel] : llvm::enumerate(kernels))
-        outline(parent, kernel, (parent.getSymName() + "_kernel" + Twine(index)).str(),
-                symbols);
+        kernelTable.addOrReuse(
+            outline(parent, kernel, (parent.getSymName() + "_kernel" + Twine(index)).str(),
+                    symbols),
+            symbols);
       // What is left allocates buffers and calls the kernels, one block that
       // nothing gains from optimizing: LLVM's machine scheduler was
       // quadratic in it (ResNet-18 at batch 8, 230 calls passing strided

@@ -91,3 +91,77 @@ func.func @fill_then_copy(%in: memref<4x64xf32>, %out: memref<4x64xf32>) {
   }
   return
 }
+
+// -----
+
+// A kernel identical to one outlined before (a repeated layer) calls that
+// one; kernels that differ in a constant, a global or a type stay apart.
+memref.global "private" constant @w0 : memref<4xf32> = dense<1.0>
+memref.global "private" constant @w1 : memref<4xf32> = dense<2.0>
+
+// CHECK-LABEL: func.func private @repeated_kernel0(
+// CHECK-LABEL: func.func private @repeated_kernel2(
+// CHECK:         arith.constant 3.000000e+00
+// CHECK-LABEL: func.func private @repeated_kernel3(
+// CHECK:         memref.get_global @w1
+// CHECK-LABEL: func.func private @repeated_kernel4(
+// CHECK-SAME:    memref<8xf32>
+// CHECK-NOT:   func.func private
+// CHECK-LABEL: func.func @repeated(
+// CHECK:   call @repeated_kernel0(%[[A:[a-z0-9]+]], %[[B:[a-z0-9]+]]) :
+// CHECK:   call @repeated_kernel0(%[[B]], %[[A]]) :
+// CHECK:   call @repeated_kernel2(
+// CHECK:   call @repeated_kernel3(
+// CHECK:   call @repeated_kernel4(
+// CHECK:   call @repeated_kernel0(
+func.func @repeated(%a: memref<4xf32>, %b: memref<4xf32>, %c: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %two = arith.constant 2.0 : f32
+  %three = arith.constant 3.0 : f32
+  %w0 = memref.get_global @w0 : memref<4xf32>
+  %w1 = memref.get_global @w1 : memref<4xf32>
+  scf.for %i = %c0 to %c4 step %c1 {
+    %x = memref.load %a[%i] : memref<4xf32>
+    %y = memref.load %w0[%i] : memref<4xf32>
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %two : f32
+    memref.store %q, %b[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %x = memref.load %b[%i] : memref<4xf32>
+    %y = memref.load %w0[%i] : memref<4xf32>
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %two : f32
+    memref.store %q, %a[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %x = memref.load %a[%i] : memref<4xf32>
+    %y = memref.load %w0[%i] : memref<4xf32>
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %three : f32
+    memref.store %q, %b[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %x = memref.load %a[%i] : memref<4xf32>
+    %y = memref.load %w1[%i] : memref<4xf32>
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %two : f32
+    memref.store %q, %b[%i] : memref<4xf32>
+  }
+  scf.for %i = %c0 to %c8 step %c1 {
+    %x = memref.load %c[%i] : memref<8xf32>
+    %q = arith.mulf %x, %two : f32
+    memref.store %q, %c[%i] : memref<8xf32>
+  }
+  scf.for %i = %c0 to %c4 step %c1 {
+    %x = memref.load %a[%i] : memref<4xf32>
+    %y = memref.load %w0[%i] : memref<4xf32>
+    %p = arith.mulf %x, %y : f32
+    %q = arith.mulf %p, %two : f32
+    memref.store %q, %b[%i] : memref<4xf32>
+  }
+  return
+}
