@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
   out.data = c;
   if (FN(_create)(&model) != SYMC_OK)
     return 1;
-  reps = n <= 256 ? 50 : n <= 512 ? 10 : 3;
+  reps = n <= 256 ? 200 : n <= 512 ? 40 : 15;
   for (r = 0; r < reps + 1; ++r) { /* the first run warms up */
     t0 = now();
     if (FN(_run)(model, in, 2, &out, 1) != SYMC_OK) {
