@@ -167,7 +167,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
 
   addBufferizationPasses(pm, /*vectorRows=*/true);
   pm.addNestedPass<func::FuncOp>(createSymFreeBuffersEarly());
-  pm.addNestedPass<func::FuncOp>(createSymPrefetchNextBlock());
+  pm.addPass(createSymPrefetchNextBlock());
   // Threads: scf.forall -> scf.parallel -> OpenMP; the canonicalization
   // merges the blocks that memref.alloca_scope would refuse (toolchain.md).
   if (options.parallel) {

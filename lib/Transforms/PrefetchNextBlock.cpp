@@ -12,7 +12,10 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/IRMapping.h"
 
 using namespace mlir;
@@ -115,12 +118,76 @@ SmallVector<scf::ForOp> busiestNest(scf::ForOp loop) {
   return best;
 }
 
+/// Each view type's line offsets as constant tables: module globals, one
+/// per distinct table.
+class LineTables {
+public:
+  explicit LineTables(ModuleOp module) : module(module), symbols(module) {}
+
+  /// A global holding the element offset of each line of a view of `type`
+  /// (lineShape's lines in row-major order) from the view's first element,
+  /// or none when `type`'s strides are not static.
+  memref::GlobalOp tableFor(MemRefType type) {
+    auto [strides, offset] = type.getStridesAndOffset();
+    if (llvm::any_of(strides, ShapedType::isDynamic))
+      return nullptr;
+    SmallVector<int64_t> lines = lineShape(type);
+    int64_t perLine = elementsPerLine(type);
+    SmallVector<int32_t> offsets;
+    for (int64_t line = 0, count = ShapedType::getNumElements(lines); line < count; ++line) {
+      SmallVector<int64_t> index = delinearize(line, computeStrides(lines));
+      index.back() *= perLine;
+      int64_t element = 0;
+      for (auto [i, stride] : llvm::zip(index, strides))
+        element += i * stride;
+      offsets.push_back(int32_t(element));
+    }
+    auto tableType = MemRefType::get({int64_t(offsets.size())},
+                                     IntegerType::get(module.getContext(), 32));
+    auto values = DenseElementsAttr::get(
+        RankedTensorType::get(tableType.getShape(), tableType.getElementType()),
+        ArrayRef<int32_t>(offsets));
+    memref::GlobalOp &global = byValues[values];
+    if (!global) {
+      OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+      global = memref::GlobalOp::create(b, module.getLoc(), "__symc_prefetch_lines",
+                                        b.getStringAttr("private"), tableType, values,
+                                        /*constant=*/true, /*alignment=*/nullptr);
+      symbols.insert(global); // renames it when taken
+    }
+    return global;
+  }
+
+private:
+  ModuleOp module;
+  SymbolTable symbols;
+  llvm::DenseMap<Attribute, memref::GlobalOp> byValues;
+};
+
+/// `view` as a 1-D memref from its first element on, covering its last
+/// element: a table's offsets index it.
+Value flattened(OpBuilder &b, Location loc, Value view) {
+  auto type = cast<MemRefType>(view.getType());
+  auto [strides, offset] = type.getStridesAndOffset();
+  int64_t span = 1;
+  for (auto [size, stride] : llvm::zip(type.getShape(), strides))
+    span += (size - 1) * stride;
+  auto metadata = memref::ExtractStridedMetadataOp::create(b, loc, view);
+  auto flatType = MemRefType::get(
+      {span}, type.getElementType(),
+      StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, {1}));
+  return memref::ReinterpretCastOp::create(b, loc, flatType, metadata.getBaseBuffer(),
+                                           OpFoldResult(metadata.getOffset()),
+                                           ArrayRef<OpFoldResult>{b.getIndexAttr(span)},
+                                           ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+}
+
 /// Prefetches of the next iteration of `loop`, spread over the iterations
 /// of its busiest inner nest: a few cache lines per iteration, the k-th
 /// line of the views (in order) at the nest's (k / burst)-th iteration. A
 /// burst of prefetches at the iteration's start fills the core's miss
 /// buffers and stalls it until memory delivers, as the demand loads did.
-void prefetchNextIteration(scf::ForOp loop) {
+void prefetchNextIteration(scf::ForOp loop, LineTables &tables) {
   SmallVector<memref::SubViewOp> views = movingViews(loop);
   SmallVector<scf::ForOp> nest = busiestNest(loop);
   if (views.empty() || nest.empty())
@@ -153,6 +220,13 @@ void prefetchNextIteration(scf::ForOp loop) {
       if (!mapping.contains(op->getResult(0)))
         b.clone(*op, mapping);
     nextViews.push_back(b.clone(*view, mapping)->getResult(0));
+  }
+  // Where a table gives the lines' offsets, the views flattened, once per
+  // iteration of `loop`.
+  SmallVector<std::pair<memref::GlobalOp, Value>> lookups;
+  for (Value view : nextViews) {
+    memref::GlobalOp table = tables.tableFor(cast<MemRefType>(view.getType()));
+    lookups.push_back({table, table ? flattened(b, loc, view) : Value()});
   }
   // The prefetches go in the body of the outermost loop of the nest whose
   // iterations (counted with the loops around it) take them in bursts of
@@ -189,7 +263,7 @@ void prefetchNextIteration(scf::ForOp loop) {
     k = arith::AddIOp::create(b, loc, k, burst.getInductionVar());
   }
   int64_t first = 0;
-  for (Value view : nextViews) {
+  for (auto [view, lookup] : llvm::zip(nextViews, lookups)) {
     auto type = cast<MemRefType>(view.getType());
     SmallVector<int64_t> lines = lineShape(type);
     int64_t count = ShapedType::getNumElements(lines);
@@ -201,6 +275,15 @@ void prefetchNextIteration(scf::ForOp loop) {
     auto ifOp = scf::IfOp::create(b, loc, inRange, /*withElseRegion=*/false);
     OpBuilder ib = ifOp.getThenBodyBuilder();
     Value line = arith::SubIOp::create(ib, loc, k, begin);
+    if (auto [table, flat] = lookup; table) {
+      Value offsets = memref::GetGlobalOp::create(ib, loc, table.getType(), table.getSymName());
+      Value element = arith::IndexCastOp::create(
+          ib, loc, ib.getIndexType(), memref::LoadOp::create(ib, loc, offsets, line));
+      memref::PrefetchOp::create(ib, loc, flat, element, /*isWrite=*/false,
+                                 /*localityHint=*/2, /*isDataCache=*/true);
+      first += count;
+      continue;
+    }
     auto indices =
         affine::AffineDelinearizeIndexOp::create(ib, loc, line, lines, /*hasOuterBound=*/true);
     SmallVector<Value> at(indices.getResults());
@@ -216,13 +299,14 @@ struct SymPrefetchNextBlockPass
     : symc::impl::SymPrefetchNextBlockBase<SymPrefetchNextBlockPass> {
   void runOnOperation() override {
     SmallVector<scf::ForOp> loops;
+    LineTables tables(getOperation());
     getOperation().walk([&](scf::ForOp loop) {
       if (loop->hasAttr(symc::cpu::kPrefetchNextBlockAttr))
         loops.push_back(loop);
     });
     for (scf::ForOp loop : loops) {
       loop->removeAttr(symc::cpu::kPrefetchNextBlockAttr);
-      prefetchNextIteration(loop);
+      prefetchNextIteration(loop, tables);
     }
   }
 };

@@ -1,4 +1,4 @@
-// RUN: sym-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(symc-prefetch-next-block))' | FileCheck %s
+// RUN: sym-opt %s -split-input-file -pass-pipeline='builtin.module(symc-prefetch-next-block)' | FileCheck %s
 
 // A loop over blocks of 16 channels, marked: the block's weights view
 // (2x16 floats, one line per row) is prefetched for the next block, spread
@@ -6,7 +6,10 @@
 // whose iterations take at most 4 prefetches each: one line per iteration
 // of the outer loop (4 iterations), at iterations 0 and 1, so that the
 // innermost loop is left alone. The view of the bias, which does not move
-// with the block, is not prefetched; the mark is removed.
+// with the block, is not prefetched; the mark is removed. The lines'
+// offsets in the view (static strides) come from a constant table, the view
+// flattened from its first element to its last.
+// CHECK: memref.global "private" constant @[[LINES:.*]] : memref<2xi32> = dense<[0, 64]>
 // CHECK-LABEL: func.func @blocks
 // CHECK: scf.for %[[CB:.*]] = %c0 to %c64 step %c16 {
 // CHECK:   %[[VIEW:.*]] = memref.subview %arg0[0, %[[CB]]] [2, 16] [1, 1]
@@ -14,14 +17,18 @@
 // CHECK:   %[[LAST:.*]] = arith.subi %c64, %c16
 // CHECK:   %[[CLAMPED:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
 // CHECK:   %[[NEXTVIEW:.*]] = memref.subview %arg0[0, %[[CLAMPED]]] [2, 16] [1, 1]
+// CHECK:   %[[BASE:[a-z_0-9]+]], %[[OFFSET:[a-z_0-9]+]], {{.*}} = memref.extract_strided_metadata %[[NEXTVIEW]]
+// CHECK:   %[[FLAT:.*]] = memref.reinterpret_cast %[[BASE]] to offset: [%[[OFFSET]]], sizes: [80], strides: [1]
 // CHECK:   scf.for %[[I:.*]] = %c0 to %c4 step %c1 {
 // CHECK:     %[[K:.*]] = arith.addi %{{.*}}, %{{.*}}
 // CHECK:     arith.cmpi slt, %[[K]], %c2
 // CHECK:     %[[IN_RANGE:.*]] = arith.andi
 // CHECK:     scf.if %[[IN_RANGE]] {
-// CHECK:       %[[LINE:.*]]:2 = affine.delinearize_index %{{.*}} into (2, 1)
-// CHECK:       %[[COLUMN:.*]] = arith.muli %[[LINE]]#1, %c16
-// CHECK:       memref.prefetch %[[NEXTVIEW]][%[[LINE]]#0, %[[COLUMN]]], read, locality<2>, data
+// CHECK:       %[[LINE:.*]] = arith.subi %[[K]], %{{.*}}
+// CHECK:       %[[TABLE:.*]] = memref.get_global @[[LINES]] : memref<2xi32>
+// CHECK:       %[[ENTRY:.*]] = memref.load %[[TABLE]][%[[LINE]]]
+// CHECK:       %[[ELEMENT:.*]] = arith.index_cast %[[ENTRY]] : i32 to index
+// CHECK:       memref.prefetch %[[FLAT]][%[[ELEMENT]]], read, locality<2>, data
 // CHECK:     }
 // CHECK:     scf.for %[[J:.*]] = %c0 to %c8 step %c1 {
 // CHECK-NOT:   memref.prefetch
@@ -63,14 +70,16 @@ func.func @blocks(%w: memref<2x64xf32>, %bias: memref<2x64xf32>, %out: memref<4x
 
 // 40 lines (a 40x16 view) over the same 4 x 8 nest: 10 per outer
 // iteration would be a burst, so they go in the innermost loop, two per
-// iteration (a loop of 2 from line 2k).
+// iteration (a loop of 2 from line 2k). The table is of 40 lines, a row
+// apart each.
+// CHECK: memref.global "private" constant @[[LINES:.*]] : memref<40xi32> = dense<[0, 64, 128,
 // CHECK-LABEL: func.func @many_lines
 // CHECK: scf.for %{{.*}} = %c0 to %c4 step %c1 {
 // CHECK:   scf.for %{{.*}} = %c0 to %c8 step %c1 {
 // CHECK:     %[[FIRST:.*]] = arith.muli %{{.*}}, %c2
 // CHECK:     scf.for %[[P:.*]] = %{{.*}} to %c2{{.*}} step
 // CHECK:       arith.addi %[[FIRST]], %[[P]]
-// CHECK:       affine.delinearize_index %{{.*}} into (40, 1)
+// CHECK:       memref.get_global @[[LINES]]
 // CHECK:       memref.prefetch
 func.func @many_lines(%w: memref<40x64xf32>, %out: memref<4x8xf32>) {
   %c0 = arith.constant 0 : index
@@ -84,6 +93,35 @@ func.func @many_lines(%w: memref<40x64xf32>, %out: memref<4x8xf32>) {
     scf.for %i = %c0 to %c4 step %c1 {
       scf.for %j = %c0 to %c8 step %c1 {
         %x = memref.load %view[%i, %j] : memref<40x16xf32, strided<[64, 1], offset: ?>>
+        memref.store %x, %out[%i, %j] : memref<4x8xf32>
+      }
+    }
+  } {symc.prefetch_next_block}
+  return
+}
+
+// -----
+
+// A view whose strides are only known at run time: no table; the line is
+// delinearized into the view's indices.
+// CHECK-NOT: memref.global
+// CHECK-LABEL: func.func @dynamic_strides
+// CHECK:     scf.if %{{.*}} {
+// CHECK:       %[[LINE:.*]]:2 = affine.delinearize_index %{{.*}} into (2, 1)
+// CHECK:       %[[COLUMN:.*]] = arith.muli %[[LINE]]#1, %c16
+// CHECK:       memref.prefetch %{{.*}}[%[[LINE]]#0, %[[COLUMN]]], read, locality<2>, data
+func.func @dynamic_strides(%w: memref<2x64xf32, strided<[?, 1]>>, %out: memref<4x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  scf.for %cb = %c0 to %c64 step %c16 {
+    %view = memref.subview %w[0, %cb] [2, 16] [1, 1] : memref<2x64xf32, strided<[?, 1]>> to memref<2x16xf32, strided<[?, 1], offset: ?>>
+    scf.for %i = %c0 to %c4 step %c1 {
+      scf.for %j = %c0 to %c8 step %c1 {
+        %x = memref.load %view[%c0, %j] : memref<2x16xf32, strided<[?, 1], offset: ?>>
         memref.store %x, %out[%i, %j] : memref<4x8xf32>
       }
     }
