@@ -113,55 +113,45 @@ SmallVector<int64_t> makeDescriptor(const void *data, ArrayRef<int64_t> shape) {
 /// resolve (AOT artifacts link them instead).
 llvm::StringMap<void *> runtimeKernels() {
   llvm::StringMap<void *> symbols;
-  auto add = [&](llvm::StringRef name, void *address) { symbols[name] = address; };
-  add("_mlir_ciface_symc_multibox_detection_f32",
-      reinterpret_cast<void *>(&_mlir_ciface_symc_multibox_detection_f32));
-  add("_mlir_ciface_symc_box_nms_f32",
-      reinterpret_cast<void *>(&_mlir_ciface_symc_box_nms_f32));
-  add("_mlir_ciface_symc_topk_f32",
-      reinterpret_cast<void *>(&_mlir_ciface_symc_topk_f32));
-  add("_mlir_ciface_symc_histogram_uniform_f32",
-      reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_uniform_f32));
-  add("_mlir_ciface_symc_histogram_f32",
-      reinterpret_cast<void *>(&_mlir_ciface_symc_histogram_f32));
-  add("memrefCopy", reinterpret_cast<void *>(&memrefCopy));
-  add("symc_profile_enter", reinterpret_cast<void *>(&symc_profile_enter));
-  add("symc_profile_exit", reinterpret_cast<void *>(&symc_profile_exit));
-  add("_mlir_memref_to_llvm_alloc",
-      reinterpret_cast<void *>(&_mlir_memref_to_llvm_alloc));
-  add("_mlir_memref_to_llvm_aligned_alloc",
-      reinterpret_cast<void *>(&_mlir_memref_to_llvm_aligned_alloc));
-  add("_mlir_memref_to_llvm_free",
-      reinterpret_cast<void *>(&_mlir_memref_to_llvm_free));
-  add("symc_lgamma_f32", reinterpret_cast<void *>(&symc_lgamma_f32));
-  add("symc_lgamma_f64", reinterpret_cast<void *>(&symc_lgamma_f64));
-  add("symc_erfinv_f32", reinterpret_cast<void *>(&symc_erfinv_f32));
-  add("symc_erfinv_f64", reinterpret_cast<void *>(&symc_erfinv_f64));
+#define SYMC_RUNTIME_SYMBOL(fn) symbols[#fn] = reinterpret_cast<void *>(&fn);
+  SYMC_RUNTIME_SYMBOL(_mlir_ciface_symc_multibox_detection_f32)
+  SYMC_RUNTIME_SYMBOL(_mlir_ciface_symc_box_nms_f32)
+  SYMC_RUNTIME_SYMBOL(_mlir_ciface_symc_topk_f32)
+  SYMC_RUNTIME_SYMBOL(_mlir_ciface_symc_histogram_uniform_f32)
+  SYMC_RUNTIME_SYMBOL(_mlir_ciface_symc_histogram_f32)
+  SYMC_RUNTIME_SYMBOL(memrefCopy)
+  SYMC_RUNTIME_SYMBOL(symc_profile_enter)
+  SYMC_RUNTIME_SYMBOL(symc_profile_exit)
+  SYMC_RUNTIME_SYMBOL(_mlir_memref_to_llvm_alloc)
+  SYMC_RUNTIME_SYMBOL(_mlir_memref_to_llvm_aligned_alloc)
+  SYMC_RUNTIME_SYMBOL(_mlir_memref_to_llvm_free)
+  SYMC_RUNTIME_SYMBOL(symc_lgamma_f32)
+  SYMC_RUNTIME_SYMBOL(symc_lgamma_f64)
+  SYMC_RUNTIME_SYMBOL(symc_erfinv_f32)
+  SYMC_RUNTIME_SYMBOL(symc_erfinv_f64)
   // The GPU runtime (CUDA target).
-#define SYMC_ADD_GPU(fn) add(#fn, reinterpret_cast<void *>(&fn));
-  SYMC_ADD_GPU(symcGpuConstant)
-  SYMC_ADD_GPU(mgpuModuleLoad)
-  SYMC_ADD_GPU(mgpuModuleLoadJIT)
-  SYMC_ADD_GPU(mgpuModuleUnload)
-  SYMC_ADD_GPU(mgpuModuleGetFunction)
-  SYMC_ADD_GPU(mgpuLaunchKernel)
-  SYMC_ADD_GPU(mgpuStreamCreate)
-  SYMC_ADD_GPU(mgpuStreamDestroy)
-  SYMC_ADD_GPU(mgpuStreamSynchronize)
-  SYMC_ADD_GPU(mgpuStreamWaitEvent)
-  SYMC_ADD_GPU(mgpuEventCreate)
-  SYMC_ADD_GPU(mgpuEventDestroy)
-  SYMC_ADD_GPU(mgpuEventSynchronize)
-  SYMC_ADD_GPU(mgpuEventRecord)
-  SYMC_ADD_GPU(mgpuMemAlloc)
-  SYMC_ADD_GPU(mgpuMemFree)
-  SYMC_ADD_GPU(mgpuMemcpy)
-  SYMC_ADD_GPU(mgpuMemset32)
-  SYMC_ADD_GPU(mgpuMemset16)
-#undef SYMC_ADD_GPU
+  SYMC_RUNTIME_SYMBOL(symcGpuConstant)
+  SYMC_RUNTIME_SYMBOL(mgpuModuleLoad)
+  SYMC_RUNTIME_SYMBOL(mgpuModuleLoadJIT)
+  SYMC_RUNTIME_SYMBOL(mgpuModuleUnload)
+  SYMC_RUNTIME_SYMBOL(mgpuModuleGetFunction)
+  SYMC_RUNTIME_SYMBOL(mgpuLaunchKernel)
+  SYMC_RUNTIME_SYMBOL(mgpuStreamCreate)
+  SYMC_RUNTIME_SYMBOL(mgpuStreamDestroy)
+  SYMC_RUNTIME_SYMBOL(mgpuStreamSynchronize)
+  SYMC_RUNTIME_SYMBOL(mgpuStreamWaitEvent)
+  SYMC_RUNTIME_SYMBOL(mgpuEventCreate)
+  SYMC_RUNTIME_SYMBOL(mgpuEventDestroy)
+  SYMC_RUNTIME_SYMBOL(mgpuEventSynchronize)
+  SYMC_RUNTIME_SYMBOL(mgpuEventRecord)
+  SYMC_RUNTIME_SYMBOL(mgpuMemAlloc)
+  SYMC_RUNTIME_SYMBOL(mgpuMemFree)
+  SYMC_RUNTIME_SYMBOL(mgpuMemcpy)
+  SYMC_RUNTIME_SYMBOL(mgpuMemset32)
+  SYMC_RUNTIME_SYMBOL(mgpuMemset16)
+#undef SYMC_RUNTIME_SYMBOL
   return symbols;
 }
-
 
 } // namespace
 
