@@ -77,8 +77,24 @@ bool keepsSamplesApart(Operation *op, const llvm::DenseSet<Value> &batched) {
       })
       .Case<sym::ElemwiseAddOp, sym::ElemwiseSubOp, sym::ElemwiseMulOp, sym::ElemwiseDivOp>(
           [&](auto) { return allOperandsBatched(); })
+      .Case([&](sym::TransposeOp transpose) {
+        return transpose.getPermutation(rank(transpose.getData()))[0] == 0;
+      })
+      // Row-major, a reshape whose result keeps the batch on axis 0 (which
+      // the caller checks) keeps each sample's elements together.
+      .Case([&](sym::ReshapeOp) { return true; })
+      .Case([&](sym::MultiBoxDetectionOp detection) {
+        // Each sample's predictions against the anchors, shared by all.
+        return batched.contains(detection.getClsProb()) &&
+               batched.contains(detection.getLocPred()) &&
+               !batched.contains(detection.getAnchor());
+      })
       .Default([](Operation *) { return false; });
 }
+
+/// Whether `op`'s results are the same whatever the batch it reads: SSD's
+/// anchors depend on the feature map's height and width only.
+bool ignoresBatch(Operation *op) { return isa<sym::MultiBoxPriorOp>(op); }
 
 /// The FLOPs of a convolution or FullyConnected (2 per multiply-add), from
 /// its result and weight shapes; 0 for other ops.
@@ -128,14 +144,18 @@ SampleSplit chooseSampleSplit(ModuleOp module, ArrayRef<std::string> constantArg
 
   int64_t flops = 0, activationBytes = 0, largest = 0;
   for (Operation &op : main.getBody().front().without_terminator()) {
-    if (llvm::none_of(op.getOperands(), [&](Value v) { return batched.contains(v); }))
-      continue; // computed from the weights alone: the same in every run
+    if (ignoresBatch(&op) ||
+        llvm::none_of(op.getOperands(), [&](Value v) { return batched.contains(v); }))
+      continue; // the same for every sample: from the weights, or shapes alone
     if (!keepsSamplesApart(&op, batched))
       return split;
     for (Value v : op.getOperands())
       if (batched.contains(v) && batchOf(v.getType()) != batch)
         return split;
     for (Value result : op.getResults()) {
+      // Unused (BatchNorm's mean and variance at inference): any shape.
+      if (result.use_empty())
+        continue;
       if (batchOf(result.getType()) != batch)
         return split;
       batched.insert(result);

@@ -309,6 +309,22 @@ def _cases():
             det = mx.sym.contrib.MultiBoxDetection(v(mx, "cls_prob"), v(mx, "loc_small"), anchors, name="det", **attrs)
             return det, {"feat": (1, 1) + anchors_hw, "cls_prob": (2, num_classes, n), "loc_small": (2, n * 4)}
         return build
+    # An SSD head on a batch of 2: class scores and box offsets from 1x1
+    # convolutions, transposed and reshaped per sample, anchors from the
+    # same feature map (what sym-run --split-batch must run one sample at
+    # a time: test/golden/split-batch.test).
+    def ssd_head(mx):
+        data = v(mx, "data")
+        anchors = mx.sym.contrib.MultiBoxPrior(data, sizes=(0.3, 0.5), ratios=(1, 2, 0.5), name="anchors")
+        cls = mx.sym.Convolution(data, kernel=(1, 1), num_filter=4 * 3, name="cls")
+        cls = mx.sym.Flatten(mx.sym.transpose(cls, axes=(0, 2, 3, 1), name="cls_t"), name="cls_f")
+        cls = mx.sym.transpose(mx.sym.Reshape(cls, shape=(0, -1, 3), name="cls_r"), axes=(0, 2, 1), name="cls_rt")
+        cls = mx.sym.SoftmaxActivation(cls, mode="channel", name="cls_prob")
+        loc = mx.sym.Convolution(data, kernel=(1, 1), num_filter=4 * 4, name="loc")
+        loc = mx.sym.Flatten(mx.sym.transpose(loc, axes=(0, 2, 3, 1), name="loc_t"), name="loc_f")
+        det = mx.sym.contrib.MultiBoxDetection(cls, loc, anchors, threshold=0.2, name="det")
+        return det, {"data": (2, 3, 4, 4)}
+    C["ssd_head_batch2"] = ssd_head
     C["multibox_detection_default"] = detection(3, (3, 3))
     C["multibox_detection_force_topk"] = detection(4, (4, 3), force_suppress=True, nms_topk=10, nms_threshold=0.4, threshold=0.2)
     C["multibox_detection_noclip_variances"] = detection(2, (3, 2), clip=False, variances=(0.2, 0.1, 0.3, 0.25), threshold=0.5)
