@@ -18,6 +18,8 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/IRMapping.h"
 
+#include <limits>
+
 using namespace mlir;
 
 namespace symc {
@@ -126,9 +128,10 @@ public:
 
   /// A global holding the element offset of each line of a view of `type`
   /// (lineShape's lines in row-major order) from the view's first element,
-  /// or none when `type`'s strides are not static.
+  /// or none when `type`'s strides are not static (or an offset needs more
+  /// than 32 bits).
   memref::GlobalOp tableFor(MemRefType type) {
-    auto [strides, offset] = type.getStridesAndOffset();
+    SmallVector<int64_t> strides = type.getStridesAndOffset().first;
     if (llvm::any_of(strides, ShapedType::isDynamic))
       return nullptr;
     SmallVector<int64_t> lines = lineShape(type);
@@ -140,6 +143,8 @@ public:
       int64_t element = 0;
       for (auto [i, stride] : llvm::zip(index, strides))
         element += i * stride;
+      if (element > std::numeric_limits<int32_t>::max())
+        return nullptr;
       offsets.push_back(int32_t(element));
     }
     auto tableType = MemRefType::get({int64_t(offsets.size())},
@@ -168,7 +173,7 @@ private:
 /// element: a table's offsets index it.
 Value flattened(OpBuilder &b, Location loc, Value view) {
   auto type = cast<MemRefType>(view.getType());
-  auto [strides, offset] = type.getStridesAndOffset();
+  SmallVector<int64_t> strides = type.getStridesAndOffset().first;
   int64_t span = 1;
   for (auto [size, stride] : llvm::zip(type.getShape(), strides))
     span += (size - 1) * stride;
