@@ -36,18 +36,40 @@ func.func @matmul(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>, %c: tensor<64x
 // A depth too large for L1 (a 768 x 16 panel of B is 48 KiB) splits into
 // blocks of 256; the first runs before the loop over the others, so that
 // its tiles can start from the accumulator's fill (symc-forward-fills).
+// B is packed whole; A's block of rows is packed for each depth block just
+// before its panels sweep it (so that they re-read it from L2). The rows of
+// register tiles are marked for symc-prefetch-next-block.
 // CHECK-LABEL: func @matmul_depth_blocks
-// CHECK: tensor.empty() : tensor<3x2x4x256xf32>
-// CHECK: tensor.insert_slice {{.*}} : tensor<1x1x1x256xf32> into tensor<3x2x4x256xf32>
 // CHECK: tensor.empty() : tensor<3x2x256x16xf32>
+// CHECK-NOT: tensor<3x2x4x256xf32>
+// CHECK: tensor.extract_slice %arg0[0, 0] [8, 256] [1, 1] : tensor<8x768xf32> to tensor<8x256xf32>
+// CHECK: tensor.empty() : tensor<1x2x4x256xf32>
 // CHECK: %[[FIRST:.*]] = scf.for {{.*}} to %c2 step %c1 iter_args(%{{.*}} = %arg2)
 // CHECK:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 256, 16]
 // CHECK:   scf.for {{.*}} to %c256 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK:   } {symc.prefetch_next_accumulator}
 // CHECK: scf.for %[[D:.*]] = %c1 to %c3 step %c1 iter_args(%{{.*}} = %[[FIRST]])
+// CHECK:   %[[COLUMN:.*]] = arith.muli %[[D]], %c256
+// CHECK:   tensor.extract_slice %arg0[0, %[[COLUMN]]] [8, 256] [1, 1] : tensor<8x768xf32> to tensor<8x256xf32>
+// CHECK:   tensor.empty() : tensor<1x2x4x256xf32>
 // CHECK:   tensor.extract_slice %{{.*}}[%[[D]], %{{.*}}, 0, 0] [1, 1, 256, 16]
 func.func @matmul_depth_blocks(%a: tensor<8x768xf32>, %b: tensor<768x32xf32>, %c: tensor<8x32xf32>) -> tensor<8x32xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<8x768xf32>, tensor<768x32xf32>) outs(%c : tensor<8x32xf32>) -> tensor<8x32xf32>
   return %r : tensor<8x32xf32>
+}
+
+// -----
+
+// Rows padded to whole register tiles (14 -> 16): A is packed whole, with
+// its padding, before the loops ([3, 4, 4, 256]).
+// CHECK-LABEL: func @matmul_depth_blocks_padded
+// CHECK: tensor.empty() : tensor<3x4x4x256xf32>
+// CHECK: scf.for {{.*}} to %c3 step %c1
+// CHECK-NOT: tensor.empty() : tensor<1x4x4x256xf32>
+// CHECK: return
+func.func @matmul_depth_blocks_padded(%a: tensor<14x768xf32>, %b: tensor<768x32xf32>, %c: tensor<14x32xf32>) -> tensor<14x32xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<14x768xf32>, tensor<768x32xf32>) outs(%c : tensor<14x32xf32>) -> tensor<14x32xf32>
+  return %r : tensor<14x32xf32>
 }
 
 // -----

@@ -128,3 +128,57 @@ func.func @dynamic_strides(%w: memref<2x64xf32, strided<[?, 1]>>, %out: memref<4
   } {symc.prefetch_next_block}
   return
 }
+
+// -----
+
+// A row of register tiles marked symc.prefetch_next_accumulator: at the
+// start of each iteration, the next iteration's tile of C (2 rows of 32
+// floats, 4 lines), which the body reads and writes, is prefetched into L1
+// in one burst, at constant offsets in the view. The tile of A, which the
+// body only reads, is not; nor is C's tile in the unmarked loop, or a tile
+// too large for a burst (16 rows of 16 lines). The marks are removed.
+// CHECK-LABEL: func.func @accumulator
+// CHECK: scf.for %[[ROW:.*]] = %c0 to %c8 step %c2 {
+// CHECK:   %[[A:.*]] = memref.subview %arg0[%[[ROW]], 0]
+// CHECK:   %[[C:.*]] = memref.subview %arg1[%[[ROW]], 0]
+// CHECK:   %[[NEXT:.*]] = arith.addi %[[ROW]], %c2
+// CHECK:   %[[LAST:.*]] = arith.subi %c8, %c2
+// CHECK:   %[[CLAMPED:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
+// CHECK:   %[[NEXTC:.*]] = memref.subview %arg1[%[[CLAMPED]], 0] [2, 32] [1, 1]
+// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
+// CHECK-NOT: memref.prefetch
+// CHECK:   vector.transfer_read %[[C]]
+// CHECK-NOT: memref.prefetch
+// CHECK-NOT: symc.prefetch_next_accumulator
+// CHECK: return
+func.func @accumulator(%a: memref<8x256xf32>, %c: memref<8x32xf32>, %big: memref<64x256xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %cst = arith.constant 0.0 : f32
+  scf.for %row = %c0 to %c8 step %c2 {
+    %at = memref.subview %a[%row, 0] [2, 256] [1, 1] : memref<8x256xf32> to memref<2x256xf32, strided<[256, 1], offset: ?>>
+    %ct = memref.subview %c[%row, 0] [2, 32] [1, 1] : memref<8x32xf32> to memref<2x32xf32, strided<[32, 1], offset: ?>>
+    %acc = vector.transfer_read %ct[%c0, %c0], %cst {in_bounds = [true, true]} : memref<2x32xf32, strided<[32, 1], offset: ?>>, vector<2x32xf32>
+    %x = vector.transfer_read %at[%c0, %c0], %cst {in_bounds = [true, true]} : memref<2x256xf32, strided<[256, 1], offset: ?>>, vector<2x32xf32>
+    %sum = arith.addf %acc, %x : vector<2x32xf32>
+    vector.transfer_write %sum, %ct[%c0, %c0] {in_bounds = [true, true]} : vector<2x32xf32>, memref<2x32xf32, strided<[32, 1], offset: ?>>
+  } {symc.prefetch_next_accumulator}
+  scf.for %row = %c0 to %c8 step %c2 {
+    %ct = memref.subview %c[%row, 0] [2, 32] [1, 1] : memref<8x32xf32> to memref<2x32xf32, strided<[32, 1], offset: ?>>
+    %acc = vector.transfer_read %ct[%c0, %c0], %cst {in_bounds = [true, true]} : memref<2x32xf32, strided<[32, 1], offset: ?>>, vector<2x32xf32>
+    vector.transfer_write %acc, %ct[%c0, %c0] {in_bounds = [true, true]} : vector<2x32xf32>, memref<2x32xf32, strided<[32, 1], offset: ?>>
+  }
+  scf.for %row = %c0 to %c64 step %c16 {
+    %bt = memref.subview %big[%row, 0] [16, 256] [1, 1] : memref<64x256xf32> to memref<16x256xf32, strided<[256, 1], offset: ?>>
+    %acc = vector.transfer_read %bt[%c0, %c0], %cst {in_bounds = [true, true]} : memref<16x256xf32, strided<[256, 1], offset: ?>>, vector<16x32xf32>
+    vector.transfer_write %acc, %bt[%c0, %c0] {in_bounds = [true, true]} : vector<16x32xf32>, memref<16x256xf32, strided<[256, 1], offset: ?>>
+  } {symc.prefetch_next_accumulator}
+  return
+}

@@ -388,6 +388,32 @@ Value packRowTiles(OpBuilder &b, Location loc, Value lhs, int64_t m, int64_t k, 
   return packOperand(b, loc, lhs, {{rm, m}, {depth, k}}, {2, 0, 1, 3});
 }
 
+/// A matmul's A as packedMatmul reads it: packed whole (packRowTiles), or
+/// as it is (m x k of the blocking), each row block's depth blocks packed
+/// just before the block's panels sweep it.
+struct MatmulLhs {
+  Value value;
+  bool packedWhole = true;
+};
+
+/// A as packedMatmul takes it for `blocking`: packed whole where it is
+/// constant (then packed at compile time), not cut into depth blocks (its
+/// rows are then already contiguous), padded (a padded copy and the packs
+/// of its blocks were two passes: the 777 matmul ran 2.5% slower) or
+/// shared by column groups (which would each pack the same blocks); else
+/// as it is, each block packed when it is used.
+MatmulLhs lhsFor(OpBuilder &b, Location loc, Value lhs, const MatmulBlocking &blocking,
+                 int64_t rm) {
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(lhs.getType()).getShape();
+  linalg::TransposeOp transpose = transposedFrom(lhs);
+  bool constant = matchPattern(lhs, m_Constant()) ||
+                  (transpose && matchPattern(transpose.getInput(), m_Constant()));
+  if (constant || blocking.depth == blocking.k || blocking.columnGroups > 1 ||
+      shape[0] != blocking.m || shape[1] != blocking.k)
+    return {packRowTiles(b, loc, lhs, blocking.m, blocking.k, rm, blocking.depth), true};
+  return {lhs, false};
+}
+
 /// `index * factor`, or `index` itself for a factor of 1.
 Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
   if (factor == 1)
@@ -395,24 +421,39 @@ Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
   return arith::MulIOp::create(b, loc, index, arith::ConstantIndexOp::create(b, loc, factor));
 }
 
-/// The packed matmul of `lhs` and `rhs` (packRowTiles, packColumnPanels)
-/// into `acc` (m x n of the blocking): row blocks and column groups (in an
-/// scf.forall when threads share them), then depth blocks, column panels
-/// and register rows, each iteration of the last one rm x depth x rn
-/// linalg.matmul tagged as a register tile. The first depth block runs
-/// apart, so that symc-forward-fills can start its tiles from the
-/// accumulator's fill in registers rather than from memory.
-Value packedMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs, Value acc,
+/// The packed matmul of `lhs` and `rhs` (packColumnPanels) into `acc` (m x
+/// n of the blocking): row blocks and column groups (in an scf.forall when
+/// threads share them), then depth blocks, column panels and register
+/// rows, each iteration of the last one rm x depth x rn linalg.matmul
+/// tagged as a register tile. The first depth block runs apart, so that
+/// symc-forward-fills can start its tiles from the accumulator's fill in
+/// registers rather than from memory.
+Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value acc,
                    const MatmulBlocking &blocking, int64_t rm, int64_t rn) {
   MLIRContext *ctx = b.getContext();
   int64_t rows = blocking.rows, depth = blocking.depth;
   int64_t groups = blocking.columnGroups, groupColumns = blocking.n / groups;
   int64_t rowBlocks = blocking.m / rows;
   auto zero = [&](OpBuilder &nb) { return nb.getIndexAttr(0); };
+  // A's register rows of a row block for depth block `depthIndex`, as
+  // [1, rows / rm, rm, depth]: a slice of A packed whole, or the block
+  // packed now, so that the panels re-read it from L2 rather than from
+  // where the whole packed A was written long before (the 1024 matmul:
+  // 10% in a C model of the loops).
+  auto lhsBlock = [&](OpBuilder &nb, Location l, Value depthIndex, Value firstRowTile) {
+    if (lhs.packedWhole)
+      return sliceOf(nb, l, lhs.value, {depthIndex, firstRowTile, zero(nb), zero(nb)},
+                     {1, rows / rm, rm, depth});
+    Value block = sliceOf(nb, l, lhs.value,
+                          {scaled(nb, l, firstRowTile, rm), scaled(nb, l, depthIndex, depth)},
+                          {rows, depth});
+    return packOperand(nb, l, block, {{rm, rows}, {depth, depth}}, {2, 0, 1, 3});
+  };
   // A block's column panels for depth block `depthIndex`: in each, the
   // register rows, each one register tile.
   auto sweepPanels = [&](OpBuilder &nb, Location l, Value depthIndex, Value firstRowTile,
                          Value firstPanel, Value blockAcc) {
+    Value aBlock = lhsBlock(nb, l, depthIndex, firstRowTile);
     auto panelBody = [&](OpBuilder &pb, Location pl, Value panel, Value whole)
         -> std::pair<Value, SmallVector<OpFoldResult>> {
       SmallVector<OpFoldResult> panelOffsets = {zero(pb), scaled(pb, pl, panel, rn)};
@@ -424,9 +465,8 @@ Value packedMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs, Value acc,
           -> std::pair<Value, SmallVector<OpFoldResult>> {
         SmallVector<OpFoldResult> tileOffsets = {scaled(rb, rl, row, rm), zero(rb)};
         Value tileAcc = sliceOf(rb, rl, whole, tileOffsets, {rm, rn});
-        Value rowTile = arith::AddIOp::create(rb, rl, firstRowTile, row);
-        Value a = sliceOf(rb, rl, lhs, {depthIndex, rowTile, zero(rb), zero(rb)},
-                          {1, 1, rm, depth}, 2);
+        Value a = sliceOf(rb, rl, aBlock, {zero(rb), row, zero(rb), zero(rb)}, {1, 1, rm, depth},
+                          2);
         auto kernel = linalg::MatmulOp::create(rb, rl, TypeRange{tileAcc.getType()},
                                                ValueRange{a, bPanel}, ValueRange{tileAcc});
         kernel->setAttr(kMatmulKernelAttr, rb.getUnitAttr());
@@ -435,6 +475,7 @@ Value packedMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs, Value acc,
       Value updated = loopOverSlices(pb, pl, rows / rm, panelAcc,
                                      getAsIndexOpFoldResult(ctx, {rm, rn}),
                                      /*parallel=*/false, rowBody);
+      updated.getDefiningOp()->setAttr(kPrefetchNextAccumulatorAttr, pb.getUnitAttr());
       return {updated, panelOffsets};
     };
     return loopOverSlices(nb, l, groupColumns / rn, blockAcc,
@@ -524,8 +565,7 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
     Location loc = op.getLoc();
     auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
     int64_t m = out.getDimSize(0), n = out.getDimSize(1);
-    Value lhs = packRowTiles(b, loc, op.getDpsInputs()[0], blocking.m, blocking.k, rm,
-                             blocking.depth);
+    MatmulLhs lhs = lhsFor(b, loc, op.getDpsInputs()[0], blocking, rm);
     Value rhs = packColumnPanels(b, loc, op.getDpsInputs()[1], blocking.k, blocking.n,
                                  blocking.depth, rn);
     Value acc = padHigh(b, loc, op.getDpsInits()[0], {blocking.m - m, blocking.n - n});

@@ -71,6 +71,10 @@ inline constexpr llvm::StringLiteral kTransposeTileAttr = "symc.transpose_tile";
 /// The loops that symc-prefetch-next-block prefetches the next iteration of
 /// (left on the loops for it).
 inline constexpr llvm::StringLiteral kPrefetchNextBlockAttr = "symc.prefetch_next_block";
+/// The loops whose next iteration's accumulator symc-prefetch-next-block
+/// prefetches at the start of each iteration (a row of register tiles).
+inline constexpr llvm::StringLiteral kPrefetchNextAccumulatorAttr =
+    "symc.prefetch_next_accumulator";
 
 } // namespace symc::cpu
 
