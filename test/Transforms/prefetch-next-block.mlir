@@ -133,10 +133,12 @@ func.func @dynamic_strides(%w: memref<2x64xf32, strided<[?, 1]>>, %out: memref<4
 
 // A row of register tiles marked symc.prefetch_next_accumulator: at the
 // start of each iteration, the next iteration's tile of C (2 rows of 32
-// floats, 4 lines), which the body reads and writes, is prefetched into L1
-// in one burst, at constant offsets in the view. The tile of A, which the
-// body only reads, is not; nor is C's tile in the unmarked loop, or a tile
-// too large for a burst (16 rows of 16 lines). The marks are removed.
+// floats), which the body reads and writes, is prefetched into L1 in one
+// burst, at constant indices in the view: per row, elements 0 and 16 (a
+// line each) and 31, the last, whose line is a third one where the row
+// does not start a line. The tile of A, which the body only reads, is not;
+// nor is C's tile in the unmarked loop, or a tile too large for a burst
+// (16 rows of 16 lines). The marks are removed.
 // CHECK-LABEL: func.func @accumulator
 // CHECK: scf.for %[[ROW:.*]] = %c0 to %c8 step %c2 {
 // CHECK:   %[[A:.*]] = memref.subview %arg0[%[[ROW]], 0]
@@ -145,10 +147,12 @@ func.func @dynamic_strides(%w: memref<2x64xf32, strided<[?, 1]>>, %out: memref<4
 // CHECK:   %[[LAST:.*]] = arith.subi %c8, %c2
 // CHECK:   %[[CLAMPED:.*]] = arith.minsi %[[NEXT]], %[[LAST]]
 // CHECK:   %[[NEXTC:.*]] = memref.subview %arg1[%[[CLAMPED]], 0] [2, 32] [1, 1]
-// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
-// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
-// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
-// CHECK:   memref.prefetch %[[NEXTC]][%{{.*}}, %{{.*}}], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C0:.*]], %[[C0]]], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C0]], %[[C16:.*]]], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C0]], %[[C31:.*]]], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C1:.*]], %[[C0]]], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C1]], %[[C16]]], read, locality<3>, data
+// CHECK:   memref.prefetch %[[NEXTC]][%[[C1]], %[[C31]]], read, locality<3>, data
 // CHECK-NOT: memref.prefetch
 // CHECK:   vector.transfer_read %[[C]]
 // CHECK-NOT: memref.prefetch
