@@ -239,8 +239,8 @@ def SymPrefetchNextBlock : Pass<"symc-prefetch-next-block", "::mlir::ModuleOp"> 
     the divisions were about 20 instructions in every 24-cycle step of a
     3x3 convolution's channel loop.
 
-    In each `scf.for` marked `symc.prefetch_next_accumulator` (a matmul's
-    row of register tiles), the next iteration's views that the body writes
+    In each `scf.for` marked `symc.prefetch_next_accumulator` (a row of a
+    matmul's or a convolution's register tiles), the next iteration's views that the body writes
     into (its tile of C, at most 32 prefetches) are prefetched into L1 in
     one burst at the iteration's start, at constant offsets: each row's
     lines, and its last element, whose line is another one where the row

@@ -139,7 +139,9 @@ func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // filter tile's weights stay in cache across the rows.
 // The weights are packed in filter tiles, [tile, kh, kw, c, 16] (zero past
 // the last filter), so that a tile's weights stream contiguously; each
-// iteration of the filter-tile loop convolves one.
+// iteration of the filter-tile loop convolves one. The loop over a row's
+// register tiles is marked for symc-prefetch-next-block to prefetch each
+// next tile's accumulators.
 // CHECK-LABEL: func @conv
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x3x3x8x16xf32>)
@@ -148,6 +150,7 @@ func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // CHECK:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0] [1, 3, 3, 8, 16] [1, 1, 1, 1, 1] : tensor<2x3x3x8x16xf32> to tensor<3x3x8x16xf32>
 // CHECK:   scf.for {{.*}} step %c4
 // CHECK:   vector.fma {{.*}} : vector<16xf32>
+// CHECK:   } {symc.prefetch_next_accumulator}
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
 // With parallel, threads share the convolution's output rows (two filter
