@@ -540,6 +540,30 @@ func.func @conv_padding_rows(%x: tensor<1x256x7x8xf32>, %w: tensor<512x256x3x3xf
 
 // -----
 
+// At batch 8 the 14x14 layer goes in blocks of 2 rows of all images (the
+// traffic model's). Row blocks take all kernel rows, padding included, so
+// that the weights are packed in filter tiles ([32, 3, 3, 256, 8]): one
+// convolution with all 3 kernel rows per block, none of the first or last
+// row with 2 (HWCF weights sliced in pieces were slower).
+// CHECK-LABEL: func @conv_row_blocks_padding
+// CHECK: tensor.empty() : tensor<32x3x3x256x8xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c7 step %c1 iter_args(%{{.*}}) -> (tensor<8x14x14x256xf32>)
+// CHECK-NOT: [2, 3, 64, 8]
+// CHECK: return
+func.func @conv_row_blocks_padding(%x: tensor<8x256x14x14xf32>, %w: tensor<256x256x3x3xf32>) -> tensor<8x256x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<8x256x14x14xf32> to tensor<8x256x16x16xf32>
+  %empty = tensor.empty() : tensor<8x256x14x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<8x256x14x14xf32>) -> tensor<8x256x14x14xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%padded, %w : tensor<8x256x16x16xf32>, tensor<256x256x3x3xf32>) outs(%init : tensor<8x256x14x14xf32>) -> tensor<8x256x14x14xf32>
+  return %r : tensor<8x256x14x14xf32>
+}
+
+// -----
+
 // Over 28 rows the padding is 2 of 84 row taps (2.4%), and on 7 rows with
 // 16 filters of 8 channels it is 5.6K products: neither is worth three
 // convolutions (no slices of two kernel rows).

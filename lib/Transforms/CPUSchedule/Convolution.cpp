@@ -1086,16 +1086,22 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
         in.getDimSize(2) - padTop - padBottom, products);
     // Filter tiles (threads if any sharing them) read their weights from
     // packed tiles, inside a loop over the blocks of images and rows, if
-    // any (shared among threads when they share blocks; row blocks only
-    // where no padding rows are skipped). Sliced from HWCF, a 512-channel
-    // 3x3 layer's weights for a block of 32 channels are 288 rows of 128
-    // bytes 2 KB apart, which fall in 4 sets of a 64-set L1 (VGG's 28x28
-    // layers in row blocks on a 48 KB-L1 Xeon: 23.7 ms, packed 19.5).
+    // any (shared among threads when they share blocks). Sliced from HWCF,
+    // a 512-channel 3x3 layer's weights for a block of 32 channels are 288
+    // rows of 128 bytes 2 KB apart, which fall in 4 sets of a 64-set L1
+    // (VGG's 28x28 layers in row blocks on a 48 KB-L1 Xeon: 23.7 ms, packed
+    // 19.5).
     bool blocked = imageTiles || rows != 0;
-    bool packed = filterTiles > 1 && (rows == 0 || pieces.size() == 1) &&
+    bool packed = filterTiles > 1 &&
                   (distribution == ConvSchedule::Distribution::None ||
                    distribution == ConvSchedule::Distribution::Filters ||
                    (blocked && distribution == ConvSchedule::Distribution::Blocks));
+    // Row blocks take all kernel rows, the padding's too: packed weights
+    // are worth more than the products with padding rows (VGG's 512-channel
+    // 14x14 layers at batch 8, in blocks of 2 rows: 44 ms in pieces from
+    // HWCF weights, 38 packed with 4.8% more products).
+    if (packed && rows != 0)
+      pieces = {{0, oh, 0, kh}};
     ConvSchedule schedule{tile,
                           (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
                           packed ? ConvSchedule::Distribution::None : distribution,
