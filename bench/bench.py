@@ -288,6 +288,15 @@ def bench_model(runner, table, name, notes):
                     os.path.join(cache, f"b{batch}"), batch, inputs)
 
 
+def median_round(results):
+    """The round with the median time of a runtime's rounds (the lower of
+    the middle two), or the first error."""
+    errors = [r for r in results if "error" in r]
+    if errors:
+        return errors[0]
+    return sorted(results, key=lambda r: r["ms"])[(len(results) - 1) // 2]
+
+
 def bench_batch(runner, table, label, meta, symbol, params, folder, batch, inputs):
     """The rows of one model at one batch size, one per thread count."""
     args = runner.args
@@ -301,19 +310,30 @@ def bench_batch(runner, table, label, meta, symbol, params, folder, batch, input
         exported = runner.mxnet_worker(["export", *model_args, "--output", onnx_file])
     for i, threads in enumerate(args.threads):
         first = i == 0
-        if first or runner.symc_threads:
-            symc = runner.symc(symbol, params, inputs, folder, meta["outputs"], threads)
-        save = ["--save-outputs", os.path.join(folder, "mxnet")] if first else []
-        mxnet = runner.mxnet_worker(["time", *model_args, *timing_args, *save], threads)
-        if "error" in exported:
-            ort = {"error": f"ONNX export: {exported['error']}"}
-        else:
-            save = ["--save-outputs", os.path.join(folder, "ort")] if first else []
-            ort = runner.worker(runner.ort, "ort_peer.py",
-                                ["--model", onnx_file, f"--threads={threads}",
-                                 *input_args, *timing_args, *save], threads)
-            if "version" in ort:
-                runner.versions["onnxruntime"] = ort["version"]
+        # Rounds of symc, MXNet and onnxruntime in turn: each runtime's
+        # median round, so that a slow spell of a shared machine weighs on
+        # all three rather than on whichever ran in it.
+        symcs, mxnets, orts = [], [], []
+        for r in range(args.rounds):
+            save_now = first and r == 0
+            if first or runner.symc_threads:
+                symcs.append(runner.symc(symbol, params, inputs, folder, meta["outputs"],
+                                         threads))
+            save = ["--save-outputs", os.path.join(folder, "mxnet")] if save_now else []
+            mxnets.append(runner.mxnet_worker(["time", *model_args, *timing_args, *save],
+                                              threads))
+            if "error" in exported:
+                orts.append({"error": f"ONNX export: {exported['error']}"})
+            else:
+                save = ["--save-outputs", os.path.join(folder, "ort")] if save_now else []
+                orts.append(runner.worker(runner.ort, "ort_peer.py",
+                                          ["--model", onnx_file, f"--threads={threads}",
+                                           *input_args, *timing_args, *save], threads))
+                if "version" in orts[-1]:
+                    runner.versions["onnxruntime"] = orts[-1]["version"]
+        if symcs:
+            symc = median_round(symcs)
+        mxnet, ort = median_round(mxnets), median_round(orts)
         if first:
             diffs = compare(runner, folder, meta, symc, mxnet, ort)
         table.add([label, str(batch), str(threads),
@@ -372,7 +392,8 @@ def peers(args):
         "and batch, repeated on each thread row",
         f"symc: median of {args.runs} runs after a warm-up (sym-run --repeat); "
         f"MXNet and onnxruntime: median of {args.runs} after {args.warmup} "
-        "warm-up runs",
+        "warm-up runs" + (f"; each the median of {args.rounds} rounds of the three in turn"
+                            if args.rounds > 1 else ""),
         "ratios: peer time / symc time (> 1: symc is faster); symc diff: max |symc - MXNet| "
         "over the outputs; rel: max |diff| / max |MXNet output|",
     ]
@@ -497,6 +518,9 @@ def main():
                              f"{len(MODELS)})")
     parser.add_argument("--runs", type=int, help="timed runs per measurement (default 10)")
     parser.add_argument("--warmup", type=int, default=3, help="peers' untimed runs first")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure symc, MXNet and onnxruntime in turn this many times "
+                             "and report each one's median round (default 1)")
     parser.add_argument("--threads-list", dest="threads", type=int_list,
                         help="default: 1 and the usable CPU count")
     parser.add_argument("--batches", type=int_list, help="default: 1,8")
