@@ -39,7 +39,7 @@ constexpr int64_t kMaxPrefetchBytes = 256 << 10;
 constexpr int64_t kMaxPrefetchBurst = 4;
 /// The most prefetches of an accumulator in one burst (see
 /// prefetchNextAccumulator): an 8 x 32 f32 tile takes 24.
-constexpr int64_t kMaxAccumulatorLines = 32;
+constexpr int64_t kMaxAccumulatorPrefetches = 32;
 
 /// Whether `value` is computed in `loop`'s body from its induction
 /// variable (and values defined outside the loop).
@@ -347,20 +347,20 @@ SmallVector<int64_t> rowOffsets(MemRefType type) {
 
 /// Prefetches into L1, in one burst at the start of each iteration of
 /// `loop`, the lines of the next iteration's views that the body writes
-/// into (a register tile's accumulator), when they are at most
-/// kMaxAccumulatorLines: a row of register tiles loads each tile of C from
-/// L2 or beyond at its start, 16 lines at once, which the core waited for
-/// (the 1024 and 777 matmuls: 3-4%). Unlike a block's operands, the lines
-/// are few and the iteration long, so a burst does not stall it.
+/// into (a register tile's accumulator), when they take at most
+/// kMaxAccumulatorPrefetches: a row of register tiles loads each tile of C
+/// from L2 or beyond at its start, 16 lines at once, which the core waited
+/// for (the 1024 and 777 matmuls: 3-4%). Unlike a block's operands, the
+/// lines are few and the iteration long, so a burst does not stall it.
 void prefetchNextAccumulator(scf::ForOp loop) {
   SmallVector<memref::SubViewOp> views = llvm::filter_to_vector(
       movingViews(loop), [](memref::SubViewOp view) { return isWrittenThrough(view); });
-  int64_t lines = 0;
+  int64_t prefetches = 0;
   for (memref::SubViewOp view : views) {
     MemRefType type = view.getType();
-    lines += type.getNumElements() / type.getShape().back() * rowOffsets(type).size();
+    prefetches += type.getNumElements() / type.getShape().back() * rowOffsets(type).size();
   }
-  if (views.empty() || lines > kMaxAccumulatorLines)
+  if (views.empty() || prefetches > kMaxAccumulatorPrefetches)
     return;
   OpBuilder b(loop.getContext());
   Location loc = loop.getLoc();

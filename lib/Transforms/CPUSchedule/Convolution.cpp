@@ -610,6 +610,20 @@ SmallVector<RowPiece> rowPieces(int64_t outRows, int64_t kernelRows, int64_t str
   return pieces;
 }
 
+/// The share of a convolution's row taps that `pieces` skip as padding
+/// (0 for one piece of all kernel rows).
+double paddingShare(ArrayRef<RowPiece> pieces, int64_t outRows, int64_t kernelRows) {
+  int64_t useful = 0;
+  for (const RowPiece &piece : pieces)
+    useful += (piece.rowEnd - piece.rowBegin) * (piece.kernelEnd - piece.kernelBegin);
+  return 1.0 - double(useful) / double(outRows * kernelRows);
+}
+
+/// Below this share of padding products, a convolution in row blocks
+/// computes them, so that its filter tiles can be packed (about 15% faster
+/// on VGG's 14x14 layers); a dilated one skips more (VGG's fc6: 29%).
+constexpr double kMaxPaddingForPacking = 0.1;
+
 /// The zero rows (top, bottom) that `nchw` was padded with: those of a
 /// tensor.pad by zero with static amounts, else none.
 std::pair<int64_t, int64_t> zeroRowPadding(Value nchw) {
@@ -1092,16 +1106,17 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     // (VGG's 28x28 layers in row blocks on a 48 KB-L1 Xeon: 23.7 ms, packed
     // 19.5).
     bool blocked = imageTiles || rows != 0;
-    bool packed = filterTiles > 1 &&
-                  (distribution == ConvSchedule::Distribution::None ||
-                   distribution == ConvSchedule::Distribution::Filters ||
-                   (blocked && distribution == ConvSchedule::Distribution::Blocks));
+    bool packable = filterTiles > 1 &&
+                    (distribution == ConvSchedule::Distribution::None ||
+                     distribution == ConvSchedule::Distribution::Filters ||
+                     (blocked && distribution == ConvSchedule::Distribution::Blocks));
     // Row blocks take all kernel rows, the padding's too: packed weights
-    // are worth more than the products with padding rows (VGG's 512-channel
-    // 14x14 layers at batch 8, in blocks of 2 rows: 44 ms in pieces from
-    // HWCF weights, 38 packed with 4.8% more products).
-    if (packed && rows != 0)
+    // are worth more than a few products with padding rows (VGG's
+    // 512-channel 14x14 layers at batch 8, in blocks of 2 rows: 44 ms in
+    // pieces from HWCF weights, 38 packed with 4.8% more products).
+    if (packable && rows != 0 && paddingShare(pieces, oh, kh) < kMaxPaddingForPacking)
       pieces = {{0, oh, 0, kh}};
+    bool packed = packable && (rows == 0 || pieces.size() == 1);
     ConvSchedule schedule{tile,
                           (kh > 1 ? 1 : 0) | ((block ? block : c) > 1 ? 2 : 0),
                           packed ? ConvSchedule::Distribution::None : distribution,
