@@ -120,7 +120,11 @@ def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
     while the fused body stays within `max-body-ops` operations. Fusing a
     chain of n ops one by one clones ever larger bodies, quadratic in n (a
     50k-op chain took over 20 minutes); with the bound it is linear, and the
-    short chains of real models fuse completely. Then a constant padding
+    short chains of real models fuse completely. A producer used more than
+    once fuses too where it is a few plain arithmetic ops and every user
+    reads it elementwise: each user computes it again (an attention mask's
+    select, read by softmax's max and exp, was written and read back
+    whole). Then a constant padding
     of a parallel generic's result becomes the generic writing into the
     interior of the padded tensor, saving the padding's copy; the border
     alone is filled (one fill per side of each padded dimension), unless
@@ -401,14 +405,19 @@ def SymCPUParallelize : Pass<"symc-cpu-parallelize", "::mlir::func::FuncOp"> {
 
 def SymCPUVectorizeElementwise
     : Pass<"symc-cpu-vectorize-elementwise", "::mlir::func::FuncOp"> {
-  let summary = "vectorize elementwise linalg.generic ops along their innermost loop";
+  let summary = "vectorize elementwise linalg.generic ops and innermost reductions";
   let description = [{
     Each elementwise generic on static tensors whose operands read the
     innermost loop contiguously (or broadcast along it), with an innermost
     extent that a vector divides, is tiled to one vector row (1 x ... x 1 x
     V, V one to four vectors of the host's width) and vectorized, leaving
     straight vector code instead of loops that LLVM vectorizes behind
-    runtime alias checks at every entry. Others keep the loop lowering.
+    runtime alias checks at every entry. A reduction along the innermost
+    loop alone (a softmax's max and sum, a LayerNorm's mean), of at most
+    1024 f32 elements, takes each row as one vector reduced once
+    (`vector.reduction`, a tree once vector-to-llvm reassociates it): left to
+    loops, its accumulator went through memory at every element. Others
+    keep the loop lowering.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",

@@ -132,7 +132,10 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   // MLIR's approximations), before vector-to-llvm lowers what they create.
   pm.addNestedPass<func::FuncOp>(createSymApproximateMath());
   addMathToLLVMPasses(pm);
-  pm.addPass(createConvertVectorToLLVMPass());
+  // Reductions (a row's sum in one vector) as trees, not in order.
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.reassociateFPReductions = true;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   addStandardToLLVMPasses(pm);
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());

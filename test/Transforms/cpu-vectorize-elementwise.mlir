@@ -106,3 +106,62 @@ func.func @short_rows(%x: tensor<4x10xf32>, %s: tensor<4xf32>) -> tensor<4x10xf3
   } -> tensor<4x10xf32>
   return %y : tensor<4x10xf32>
 }
+
+// -----
+
+// A reduction along the innermost loop (softmax's sum over rows of 384):
+// each row read whole as one vector and reduced once, into its element of
+// the accumulator, rather than left to loops whose accumulator goes through
+// memory at every element.
+// CHECK-LABEL: func @row_sums
+// CHECK: scf.for {{.*}} to %c4 step %c1
+// CHECK:   %[[ROW:.*]] = vector.transfer_read %{{.*}} : tensor<1x384xf32>, vector<384xf32>
+// CHECK:   vector.reduction <add>, %[[ROW]], %{{.*}} : vector<384xf32> into f32
+// CHECK-NOT: linalg.generic
+#row = affine_map<(i, j) -> (i, j)>
+#acc = affine_map<(i, j) -> (i)>
+func.func @row_sums(%x: tensor<4x384xf32>) -> tensor<4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  %sum = linalg.generic {indexing_maps = [#row, #acc], iterator_types = ["parallel", "reduction"]}
+      ins(%x : tensor<4x384xf32>) outs(%init : tensor<4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.addf %a, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<4xf32>
+  return %sum : tensor<4xf32>
+}
+
+// -----
+
+// Reductions it leaves to the loop lowering: along an outer loop, and rows
+// longer than 1024 elements.
+// CHECK-LABEL: func @other_reductions
+// CHECK: linalg.generic {{.*}}iterator_types = ["reduction", "parallel"]
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]
+// CHECK-NOT: vector.reduction
+#t = affine_map<(j, i) -> (j, i)>
+#tacc = affine_map<(j, i) -> (i)>
+#long = affine_map<(i, j) -> (i, j)>
+#longacc = affine_map<(i, j) -> (i)>
+func.func @other_reductions(%x: tensor<4x384xf32>, %y: tensor<2x2048xf32>) -> (tensor<384xf32>, tensor<2xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<384xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<384xf32>) -> tensor<384xf32>
+  %cols = linalg.generic {indexing_maps = [#t, #tacc], iterator_types = ["reduction", "parallel"]}
+      ins(%x : tensor<4x384xf32>) outs(%init : tensor<384xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.addf %a, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<384xf32>
+  %e2 = tensor.empty() : tensor<2xf32>
+  %init2 = linalg.fill ins(%zero : f32) outs(%e2 : tensor<2xf32>) -> tensor<2xf32>
+  %long = linalg.generic {indexing_maps = [#long, #longacc], iterator_types = ["parallel", "reduction"]}
+      ins(%y : tensor<2x2048xf32>) outs(%init2 : tensor<2xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %s = arith.addf %a, %o : f32
+    linalg.yield %s : f32
+  } -> tensor<2xf32>
+  return %cols, %long : tensor<384xf32>, tensor<2xf32>
+}

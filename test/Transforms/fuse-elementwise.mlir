@@ -127,3 +127,71 @@ func.func @pad_into_producer(%x: tensor<1x4x4x8xf32>) -> (tensor<1x6x6x8xf32>, t
   } : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
   return %p, %relu : tensor<1x6x6x8xf32>, tensor<1x4x4x8xf32>
 }
+
+// -----
+
+// A cheap producer (an attention mask's select) read by two generics, a
+// row max and an elementwise exp, is computed again in each rather than
+// written whole and read back: both consumers take the select, and it is
+// gone. A transcendental producer with two users stays.
+// CHECK-LABEL: func @recomputed_select
+// CHECK-COUNT-2: arith.select
+// CHECK-NOT: arith.select
+// CHECK: return
+// CHECK-LABEL: func @shared_exp
+// CHECK-COUNT-1: math.exp
+// CHECK-NOT: math.exp
+#id2 = affine_map<(i, j) -> (i, j)>
+#row2 = affine_map<(i, j) -> (i)>
+func.func @recomputed_select(%m: tensor<4x8xi1>, %s: tensor<4x8xf32>) -> (tensor<4xf32>, tensor<4x8xf32>) {
+  %neg = arith.constant -1.0e+18 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<4x8xf32>
+  %masked = linalg.generic {indexing_maps = [#id2, #id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%m, %s : tensor<4x8xi1>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%c: i1, %x: f32, %o: f32):
+    %r = arith.select %c, %x, %neg : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %er = tensor.empty() : tensor<4xf32>
+  %init = linalg.fill ins(%ninf : f32) outs(%er : tensor<4xf32>) -> tensor<4xf32>
+  %max = linalg.generic {indexing_maps = [#id2, #row2], iterator_types = ["parallel", "reduction"]}
+      ins(%masked : tensor<4x8xf32>) outs(%init : tensor<4xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = arith.maxnumf %x, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  %exp = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%masked : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = math.exp %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  return %max, %exp : tensor<4xf32>, tensor<4x8xf32>
+}
+
+func.func @shared_exp(%s: tensor<4x8xf32>) -> (tensor<4xf32>, tensor<4x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x8xf32>
+  %exp = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%s : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = math.exp %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %er = tensor.empty() : tensor<4xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%er : tensor<4xf32>) -> tensor<4xf32>
+  %sum = linalg.generic {indexing_maps = [#id2, #row2], iterator_types = ["parallel", "reduction"]}
+      ins(%exp : tensor<4x8xf32>) outs(%init : tensor<4xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = arith.addf %x, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  %neg = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%exp : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = arith.negf %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  return %sum, %neg : tensor<4xf32>, tensor<4x8xf32>
+}
