@@ -120,11 +120,7 @@ def SymFuseElementwise : Pass<"symc-fuse-elementwise", "::mlir::func::FuncOp"> {
     while the fused body stays within `max-body-ops` operations. Fusing a
     chain of n ops one by one clones ever larger bodies, quadratic in n (a
     50k-op chain took over 20 minutes); with the bound it is linear, and the
-    short chains of real models fuse completely. A producer used more than
-    once fuses too where it is a few plain arithmetic ops and every user
-    reads it elementwise: each user computes it again (an attention mask's
-    select, read by softmax's max and exp, was written and read back
-    whole). Then a constant padding
+    short chains of real models fuse completely. Then a constant padding
     of a parallel generic's result becomes the generic writing into the
     interior of the padded tensor, saving the padding's copy; the border
     alone is filled (one fill per side of each padded dimension), unless

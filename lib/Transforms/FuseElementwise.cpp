@@ -125,29 +125,6 @@ private:
   bool borderFills;
 };
 
-/// A producer cheap enough to compute again in each of its users, all of
-/// them generics that read it elementwise (through a permutation): a few
-/// plain arithmetic ops, no transcendental. Materialized instead, it is
-/// written and read back whole: BERT-QA's attention mask `where` (12 x 384
-/// x 384, 7 MB), which softmax's max and exp both read, took 1.6 ms per
-/// layer on its own.
-bool recomputableInEachUser(Operation *producer, unsigned maxOps) {
-  auto generic = dyn_cast<linalg::GenericOp>(producer);
-  if (!generic || generic.getNumResults() != 1 ||
-      generic.getNumLoops() != generic.getNumParallelLoops() || bodySize(generic) > maxOps)
-    return false;
-  bool plain = llvm::all_of(generic.getBody()->getOperations(), [](Operation &op) {
-    return isa<linalg::YieldOp>(op) || op.getDialect()->getNamespace() == "arith";
-  });
-  return plain && llvm::all_of(producer->getUses(), [](OpOperand &use) {
-           auto user = dyn_cast<linalg::GenericOp>(use.getOwner());
-           return user && user.getMatchingIndexingMap(&use).isPermutation();
-         });
-}
-
-/// Ops in the body of a producer recomputed in each user, at most.
-constexpr unsigned kMaxRecomputedOps = 4;
-
 struct SymFuseElementwisePass
     : symc::impl::SymFuseElementwiseBase<SymFuseElementwisePass> {
   using Base::Base;
@@ -155,8 +132,7 @@ struct SymFuseElementwisePass
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     unsigned limit = maxBodyOps;
-    // Upstream's rule (a producer used once, or recomputableInEachUser),
-    // within the body bound; no
+    // Upstream's rule (a producer used once), within the body bound; no
     // computing producer into a consumer that broadcasts it (that would
     // recompute it per broadcast element: BatchNorm's per-channel
     // gamma / sqrt(var + eps), once per pixel); and no producer into a
@@ -166,8 +142,7 @@ struct SymFuseElementwisePass
     // recompute per read).
     linalg::ControlFusionFn control = [limit](OpOperand *fused) {
       Operation *producer = fused->get().getDefiningOp();
-      if (!producer ||
-          !(producer->hasOneUse() || recomputableInEachUser(producer, kMaxRecomputedOps)) ||
+      if (!producer || !producer->hasOneUse() ||
           bodySize(producer) + bodySize(fused->getOwner()) > limit)
         return false;
       auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
