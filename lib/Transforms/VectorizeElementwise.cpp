@@ -68,12 +68,9 @@ int64_t innermostTile(linalg::GenericOp op, int64_t lanes) {
   return ranges.back() < 4 * lanes ? ranges.back() : 0;
 }
 
-/// Elementwise: on tensors, every loop parallel, and no index-dependent or
-/// gathering body (those the vectorizer would turn into gathers).
-bool isElementwise(linalg::GenericOp op) {
-  if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() != 0 ||
-      op.getNumLoops() == 0)
-    return false;
+/// Whether `op`'s body neither depends on the loop indices nor gathers
+/// from a tensor (bodies the vectorizer would turn into gathers).
+bool readsOnlyItsOperands(linalg::GenericOp op) {
   return !op.getBody()
               ->walk([](Operation *nested) {
                 return isa<linalg::IndexOp, tensor::ExtractOp>(nested)
@@ -81,6 +78,15 @@ bool isElementwise(linalg::GenericOp op) {
                            : WalkResult::advance();
               })
               .wasInterrupted();
+}
+
+/// Elementwise: on tensors, every loop parallel, and no index-dependent or
+/// gathering body (readsOnlyItsOperands).
+bool isElementwise(linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() != 0 ||
+      op.getNumLoops() == 0)
+    return false;
+  return readsOnlyItsOperands(op);
 }
 
 /// The most elements of a row that an innermost reduction takes into one
@@ -110,13 +116,7 @@ bool isInnermostReduction(linalg::GenericOp op) {
       !isa<arith::AddFOp, arith::MulFOp, arith::MaxNumFOp, arith::MinNumFOp,
            arith::MaximumFOp, arith::MinimumFOp>(combiners.front()))
     return false;
-  return !op.getBody()
-              ->walk([](Operation *nested) {
-                return isa<linalg::IndexOp, tensor::ExtractOp>(nested)
-                           ? WalkResult::interrupt()
-                           : WalkResult::advance();
-              })
-              .wasInterrupted();
+  return readsOnlyItsOperands(op);
 }
 
 /// A 0-D transfer_read of a tensor (an operand broadcast along the
