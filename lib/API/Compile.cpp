@@ -384,9 +384,15 @@ Executor::Impl::Compiled Executor::Impl::compile() {
     fail(toString(std::move(err)));
   // Matmuls, convolutions and large ops use every thread the OpenMP
   // runtime has ($OMP_NUM_THREADS, else one per core); one compiles serial
-  // code. (No prepare step: bound arrays may change between runs.)
+  // code. A memory-bound batch runs one sample at a time, as in the tools;
+  // the weights' share of the work then runs once per forward, not once
+  // per sample (bound arrays may change between forwards).
   CodegenOptions codegen;
   codegen.parallel = CompiledModel::getThreads() > 1;
+  codegen.splitBatch = BatchSplit::WhenMemoryBound;
+  for (unsigned i = 0; i < main.getNumArguments(); ++i)
+    if (isOnlyUsedAsWeight(main.getArgument(i)))
+      codegen.perRunConstantArguments.push_back(getArgumentName(main, i).str());
   auto model = CompiledModel::compile(*imported.module, codegen);
   if (!model)
     fail(toString(model.takeError()));
@@ -471,6 +477,11 @@ const std::vector<NDArray> &Executor::aux_arrays() const { return impl->aux; }
 unsigned Executor::numCompilations() const {
   std::lock_guard<std::mutex> lock(impl->mutex);
   return impl->compilations;
+}
+
+int64_t Executor::runsPerForward() const {
+  std::lock_guard<std::mutex> lock(impl->mutex);
+  return impl->cache.empty() ? 0 : impl->cache.front().model->getRunsPerCall();
 }
 
 static std::map<std::string, NDArray> zipNames(const std::vector<std::string> &names,

@@ -224,6 +224,14 @@ StringRef getArgumentName(func::FuncOp func, unsigned i) {
   return "";
 }
 
+bool isOnlyUsedAsWeight(Value arg) {
+  return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
+    return use.getOperandNumber() > 0 &&
+           isa<sym::ConvolutionOp, sym::FullyConnectedOp, sym::BatchNormOp, sym::LeakyReLUOp>(
+               use.getOwner());
+  });
+}
+
 bool isOnlyUsedAsLabel(Value arg) {
   return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
     Operation *user = use.getOwner();
@@ -352,7 +360,7 @@ constexpr size_t kPreparedAlignment = 64;
 
 /// The first kPreparedAlignment-aligned byte of `buffer` (allocated that
 /// much larger).
-char *alignedStart(std::vector<char> &buffer) {
+const char *alignedStart(const std::vector<char> &buffer) {
   auto address = reinterpret_cast<uintptr_t>(buffer.data());
   return buffer.data() + (-address & (kPreparedAlignment - 1));
 }
@@ -372,12 +380,21 @@ llvm::Error callWithDescriptors(const ModelJIT &engine, StringRef entry,
 } // namespace
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
-CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
+CompiledModel::compile(ModuleOp module, const CodegenOptions &options) {
+  CodegenOptions codegen = options;
+  llvm::append_range(codegen.constantArguments, options.perRunConstantArguments);
   auto [oneSample, split] = compileForOneSample(
       module, codegen.constantArguments,
       codegen.target == Target::CPU ? codegen.splitBatch : BatchSplit::Never);
   if (oneSample)
     module = *oneSample;
+  // One run, one sample: nothing to share among the samples, and the
+  // per-run constants stay arguments like the others.
+  bool prepareEachRun = !options.perRunConstantArguments.empty();
+  if (split.samples == 1 && prepareEachRun) {
+    codegen.constantArguments = options.constantArguments;
+    prepareEachRun = false;
+  }
   auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();
@@ -394,6 +411,7 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &codegen) {
   model->results = std::move(signature->results);
   model->floatOps = signature->floatOps;
   model->prepare = signature->prepare;
+  model->prepareEachRun = prepareEachRun;
   if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
     for (Attribute kernel : kernels)
       model->kernels.push_back(cast<StringAttr>(kernel).str());
@@ -419,18 +437,23 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
   if (usesGPU)
     if (const char *error = symcGpuBeginRun())
       return makeError(error);
-  if (!prepare.empty()) {
-    // The weights' share of the work, once (the first run's arguments).
+  // The weights' share of the work: once, on the first run's arguments;
+  // or at every run, once for all its samples.
+  std::vector<std::vector<char>> ownPrepared;
+  std::unique_lock<std::mutex> sharedPrepared(preparedMutex, std::defer_lock);
+  const std::vector<std::vector<char>> *prepared = &preparedData;
+  if (!prepare.empty() && prepareEachRun) {
+    // The model's buffers where no other run uses them (fresh ones each run
+    // would page-fault their way in).
+    std::vector<std::vector<char>> *into = &ownPrepared;
+    if (sharedPrepared.try_lock())
+      into = &preparedData;
+    if (llvm::Error err = runPrepare(args, *into))
+      return err;
+    prepared = into;
+  } else if (!prepare.empty()) {
     std::call_once(prepareOnce, [&] {
-      SmallVector<SmallVector<int64_t>> prepareDescriptors;
-      for (int64_t i : prepare.arguments)
-        prepareDescriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
-      for (const TensorSignature &sig : prepare.results) {
-        preparedData.emplace_back(sig.byteSize() + kPreparedAlignment);
-        prepareDescriptors.push_back(makeDescriptor(alignedStart(preparedData.back()), sig.shape));
-      }
-      if (llvm::Error err = callWithDescriptors(*engine, "_mlir_ciface_" + prepare.function,
-                                                prepareDescriptors))
+      if (llvm::Error err = runPrepare(args, preparedData))
         prepareError = llvm::toString(std::move(err));
     });
     if (!prepareError.empty())
@@ -441,7 +464,7 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
     // Emulated kernels run on the host and read the caller's data directly.
     argData.push_back(resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data);
   for (int64_t sample = 0; sample < samples; ++sample)
-    if (llvm::Error err = runSample(sample, argData, outs))
+    if (llvm::Error err = runSample(sample, argData, *prepared, outs))
       return err;
   if (usesGPU)
     if (const char *error = symcGpuEndRun())
@@ -449,7 +472,21 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
   return llvm::Error::success();
 }
 
+llvm::Error CompiledModel::runPrepare(ArrayRef<const void *> args,
+                                      std::vector<std::vector<char>> &prepared) const {
+  SmallVector<SmallVector<int64_t>> descriptors;
+  for (int64_t i : prepare.arguments)
+    descriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
+  if (prepared.empty())
+    for (const TensorSignature &sig : prepare.results)
+      prepared.emplace_back(sig.byteSize() + kPreparedAlignment);
+  for (auto [data, sig] : llvm::zip(prepared, prepare.results))
+    descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
+  return callWithDescriptors(*engine, "_mlir_ciface_" + prepare.function, descriptors);
+}
+
 llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args,
+                                     ArrayRef<std::vector<char>> prepared,
                                      ArrayRef<void *> outs) const {
   // Sample `sample` of a tensor that holds the batch (all of one that does
   // not): its address and shape.
@@ -465,7 +502,7 @@ llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args
   for (auto [i, data] : llvm::enumerate(args))
     descriptors.push_back(
         sliceOf(data, arguments[i], !perSample.empty() && perSample[i]));
-  for (auto [data, sig] : llvm::zip(preparedData, prepare.results))
+  for (auto [data, sig] : llvm::zip(prepared, prepare.results))
     descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(sliceOf(data, sig, /*perSample=*/true));

@@ -122,10 +122,14 @@ SampleSplit chooseSampleSplit(ModuleOp module, ArrayRef<std::string> constantArg
   llvm::DenseSet<Value> batched;
   SmallVector<bool> perSample;
   for (BlockArgument arg : main.getArguments()) {
-    bool constant = llvm::is_contained(constantArguments,
-                                       getArgumentName(main, arg.getArgNumber()).str());
-    perSample.push_back(!constant);
-    if (constant || isOnlyUsedAsLabel(arg))
+    // Weights the caller did not name (the C++ API binds all arguments
+    // alike) are shared too, and one whose first extent happens to equal
+    // the batch is not taken for a batched input.
+    bool shared = isOnlyUsedAsWeight(arg) ||
+                  llvm::is_contained(constantArguments,
+                                     getArgumentName(main, arg.getArgNumber()).str());
+    perSample.push_back(!shared);
+    if (shared || isOnlyUsedAsLabel(arg))
       continue;
     int64_t n = batchOf(arg.getType());
     if (n <= 1 || (batch && n != batch))

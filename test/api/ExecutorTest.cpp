@@ -70,6 +70,71 @@ TEST(Executor, CompilesOncePerInputShapes) {
   EXPECT_EQ(exe.output_dict().count("out_output"), 1u);
 }
 
+/// An array of `shape` holding a deterministic pattern, varied by `seed`.
+NDArray pattern(const Shape &shape, float seed) {
+  NDArray a(shape);
+  for (int64_t i = 0; i < a.size(); ++i)
+    a.data_as<float>()[i] = float(std::sin(0.37 * double(i) + seed)) * 0.25f;
+  return a;
+}
+
+/// The values of sample `n` of a batch `a`.
+std::vector<float> sampleOf(const NDArray &a, int64_t n) {
+  std::vector<float> all = a.asFloatVector();
+  int64_t per = a.size() / a.shape()[0];
+  return std::vector<float>(all.begin() + n * per, all.begin() + (n + 1) * per);
+}
+
+TEST(Executor, MemoryBoundBatchRunsOneSampleAtATime) {
+  // 4 MB activations and 12 FLOPs of convolution per byte of them: the
+  // batch runs one sample at a time (SampleSplit.h), each sample equal to
+  // a batch of one. The last layer has as many filters as the batch: its
+  // weight is still no batched input.
+  NameManager names;
+  Symbol data = var("data");
+  Symbol conv = op::Convolution({data, {"kernel", "(3, 3)"}, {"pad", "(1, 1)"},
+                                 {"num_filter", 16}, {"name", "conv"}});
+  Symbol bn = op::BatchNorm({conv, {"fix_gamma", false}, {"name", "bn"}});
+  Symbol relu = op::Activation({bn, {"act_type", "relu"}, {"name", "relu"}});
+  Symbol net = op::Convolution({relu, {"kernel", "(1, 1)"}, {"num_filter", 4}, {"name", "head"}});
+  Shape batchShape = {4, 8, 128, 128}, sampleShape = {1, 8, 128, 128};
+  Executor batch = net.simple_bind(Context::cpu(), {{"data", batchShape}});
+  Executor single = net.simple_bind(Context::cpu(), {{"data", sampleShape}});
+  auto setWeights = [&](float seed) {
+    std::map<std::string, NDArray> args, aux;
+    for (const auto &[name, array] : batch.arg_dict())
+      if (name != "data")
+        args[name] = pattern(array.shape(), seed + float(name.size()));
+    for (const auto &[name, array] : batch.aux_dict())
+      aux[name] = name == "bn_moving_var" ? NDArray(std::vector<float>(16, 1.5f), {16})
+                                          : pattern(array.shape(), seed);
+    batch.copy_params_from(args, aux);
+    single.copy_params_from(args, aux);
+  };
+  NDArray input = pattern(batchShape, 0.5f);
+  auto expectSamplesAsAlone = [&] {
+    NDArray out = batch.forward(false, {{"data", input}})[0];
+    EXPECT_EQ(batch.runsPerForward(), 4);
+    for (int64_t n = 0; n < 4; ++n) {
+      NDArray one(sampleShape);
+      std::vector<float> values = sampleOf(input, n);
+      std::copy(values.begin(), values.end(), one.data_as<float>());
+      std::vector<float> alone = single.forward(false, {{"data", one}})[0].asFloatVector();
+      std::vector<float> split = sampleOf(out, n);
+      ASSERT_EQ(split.size(), alone.size());
+      for (size_t i = 0; i < alone.size(); ++i)
+        ASSERT_NEAR(split[i], alone[i], 1e-5f * (1 + std::fabs(alone[i])))
+            << "sample " << n << ", element " << i;
+    }
+    EXPECT_EQ(single.runsPerForward(), 1);
+  };
+  setWeights(0);
+  expectSamplesAsAlone();
+  // New weights between forwards: what depends on them is computed again.
+  setWeights(1);
+  expectSamplesAsAlone();
+}
+
 TEST(Executor, BindPositionalAndBorrowedArrays) {
   NameManager names;
   Symbol a = var("a"), b = var("b");

@@ -42,6 +42,10 @@ public:
 
   /// How many times this executor compiled (once per input signature).
   unsigned numCompilations() const;
+  /// Runs of the compiled graph in the last forward: the batch size where
+  /// it ran one sample at a time (a memory-bound model at a batch whose
+  /// activations outgrow L2, SampleSplit.h), else 1; 0 before the first.
+  int64_t runsPerForward() const;
 
   struct Impl;
   explicit Executor(std::shared_ptr<Impl> impl) : impl(std::move(impl)) {}

@@ -80,6 +80,10 @@ llvm::StringRef getArgumentName(mlir::func::FuncOp func, unsigned i);
 /// Whether `arg` is only a training label (operand 1 of SoftmaxOutput and
 /// the regression outputs): it needs no value at inference.
 bool isOnlyUsedAsLabel(mlir::Value arg);
+/// Whether every use of `arg` is a layer's weight (a convolution's or
+/// FullyConnected's weight or bias, a BatchNorm's parameters and
+/// statistics, a PReLU's gamma): the same for every sample of a batch.
+bool isOnlyUsedAsWeight(mlir::Value arg);
 
 /// Partitions `@main` with a subgraph backend (MXNet's optimize_for, see
 /// symc/Transforms/Partition.h); returns the number of subgraph nodes.
@@ -146,16 +150,26 @@ private:
   /// One run of the compiled main: sample `sample` of the batch, or all of
   /// it with samples == 1. `args` are the (device) addresses of run's.
   llvm::Error runSample(int64_t sample, llvm::ArrayRef<const void *> args,
+                        llvm::ArrayRef<std::vector<char>> prepared,
                         llvm::ArrayRef<void *> outs) const;
+  /// Calls the prepare function on `args` (run's), its results into
+  /// `prepared` (allocated there if empty).
+  llvm::Error runPrepare(llvm::ArrayRef<const void *> args,
+                         std::vector<std::vector<char>> &prepared) const;
 
   std::unique_ptr<ModelJIT> engine;
   /// Compiled for CUDA: runs are bracketed by the GPU runtime's checks.
   bool usesGPU = false;
   /// Per argument: the caller's data is uploaded once (CUDA).
   llvm::SmallVector<bool> deviceResident;
-  /// Run once, on the first run, into `preparedData`.
+  /// Run once, on the first run, into `preparedData`; or at every run
+  /// (`prepareEachRun`, CodegenOptions::perRunConstantArguments), into
+  /// `preparedData` where no other run holds `preparedMutex`, else into
+  /// buffers of its own.
   PrepareStep prepare;
+  bool prepareEachRun = false;
   mutable std::once_flag prepareOnce;
+  mutable std::mutex preparedMutex;
   mutable std::vector<std::vector<char>> preparedData;
   mutable std::string prepareError;
   /// Runs per call: one per sample of the batch where the model was

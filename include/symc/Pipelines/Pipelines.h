@@ -45,6 +45,12 @@ struct CodegenOptions {
   /// and whose ops keep the samples apart is compiled for one sample and
   /// run once per sample (SampleSplit.h).
   BatchSplit splitBatch = BatchSplit::Never;
+  /// CPU JIT, where the batch runs one sample at a time: arguments (by
+  /// name) that every sample of a run shares but that may change between
+  /// runs (the C++ API's bound weights). What depends only on them (and on
+  /// constantArguments) is computed once per run, before the samples,
+  /// rather than in each sample's.
+  std::vector<std::string> perRunConstantArguments;
   /// CUDA: run the kernels as host loops instead (symc-gpu-launch-to-loops),
   /// to test the GPU mapping where there is no GPU.
   bool emulateGPU = false;
