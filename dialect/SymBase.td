@@ -149,6 +149,13 @@ class Sym_Op<string mnemonic, list<Trait> traits = []>
   }];
 }
 
+// Each element of the result is computed from the elements at the same
+// index of the operands alone (all of the result's shape): a slice of the
+// operands (one sample of a batch) gives the same slice of the result.
+def Sym_PerElement : NativeOpTrait<"PerElement"> {
+  let cppNamespace = "::symc::sym::OpTrait";
+}
+
 // An op whose inputs and single output share one shape and one dtype.
 class Sym_SameShapeOp<string mnemonic, list<Trait> traits = []>
     : Op<Sym_Dialect, mnemonic,

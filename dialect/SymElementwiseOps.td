@@ -12,7 +12,8 @@
 
 include "SymBase.td"
 
-class Sym_BinaryOp<string mnemonic, string what> : Sym_SameShapeOp<mnemonic> {
+class Sym_BinaryOp<string mnemonic, string what>
+    : Sym_SameShapeOp<mnemonic, [Sym_PerElement]> {
   let summary = "elementwise " # what # " of two same-shape tensors";
   let description = [{ Source: src/operator/tensor/elemwise_binary_op_basic.cc. }];
   let arguments = (ins Sym_Tensor:$lhs, Sym_Tensor:$rhs);
@@ -26,7 +27,8 @@ def Sym_ElemwiseDivOp : Sym_BinaryOp<"elemwise_div", "lhs / rhs">;
 def Sym_MaximumOp : Sym_BinaryOp<"_maximum", "max(lhs, rhs)">;
 def Sym_MinimumOp : Sym_BinaryOp<"_minimum", "min(lhs, rhs)">;
 
-class Sym_ScalarOp<string mnemonic, string what> : Sym_SameShapeOp<mnemonic> {
+class Sym_ScalarOp<string mnemonic, string what>
+    : Sym_SameShapeOp<mnemonic, [Sym_PerElement]> {
   let summary = "elementwise " # what;
   let description = [{
     Source: src/operator/tensor/elemwise_binary_scalar_op_basic.cc
@@ -46,7 +48,8 @@ def Sym_RDivScalarOp : Sym_ScalarOp<"_rdiv_scalar", "scalar / data">;
 def Sym_MaximumScalarOp : Sym_ScalarOp<"_maximum_scalar", "max(data, scalar)">;
 def Sym_MinimumScalarOp : Sym_ScalarOp<"_minimum_scalar", "min(data, scalar)">;
 
-class Sym_UnaryOp<string mnemonic, string what> : Sym_SameShapeOp<mnemonic> {
+class Sym_UnaryOp<string mnemonic, string what>
+    : Sym_SameShapeOp<mnemonic, [Sym_PerElement]> {
   let summary = "elementwise " # what;
   let description = [{
     Source: src/operator/tensor/elemwise_unary_op_{basic,trig,logexp,pow}.cc,

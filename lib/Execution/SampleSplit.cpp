@@ -56,6 +56,10 @@ bool keepsSamplesApart(Operation *op, const llvm::DenseSet<Value> &batched) {
     return llvm::all_of(op->getOperands().drop_front(),
                         [&](Value v) { return !batched.contains(v); });
   };
+  // Unary, scalar and same-shape binary ops (relu, _mul_scalar,
+  // elemwise_add, ...): any slice of the batch, of all their operands.
+  if (op->hasTrait<sym::OpTrait::PerElement>())
+    return allOperandsBatched();
   return llvm::TypeSwitch<Operation *, bool>(op)
       .Case<sym::ConvolutionOp, sym::FullyConnectedOp, sym::LeakyReLUOp>(
           [&](auto) { return onlyFirstOperandBatched(); })
@@ -75,8 +79,6 @@ bool keepsSamplesApart(Operation *op, const llvm::DenseSet<Value> &batched) {
       .Case([&](sym::ConcatOp concat) {
         return allOperandsBatched() && notBatchAxis(concat.getDim(), rank(concat->getOperand(0)));
       })
-      .Case<sym::ElemwiseAddOp, sym::ElemwiseSubOp, sym::ElemwiseMulOp, sym::ElemwiseDivOp>(
-          [&](auto) { return allOperandsBatched(); })
       .Case([&](sym::TransposeOp transpose) {
         return transpose.getPermutation(rank(transpose.getData()))[0] == 0;
       })

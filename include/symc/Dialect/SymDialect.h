@@ -22,6 +22,13 @@
 
 #include "symc/Dialect/SymInterfaces.h.inc"
 
+namespace symc::sym::OpTrait {
+/// Sym_PerElement: each result element comes from the operands' elements
+/// at its index alone (the unary, scalar and same-shape binary ops).
+template <typename ConcreteType>
+class PerElement : public mlir::OpTrait::TraitBase<ConcreteType, PerElement> {};
+} // namespace symc::sym::OpTrait
+
 #define GET_OP_CLASSES
 #include "symc/Dialect/SymOps.h.inc"
 
