@@ -347,6 +347,9 @@ llvm::Expected<ModelSignature> lowerToLLVMDialect(ModuleOp module,
     }
     module->removeAttr(kPrepareAttr);
   }
+  if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
+    for (Attribute kernel : kernels)
+      signature.kernels.push_back(cast<StringAttr>(kernel).str());
   return signature;
 }
 
@@ -400,26 +403,19 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &options) {
     return signature.takeError();
   widenToBatch(*signature, split.samples, split.perSample);
   std::unique_ptr<CompiledModel> model(new CompiledModel());
-  model->samples = signature->samples;
-  model->perSample = std::move(signature->perSample);
   model->usesGPU = codegen.target == Target::CUDA && !codegen.emulateGPU;
-  model->arguments = std::move(signature->arguments);
-  for (const TensorSignature &arg : model->arguments)
+  for (const TensorSignature &arg : signature->arguments)
     model->deviceResident.push_back(
         codegen.target == Target::CUDA &&
         llvm::is_contained(codegen.constantArguments, arg.name));
-  model->results = std::move(signature->results);
-  model->floatOps = signature->floatOps;
-  model->prepare = signature->prepare;
+  model->signature = std::move(*signature);
   model->prepareEachRun = prepareEachRun;
-  if (auto kernels = module->getAttrOfType<ArrayAttr>("symc.profile_kernels"))
-    for (Attribute kernel : kernels)
-      model->kernels.push_back(cast<StringAttr>(kernel).str());
 
   ModelJIT::Options jit;
   jit.entryPoints.push_back("_mlir_ciface_main");
-  if (!model->prepare.empty())
-    jit.entryPoints.push_back("_mlir_ciface_" + model->prepare.function);
+  const PrepareStep &prepare = model->signature.prepare;
+  if (!prepare.empty())
+    jit.entryPoints.push_back("_mlir_ciface_" + prepare.function);
   jit.runtimeSymbols = runtimeKernels();
   auto engine = ModelJIT::create(module, jit);
   if (!engine)
@@ -430,6 +426,8 @@ CompiledModel::compile(ModuleOp module, const CodegenOptions &options) {
 
 llvm::Error CompiledModel::run(ArrayRef<const void *> args,
                                ArrayRef<void *> outs) const {
+  const auto &arguments = signature.arguments, &results = signature.results;
+  const PrepareStep &prepare = signature.prepare;
   if (args.size() != arguments.size() || outs.size() != results.size())
     return makeError("the model takes " + llvm::Twine(arguments.size()) +
                      " arguments and " + llvm::Twine(results.size()) +
@@ -463,7 +461,7 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
   for (auto [data, sig, resident] : llvm::zip(args, arguments, deviceResident))
     // Emulated kernels run on the host and read the caller's data directly.
     argData.push_back(resident && usesGPU ? symcGpuConstant(data, sig.byteSize()) : data);
-  for (int64_t sample = 0; sample < samples; ++sample)
+  for (int64_t sample = 0; sample < signature.samples; ++sample)
     if (llvm::Error err = runSample(sample, argData, *prepared, outs))
       return err;
   if (usesGPU)
@@ -474,9 +472,10 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> args,
 
 llvm::Error CompiledModel::runPrepare(ArrayRef<const void *> args,
                                       std::vector<std::vector<char>> &prepared) const {
+  const PrepareStep &prepare = signature.prepare;
   SmallVector<SmallVector<int64_t>> descriptors;
   for (int64_t i : prepare.arguments)
-    descriptors.push_back(makeDescriptor(args[i], arguments[i].shape));
+    descriptors.push_back(makeDescriptor(args[i], signature.arguments[i].shape));
   if (prepared.empty())
     for (const TensorSignature &sig : prepare.results)
       prepared.emplace_back(sig.byteSize() + kPreparedAlignment);
@@ -488,6 +487,9 @@ llvm::Error CompiledModel::runPrepare(ArrayRef<const void *> args,
 llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args,
                                      ArrayRef<std::vector<char>> prepared,
                                      ArrayRef<void *> outs) const {
+  const auto &arguments = signature.arguments, &results = signature.results;
+  const SmallVector<bool> &perSample = signature.perSample;
+  int64_t samples = signature.samples;
   // Sample `sample` of a tensor that holds the batch (all of one that does
   // not): its address and shape.
   auto sliceOf = [&](const void *data, const TensorSignature &sig, bool perSample) {
@@ -502,7 +504,7 @@ llvm::Error CompiledModel::runSample(int64_t sample, ArrayRef<const void *> args
   for (auto [i, data] : llvm::enumerate(args))
     descriptors.push_back(
         sliceOf(data, arguments[i], !perSample.empty() && perSample[i]));
-  for (auto [data, sig] : llvm::zip(prepared, prepare.results))
+  for (auto [data, sig] : llvm::zip(prepared, signature.prepare.results))
     descriptors.push_back(makeDescriptor(alignedStart(data), sig.shape));
   for (auto [data, sig] : llvm::zip(outs, results))
     descriptors.push_back(sliceOf(data, sig, /*perSample=*/true));

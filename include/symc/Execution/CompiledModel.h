@@ -53,6 +53,7 @@ struct PrepareStep {
 /// The arguments and results of a model's entry, in call order.
 struct ModelSignature {
   llvm::SmallVector<TensorSignature> arguments, results;
+  /// With CodegenOptions::profile: kernel i's "<node name>\t<kind>".
   std::vector<std::string> kernels;
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
   uint64_t floatOps = 0;
@@ -118,16 +119,16 @@ public:
   static llvm::Expected<std::unique_ptr<CompiledModel>>
   compile(mlir::ModuleOp module, const CodegenOptions &options = {});
 
-  llvm::ArrayRef<TensorSignature> getArguments() const { return arguments; }
-  llvm::ArrayRef<TensorSignature> getResults() const { return results; }
+  llvm::ArrayRef<TensorSignature> getArguments() const { return signature.arguments; }
+  llvm::ArrayRef<TensorSignature> getResults() const { return signature.results; }
   /// With CodegenOptions::profile: kernel i's "<node name>\t<kind>" (its
   /// totals are symc_profile_nanoseconds(i) in Runtime/Profile.h).
-  llvm::ArrayRef<std::string> getProfiledKernels() const { return kernels; }
+  llvm::ArrayRef<std::string> getProfiledKernels() const { return signature.kernels; }
   /// Floating-point operations per run (symc/Transforms/FlopCount.h).
-  uint64_t getFloatOps() const { return floatOps; }
+  uint64_t getFloatOps() const { return signature.floatOps; }
   /// Runs of the compiled code per call: the batch, where the model was
   /// compiled for one sample (CodegenOptions::splitBatch), else 1.
-  int64_t getRunsPerCall() const { return samples; }
+  int64_t getRunsPerCall() const { return signature.samples; }
 
   /// The threads that models compiled with CodegenOptions::parallel use
   /// (process-wide, the OpenMP runtime's setting); 0: one per core.
@@ -162,24 +163,18 @@ private:
   bool usesGPU = false;
   /// Per argument: the caller's data is uploaded once (CUDA).
   llvm::SmallVector<bool> deviceResident;
-  /// Run once, on the first run, into `preparedData`; or at every run
-  /// (`prepareEachRun`, CodegenOptions::perRunConstantArguments), into
-  /// `preparedData` where no other run holds `preparedMutex`, else into
-  /// buffers of its own.
-  PrepareStep prepare;
+  /// The entry's arguments and results (the batch's shapes), its prepare
+  /// step and its runs per call.
+  ModelSignature signature;
+  /// signature.prepare runs once, on the first run, into `preparedData`; or
+  /// at every run (`prepareEachRun`,
+  /// CodegenOptions::perRunConstantArguments), into `preparedData` where no
+  /// other run holds `preparedMutex`, else into buffers of its own.
   bool prepareEachRun = false;
   mutable std::once_flag prepareOnce;
   mutable std::mutex preparedMutex;
   mutable std::vector<std::vector<char>> preparedData;
   mutable std::string prepareError;
-  /// Runs per call: one per sample of the batch where the model was
-  /// compiled for one sample (SampleSplit.h), else 1.
-  int64_t samples = 1;
-  /// Per argument, with samples > 1: whether it holds the batch.
-  llvm::SmallVector<bool> perSample;
-  llvm::SmallVector<TensorSignature> arguments, results;
-  std::vector<std::string> kernels;
-  uint64_t floatOps = 0;
 };
 
 } // namespace symc
