@@ -41,6 +41,7 @@ symc's GFLOP/s (sym-run's FLOP count) also as a fraction of that peak.
 import argparse
 import datetime
 import json
+import math
 import os
 import re
 import shlex
@@ -59,6 +60,9 @@ ORT_VENV = os.environ.get("SYMC_ORT_VENV", os.path.join(CACHE, "ort-venv"))
 # onnx for MXNet 1.9.1's exporter: 1.14.1 still has onnx.mapping, which the
 # exporter imports (later releases removed it), has wheels for Python 3.11,
 # and works with numpy 1.23.5 and the protobuf it was released with.
+# The most timed runs per measurement that --min-time asks for (MNIST's
+# 0.01 ms runs would take 50000 for 0.5 s).
+MAX_RUNS = 5000
 MXNET_PACKAGES = ["mxnet==1.9.1", "numpy==1.23.5", "onnx==1.14.1", "protobuf==3.20.3"]
 ORT_PACKAGES = ["onnxruntime", "onnx", "numpy"]
 
@@ -178,9 +182,10 @@ class Runner:
     def mxnet_worker(self, argv, threads=1):
         return self.worker(self.mxnet, "mxnet_peer.py", argv, threads)
 
-    def symc(self, symbol, params, inputs, folder, outputs, threads):
-        """sym-run's {"ms", "compile_ms"}; its outputs go to folder/symc_<i>.npy."""
-        cmd = [self.args.sym_run, symbol, "--params", params, f"--repeat={self.args.runs}"]
+    def symc(self, symbol, params, inputs, folder, outputs, threads, runs):
+        """sym-run's {"ms", "compile_ms"} over `runs` runs; its outputs go to
+        folder/symc_<i>.npy."""
+        cmd = [self.args.sym_run, symbol, "--params", params, f"--repeat={runs}"]
         cmd += [f"--input={name}={path}" for name, path in inputs.items()]
         cmd += [f"--output={folder}/symc_{i}.npy" for i in range(outputs)]
         if self.symc_threads:
@@ -297,13 +302,23 @@ def median_round(results):
     return sorted(results, key=lambda r: r["ms"])[(len(results) - 1) // 2]
 
 
+def runs_for(args, ms):
+    """Timed runs per measurement of a model that takes `ms` a run: at least
+    --runs, and enough for --min-time seconds. Over a few milliseconds, one
+    stall of a thread (the kernel still freeing the previous process's
+    memory on the other core) weighed on the median: SqueezeNet at batch 1
+    on two threads took 2.2 or 5.8 ms a run by the process, 5 runs each."""
+    if not ms:
+        return args.runs
+    return max(args.runs, min(MAX_RUNS, math.ceil(args.min_time * 1000 / ms)))
+
+
 def bench_batch(runner, table, label, meta, symbol, params, folder, batch, inputs):
     """The rows of one model at one batch size, one per thread count."""
     args = runner.args
     os.makedirs(folder, exist_ok=True)
     input_args = [f"--input={n}={p}" for n, p in inputs.items()]
     model_args = ["--symbol", symbol, "--params", params] + input_args
-    timing_args = [f"--warmup={args.warmup}", f"--runs={args.runs}"]
     onnx_file = os.path.join(folder, "model.onnx")
     exported = {}
     if not os.path.exists(onnx_file):
@@ -314,11 +329,15 @@ def bench_batch(runner, table, label, meta, symbol, params, folder, batch, input
         # median round, so that a slow spell of a shared machine weighs on
         # all three rather than on whichever ran in it.
         symcs, mxnets, orts = [], [], []
+        runs = args.runs
         for r in range(args.rounds):
             save_now = first and r == 0
             if first or runner.symc_threads:
                 symcs.append(runner.symc(symbol, params, inputs, folder, meta["outputs"],
-                                         threads))
+                                         threads, runs))
+                if r == 0:
+                    runs = runs_for(args, symcs[0].get("ms"))
+            timing_args = [f"--warmup={args.warmup}", f"--runs={runs}"]
             save = ["--save-outputs", os.path.join(folder, "mxnet")] if save_now else []
             mxnets.append(runner.mxnet_worker(["time", *model_args, *timing_args, *save],
                                               threads))
@@ -392,7 +411,8 @@ def peers(args):
         "and batch, repeated on each thread row",
         f"symc: median of {args.runs} runs after a warm-up (sym-run --repeat); "
         f"MXNet and onnxruntime: median of {args.runs} after {args.warmup} "
-        "warm-up runs" + (f"; each the median of {args.rounds} rounds of the three in turn"
+        f"warm-up runs; more runs where {args.runs} take less than {args.min_time} s "
+        "(symc's first round sets the count for the row)" + (f"; each the median of {args.rounds} rounds of the three in turn"
                             if args.rounds > 1 else ""),
         "ratios: peer time / symc time (> 1: symc is faster); symc diff: max |symc - MXNet| "
         "over the outputs; rel: max |diff| / max |MXNet output|",
@@ -481,7 +501,7 @@ def micro_layers(runner, threads, bandwidth):
         model_args += [f"--input={n}={p}" for n, p in layer["inputs"].items()]
         for i, t in enumerate(threads):
             symc = runner.symc(layer["symbol"], layer["params"], layer["inputs"], out_dir,
-                               1, t)
+                               1, t, args.runs)
             save = ["--save-outputs", os.path.join(out_dir, "mxnet")] if i == 0 else []
             mxnet = runner.mxnet_worker(["time", *model_args, f"--warmup={args.warmup}",
                                          f"--runs={args.runs}", *save], t)
@@ -517,6 +537,9 @@ def main():
                         help="comma-separated folders of ../shared/models (default: issue 9's "
                              f"{len(MODELS)})")
     parser.add_argument("--runs", type=int, help="timed runs per measurement (default 10)")
+    parser.add_argument("--min-time", type=float, default=0.5,
+                        help="seconds of timed runs per measurement at least (more runs "
+                             "for fast models; default 0.5)")
     parser.add_argument("--warmup", type=int, default=3, help="peers' untimed runs first")
     parser.add_argument("--rounds", type=int, default=1,
                         help="measure symc, MXNet and onnxruntime in turn this many times "
