@@ -57,12 +57,12 @@ CACHE = os.path.join(os.path.expanduser("~"), ".cache", "symc")
 
 MXNET_VENV = os.environ.get("SYMC_MXNET_VENV", os.path.join(CACHE, "mxnet-venv"))
 ORT_VENV = os.environ.get("SYMC_ORT_VENV", os.path.join(CACHE, "ort-venv"))
-# onnx for MXNet 1.9.1's exporter: 1.14.1 still has onnx.mapping, which the
-# exporter imports (later releases removed it), has wheels for Python 3.11,
-# and works with numpy 1.23.5 and the protobuf it was released with.
 # The most timed runs per measurement that --min-time asks for (MNIST's
 # 0.01 ms runs would take 50000 for 0.5 s).
 MAX_RUNS = 5000
+# onnx for MXNet 1.9.1's exporter: 1.14.1 still has onnx.mapping, which the
+# exporter imports (later releases removed it), has wheels for Python 3.11,
+# and works with numpy 1.23.5 and the protobuf it was released with.
 MXNET_PACKAGES = ["mxnet==1.9.1", "numpy==1.23.5", "onnx==1.14.1", "protobuf==3.20.3"]
 ORT_PACKAGES = ["onnxruntime", "onnx", "numpy"]
 
