@@ -384,20 +384,19 @@ llvm::Error callWithDescriptors(const ModelJIT &engine, StringRef entry,
 
 llvm::Expected<std::unique_ptr<CompiledModel>>
 CompiledModel::compile(ModuleOp module, const CodegenOptions &options) {
-  CodegenOptions codegen = options;
-  llvm::append_range(codegen.constantArguments, options.perRunConstantArguments);
+  // The per-run constants are shared by the samples, like the constants.
+  std::vector<std::string> shared = options.constantArguments;
+  llvm::append_range(shared, options.perRunConstantArguments);
   auto [oneSample, split] = compileForOneSample(
-      module, codegen.constantArguments,
-      codegen.target == Target::CPU ? codegen.splitBatch : BatchSplit::Never);
+      module, shared, options.target == Target::CPU ? options.splitBatch : BatchSplit::Never);
   if (oneSample)
     module = *oneSample;
-  // One run, one sample: nothing to share among the samples, and the
-  // per-run constants stay arguments like the others.
-  bool prepareEachRun = !options.perRunConstantArguments.empty();
-  if (split.samples == 1 && prepareEachRun) {
-    codegen.constantArguments = options.constantArguments;
-    prepareEachRun = false;
-  }
+  // Hoisted into the prepare step only where several samples share them;
+  // in one run they stay arguments like the others.
+  CodegenOptions codegen = options;
+  bool prepareEachRun = split.samples > 1 && !options.perRunConstantArguments.empty();
+  if (prepareEachRun)
+    codegen.constantArguments = std::move(shared);
   auto signature = lowerToLLVMDialect(module, "main", codegen);
   if (!signature)
     return signature.takeError();
