@@ -7,16 +7,16 @@
 // then the column panels and, in each, the register rows: 4 x 16 tiles
 // whose k loop carries the accumulator in vector registers and computes it
 // with FMAs (the AVX2 tile; AVX-512 hosts use 8 x 32). Here the depth is
-// one block and A is already laid out so: it is only reshaped.
+// one block and A is already laid out so: its register tiles are slices of
+// A itself.
 // CHECK-LABEL: func @matmul
-// CHECK: tensor.expand_shape %arg0 {{\[}}[0, 1, 2], [3]] output_shape [1, 16, 4, 128] : tensor<64x128xf32> into tensor<1x16x4x128xf32>
 // CHECK-NOT: tensor.empty() : tensor<1x16x4x128xf32>
 // CHECK: tensor.empty() : tensor<1x4x128x16xf32>
 // CHECK: vector.transfer_write {{.*}} : vector<1x1x8x16xf32>, tensor<1x1x8x16xf32>
 // CHECK: scf.for {{.*}} to %c4 step %c1
 // CHECK:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 128, 16] [1, 1, 1, 1] : tensor<1x4x128x16xf32> to tensor<128x16xf32>
 // CHECK:   scf.for {{.*}} to %c16 step %c1
-// CHECK:     tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 1, 4, 128] [1, 1, 1, 1] : tensor<1x16x4x128xf32> to tensor<4x128xf32>
+// CHECK:     tensor.extract_slice %arg0[%{{.*}}, 0] [4, 128] [1, 1] : tensor<64x128xf32> to tensor<4x128xf32>
 // CHECK:     vector.transfer_read {{.*}} : tensor<4x16xf32>, vector<4x16xf32>
 // CHECK:     scf.for {{.*}} to %c128 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
 // CHECK-COUNT-4: vector.fma {{.*}} : vector<16xf32>
@@ -60,15 +60,37 @@ func.func @matmul_depth_blocks(%a: tensor<8x768xf32>, %b: tensor<768x32xf32>, %c
 
 // -----
 
-// Rows padded to whole register tiles (14 -> 16): A is packed whole, with
-// its padding, before the loops ([3, 4, 4, 256]).
-// CHECK-LABEL: func @matmul_depth_blocks_padded
-// CHECK: tensor.empty() : tensor<3x4x4x256xf32>
-// CHECK: scf.for {{.*}} to %c3 step %c1
-// CHECK-NOT: tensor.empty() : tensor<1x4x4x256xf32>
+// Rows the register tile does not divide (14: 3 tiles and 2 rows) in one
+// row block of 14, and a depth (701) that splits into blocks of 234, 234
+// and 233: nothing is computed twice or over padding. A's block is packed
+// per depth block, its last tile padded with zeros; the 3 whole register
+// tiles loop and the last 2 rows are a 2 x 16 tile after them, written
+// straight into the accumulator (not padded, nothing sliced back). The
+// last depth block runs after the others (here one, its loop folded), its
+// tiles 233 deep; B's pack pads it to 234.
+// CHECK-LABEL: func @matmul_ragged_rows
+// CHECK-NOT: tensor.pad
+// CHECK: tensor.empty() : tensor<3x2x234x16xf32>
+// CHECK-NOT: tensor<3x4x4x234xf32>
+// CHECK: tensor.extract_slice %arg0[0, 0] [14, 234] [1, 1] : tensor<14x701xf32> to tensor<14x234xf32>
+// CHECK: tensor.empty() : tensor<1x4x4x234xf32>
+// CHECK: scf.for {{.*}} to %c2 step %c1 iter_args(%{{.*}} = %arg2)
+// CHECK:   scf.for {{.*}} to %c3 step %c1 {{.*}} -> (tensor<12x16xf32>)
+// CHECK:     scf.for {{.*}} to %c234 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK:   } {symc.prefetch_next_accumulator}
+// CHECK:   scf.for {{.*}} to %c234 step %c1 iter_args({{.*}}) -> (vector<2x16xf32>)
+// CHECK:   tensor.insert_slice %{{.*}}[12, 0] [2, 16] [1, 1] : tensor<2x16xf32> into tensor<14x16xf32>
+// CHECK: tensor.extract_slice %arg0[0, 234] [14, 234] [1, 1] : tensor<14x701xf32> to tensor<14x234xf32>
+// CHECK: scf.for {{.*}} to %c234 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK: tensor.extract_slice %arg0[0, 468] [14, 233] [1, 1] : tensor<14x701xf32> to tensor<14x233xf32>
+// CHECK: tensor.empty() : tensor<1x4x4x233xf32>
+// CHECK: tensor.extract_slice %{{.*}}[2, %{{.*}}, 0, 0] [1, 1, 233, 16] [1, 1, 1, 1] : tensor<3x2x234x16xf32> to tensor<233x16xf32>
+// CHECK: scf.for {{.*}} to %c233 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>)
+// CHECK: scf.for {{.*}} to %c233 step %c1 iter_args({{.*}}) -> (vector<2x16xf32>)
+// CHECK-NOT: tensor.extract_slice {{.*}} : tensor<16x32xf32> to tensor<14x32xf32>
 // CHECK: return
-func.func @matmul_depth_blocks_padded(%a: tensor<14x768xf32>, %b: tensor<768x32xf32>, %c: tensor<14x32xf32>) -> tensor<14x32xf32> {
-  %r = linalg.matmul ins(%a, %b : tensor<14x768xf32>, tensor<768x32xf32>) outs(%c : tensor<14x32xf32>) -> tensor<14x32xf32>
+func.func @matmul_ragged_rows(%a: tensor<14x701xf32>, %b: tensor<701x32xf32>, %c: tensor<14x32xf32>) -> tensor<14x32xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<14x701xf32>, tensor<701x32xf32>) outs(%c : tensor<14x32xf32>) -> tensor<14x32xf32>
   return %r : tensor<14x32xf32>
 }
 
@@ -108,27 +130,58 @@ func.func @fully_connected_constant(%x: tensor<1x3xf32>, %c: tensor<1x2xf32>) ->
 // -----
 
 // Ragged extents with at least a register tile of rows (the micro
-// benchmark's 300 and 777): the packs copy the whole tiles and the partial
-// one and fill the padding with zeros (30 rows: 7 tiles of 4, 2 rows, 2 of
-// padding; 60 columns: 3 panels of 16, 12 columns, 4 of padding); the
-// accumulator is padded to whole tiles and the result sliced back.
-// CHECK-LABEL: func @ragged_padded
-// CHECK: %[[A:.*]] = tensor.empty() : tensor<1x8x4x52xf32>
-// CHECK: %[[TILES:.*]] = scf.for {{.*}} to %c7 step %c1 {{.*}} -> (tensor<1x7x4x52xf32>)
-// CHECK: tensor.insert_slice %[[TILES]] into %[[A]][0, 0, 0, 0] [1, 7, 4, 52]
-// CHECK: tensor.insert_slice %{{.*}}[0, 7, 0, 0] [1, 1, 2, 52]
-// CHECK: linalg.fill ins(%{{.*}}) outs(%{{.*}} : tensor<1x1x2x52xf32>)
-// CHECK: tensor.insert_slice %{{.*}}[0, 7, 2, 0] [1, 1, 2, 52]
+// benchmark's 300 and 777): 30 rows are one row block, 7 register tiles
+// and a last one of 2 rows; 60 columns, 3 panels of 16 and a last one of
+// 12. B's pack copies the whole panels and the partial one and fills the
+// padding with zeros; A is read as it is (one depth block). The partial
+// tiles write straight into the accumulator, which has no padding.
+// CHECK-LABEL: func @ragged_exact
+// CHECK-NOT: tensor.pad
 // CHECK: tensor.empty() : tensor<1x4x52x16xf32>
 // CHECK: tensor.insert_slice %{{.*}}[0, 0, 0, 0] [1, 3, 52, 16]
 // CHECK: tensor.insert_slice %{{.*}}[0, 3, 0, 0] [1, 1, 52, 12]
 // CHECK: linalg.fill ins(%{{.*}}) outs(%{{.*}} : tensor<1x1x52x4xf32>)
-// CHECK: tensor.pad %arg2 low[0, 0] high[2, 4]
-// CHECK: vector.fma {{.*}} : vector<16xf32>
-// CHECK: tensor.extract_slice %{{.*}}[0, 0] [30, 60] [1, 1] : tensor<32x64xf32> to tensor<30x60xf32>
-func.func @ragged_padded(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tensor<30x60xf32>) -> tensor<30x60xf32> {
+// CHECK: tensor.extract_slice %arg2[0, 0] [30, 48] [1, 1] : tensor<30x60xf32> to tensor<30x48xf32>
+// CHECK: scf.for {{.*}} to %c3 step %c1
+// CHECK:   scf.for {{.*}} to %c7 step %c1
+// CHECK:     vector.fma {{.*}} : vector<16xf32>
+// CHECK:   } {symc.prefetch_next_accumulator}
+// CHECK:   tensor.extract_slice %arg0[28, 0] [2, 52] [1, 1] : tensor<30x52xf32> to tensor<2x52xf32>
+// CHECK:   scf.for {{.*}} iter_args({{.*}}) -> (vector<2x16xf32>)
+// CHECK: tensor.insert_slice %{{.*}} into %arg2[0, 0] [30, 48] [1, 1]
+// CHECK: tensor.extract_slice %{{.*}}[0, 48] [30, 12] [1, 1] : tensor<30x60xf32> to tensor<30x12xf32>
+// CHECK: scf.for {{.*}} to %c7 step %c1
+// CHECK:   vector.fma {{.*}} : vector<12xf32>
+// CHECK: } {symc.prefetch_next_accumulator}
+// CHECK: scf.for {{.*}} iter_args({{.*}}) -> (vector<2x12xf32>)
+// CHECK: tensor.insert_slice %{{.*}}[0, 48] [30, 12] [1, 1] : tensor<30x12xf32> into tensor<30x60xf32>
+// CHECK-NEXT: return
+func.func @ragged_exact(%a: tensor<30x52xf32>, %b: tensor<52x60xf32>, %c: tensor<30x60xf32>) -> tensor<30x60xf32> {
   %r = linalg.matmul ins(%a, %b : tensor<30x52xf32>, tensor<52x60xf32>) outs(%c : tensor<30x60xf32>) -> tensor<30x60xf32>
   return %r : tensor<30x60xf32>
+}
+
+// -----
+
+// Rows that no row block splits into register tiles at least half full
+// (29, a prime: its one block would end in a tile of 1 row) are padded to
+// whole tiles: A is packed whole with its padding (7 tiles of 4, 1 row, 3
+// of padding), the accumulator padded by 3 rows and the result sliced
+// back. The columns still end in a partial panel.
+// CHECK-LABEL: func @ragged_padded
+// CHECK: %[[A:.*]] = tensor.empty() : tensor<1x8x4x52xf32>
+// CHECK: %[[TILES:.*]] = scf.for {{.*}} to %c7 step %c1 {{.*}} -> (tensor<1x7x4x52xf32>)
+// CHECK: tensor.insert_slice %[[TILES]] into %[[A]][0, 0, 0, 0] [1, 7, 4, 52]
+// CHECK: tensor.insert_slice %{{.*}}[0, 7, 0, 0] [1, 1, 1, 52]
+// CHECK: linalg.fill ins(%{{.*}}) outs(%{{.*}} : tensor<1x1x3x52xf32>)
+// CHECK: tensor.insert_slice %{{.*}}[0, 7, 1, 0] [1, 1, 3, 52]
+// CHECK: tensor.pad %arg2 low[0, 0] high[3, 0]
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: vector.fma {{.*}} : vector<12xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 0] [29, 60] [1, 1] : tensor<32x60xf32> to tensor<29x60xf32>
+func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tensor<29x60xf32>) -> tensor<29x60xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<29x52xf32>, tensor<52x60xf32>) outs(%c : tensor<29x60xf32>) -> tensor<29x60xf32>
+  return %r : tensor<29x60xf32>
 }
 // -----
 

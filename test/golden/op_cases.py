@@ -31,6 +31,7 @@ def _cases():
 
     # --- NN: FullyConnected, Convolution, Pooling, BatchNorm, Dropout ---
     C["fc_basic"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=5, name="fc"), {"data": (3, 10)})
+    C["fc_ragged_batch"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=70, name="fc"), {"data": (13, 100)})
     C["fc_nobias"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=5, no_bias=True, name="fc"), {"data": (3, 10)})
     C["fc_flatten"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=7, name="fc"), {"data": (2, 3, 4, 5)})
     C["fc_noflatten"] = lambda mx: (mx.sym.FullyConnected(v(mx, "data"), num_hidden=4, flatten=False, name="fc"), {"data": (2, 3, 6)})
@@ -214,6 +215,13 @@ def _cases():
     # --- contractions, LayerNorm, Embedding ---
     C["dot_2d"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (3, 4), "rhs": (4, 5)})
     C["dot_transpose"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), transpose_a=True, transpose_b=True, name="dot"), {"lhs": (4, 3), "rhs": (5, 4)})
+    # Packed matmuls whose extents the register tiles (8 x 32 with AVX-512,
+    # 4 x 16 with AVX2) do not divide: partial register tiles and panels,
+    # a last depth block shorter than the others (1031 deep), and rows that
+    # no row block splits into tiles at least half full (17, padded).
+    C["dot_ragged"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (30, 77), "rhs": (77, 45)})
+    C["dot_ragged_depth"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (20, 1031), "rhs": (1031, 40)})
+    C["dot_ragged_padded"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (17, 50), "rhs": (50, 40)})
     C["dot_nd"] = lambda mx: (mx.sym.dot(v(mx, "lhs"), v(mx, "rhs"), name="dot"), {"lhs": (2, 3, 4), "rhs": (4, 5)})
     C["batch_dot"] = lambda mx: (mx.sym.batch_dot(v(mx, "lhs"), v(mx, "rhs"), name="bd"), {"lhs": (2, 3, 4), "rhs": (2, 4, 5)})
     C["batch_dot_transpose"] = lambda mx: (mx.sym.batch_dot(v(mx, "lhs"), v(mx, "rhs"), transpose_a=True, transpose_b=True, name="bd"), {"lhs": (2, 4, 3), "rhs": (2, 5, 4)})
@@ -534,9 +542,12 @@ def _seed(name):
 # conv_dilate_wide_pad, outputs up to 83 sum 288 products, and MXNet's
 # own outputs are 2.2e-5 off a float64 computation; in the
 # conv_padding_rows cases, outputs up to 172 sum 864 products, and MXNet's
-# are 1.6e-4 and 1.3e-4 off float64 (symc's: 1.6e-4 and 1.4e-4).
+# are 1.6e-4 and 1.3e-4 off float64 (symc's: 1.6e-4 and 1.4e-4); in
+# dot_ragged_depth, outputs sum 1031 products whose magnitudes add up to
+# 1140, and MXNet's are 3.1e-5 off float64 (symc's, summed in order as a
+# serial f32 loop is: 1.3e-4).
 TOLERANCES = {"conv_dilate_wide_pad": 1e-4, "conv_padding_rows": 5e-4,
-              "conv_padding_rows_dilated": 5e-4}
+              "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4}
 
 # Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):
 # this build's oneDNN refuses them.

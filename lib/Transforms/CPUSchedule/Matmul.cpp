@@ -10,7 +10,12 @@
 // depth blocks, column panels (a panel's depth block stays in L1) and
 // register rows; the transform script then tiles each register tile's
 // depth loop to 1, vectorizes it to FMA outer products and keeps the
-// accumulator in registers. Batched matmuls first become loops of
+// accumulator in registers. Extents the tiles do not divide end in
+// smaller tiles (a last panel, a row block's last rows, a shorter last
+// depth block) that write straight into the result, computing nothing
+// twice and nothing over padding: with the result padded to whole tiles
+// and copied back, the 777 matmul ran at 0.88-0.91x OpenBLAS, now
+// 0.95-0.97x. Batched matmuls first become loops of
 // matmuls; matmuls with fewer rows than a register tile loop (i, k, j), a
 // row of B at a time.
 //
@@ -97,15 +102,23 @@ void splitBatchMatmuls(ModuleOp module) {
   }
 }
 
-/// The loop structure of one packed matmul: extents padded to whole
-/// register tiles and depth blocks, `rows` rows of A per row block,
-/// `depth` per depth block, the column panels split into `columnGroups`
-/// (threads' shares when there are too few row blocks), and whether
-/// threads share the outermost loop.
+/// The loop structure of one packed matmul: the accumulator's extents `m`
+/// x `n` (the result's own, or padded: the rows to whole register tiles
+/// where row blocks cannot split them exactly, the columns to whole shares
+/// of column groups), the depth `k`, `rows` rows per row block (a divisor
+/// of `m`, whose last register tile may be partial), `depth` per depth
+/// block (the last may be shorter), the column panels split into
+/// `columnGroups` (threads' shares when there are too few row blocks), and
+/// whether threads share the outermost loop.
 struct MatmulBlocking {
   int64_t m = 0, n = 0, k = 0;
   int64_t rows = 0, depth = 0, columnGroups = 1;
   bool parallel = false;
+
+  int64_t depthBlocks() const { return llvm::divideCeil(k, depth); }
+  /// The depth of the packed operands: whole depth blocks.
+  int64_t paddedDepth() const { return depthBlocks() * depth; }
+  int64_t lastDepth() const { return k - (depthBlocks() - 1) * depth; }
 };
 
 /// The depth block: a register tile's panel of B (depth x rn floats) fills
@@ -124,47 +137,79 @@ int64_t depthBlock(int64_t k, int64_t rn, int64_t l1Bytes) {
   return llvm::divideCeil(k, llvm::divideCeil(k, bound));
 }
 
-/// The row block: a multiple of `rm` that divides `m`, whose A block
-/// (rows x depth floats) fits half of L2 and is re-read from there for
-/// every column panel; at most 256 rows (B is re-read once per row block,
-/// which larger blocks would not save much of). With `threads` sharing the
-/// row blocks, as many blocks as threads at least, a multiple of them
-/// where possible.
-int64_t rowBlock(int64_t m, int64_t rm, int64_t depth, int64_t l2Bytes, int64_t threads) {
-  int64_t bound = std::max(rm, std::min<int64_t>(256, l2Bytes / 2 / (4 * depth)));
-  int64_t best = rm;
+/// The most rows of a row block: its block of A (rows x depth floats) fits
+/// half of L2 and is re-read from there for every column panel; at most
+/// 256 rows (B is re-read once per row block, which larger blocks would
+/// not save much of).
+int64_t rowBlockBound(int64_t rm, int64_t depth, int64_t l2Bytes) {
+  return std::max(rm, std::min<int64_t>(256, l2Bytes / 2 / (4 * depth)));
+}
+
+/// The row block: the largest `step`-multiple divisor of `m` within
+/// rowBlockBound for which `acceptable` holds; with `threads` sharing the
+/// row blocks, as many blocks as threads at least, a multiple of them where
+/// possible.
+std::optional<int64_t> rowBlockOf(int64_t m, int64_t step, int64_t bound, int64_t threads,
+                                  llvm::function_ref<bool(int64_t)> acceptable) {
+  std::optional<int64_t> best;
   auto better = [&](int64_t rows, int64_t than) {
     bool even = (m / rows) % threads == 0, thanEven = (m / than) % threads == 0;
     return even != thanEven ? even : rows > than;
   };
-  for (int64_t rows = rm; rows <= std::min(bound, m); rows += rm)
-    if (m % rows == 0 && m / rows >= threads && better(rows, best))
+  for (int64_t rows = step; rows <= std::min(bound, m); rows += step)
+    if (m % rows == 0 && m / rows >= threads && acceptable(rows) &&
+        (!best || better(rows, *best)))
       best = rows;
   return best;
+}
+
+/// Row blocks of whole register tiles in `m` rows (padded to whole tiles).
+int64_t rowBlock(int64_t m, int64_t rm, int64_t depth, int64_t l2Bytes, int64_t threads) {
+  return rowBlockOf(m, rm, rowBlockBound(rm, depth, l2Bytes), threads,
+                    [](int64_t) { return true; })
+      .value_or(rm);
+}
+
+/// Row blocks that split `m` rows exactly, each ending in a partial register
+/// tile of `rows % rm` rows (at least half a tile, as those are nearly as
+/// fast as whole ones), so that the accumulator needs no padding (its copy
+/// back to the result took 4% of the 777 matmul's time). None where no
+/// divisor of `m` gives such blocks.
+std::optional<int64_t> exactRowBlock(int64_t m, int64_t rm, int64_t depth, int64_t l2Bytes,
+                                     int64_t threads) {
+  return rowBlockOf(m, 1, rowBlockBound(rm, depth, l2Bytes), threads, [&](int64_t rows) {
+    return rows >= rm && (rows % rm == 0 || 2 * (rows % rm) >= rm);
+  });
 }
 
 /// The blocking of an m x n x k matmul for register tile rm x rn, or none
 /// when padding to whole tiles would add more than a quarter of the work
 /// or there are fewer rows than a register tile (a FullyConnected at batch
-/// 1, which loops a row of B at a time).
+/// 1, which loops a row of B at a time). Rows are split exactly where
+/// `exactRows` allows it (A is then read or packed per row block).
 std::optional<MatmulBlocking> blockingFor(int64_t m, int64_t n, int64_t k, int64_t rm,
                                           int64_t rn, int64_t l1Bytes, int64_t l2Bytes,
-                                          int64_t threads) {
+                                          int64_t threads, bool exactRows) {
   if (m < rm || k < 2)
     return std::nullopt;
   MatmulBlocking blocking;
-  blocking.m = llvm::alignTo(m, rm);
   blocking.depth = depthBlock(k, rn, l1Bytes);
-  blocking.k = llvm::alignTo(k, blocking.depth);
+  blocking.k = k;
   // Too few row tiles for the threads: they share the column panels, the
   // columns padded to whole shares.
-  bool shareColumns = threads > 1 && blocking.m / rm < threads;
-  blocking.n = llvm::alignTo(n, shareColumns ? rn * threads : rn);
+  bool shareColumns = threads > 1 && int64_t(llvm::divideCeil(m, rm)) < threads;
+  blocking.n = shareColumns ? int64_t(llvm::alignTo(n, rn * threads)) : n;
   double work = double(m) * double(n) * double(k);
-  if (double(blocking.m) * double(blocking.n) * double(blocking.k) > 1.25 * work)
+  if (double(llvm::alignTo(m, rm)) * double(llvm::alignTo(blocking.n, rn)) * double(k) >
+      1.25 * work)
     return std::nullopt;
-  blocking.rows = rowBlock(blocking.m, rm, blocking.depth, l2Bytes,
-                           shareColumns ? 1 : threads);
+  std::optional<int64_t> exact;
+  if (exactRows && !shareColumns && m % rm != 0)
+    exact = exactRowBlock(m, rm, blocking.depth, l2Bytes, threads);
+  blocking.m = exact ? m : llvm::alignTo(m, rm);
+  blocking.rows = exact ? *exact
+                        : rowBlock(blocking.m, rm, blocking.depth, l2Bytes,
+                                   shareColumns ? 1 : threads);
   blocking.columnGroups = shareColumns ? threads : 1;
   blocking.parallel = threads > 1;
   return blocking;
@@ -373,45 +418,57 @@ Value packColumnPanels(OpBuilder &b, Location loc, Value rhs, int64_t k, int64_t
 /// A (m x k) in row tiles of rm rows per depth block, packed[d, t, i, j] =
 /// A[t * rm + i, d * depth + j], zero past A's extents (to `m` x `k`): a
 /// register tile's operand for a depth block is then rm x depth contiguous
-/// floats, and the next row tile's follows it. With one depth block and no
-/// padding, that is A's own row-major layout: A is only reshaped, unless it
-/// is a slice, whose rows may lie far apart. (The copy took a fifth of a
-/// pointwise convolution's time as a 131072 x 128 x 128 matmul.)
+/// floats, and the next row tile's follows it.
 Value packRowTiles(OpBuilder &b, Location loc, Value lhs, int64_t m, int64_t k, int64_t rm,
                    int64_t depth) {
-  auto type = cast<RankedTensorType>(lhs.getType());
-  if (depth == k && type.getDimSize(0) == m && type.getDimSize(1) == k &&
-      !lhs.getDefiningOp<tensor::ExtractSliceOp>())
-    return tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({1, m / rm, rm, k}, type.getElementType()), lhs,
-        ArrayRef<ReassociationIndices>{{0, 1, 2}, {3}});
   return packOperand(b, loc, lhs, {{rm, m}, {depth, k}}, {2, 0, 1, 3});
 }
 
-/// A matmul's A as packedMatmul reads it: packed whole (packRowTiles), or
-/// as it is (m x k of the blocking), each row block's depth blocks packed
-/// just before the block's panels sweep it.
-struct MatmulLhs {
-  Value value;
-  bool packedWhole = true;
+/// How packedMatmul reads A's register tiles.
+enum class LhsLayout {
+  /// Packed whole before the loops (packRowTiles).
+  PackedWhole,
+  /// Each row block's depth block packed, padded to whole tiles, just
+  /// before the block's panels sweep it, so that they re-read it from L2
+  /// rather than from where a whole packed A was written long before (the
+  /// 1024 matmul: 2-3% faster, interleaved with OpenBLAS; 10% in a C model
+  /// of the loops).
+  PackedPerBlock,
+  /// A itself: with one depth block, a register tile's rows are already
+  /// rm x k contiguous floats (packing A took a fifth of a pointwise
+  /// convolution's time as a 131072 x 128 x 128 matmul).
+  Direct,
 };
 
+struct MatmulLhs {
+  Value value;
+  LhsLayout layout;
+};
+
+/// Whether `value` is a constant or the transpose of one.
+bool isConstantOrItsTranspose(Value value) {
+  linalg::TransposeOp transpose = transposedFrom(value);
+  return matchPattern(value, m_Constant()) ||
+         (transpose && matchPattern(transpose.getInput(), m_Constant()));
+}
+
 /// A as packedMatmul takes it for `blocking`: packed whole where it is
-/// constant (then packed at compile time), not cut into depth blocks (its
-/// rows are then already contiguous), padded (a padded copy and the packs
-/// of its blocks were two passes: the 777 matmul ran 2.5% slower) or
-/// shared by column groups (which would each pack the same blocks); else
-/// as it is, each block packed when it is used.
+/// constant (then packed at compile time), padded with rows (a padded copy
+/// and the packs of its blocks were two passes: the 777 matmul ran 2.5%
+/// slower) or shared by column groups (which would each pack the same
+/// blocks); itself where it is one depth block, unless it is a slice, whose
+/// rows may lie far apart; else packed per row block.
 MatmulLhs lhsFor(OpBuilder &b, Location loc, Value lhs, const MatmulBlocking &blocking,
                  int64_t rm) {
   ArrayRef<int64_t> shape = cast<RankedTensorType>(lhs.getType()).getShape();
-  linalg::TransposeOp transpose = transposedFrom(lhs);
-  bool constant = matchPattern(lhs, m_Constant()) ||
-                  (transpose && matchPattern(transpose.getInput(), m_Constant()));
-  if (constant || blocking.depth == blocking.k || blocking.columnGroups > 1 ||
-      shape[0] != blocking.m || shape[1] != blocking.k)
-    return {packRowTiles(b, loc, lhs, blocking.m, blocking.k, rm, blocking.depth), true};
-  return {lhs, false};
+  if (isConstantOrItsTranspose(lhs) || blocking.columnGroups > 1 || shape[0] != blocking.m) {
+    assert(blocking.rows % rm == 0 && "A packed whole holds whole register tiles");
+    return {packRowTiles(b, loc, lhs, blocking.m, blocking.paddedDepth(), rm, blocking.depth),
+            LhsLayout::PackedWhole};
+  }
+  if (blocking.depth == blocking.k && !lhs.getDefiningOp<tensor::ExtractSliceOp>())
+    return {lhs, LhsLayout::Direct};
+  return {lhs, LhsLayout::PackedPerBlock};
 }
 
 /// `index * factor`, or `index` itself for a factor of 1.
@@ -421,11 +478,77 @@ Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
   return arith::MulIOp::create(b, loc, index, arith::ConstantIndexOp::create(b, loc, factor));
 }
 
-/// The packed matmul of `lhs` and `rhs` (packColumnPanels) into `acc` (m x
-/// n of the blocking): row blocks and column groups (in an scf.forall when
-/// threads share them), then depth blocks, column panels and register
-/// rows, each iteration of the last one rm x depth x rn linalg.matmul
-/// tagged as a register tile. The first depth block runs apart, so that
+/// `source` inserted whole into `dest` at `offsets`.
+Value insertSlice(OpBuilder &b, Location loc, Value source, Value dest,
+                  ArrayRef<OpFoldResult> offsets) {
+  ArrayRef<int64_t> sizes = cast<RankedTensorType>(source.getType()).getShape();
+  return tensor::InsertSliceOp::create(
+      b, loc, source, dest, offsets, getAsIndexOpFoldResult(b.getContext(), sizes),
+      SmallVector<OpFoldResult>(sizes.size(), b.getIndexAttr(1)));
+}
+
+/// One slice of loopWithEdge: the slice `acc`, number `index` along the cut
+/// dimension, where it is `extent` long, computed.
+using EdgeSliceBody =
+    llvm::function_ref<Value(OpBuilder &, Location, Value index, int64_t extent, Value acc)>;
+
+/// `acc` cut along dimension `dim` into `count` slices of `size` and, where
+/// `edge` is not zero, a last slice of `edge`, each computed by `body`: a
+/// loop over the whole slices (tagged `loopAttr`, where given), then the
+/// edge. The loop and the edge take disjoint views of `acc` and insert
+/// them back, which symc-forward-fills follows.
+Value loopWithEdge(OpBuilder &b, Location loc, Value acc, int64_t dim, int64_t count,
+                   int64_t size, int64_t edge, StringRef loopAttr, EdgeSliceBody body) {
+  auto type = cast<RankedTensorType>(acc.getType());
+  auto offsetsAt = [&](OpBuilder &nb, OpFoldResult at) {
+    SmallVector<OpFoldResult> offsets(type.getRank(), nb.getIndexAttr(0));
+    offsets[dim] = at;
+    return offsets;
+  };
+  auto shapeWith = [&](int64_t extent) {
+    SmallVector<int64_t> shape(type.getShape());
+    shape[dim] = extent;
+    return shape;
+  };
+  auto wholeSlices = [&](Value whole) {
+    SmallVector<int64_t> sliceShape = shapeWith(size);
+    Value loop = loopOverSlices(
+        b, loc, count, whole, getAsIndexOpFoldResult(b.getContext(), sliceShape),
+        /*parallel=*/false,
+        [&](OpBuilder &nb, Location l, Value index,
+            Value carried) -> std::pair<Value, SmallVector<OpFoldResult>> {
+          SmallVector<OpFoldResult> offsets = offsetsAt(nb, scaled(nb, l, index, size));
+          Value slice = sliceOf(nb, l, carried, offsets, sliceShape);
+          return {body(nb, l, index, size, slice), offsets};
+        });
+    if (!loopAttr.empty())
+      loop.getDefiningOp()->setAttr(loopAttr, b.getUnitAttr());
+    return loop;
+  };
+  if (!edge)
+    return wholeSlices(acc);
+  Value result = acc;
+  if (count) {
+    SmallVector<OpFoldResult> origin = offsetsAt(b, b.getIndexAttr(0));
+    Value view = sliceOf(b, loc, acc, origin, shapeWith(count * size));
+    result = insertSlice(b, loc, wholeSlices(view), acc, origin);
+  }
+  SmallVector<OpFoldResult> edgeOffsets = offsetsAt(b, b.getIndexAttr(count * size));
+  Value edgeAcc = sliceOf(b, loc, result, edgeOffsets, shapeWith(edge));
+  Value index = arith::ConstantIndexOp::create(b, loc, count);
+  return insertSlice(b, loc, body(b, loc, index, edge, edgeAcc), result, edgeOffsets);
+}
+
+/// The packed matmul of `lhs` (lhsFor) and `rhs` (packColumnPanels) into
+/// `acc` (m x n of the blocking): row blocks and column groups (in an
+/// scf.forall when threads share them), then depth blocks, column panels
+/// and register rows, each iteration of the last one rm x depth x rn
+/// linalg.matmul tagged as a register tile. A block's last panel and a
+/// row block's last register tile may be partial (columns or rows the
+/// accumulator has no padding for), computed by smaller tiles after the
+/// loops over the whole ones; the last depth block may be shorter, then
+/// run after the loop over the others (its tiles as deep as it is, not
+/// over the packs' zeros). The first depth block runs apart, so that
 /// symc-forward-fills can start its tiles from the accumulator's fill in
 /// registers rather than from memory.
 Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value acc,
@@ -435,52 +558,64 @@ Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value a
   int64_t groups = blocking.columnGroups, groupColumns = blocking.n / groups;
   int64_t rowBlocks = blocking.m / rows;
   auto zero = [&](OpBuilder &nb) { return nb.getIndexAttr(0); };
-  // A's register rows of a row block for depth block `depthIndex`, as
-  // [1, rows / rm, rm, depth]: a slice of A packed whole, or the block
-  // packed now, so that the panels re-read it from L2 rather than from
-  // where the whole packed A was written long before (the 1024 matmul:
-  // 2-3% faster, interleaved with OpenBLAS; 10% in a C model of the loops).
-  auto lhsBlock = [&](OpBuilder &nb, Location l, Value depthIndex, Value firstRowTile) {
-    if (lhs.packedWhole)
-      return sliceOf(nb, l, lhs.value, {depthIndex, firstRowTile, zero(nb), zero(nb)},
-                     {1, rows / rm, rm, depth});
-    Value block = sliceOf(nb, l, lhs.value,
-                          {scaled(nb, l, firstRowTile, rm), scaled(nb, l, depthIndex, depth)},
-                          {rows, depth});
-    return packOperand(nb, l, block, {{rm, rows}, {depth, depth}}, {2, 0, 1, 3});
+  // A's rows of row block `rowBlock` for depth block `depthIndex`: as
+  // [1, row tiles, rm, depth] (a slice of A packed whole, or the block
+  // packed now), or A's own rows (rows x k).
+  // A's rows of row block `rowBlock` for depth block `depthIndex`, the
+  // first `extent` of its depth: as [1, row tiles, rm, extent] (a slice of
+  // A packed whole, or the block packed now), or A's own rows.
+  auto lhsBlock = [&](OpBuilder &nb, Location l, Value depthIndex, int64_t extent,
+                      Value rowBlock) -> Value {
+    switch (lhs.layout) {
+    case LhsLayout::PackedWhole:
+      return sliceOf(nb, l, lhs.value,
+                     {depthIndex, scaled(nb, l, rowBlock, rows / rm), zero(nb), zero(nb)},
+                     {1, rows / rm, rm, extent});
+    case LhsLayout::PackedPerBlock: {
+      Value block = sliceOf(nb, l, lhs.value,
+                            {scaled(nb, l, rowBlock, rows), scaled(nb, l, depthIndex, depth)},
+                            {rows, extent});
+      return packOperand(nb, l, block,
+                         {{rm, int64_t(llvm::alignTo(rows, rm))}, {extent, extent}},
+                         {2, 0, 1, 3});
+    }
+    case LhsLayout::Direct:
+      return sliceOf(nb, l, lhs.value, {scaled(nb, l, rowBlock, rows), zero(nb)},
+                     {rows, extent});
+    }
+    llvm_unreachable("unknown LhsLayout");
   };
-  // A block's column panels for depth block `depthIndex`: in each, the
-  // register rows, each one register tile.
-  auto sweepPanels = [&](OpBuilder &nb, Location l, Value depthIndex, Value firstRowTile,
-                         Value firstPanel, Value blockAcc) {
-    Value aBlock = lhsBlock(nb, l, depthIndex, firstRowTile);
-    auto panelBody = [&](OpBuilder &pb, Location pl, Value panel, Value whole)
-        -> std::pair<Value, SmallVector<OpFoldResult>> {
-      SmallVector<OpFoldResult> panelOffsets = {zero(pb), scaled(pb, pl, panel, rn)};
-      Value panelAcc = sliceOf(pb, pl, whole, panelOffsets, {rows, rn});
+  // Register tile `row` of a block (tileRows x extent).
+  auto lhsTile = [&](OpBuilder &nb, Location l, Value aBlock, Value row, int64_t tileRows,
+                     int64_t extent) {
+    if (lhs.layout == LhsLayout::Direct)
+      return sliceOf(nb, l, aBlock, {scaled(nb, l, row, rm), zero(nb)}, {tileRows, extent});
+    return sliceOf(nb, l, aBlock, {zero(nb), row, zero(nb), zero(nb)},
+                   {1, 1, tileRows, extent}, 2);
+  };
+  // A block's column panels for depth block `depthIndex` (`extent` deep):
+  // in each, the register rows, each one register tile.
+  auto sweepPanels = [&](OpBuilder &nb, Location l, Value depthIndex, int64_t extent,
+                         Value rowBlock, Value firstPanel, Value blockAcc) {
+    Value aBlock = lhsBlock(nb, l, depthIndex, extent, rowBlock);
+    auto panelBody = [&](OpBuilder &pb, Location pl, Value panel, int64_t columns,
+                         Value panelAcc) {
       Value panelIndex = firstPanel ? arith::AddIOp::create(pb, pl, firstPanel, panel) : panel;
       Value bPanel = sliceOf(pb, pl, rhs, {depthIndex, panelIndex, zero(pb), zero(pb)},
-                             {1, 1, depth, rn}, 2);
-      auto rowBody = [&](OpBuilder &rb, Location rl, Value row, Value whole)
-          -> std::pair<Value, SmallVector<OpFoldResult>> {
-        SmallVector<OpFoldResult> tileOffsets = {scaled(rb, rl, row, rm), zero(rb)};
-        Value tileAcc = sliceOf(rb, rl, whole, tileOffsets, {rm, rn});
-        Value a = sliceOf(rb, rl, aBlock, {zero(rb), row, zero(rb), zero(rb)}, {1, 1, rm, depth},
-                          2);
+                             {1, 1, extent, columns}, 2);
+      auto tileBody = [&](OpBuilder &rb, Location rl, Value row, int64_t tileRows,
+                          Value tileAcc) -> Value {
+        Value a = lhsTile(rb, rl, aBlock, row, tileRows, extent);
         auto kernel = linalg::MatmulOp::create(rb, rl, TypeRange{tileAcc.getType()},
                                                ValueRange{a, bPanel}, ValueRange{tileAcc});
         kernel->setAttr(kMatmulKernelAttr, rb.getUnitAttr());
-        return {kernel.getResult(0), tileOffsets};
+        return kernel.getResult(0);
       };
-      Value updated = loopOverSlices(pb, pl, rows / rm, panelAcc,
-                                     getAsIndexOpFoldResult(ctx, {rm, rn}),
-                                     /*parallel=*/false, rowBody);
-      updated.getDefiningOp()->setAttr(kPrefetchNextAccumulatorAttr, pb.getUnitAttr());
-      return {updated, panelOffsets};
+      return loopWithEdge(pb, pl, panelAcc, /*dim=*/0, rows / rm, rm, rows % rm,
+                          kPrefetchNextAccumulatorAttr, tileBody);
     };
-    return loopOverSlices(nb, l, groupColumns / rn, blockAcc,
-                          getAsIndexOpFoldResult(ctx, {rows, rn}), /*parallel=*/false,
-                          panelBody);
+    return loopWithEdge(nb, l, blockAcc, /*dim=*/1, groupColumns / rn, rn, groupColumns % rn,
+                        /*loopAttr=*/{}, panelBody);
   };
   auto block = [&](OpBuilder &nb, Location l, Value index, Value whole)
       -> std::pair<Value, SmallVector<OpFoldResult>> {
@@ -493,20 +628,30 @@ Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value a
     SmallVector<OpFoldResult> offsets = {
         scaled(nb, l, rowBlockIndex, rows),
         groups > 1 ? OpFoldResult(scaled(nb, l, group, groupColumns)) : zero(nb)};
-    Value firstRowTile = scaled(nb, l, rowBlockIndex, rows / rm);
     Value firstPanel = groups > 1 ? scaled(nb, l, group, groupColumns / rn) : Value();
+    int64_t depthBlocks = blocking.depthBlocks(), lastDepth = blocking.lastDepth();
+    int64_t wholeDepthBlocks = lastDepth == depth ? depthBlocks : depthBlocks - 1;
     Value c0 = arith::ConstantIndexOp::create(nb, l, 0);
     Value c1 = arith::ConstantIndexOp::create(nb, l, 1);
-    Value blockAcc = sweepPanels(nb, l, c0, firstRowTile, firstPanel,
-                                 sliceOf(nb, l, whole, offsets, {rows, groupColumns}));
-    Value depthBlocks = arith::ConstantIndexOp::create(nb, l, blocking.k / depth);
-    auto depthLoop = scf::ForOp::create(
-        nb, l, c1, depthBlocks, c1, ValueRange{blockAcc},
-        [&](OpBuilder &db, Location dl, Value depthIndex, ValueRange carried) {
-          scf::YieldOp::create(
-              db, dl, sweepPanels(db, dl, depthIndex, firstRowTile, firstPanel, carried[0]));
-        });
-    return {depthLoop.getResult(0), offsets};
+    Value blockAcc =
+        sweepPanels(nb, l, c0, depthBlocks == 1 ? lastDepth : depth, rowBlockIndex, firstPanel,
+                    sliceOf(nb, l, whole, offsets, {rows, groupColumns}));
+    if (wholeDepthBlocks > 1) {
+      Value upper = arith::ConstantIndexOp::create(nb, l, wholeDepthBlocks);
+      blockAcc = scf::ForOp::create(
+                     nb, l, c1, upper, c1, ValueRange{blockAcc},
+                     [&](OpBuilder &db, Location dl, Value depthIndex, ValueRange carried) {
+                       scf::YieldOp::create(db, dl,
+                                            sweepPanels(db, dl, depthIndex, depth, rowBlockIndex,
+                                                        firstPanel, carried[0]));
+                     })
+                     .getResult(0);
+    }
+    if (depthBlocks > 1 && lastDepth != depth) {
+      Value last = arith::ConstantIndexOp::create(nb, l, depthBlocks - 1);
+      blockAcc = sweepPanels(nb, l, last, lastDepth, rowBlockIndex, firstPanel, blockAcc);
+    }
+    return {blockAcc, offsets};
   };
   return loopOverSlices(b, loc, rowBlocks * groups, acc,
                         getAsIndexOpFoldResult(ctx, {rows, groupColumns}),
@@ -533,8 +678,8 @@ void foldConstantTransposedB(linalg::MatmulOp op) {
 }
 
 /// Rewrites each static f32 matmul with a blocking into packed operands
-/// and packedMatmul's loops (on operands padded with zeros, the result
-/// sliced back); tags the others to loop (i, k, j). Whether any were
+/// and packedMatmul's loops (on operands padded with zeros; where the
+/// blocking pads the accumulator, the result sliced back); tags the others to loop (i, k, j). Whether any were
 /// tagged so.
 bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64_t l2Bytes,
                  int64_t threads) {
@@ -550,8 +695,9 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
         !out.hasStaticShape() || !out.getElementType().isF32() || op.hasUserDefinedMaps())
       return;
     int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
+    bool exactRows = !isConstantOrItsTranspose(op.getDpsInputs()[0]);
     if (std::optional<MatmulBlocking> blocking =
-            blockingFor(m, n, k, rm, rn, l1Bytes, l2Bytes, threads)) {
+            blockingFor(m, n, k, rm, rn, l1Bytes, l2Bytes, threads, exactRows)) {
       packed.push_back({op, *blocking});
       return;
     }
@@ -566,8 +712,8 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
     auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
     int64_t m = out.getDimSize(0), n = out.getDimSize(1);
     MatmulLhs lhs = lhsFor(b, loc, op.getDpsInputs()[0], blocking, rm);
-    Value rhs = packColumnPanels(b, loc, op.getDpsInputs()[1], blocking.k, blocking.n,
-                                 blocking.depth, rn);
+    Value rhs = packColumnPanels(b, loc, op.getDpsInputs()[1], blocking.paddedDepth(),
+                                 llvm::alignTo(blocking.n, rn), blocking.depth, rn);
     Value acc = padHigh(b, loc, op.getDpsInits()[0], {blocking.m - m, blocking.n - n});
     Value product = packedMatmul(b, loc, lhs, rhs, acc, blocking, rm, rn);
     if (blocking.m != m || blocking.n != n)
