@@ -3,6 +3,7 @@
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" --symc-forward-fills --canonicalize --symc-sink-transposes --symc-fuse-conv-epilogues | FileCheck %s --check-prefix=FUSED
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" --symc-forward-fills --canonicalize | FileCheck %s --check-prefix=PARALLEL-FUSED
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the
@@ -54,6 +55,33 @@ func.func @conv_images_in_parallel(%x: tensor<4x32x18x18xf32>, %w: tensor<64x32x
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<4x32x18x18xf32>, tensor<64x32x3x3xf32>) outs(%init : tensor<4x64x16x16xf32>) -> tensor<4x64x16x16xf32>
   return %r : tensor<4x64x16x16xf32>
+}
+
+// Five images for two threads would leave one idle for an image's time:
+// each image's four filter tiles are split in two groups of two, and the
+// threads share the ten (image, group) pairs in a two-dimensional
+// scf.forall, whose accumulator fill symc-forward-fills still takes into
+// registers.
+// PARALLEL-LABEL: func @conv_filter_groups
+// PARALLEL: scf.forall (%[[IMAGE:.*]], %[[GROUP:.*]]) in (5, 2) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<5x16x16x64xf32>)
+// PARALLEL:   %[[FIRST:.*]] = arith.muli %[[GROUP]], %c32
+// PARALLEL:   %[[TILE:.*]] = arith.muli %[[GROUP]], %c2
+// PARALLEL:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0] [2, 3, 3, 32, 16]
+// PARALLEL:   scf.for {{.*}} = %c0 to %c2 step %c1 {{.*}} -> (tensor<1x16x16x32xf32>)
+// PARALLEL:       vector.fma
+// PARALLEL:   scf.forall.in_parallel
+// PARALLEL-NEXT: tensor.parallel_insert_slice %{{.*}} into %{{.*}}[%[[IMAGE]], 0, 0, %[[FIRST]]] [1, 16, 16, 32]
+// PARALLEL-FUSED-LABEL: func @conv_filter_groups
+// PARALLEL-FUSED-NOT: linalg.fill
+// PARALLEL-FUSED: scf.forall (%{{.*}}, %{{.*}}) in (5, 2)
+// PARALLEL-FUSED-NOT: linalg.fill
+// PARALLEL-FUSED: return
+func.func @conv_filter_groups(%x: tensor<5x32x18x18xf32>, %w: tensor<64x32x3x3xf32>) -> tensor<5x64x16x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<5x64x16x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<5x64x16x16xf32>) -> tensor<5x64x16x16xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<5x32x18x18xf32>, tensor<64x32x3x3xf32>) outs(%init : tensor<5x64x16x16xf32>) -> tensor<5x64x16x16xf32>
+  return %r : tensor<5x64x16x16xf32>
 }
 
 // One image whose 230 KB input does not fit half of a 256 KB L2, and 147 KB
