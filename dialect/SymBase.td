@@ -156,6 +156,13 @@ def Sym_PerElement : NativeOpTrait<"PerElement"> {
   let cppNamespace = "::symc::sym::OpTrait";
 }
 
+// A layer whose operands after the first (its data) are weights: a
+// convolution's filter and bias, a BatchNorm's parameters and statistics,
+// a PReLU's gamma. They are the same for every sample of a batch.
+def Sym_WeightsAfterData : NativeOpTrait<"WeightsAfterData"> {
+  let cppNamespace = "::symc::sym::OpTrait";
+}
+
 // An op whose inputs and single output share one shape and one dtype.
 class Sym_SameShapeOp<string mnemonic, list<Trait> traits = []>
     : Op<Sym_Dialect, mnemonic,

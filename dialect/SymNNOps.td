@@ -10,7 +10,7 @@
 
 include "SymBase.td"
 
-def Sym_FullyConnectedOp : Sym_Op<"FullyConnected"> {
+def Sym_FullyConnectedOp : Sym_Op<"FullyConnected", [Sym_WeightsAfterData]> {
   let summary = "y = x W^T + b";
   let description = [{
     With `flatten` the input (N, ...) is treated as (N, prod(...)) and the
@@ -25,7 +25,7 @@ def Sym_FullyConnectedOp : Sym_Op<"FullyConnected"> {
   let hasVerifier = 1;
 }
 
-def Sym_ConvolutionOp : Sym_Op<"Convolution"> {
+def Sym_ConvolutionOp : Sym_Op<"Convolution", [Sym_WeightsAfterData]> {
   let summary = "N-D convolution (NCHW layout, grouped, dilated)";
   let description = [{
     Weight (num_filter, C/num_group, *kernel). Empty stride/dilate/pad mean
@@ -96,7 +96,7 @@ def Sym_ActivationOp : Sym_Op<"Activation"> {
   let results = (outs Sym_Tensor:$output);
 }
 
-def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
+def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU", [Sym_WeightsAfterData]> {
   let summary = "leaky / prelu / rrelu / elu / selu / gelu";
   let description = [{
     `prelu` takes a learned `gamma` of shape (C,) applied along axis 1; at
@@ -113,7 +113,7 @@ def Sym_LeakyReLUOp : Sym_Op<"LeakyReLU"> {
   let hasVerifier = 1;
 }
 
-def Sym_BatchNormOp : Sym_Op<"BatchNorm", [DeclareOpInterfaceMethods<
+def Sym_BatchNormOp : Sym_Op<"BatchNorm", [Sym_WeightsAfterData, DeclareOpInterfaceMethods<
     Sym_InferInterface, ["inferShapes", "inferTypes"]>]> {
   let summary = "batch normalization (inference form)";
   let description = [{

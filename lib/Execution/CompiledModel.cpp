@@ -227,8 +227,7 @@ StringRef getArgumentName(func::FuncOp func, unsigned i) {
 bool isOnlyUsedAsWeight(Value arg) {
   return !arg.use_empty() && llvm::all_of(arg.getUses(), [](OpOperand &use) {
     return use.getOperandNumber() > 0 &&
-           isa<sym::ConvolutionOp, sym::FullyConnectedOp, sym::BatchNormOp, sym::LeakyReLUOp>(
-               use.getOwner());
+           use.getOwner()->hasTrait<sym::OpTrait::WeightsAfterData>();
   });
 }
 

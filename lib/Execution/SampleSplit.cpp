@@ -60,14 +60,17 @@ bool keepsSamplesApart(Operation *op, const llvm::DenseSet<Value> &batched) {
   // elemwise_add, ...): any slice of the batch, of all their operands.
   if (op->hasTrait<sym::OpTrait::PerElement>())
     return allOperandsBatched();
+  // Layers (Convolution, FullyConnected, PReLU, BatchNorm): a sample of
+  // the data with the same weights, unless BatchNorm's channels are the
+  // batch axis.
+  if (op->hasTrait<sym::OpTrait::WeightsAfterData>()) {
+    auto bn = dyn_cast<sym::BatchNormOp>(op);
+    return onlyFirstOperandBatched() &&
+           (!bn || notBatchAxis(bn.getAxis(), rank(bn->getOperand(0))));
+  }
   return llvm::TypeSwitch<Operation *, bool>(op)
-      .Case<sym::ConvolutionOp, sym::FullyConnectedOp, sym::LeakyReLUOp>(
-          [&](auto) { return onlyFirstOperandBatched(); })
       .Case<sym::ActivationOp, sym::PoolingOp, sym::DropoutOp, sym::FlattenOp,
             sym::SoftmaxActivationOp>([&](auto) { return true; })
-      .Case([&](sym::BatchNormOp bn) {
-        return onlyFirstOperandBatched() && notBatchAxis(bn.getAxis(), rank(bn->getOperand(0)));
-      })
       .Case([&](sym::SoftmaxOutputOp softmax) {
         // Rank 1 takes its softmax across the batch.
         return onlyFirstOperandBatched() && rank(softmax->getOperand(0)) > 1;

@@ -27,6 +27,11 @@ namespace symc::sym::OpTrait {
 /// at its index alone (the unary, scalar and same-shape binary ops).
 template <typename ConcreteType>
 class PerElement : public mlir::OpTrait::TraitBase<ConcreteType, PerElement> {};
+/// Sym_WeightsAfterData: the operands after the first are the layer's
+/// weights, the same for every sample (Convolution, FullyConnected,
+/// BatchNorm, LeakyReLU's PReLU gamma).
+template <typename ConcreteType>
+class WeightsAfterData : public mlir::OpTrait::TraitBase<ConcreteType, WeightsAfterData> {};
 } // namespace symc::sym::OpTrait
 
 #define GET_OP_CLASSES

@@ -81,9 +81,9 @@ llvm::StringRef getArgumentName(mlir::func::FuncOp func, unsigned i);
 /// Whether `arg` is only a training label (operand 1 of SoftmaxOutput and
 /// the regression outputs): it needs no value at inference.
 bool isOnlyUsedAsLabel(mlir::Value arg);
-/// Whether every use of `arg` is a layer's weight (a convolution's or
-/// FullyConnected's weight or bias, a BatchNorm's parameters and
-/// statistics, a PReLU's gamma): the same for every sample of a batch.
+/// Whether every use of `arg` is a layer's weight (an operand after the
+/// first of an op with the Sym_WeightsAfterData trait): the same for every
+/// sample of a batch.
 bool isOnlyUsedAsWeight(mlir::Value arg);
 
 /// Partitions `@main` with a subgraph backend (MXNet's optimize_for, see
