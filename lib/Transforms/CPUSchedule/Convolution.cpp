@@ -301,11 +301,11 @@ ConvSchedule::Distribution convDistribution(const ConvTile &tile, int64_t blocks
 }
 
 /// The groups of filter tiles that threads sharing `blocks` blocks also
-/// share: where the blocks do not split evenly among the threads and a
-/// block time in `threads` idles more than a twentieth of them, a group per
-/// thread (each block's filter tiles split evenly among them), so that the
-/// threads share blocks x groups evenly; else one. A group re-reads its
-/// block's input, which the filter tiles re-read anyway. VGG16-reduced's
+/// share: a group per thread where the blocks do not split evenly among
+/// the threads (their last round would leave threads idle for more than a
+/// twentieth of the time) and the filter tiles do, so that the threads
+/// share blocks x groups evenly; else one. A group re-reads its block's
+/// input, which the filter tiles re-read anyway. VGG16-reduced's
 /// 512-channel 14x14 layers at batch 8 run in 7 blocks of 2 rows: on two
 /// AVX-512 cores, 4 and 3 blocks took 23.3-25.1 ms a layer, 7 and 7 halves
 /// 21.7-21.9 (the model: 753-775 -> 713-727 ms; ResNet-18, whose stride-2
@@ -876,12 +876,8 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     return {result, offsets};
   };
   Value whole = fill ? fill.getOutputs()[0] : init;
-  // Image tiles of several row blocks: a loop over the images around one
-  // over an image's row blocks, or, shared among threads, one
-  // two-dimensional scf.forall, whose offsets symc-fuse-conv-epilogues and
-  // symc-forward-fills can place (one loop over both, dividing its index,
-  // was opaque to them: SSD-MobileNet's pointwise layers kept their
-  // BatchNorm+ReLU apart).
+  // Blocks and groups of filter tiles, shared among threads in one
+  // two-dimensional scf.forall.
   if (filterGroups > 1) {
     assert(parallelBlocks && !(imageTiles && rowBlocks > 1) &&
            "filter groups share the blocks of one loop among threads");
@@ -900,6 +896,12 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
                                           SmallVector<OpFoldResult>(4, nb.getIndexAttr(1)));
     return forall.getResult(0);
   }
+  // Image tiles of several row blocks: a loop over the images around one
+  // over an image's row blocks, or, shared among threads, one
+  // two-dimensional scf.forall, whose offsets symc-fuse-conv-epilogues and
+  // symc-forward-fills can place (one loop over both, dividing its index,
+  // was opaque to them: SSD-MobileNet's pointwise layers kept their
+  // BatchNorm+ReLU apart).
   if (imageTiles && rowBlocks > 1 && parallelBlocks) {
     auto forall = scf::ForallOp::create(
         b, loc, getAsIndexOpFoldResult(ctx, {images, rowBlocks}), ValueRange{whole},
@@ -1187,8 +1189,7 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
       bool parallelBlocks = distribution == ConvSchedule::Distribution::Blocks;
       result = blocked
                    ? convPerBlock(b, loc, input, tiles, init, pieces, block, op, id,
-                                  parallelTiles,
-                                  parallelBlocks, imageTiles, rows,
+                                  parallelTiles, parallelBlocks, imageTiles, rows,
                                   parallelBlocks && !(imageTiles && rows)
                                       ? filterGroupsFor(blocks, filterTiles, threads)
                                       : 1)
