@@ -412,8 +412,9 @@ def peers(args):
         f"symc: median of {args.runs} runs after a warm-up (sym-run --repeat); "
         f"MXNet and onnxruntime: median of {args.runs} after {args.warmup} "
         f"warm-up runs; more runs where {args.runs} take less than {args.min_time} s "
-        "(symc's first round sets the count for the row)" + (f"; each the median of {args.rounds} rounds of the three in turn"
-                            if args.rounds > 1 else ""),
+        "(symc's first round sets the count for the row)"
+        + (f"; each the median of {args.rounds} rounds of the three in turn"
+           if args.rounds > 1 else ""),
         "ratios: peer time / symc time (> 1: symc is faster); symc diff: max |symc - MXNet| "
         "over the outputs; rel: max |diff| / max |MXNet output|",
     ]

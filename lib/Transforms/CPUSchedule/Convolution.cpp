@@ -808,7 +808,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
   int64_t groupFilters = groupTiles * tilesType.getDimSize(4);
   int64_t stride = op.getStrides().getValues<int64_t>()[0];
   int64_t dilation = op.getDilations().getValues<int64_t>()[0];
-  int64_t kernelRows = cast<RankedTensorType>(tiles.getType()).getDimSize(1);
+  int64_t kernelRows = tilesType.getDimSize(1);
   int64_t inRows = rows ? (rows - 1) * stride + (kernelRows - 1) * dilation + 1
                         : inType.getDimSize(1);
   MLIRContext *ctx = b.getContext();
@@ -854,7 +854,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     }
     OpFoldResult accImage = accIsImage ? nb.getIndexAttr(0) : image;
     OpFoldResult firstFilter = nb.getIndexAttr(0);
-    Value groupTilesOf = tiles;
+    Value groupTileSlice = tiles;
     if (group) {
       firstFilter =
           arith::MulIOp::create(nb, l, group, constant(nb, l, groupFilters)).getResult();
@@ -863,7 +863,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
       SmallVector<OpFoldResult> tileOffsets(5, nb.getIndexAttr(0));
       tileOffsets[0] =
           arith::MulIOp::create(nb, l, group, constant(nb, l, groupTiles)).getResult();
-      groupTilesOf = sliceOf(nb, l, tiles, tileOffsets, groupShape);
+      groupTileSlice = sliceOf(nb, l, tiles, tileOffsets, groupShape);
     }
     SmallVector<OpFoldResult> offsets = {accImage, row, nb.getIndexAttr(0), firstFilter};
     SmallVector<OpFoldResult> inOffsets = {image, inRow, nb.getIndexAttr(0), nb.getIndexAttr(0)};
@@ -871,7 +871,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     if (fill)
       blockInit = linalg::FillOp::create(nb, l, fill.value(), ValueRange{blockInit}).getResult(0);
     Value result = convOverFilterTiles(nb, l, blockOf(nb, l, inType, input, inOffsets, inRows),
-                                       groupTilesOf, blockInit, blockPieces, channelBlock, op,
+                                       groupTileSlice, blockInit, blockPieces, channelBlock, op,
                                        id, parallelTiles);
     return {result, offsets};
   };

@@ -65,6 +65,14 @@ Value sliceOf(OpBuilder &b, Location loc, Value source, ArrayRef<OpFoldResult> o
       SmallVector<OpFoldResult>(shape.size(), b.getIndexAttr(1)));
 }
 
+Value insertSlice(OpBuilder &b, Location loc, Value source, Value dest,
+                  ArrayRef<OpFoldResult> offsets) {
+  ArrayRef<int64_t> sizes = cast<RankedTensorType>(source.getType()).getShape();
+  return tensor::InsertSliceOp::create(
+      b, loc, source, dest, offsets, getAsIndexOpFoldResult(b.getContext(), sizes),
+      SmallVector<OpFoldResult>(sizes.size(), b.getIndexAttr(1)));
+}
+
 Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
                      ArrayRef<OpFoldResult> sizes, bool parallel, SliceBody body) {
   SmallVector<OpFoldResult> unitStrides(sizes.size(), b.getIndexAttr(1));

@@ -38,6 +38,11 @@ mlir::Value sliceOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
                     llvm::ArrayRef<mlir::OpFoldResult> offsets, llvm::ArrayRef<int64_t> shape,
                     int64_t rank = 0);
 
+/// `source` inserted whole into `dest` at `offsets`, unit strides (the
+/// inverse of sliceOf without dropped dimensions).
+mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
+                        mlir::Value dest, llvm::ArrayRef<mlir::OpFoldResult> offsets);
+
 /// One slice of a loop over slices: the slice's result and its offsets in
 /// the whole, computed from the iteration's index and the whole so far.
 using SliceBody = llvm::function_ref<std::pair<mlir::Value, llvm::SmallVector<mlir::OpFoldResult>>(

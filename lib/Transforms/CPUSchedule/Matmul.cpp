@@ -398,9 +398,7 @@ Value packOperand(OpBuilder &b, Location loc, Value source, ArrayRef<PackedDim> 
             b, loc, RankedTensorType::get(pieceShape, elt), piece, groups);
         filled = vectorizedCopy(b, loc, split, box, perm);
       }
-      packed = tensor::InsertSliceOp::create(
-          b, loc, filled, packed, getAsIndexOpFoldResult(ctx, offsets),
-          getAsIndexOpFoldResult(ctx, sizes), SmallVector<OpFoldResult>(sizes.size(), b.getIndexAttr(1)));
+      packed = insertSlice(b, loc, filled, packed, getAsIndexOpFoldResult(ctx, offsets));
     }
   }
   return packed;
@@ -476,15 +474,6 @@ Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
   if (factor == 1)
     return index;
   return arith::MulIOp::create(b, loc, index, arith::ConstantIndexOp::create(b, loc, factor));
-}
-
-/// `source` inserted whole into `dest` at `offsets`.
-Value insertSlice(OpBuilder &b, Location loc, Value source, Value dest,
-                  ArrayRef<OpFoldResult> offsets) {
-  ArrayRef<int64_t> sizes = cast<RankedTensorType>(source.getType()).getShape();
-  return tensor::InsertSliceOp::create(
-      b, loc, source, dest, offsets, getAsIndexOpFoldResult(b.getContext(), sizes),
-      SmallVector<OpFoldResult>(sizes.size(), b.getIndexAttr(1)));
 }
 
 /// One slice of loopWithEdge: the slice `acc`, number `index` along the cut
