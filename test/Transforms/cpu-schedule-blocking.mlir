@@ -4,6 +4,7 @@
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" --symc-forward-fills --canonicalize --symc-sink-transposes --symc-fuse-conv-epilogues | FileCheck %s --check-prefix=FUSED
 // RUN: sym-opt %s --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" --symc-forward-fills --canonicalize | FileCheck %s --check-prefix=PARALLEL-FUSED
+// RUN: sym-opt %s --symc-cpu-schedule="tile-m=8 tile-n=32 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=SETS
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the
@@ -66,7 +67,7 @@ func.func @conv_images_in_parallel(%x: tensor<4x32x18x18xf32>, %w: tensor<64x32x
 // PARALLEL: scf.forall (%[[IMAGE:.*]], %[[GROUP:.*]]) in (5, 2) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<5x16x16x64xf32>)
 // PARALLEL:   %[[FIRST:.*]] = arith.muli %[[GROUP]], %c32
 // PARALLEL:   %[[TILE:.*]] = arith.muli %[[GROUP]], %c2
-// PARALLEL:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0] [2, 3, 3, 32, 16]
+// PARALLEL:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0, 0] [2, 2, 3, 3, 16, 16]
 // PARALLEL:   scf.for {{.*}} = %c0 to %c2 step %c1 {{.*}} -> (tensor<1x16x16x32xf32>)
 // PARALLEL:       vector.fma
 // PARALLEL:   scf.forall.in_parallel
@@ -97,7 +98,7 @@ func.func @conv_filter_groups(%x: tensor<5x32x18x18xf32>, %w: tensor<64x32x3x3xf
 // ROWS:   linalg.fill {{.*}} outs(%[[ACC]] : tensor<1x14x28x64xf32>)
 // ROWS:   tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0] [1, 16, 30, 64]
 // ROWS:   scf.for {{.*}} = %c0 to %c4 step %c1 {{.*}} -> (tensor<1x14x28x64xf32>)
-// ROWS:     tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 64, 16]
+// ROWS:     tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0, 0] [1, 4, 3, 3, 16, 16]
 func.func @conv_row_blocks(%x: tensor<1x64x30x30xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x28x28xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x64x28x28xf32>
@@ -148,6 +149,7 @@ func.func @pointwise_blocks(%x: tensor<2x64x16x16xf32>, %w: tensor<64x64x1x1xf32
 // FUSED-COUNT-3: scf.for {{.*}} = %c0 to %c3 step %c1 iter_args({{.*}}) -> (vector<1x4x16xf32>)
 // FUSED:         arith.maximumf {{.*}} : vector<1x4x16xf32>
 // FUSED-NOT:   linalg.generic
+// FUSED:       return
 func.func @channel_blocks_relu(%x: tensor<2x48x18x18xf32>, %w: tensor<64x48x3x3xf32>) -> tensor<2x64x16x16xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<2x64x16x16xf32>
@@ -159,4 +161,34 @@ func.func @channel_blocks_relu(%x: tensor<2x48x18x18xf32>, %w: tensor<64x48x3x3x
     linalg.yield %m : f32
   } -> tensor<2x64x16x16xf32>
   return %relu : tensor<2x64x16x16xf32>
+}
+
+// 1024 channels put a register tile's 14 input columns 4 KB apart, all in
+// one set of L1, more than its ways hold: the input is packed in blocks of
+// 128 channels, blocks outermost, so that a block's columns are 512 bytes
+// apart; each channel block of the loop reads its block of the packed
+// input whole, as it reads its filter tile's block of weights.
+// SETS-LABEL: func @conv_columns_one_l1_set
+// SETS: %[[PACKED:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x2x14x1024xf32>) outs(%{{.*}} : tensor<8x1x2x14x128xf32>)
+// SETS: scf.for %{{.*}} = %c128 to %c896 step %c128
+// SETS:   tensor.extract_slice %[[PACKED]][%{{.*}}, 0, 0, 0, 0] [1, 1, 2, 14, 128] [1, 1, 1, 1, 1] : tensor<8x1x2x14x128xf32> to tensor<1x2x14x128xf32>
+// SETS:   tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 1, 1, 128, 32] [1, 1, 1, 1, 1] : tensor<8x1x1x128x32xf32> to tensor<1x1x128x32xf32>
+func.func @conv_columns_one_l1_set(%x: tensor<1x1024x2x14xf32>, %w: tensor<64x1024x1x1xf32>) -> tensor<1x64x2x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x2x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1024x2x14xf32>, tensor<64x1024x1x1xf32>) outs(%init : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
+  return %r : tensor<1x64x2x14xf32>
+}
+
+// 1016 channels spread the columns over L1's sets: the input stays as it is.
+// SETS-LABEL: func @conv_columns_many_l1_sets
+// SETS-NOT: tensor<8x1x2x14x127xf32>
+// SETS: return
+func.func @conv_columns_many_l1_sets(%x: tensor<1x1016x2x14xf32>, %w: tensor<64x1016x1x1xf32>) -> tensor<1x64x2x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x2x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1016x2x14xf32>, tensor<64x1016x1x1xf32>) outs(%init : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
+  return %r : tensor<1x64x2x14xf32>
 }

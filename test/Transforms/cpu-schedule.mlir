@@ -190,17 +190,18 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // and 16 filters per tile, the kernel row tiled to 1 and decomposed into 1-D
 // convolutions computed with FMAs. The filter loop is outermost, so that a
 // filter tile's weights stay in cache across the rows.
-// The weights are packed in filter tiles, [tile, kh, kw, c, 16] (zero past
-// the last filter), so that a tile's weights stream contiguously; each
+// The weights are packed in filter tiles, [tile, channel block, kh, kw, c,
+// 16] (zero past the last filter; one block of all 8 channels here), so
+// that a tile's weights for a block stream contiguously; each
 // iteration of the filter-tile loop convolves one. The loop over a row's
 // register tiles is marked for symc-prefetch-next-block to prefetch each
 // next tile's accumulators.
 // CHECK-LABEL: func @conv
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x3x3x8x16xf32>)
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x1x3x3x8x16xf32>)
 // CHECK:   tensor.extract %arg1
 // CHECK: scf.for %[[TILE:.*]] = %c0 to %c2 step %c1
-// CHECK:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0] [1, 3, 3, 8, 16] [1, 1, 1, 1, 1] : tensor<2x3x3x8x16xf32> to tensor<3x3x8x16xf32>
+// CHECK:   tensor.extract_slice %{{.*}}[%[[TILE]], 0, 0, 0, 0, 0] [1, 1, 3, 3, 8, 16] [1, 1, 1, 1, 1, 1] : tensor<2x1x3x3x8x16xf32> to tensor<3x3x8x16xf32>
 // CHECK:   scf.for {{.*}} step %c4
 // CHECK:   vector.fma {{.*}} : vector<16xf32>
 // CHECK:   } {symc.prefetch_next_accumulator}
@@ -325,7 +326,7 @@ func.func @conv_width_13(%x: tensor<1x16x15x15xf32>, %w: tensor<32x16x3x3xf32>, 
 // convolution): the filters pad to 1008 (63 tiles of 16) with zero
 // weights, sliced off.
 // CHECK-LABEL: func @conv_filters_1000
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<63x1x1x8x16xf32>)
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<63x1x1x1x8x16xf32>)
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.extract_slice {{.*}} : tensor<1x4x4x1008xf32> to tensor<1x4x4x1000xf32>
 func.func @conv_filters_1000(%x: tensor<1x8x4x4xf32>, %w: tensor<1000x8x1x1xf32>, %init: tensor<1x1000x4x4xf32>) -> tensor<1x1000x4x4xf32> {
@@ -440,7 +441,7 @@ func.func @max_pool_large_window(%in: tensor<1x8x9x9xf32>, %w: tensor<5x5xf32>) 
 // Constant weights (an AOT artifact's) are re-laid out now, not in every
 // run: the packed filter tiles are a constant, the 4 padding filters zero.
 // CHECK-LABEL: func @conv_constant_weights
-// CHECK: arith.constant dense<{{.*}}1.000000e+00, 1.000000e+00, 1.000000e+00, 1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]]]> : tensor<3x1x1x1x8xf32>
+// CHECK: arith.constant dense<{{.*}}1.000000e+00, 1.000000e+00, 1.000000e+00, 1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]]]]> : tensor<3x1x1x1x1x8xf32>
 // CHECK-NOT: tensor.extract %
 func.func @conv_constant_weights(%x: tensor<1x1x4x16xf32>) -> tensor<1x20x4x16xf32> {
   %zero = arith.constant 0.0 : f32
@@ -562,12 +563,13 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // CHECK: %[[INTERIOR:.*]] = scf.for {{.*}} -> (tensor<1x7x8x256xf32>)
 // CHECK: %[[INPUT:.*]] = tensor.insert_slice %[[INTERIOR]] into %{{.*}}[0, 1, 1, 0] [1, 7, 8, 256] {{.*}} into tensor<1x9x10x256xf32>
 // CHECK: scf.for {{.*}} = %c0 to %c32 step %c1
-// CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 3, 3, 256, 16]
+// CHECK:   %[[TILE:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0, 0] [1, 8, 3, 3, 32, 16]
 // CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 0] [1, 9, 10, 32]
-// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 0, 0] [3, 3, 32, 16]
+// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 0, 0, 0] [1, 3, 3, 32, 16]
 // CHECK:   scf.for %[[CB:.*]] = %c32 to %c224 step %c32
 // CHECK:     %[[BLOCK:.*]] = tensor.extract_slice %[[INPUT]][0, 0, 0, %[[CB]]] [1, 9, 10, 32]
-// CHECK:     %[[WEIGHTS:.*]] = tensor.extract_slice %[[TILE]][0, 0, %[[CB]], 0] [3, 3, 32, 16]
+// CHECK:     %[[INDEX:.*]] = arith.divui %[[CB]], %c32
+// CHECK:     %[[WEIGHTS:.*]] = tensor.extract_slice %[[TILE]][%[[INDEX]], 0, 0, 0, 0] [1, 3, 3, 32, 16]
 // CHECK:     tensor.extract_slice %[[BLOCK]][0, 1, 0, 0] [1, 2, 10, 32]
 // CHECK:     tensor.extract_slice %[[WEIGHTS]][1, 0, 0, 0] [2, 3, 32, 16]
 // CHECK:     %[[TOP:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 1, 8, 16]
@@ -578,7 +580,7 @@ func.func @conv_dilated_padding_small(%x: tensor<1x8x14x14xf32>, %w: tensor<64x8
 // CHECK:     tensor.insert_slice %{{.*}} into %[[MIDDLE]][0, 6, 0, 0] [1, 1, 8, 16]
 // CHECK:   } {symc.prefetch_next_block}
 // CHECK:   tensor.extract_slice %[[INPUT]][0, 0, 0, 224] [1, 9, 10, 32]
-// CHECK:   tensor.extract_slice %[[TILE]][0, 0, 224, 0] [3, 3, 32, 16]
+// CHECK:   tensor.extract_slice %[[TILE]][7, 0, 0, 0, 0] [1, 3, 3, 32, 16]
 func.func @conv_padding_rows(%x: tensor<1x256x7x8xf32>, %w: tensor<512x256x3x3xf32>) -> tensor<1x512x7x8xf32> {
   %zero = arith.constant 0.0 : f32
   %padded = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {
@@ -595,11 +597,11 @@ func.func @conv_padding_rows(%x: tensor<1x256x7x8xf32>, %w: tensor<512x256x3x3xf
 
 // At batch 8 the 14x14 layer goes in blocks of 2 rows of all images (the
 // traffic model's). Row blocks take all kernel rows, padding included, so
-// that the weights are packed in filter tiles ([32, 3, 3, 256, 8]): one
+// that the weights are packed in filter tiles ([32, 4, 3, 3, 64, 8]): one
 // convolution with all 3 kernel rows per block, none of the first or last
 // row with 2 (HWCF weights sliced in pieces were slower).
 // CHECK-LABEL: func @conv_row_blocks_padding
-// CHECK: tensor.empty() : tensor<32x3x3x256x8xf32>
+// CHECK: tensor.empty() : tensor<32x4x3x3x64x8xf32>
 // CHECK: scf.for %{{.*}} = %c0 to %c7 step %c1 iter_args(%{{.*}}) -> (tensor<8x14x14x256xf32>)
 // CHECK-NOT: [2, 3, 64, 8]
 // CHECK: return

@@ -18,6 +18,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
+
+#include <numeric>
 #include "llvm/Support/FormatVariadic.h"
 
 #include <array>
@@ -529,39 +531,53 @@ Value addPerChannel(OpBuilder &b, Location loc, Value nchw, Value bias) {
       .getResult(0);
 }
 
-/// FCHW weights as filter tiles: tiles[t, i, j, c, r] = w[t * filters + r,
-/// c, i, j], zero past the last filter. A tile's weights for a block of
-/// input channels are then kh * kw runs of block * filters contiguous
-/// floats, which the hardware prefetcher streams; sliced from HWCF they
-/// are block * kh * kw runs of one tile row (128 bytes), 4 * F bytes apart.
-Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters,
-                      int64_t tiles) {
+/// FCHW weights as filter tiles of blocks of `channelBlock` input channels
+/// (0: all in one): tiles[t, b, i, j, c, r] = w[t * filters + r,
+/// b * channelBlock + c, i, j], zero past the last filter. A tile's weights
+/// for a channel block are then one contiguous run of kh * kw * block *
+/// filters floats, which the register tile sweeps from L1 and the hardware
+/// prefetcher streams. With the channels inside the kernel taps ([t, i, j,
+/// c, r]), a block's kh * kw runs of block * filters floats lay a multiple
+/// of 4 KB apart for 128, 256 or 512 channels, all in the same L1 sets: 9
+/// runs of a 3x3 kernel, more than an 8-way L1 holds (no difference
+/// measured on one Zen 4 core, where L2 serves them in time: a 256-channel
+/// 3x3 layer at 56x56 ran at 92 GFLOP/s either way).
+Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters, int64_t tiles,
+                      int64_t channelBlock) {
   auto type = cast<RankedTensorType>(fchw.getType());
   ArrayRef<int64_t> shape = type.getShape(); // F, C, kh, kw
+  int64_t block = channelBlock ? channelBlock : shape[1];
   Type elt = type.getElementType();
-  SmallVector<int64_t> packedShape = {tiles, shape[2], shape[3], shape[1], filters};
+  SmallVector<int64_t> packedShape = {tiles,    shape[1] / block, shape[2],
+                                      shape[3], block,            filters};
   if (Value folded = relayoutConstant(
           b, loc, fchw, packedShape, [&](ArrayRef<int64_t> i) -> std::optional<int64_t> {
-            int64_t filter = i[0] * filters + i[4];
+            int64_t filter = i[0] * filters + i[5];
             if (filter >= shape[0])
               return std::nullopt;
-            return ((filter * shape[1] + i[3]) * shape[2] + i[1]) * shape[3] + i[2];
+            int64_t channel = i[1] * block + i[4];
+            return ((filter * shape[1] + channel) * shape[2] + i[2]) * shape[3] + i[3];
           }))
     return folded;
   Value empty = tensor::EmptyOp::create(b, loc, packedShape, elt);
-  SmallVector<utils::IteratorType> parallel(5, utils::IteratorType::parallel);
+  SmallVector<utils::IteratorType> parallel(6, utils::IteratorType::parallel);
   return linalg::GenericOp::create(
              b, loc, TypeRange{empty.getType()}, ValueRange{}, ValueRange{empty},
-             ArrayRef<AffineMap>{b.getMultiDimIdentityMap(5)}, parallel,
+             ArrayRef<AffineMap>{b.getMultiDimIdentityMap(6)}, parallel,
              [&](OpBuilder &nb, Location l, ValueRange) {
                auto index = [&](int64_t dim) -> Value {
                  return linalg::IndexOp::create(nb, l, dim);
                };
-               Value filter = arith::AddIOp::create(
-                   nb, l,
-                   arith::MulIOp::create(nb, l, index(0),
-                                         arith::ConstantIndexOp::create(nb, l, filters)),
-                   index(4));
+               // index(first) * size + index(within)
+               auto flat = [&](int64_t first, int64_t size, int64_t within) -> Value {
+                 return arith::AddIOp::create(
+                     nb, l,
+                     arith::MulIOp::create(nb, l, index(first),
+                                           arith::ConstantIndexOp::create(nb, l, size)),
+                     index(within));
+               };
+               Value filter = flat(0, filters, 5);
+               Value channel = flat(1, block, 4);
                Value count = arith::ConstantIndexOp::create(nb, l, shape[0]);
                Value inside =
                    arith::CmpIOp::create(nb, l, arith::CmpIPredicate::ult, filter, count);
@@ -569,7 +585,7 @@ Value packFilterTiles(OpBuilder &b, Location loc, Value fchw, int64_t filters,
                Value last = arith::ConstantIndexOp::create(nb, l, shape[0] - 1);
                Value clamped = arith::MinUIOp::create(nb, l, filter, last);
                Value value = tensor::ExtractOp::create(
-                   nb, l, fchw, ValueRange{clamped, index(3), index(1), index(2)});
+                   nb, l, fchw, ValueRange{clamped, channel, index(2), index(3)});
                Value zero = arith::ConstantOp::create(nb, l, nb.getZeroAttr(elt));
                linalg::YieldOp::create(
                    nb, l, Value(arith::SelectOp::create(nb, l, inside, value, zero)));
@@ -699,8 +715,53 @@ Value convolveRowPieces(OpBuilder &b, Location loc, Value input, Value filter, V
   return acc;
 }
 
-/// convolveRowPieces over blocks of `channelBlock` input channels: the
-/// first and the last apart, those between in an scf.for marked for
+/// The fewest ways of the L1 data caches of current x86 cores (Zen 4 and
+/// older Intel cores: 8; Golden Cove: 12), all with 64 sets of 64-byte
+/// lines.
+constexpr int64_t kL1Ways = 8, kL1Sets = 64, kLineBytes = 64;
+
+/// Whether a register tile's `columns` input columns, `columnBytes` apart
+/// (all channels of a pixel), would fall into so few L1 sets that they
+/// cannot all stay in L1 while the tile sweeps a block of channels:
+/// columns a multiple of 4 KB apart share one set.
+bool columnsShareL1Sets(int64_t columns, int64_t columnBytes) {
+  if (columnBytes % kLineBytes != 0)
+    return false;
+  int64_t lineStride = columnBytes / kLineBytes;
+  int64_t sets = kL1Sets / std::gcd(lineStride, kL1Sets);
+  return llvm::divideCeil(columns, std::min(columns, sets)) > kL1Ways;
+}
+
+/// An NHWC input as blocks of `channelBlock` channels, the blocks
+/// outermost: packed[b, n, h, w, c] = input[n, h, w, b * channelBlock + c].
+/// A register tile's columns then lie channelBlock floats apart instead of
+/// all channels (see columnsShareL1Sets): VGG16-reduced's fc7 (1x1, 1024
+/// -> 1024 at 14x14), whose 14 columns 4 KB apart thrashed one set of an
+/// 8-way L1, went from 5.7-6.0 to 4.7 ms on one Zen 4 core. Packed once
+/// per block of the outer blocking, before its filter tiles sweep it.
+Value packInputChannelBlocks(OpBuilder &b, Location loc, Value input, int64_t channelBlock) {
+  auto type = cast<RankedTensorType>(input.getType());
+  ArrayRef<int64_t> s = type.getShape();
+  SmallVector<int64_t> packedShape = {s[3] / channelBlock, s[0], s[1], s[2], channelBlock};
+  MLIRContext *ctx = b.getContext();
+  AffineExpr blockDim = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
+             h = getAffineDimExpr(2, ctx), w = getAffineDimExpr(3, ctx),
+             c = getAffineDimExpr(4, ctx);
+  auto read = AffineMap::get(5, 0, {n, h, w, blockDim * channelBlock + c}, ctx);
+  Value empty = tensor::EmptyOp::create(b, loc, packedShape, type.getElementType());
+  SmallVector<utils::IteratorType> parallel(5, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{empty.getType()}, ValueRange{input}, ValueRange{empty},
+             ArrayRef<AffineMap>{read, b.getMultiDimIdentityMap(5)}, parallel,
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               linalg::YieldOp::create(nb, l, args[0]);
+             })
+      .getResult(0);
+}
+
+/// convolveRowPieces over blocks of `channelBlock` input channels of
+/// `filter`, HWCF or a packed tile's blocks (packFilterTiles): the first
+/// and the last apart, those between in an scf.for marked for
 /// symc-prefetch-next-block (the next block's weights and input channels
 /// come from L2 while this block computes its rows).
 Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filter,
@@ -717,17 +778,36 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
     shape[dim] = channelBlock;
     return sliceOf(nb, l, source, offsets, shape);
   };
-  // The block of channels from `first` convolved into `into`.
+  // Channel block `first / channelBlock` of a packed operand (channel
+  // blocks outermost), whole.
+  auto packedBlock = [&](OpBuilder &nb, Location l, Value source, RankedTensorType type,
+                         Value first) -> Value {
+    SmallVector<OpFoldResult> offsets(type.getRank(), nb.getIndexAttr(0));
+    offsets[0] =
+        arith::DivUIOp::create(nb, l, first, arith::ConstantIndexOp::create(nb, l, channelBlock))
+            .getResult();
+    SmallVector<int64_t> shape(type.getShape());
+    shape[0] = 1;
+    return sliceOf(nb, l, source, offsets, shape, /*rank=*/4);
+  };
+  // The block of channels from `first` convolved into `into`: NHWC and
+  // HWCF sliced, or blocks of packed ones (packInputChannelBlocks,
+  // packFilterTiles).
   auto convolveBlock = [&](OpBuilder &nb, Location l, Value first, Value into) {
-    return convolveRowPieces(nb, l, block(nb, l, input, inType, 3, first),
-                             block(nb, l, filter, filterType, 2, first), into, pieces, op,
-                             id);
+    Value inputBlock = inType.getRank() == 4 ? block(nb, l, input, inType, 3, first)
+                                             : packedBlock(nb, l, input, inType, first);
+    Value filterBlock = filterType.getRank() == 4
+                            ? block(nb, l, filter, filterType, 2, first)
+                            : packedBlock(nb, l, filter, filterType, first);
+    return convolveRowPieces(nb, l, inputBlock, filterBlock, into, pieces, op, id);
   };
   // The first block apart: its convolution starts from the accumulator's
   // fill, which symc-forward-fills then reads as a constant instead of
   // from memory (and drops, when nothing else reads it).
   acc = convolveBlock(b, loc, arith::ConstantIndexOp::create(b, loc, 0), acc);
-  int64_t channels = filterType.getDimSize(2);
+  int64_t channels = filterType.getRank() == 4
+                         ? filterType.getDimSize(2)
+                         : filterType.getDimSize(0) * filterType.getDimSize(3);
   if (channels > 2 * channelBlock) {
     Value step = arith::ConstantIndexOp::create(b, loc, channelBlock);
     Value end = arith::ConstantIndexOp::create(b, loc, channels - channelBlock);
@@ -753,35 +833,38 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
 /// iteration a channel-last convolution, tagged with schedule `id`, of one
 /// packed tile into its slice of the output.
 Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
-                          ArrayRef<RowPiece> pieces, int64_t channelBlock,
+                          ArrayRef<RowPiece> pieces, int64_t channelBlock, bool packInput,
                           linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallel) {
   ArrayRef<int64_t> t = cast<RankedTensorType>(tiles.getType()).getShape();
   auto initType = cast<RankedTensorType>(init.getType());
   ArrayRef<int64_t> o = initType.getShape(); // N, OH, OW, F
   Type elt = initType.getElementType();
-  auto filterType = RankedTensorType::get({t[1], t[2], t[3], t[4]}, elt);
-  auto outType = RankedTensorType::get({o[0], o[1], o[2], t[4]}, elt);
+  auto outType = RankedTensorType::get({o[0], o[1], o[2], t[5]}, elt);
   MLIRContext *ctx = b.getContext();
   SmallVector<OpFoldResult> outSizes = getAsIndexOpFoldResult(ctx, outType.getShape());
   SmallVector<OpFoldResult> outStrides(4, b.getIndexAttr(1));
+  Value packedInput =
+      packInput ? packInputChannelBlocks(b, loc, input, channelBlock) : input;
   // The output offsets of tile `tile` and its convolution into `acc`.
   auto convolveTile = [&](OpBuilder &nb, Location l, Value tile, Value acc)
       -> std::pair<Value, SmallVector<OpFoldResult>> {
-    SmallVector<OpFoldResult> filterOffsets(5, nb.getIndexAttr(0));
+    SmallVector<OpFoldResult> filterOffsets(6, nb.getIndexAttr(0));
     filterOffsets[0] = tile;
-    Value filter = tensor::ExtractSliceOp::create(
-        nb, l, filterType, tiles, filterOffsets,
-        getAsIndexOpFoldResult(ctx, {1, t[1], t[2], t[3], t[4]}),
-        SmallVector<OpFoldResult>(5, nb.getIndexAttr(1)));
+    SmallVector<int64_t> filterShape(t);
+    filterShape[0] = 1;
+    // All channels in one block: the tile as HWCF.
+    Value filter = sliceOf(nb, l, tiles, filterOffsets, filterShape,
+                           /*rank=*/channelBlock ? 5 : 4);
     Value first = arith::MulIOp::create(nb, l, tile,
-                                        arith::ConstantIndexOp::create(nb, l, t[4]));
+                                        arith::ConstantIndexOp::create(nb, l, t[5]));
     SmallVector<OpFoldResult> offsets = {nb.getIndexAttr(0), nb.getIndexAttr(0),
                                          nb.getIndexAttr(0), first};
     Value slice = tensor::ExtractSliceOp::create(nb, l, outType, acc, offsets, outSizes,
                                                  outStrides);
     if (channelBlock == 0)
       return {convolveRowPieces(nb, l, input, filter, slice, pieces, op, id), offsets};
-    return {convolveChannelBlocks(nb, l, input, filter, slice, pieces, channelBlock, op, id),
+    return {convolveChannelBlocks(nb, l, packedInput, filter, slice, pieces, channelBlock, op,
+                                  id),
             offsets};
   };
   return loopOverSlices(b, loc, t[0], init, outSizes, parallel, convolveTile);
@@ -795,7 +878,7 @@ Value convOverFilterTiles(OpBuilder &b, Location loc, Value input, Value tiles, 
 /// `filterGroups`, threads share each block's filter tiles too, in that
 /// many groups (see filterGroupsFor).
 Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value init,
-                   ArrayRef<RowPiece> pieces, int64_t channelBlock,
+                   ArrayRef<RowPiece> pieces, int64_t channelBlock, bool packInput,
                    linalg::Conv2DNchwFchwOp op, IntegerAttr id, bool parallelTiles,
                    bool parallelBlocks, bool imageTiles, int64_t rows, int64_t filterGroups) {
   auto inType = cast<RankedTensorType>(input.getType());
@@ -805,10 +888,10 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
   int64_t rowBlocks = outRows / blockRows;
   auto tilesType = cast<RankedTensorType>(tiles.getType());
   int64_t groupTiles = tilesType.getDimSize(0) / filterGroups;
-  int64_t groupFilters = groupTiles * tilesType.getDimSize(4);
+  int64_t groupFilters = groupTiles * tilesType.getDimSize(5);
   int64_t stride = op.getStrides().getValues<int64_t>()[0];
   int64_t dilation = op.getDilations().getValues<int64_t>()[0];
-  int64_t kernelRows = tilesType.getDimSize(1);
+  int64_t kernelRows = tilesType.getDimSize(2);
   int64_t inRows = rows ? (rows - 1) * stride + (kernelRows - 1) * dilation + 1
                         : inType.getDimSize(1);
   MLIRContext *ctx = b.getContext();
@@ -860,7 +943,7 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
           arith::MulIOp::create(nb, l, group, constant(nb, l, groupFilters)).getResult();
       SmallVector<int64_t> groupShape(tilesType.getShape());
       groupShape[0] = groupTiles;
-      SmallVector<OpFoldResult> tileOffsets(5, nb.getIndexAttr(0));
+      SmallVector<OpFoldResult> tileOffsets(6, nb.getIndexAttr(0));
       tileOffsets[0] =
           arith::MulIOp::create(nb, l, group, constant(nb, l, groupTiles)).getResult();
       groupTileSlice = sliceOf(nb, l, tiles, tileOffsets, groupShape);
@@ -871,8 +954,8 @@ Value convPerBlock(OpBuilder &b, Location loc, Value input, Value tiles, Value i
     if (fill)
       blockInit = linalg::FillOp::create(nb, l, fill.value(), ValueRange{blockInit}).getResult(0);
     Value result = convOverFilterTiles(nb, l, blockOf(nb, l, inType, input, inOffsets, inRows),
-                                       groupTileSlice, blockInit, blockPieces, channelBlock, op,
-                                       id, parallelTiles);
+                                       groupTileSlice, blockInit, blockPieces, channelBlock,
+                                       packInput, op, id, parallelTiles);
     return {result, offsets};
   };
   Value whole = fill ? fill.getOutputs()[0] : init;
@@ -1184,17 +1267,21 @@ std::vector<ConvSchedule> rewriteConvolutionsChannelLast(ModuleOp module,
     IntegerAttr id = b.getI64IntegerAttr(it->second);
     Value result;
     if (packed) {
-      Value tiles = packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles);
+      Value tiles =
+          packFilterTiles(b, loc, op.getDpsInputs()[1], tile.filters, filterTiles, block);
       bool parallelTiles = distribution == ConvSchedule::Distribution::Filters;
       bool parallelBlocks = distribution == ConvSchedule::Distribution::Blocks;
+      int64_t tileInputColumns =
+          (tile.columns - 1) * strideW + (kw - 1) * dilationW + 1;
+      bool packInput = block && columnsShareL1Sets(tileInputColumns, c * 4);
       result = blocked
-                   ? convPerBlock(b, loc, input, tiles, init, pieces, block, op, id,
+                   ? convPerBlock(b, loc, input, tiles, init, pieces, block, packInput, op, id,
                                   parallelTiles, parallelBlocks, imageTiles, rows,
                                   parallelBlocks && !(imageTiles && rows)
                                       ? filterGroupsFor(blocks, filterTiles, threads)
                                       : 1)
-                   : convOverFilterTiles(b, loc, input, tiles, init, pieces, block, op, id,
-                                         parallelTiles);
+                   : convOverFilterTiles(b, loc, input, tiles, init, pieces, block, packInput,
+                                         op, id, parallelTiles);
     } else {
       Value weights = transposePadded(b, loc, op.getDpsInputs()[1], {2, 3, 1, 0},
                                       {kh, kw, c, tile.paddedFilters});
