@@ -501,9 +501,13 @@ func.func @depthwise(%x: tensor<1x16x1x10x10xf32>, %w: tensor<16x1x1x3x3xf32>) -
 // convolution per tap over the outputs where that tap reads real input,
 // each from the unpadded input: the corner tap (0, 0) only for outputs
 // [6, 14) x [6, 14), from input [0, 8) x [0, 8); the centre tap for all.
+// The taps slice the input transposed once (channel-last), not each its
+// own box of it.
 // CHECK-LABEL: func @conv_dilated_padding
 // CHECK-NOT: tensor.pad %arg0 low[0, 0, 6, 6]
-// CHECK: tensor.extract_slice %arg0[0, 0, 0, 0] [1, 128, 8, 8]
+// CHECK: %[[INPUT:.*]] = scf.for {{.*}} -> (tensor<1x14x14x128xf32>)
+// CHECK:   linalg.transpose ins(%{{.*}} : tensor<1x16x1x14xf32>) outs(%{{.*}} : tensor<1x1x14x16xf32>)
+// CHECK: tensor.extract_slice %[[INPUT]][0, 0, 0, 0] [1, 8, 8, 128]
 // CHECK: tensor.extract_slice %arg1[0, 0, 0, 0] [512, 128, 1, 1]
 // CHECK: tensor.insert_slice {{.*}}[0, 0, 6, 6] [1, 512, 8, 8]
 // CHECK: tensor.extract_slice %arg1[0, 0, 0, 1] [512, 128, 1, 1]
@@ -513,11 +517,34 @@ func.func @depthwise(%x: tensor<1x16x1x10x10xf32>, %w: tensor<16x1x1x3x3xf32>) -
 // CHECK: tensor.extract_slice %arg1[0, 0, 1, 2] [512, 128, 1, 1]
 // CHECK: tensor.extract_slice %arg1[0, 0, 2, 0] [512, 128, 1, 1]
 // CHECK: tensor.extract_slice %arg1[0, 0, 2, 1] [512, 128, 1, 1]
-// CHECK: tensor.extract_slice %arg0[0, 0, 6, 6] [1, 128, 8, 8]
+// CHECK: tensor.extract_slice %[[INPUT]][0, 6, 6, 0] [1, 8, 8, 128]
 // CHECK: tensor.extract_slice %arg1[0, 0, 2, 2] [512, 128, 1, 1]
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 func.func @conv_dilated_padding(%x: tensor<1x128x14x14xf32>, %w: tensor<512x128x3x3xf32>) -> tensor<1x512x14x14xf32> {
   %zero = arith.constant 0.0 : f32
+  %padded = tensor.pad %x low[0, 0, 6, 6] high[0, 0, 6, 6] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x128x14x14xf32> to tensor<1x128x26x26xf32>
+  %empty = tensor.empty() : tensor<1x512x14x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%empty : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<6> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%padded, %w : tensor<1x128x26x26xf32>, tensor<512x128x3x3xf32>) outs(%init : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+  return %r : tensor<1x512x14x14xf32>
+}
+
+// -----
+
+// The same with constant weights (an AOT artifact's): each tap's filter
+// tiles are packed now, from the tap's slice of the constant, not by a
+// generic in every run (all ones here, so that the packed constants are
+// splats that fold further into the FMAs).
+// CHECK-LABEL: func @conv_dilated_padding_constant_weights
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @conv_dilated_padding_constant_weights(%x: tensor<1x128x14x14xf32>) -> tensor<1x512x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %w = arith.constant dense<1.0> : tensor<512x128x3x3xf32>
   %padded = tensor.pad %x low[0, 0, 6, 6] high[0, 0, 6, 6] {
   ^bb0(%i: index, %j: index, %k: index, %l: index):
     tensor.yield %zero : f32

@@ -1116,7 +1116,15 @@ void skipPaddingTaps(ModuleOp module) {
                      ArrayRef<int64_t> sizes) -> Value {
       return sliceOf(b, loc, source, getAsIndexOpFoldResult(b.getContext(), offsets), sizes);
     };
-    Value acc = op.getDpsInits()[0];
+    // The taps slice and accumulate channel-last (NHWC) views of the input
+    // and the accumulator, each tap's NCHW convolution between transposes
+    // that cancel against those of its channel-last rewrite
+    // (symc-sink-transposes): sliced in NCHW, every tap transposed its
+    // boxes of input and accumulator and back (VGG16-reduced's fc6 alone on
+    // one Zen 4 core: 11.8-12.8 -> 11.2-11.8 ms).
+    const SmallVector<int64_t> toNHWC = {0, 2, 3, 1}, toNCHW = {0, 3, 1, 2};
+    Value input = createTranspose(b, loc, pad.getSource(), toNHWC);
+    Value acc = createTranspose(b, loc, op.getDpsInits()[0], toNHWC);
     for (int64_t kh = 0; kh < kernel[2]; ++kh) {
       auto [row, rows] = rowsOf(kh);
       for (int64_t kw = 0; kw < kernel[3]; ++kw) {
@@ -1124,26 +1132,27 @@ void skipPaddingTaps(ModuleOp module) {
         if (!rows || !columns)
           continue;
         // The real input that tap (kh, kw) reads for its box of outputs.
-        Value input = slice(pad.getSource(),
-                            {0, 0, row * strides[0] + kh * dilations[0] - low[2],
-                             column * strides[1] + kw * dilations[1] - low[3]},
-                            {in[0], in[1], (rows - 1) * strides[0] + 1,
-                             (columns - 1) * strides[1] + 1});
+        Value tapInput = slice(input,
+                               {0, row * strides[0] + kh * dilations[0] - low[2],
+                                column * strides[1] + kw * dilations[1] - low[3], 0},
+                               {in[0], (rows - 1) * strides[0] + 1,
+                                (columns - 1) * strides[1] + 1, in[1]});
         Value tap = slice(filter, {0, 0, kh, kw}, {kernel[0], kernel[1], 1, 1});
-        SmallVector<int64_t> offsets = {0, 0, row, column},
-                             sizes = {out[0], out[1], rows, columns};
-        Value box = slice(acc, offsets, sizes);
-        Value sum = linalg::Conv2DNchwFchwOp::create(b, loc, TypeRange{box.getType()},
-                                                     ValueRange{input, tap}, ValueRange{box},
-                                                     op.getStridesAttr(),
-                                                     op.getDilationsAttr())
+        SmallVector<int64_t> offsets = {0, row, column, 0},
+                             sizes = {out[0], rows, columns, out[1]};
+        Value box = createTranspose(b, loc, slice(acc, offsets, sizes), toNCHW);
+        Value sum = linalg::Conv2DNchwFchwOp::create(
+                        b, loc, TypeRange{box.getType()},
+                        ValueRange{createTranspose(b, loc, tapInput, toNCHW), tap},
+                        ValueRange{box}, op.getStridesAttr(), op.getDilationsAttr())
                         .getResult(0);
-        acc = tensor::InsertSliceOp::create(b, loc, sum, acc, ValueRange{}, ValueRange{},
-                                            ValueRange{}, b.getDenseI64ArrayAttr(offsets),
-                                            b.getDenseI64ArrayAttr(sizes),
-                                            b.getDenseI64ArrayAttr({1, 1, 1, 1}));
+        acc = tensor::InsertSliceOp::create(
+            b, loc, createTranspose(b, loc, sum, toNHWC), acc, ValueRange{}, ValueRange{},
+            ValueRange{}, b.getDenseI64ArrayAttr(offsets), b.getDenseI64ArrayAttr(sizes),
+            b.getDenseI64ArrayAttr({1, 1, 1, 1}));
       }
     }
+    acc = createTranspose(b, loc, acc, toNCHW);
     op->replaceAllUsesWith(ValueRange{acc});
     op->erase();
   }

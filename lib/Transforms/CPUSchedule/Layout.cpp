@@ -29,18 +29,51 @@ Value padHigh(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> high) 
                                source, lowPad, highPad, zero);
 }
 
+/// The constant that `source` is, or is a static unit-stride slice of
+/// (skipPaddingTaps slices each tap's weights), and the offsets and sizes
+/// of that slice (empty for the constant itself).
+static DenseElementsAttr constantOrSliceOf(Value source, SmallVectorImpl<int64_t> &offsets,
+                                           SmallVectorImpl<int64_t> &sizes) {
+  DenseElementsAttr value;
+  if (matchPattern(source, m_Constant(&value)))
+    return value;
+  auto slice = source.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice || !slice.hasUnitStride() || !matchPattern(slice.getSource(), m_Constant(&value)) ||
+      slice.getSourceType().getRank() != slice.getResultType().getRank() ||
+      ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
+      !slice.getResultType().hasStaticShape())
+    return nullptr;
+  offsets.assign(slice.getStaticOffsets().begin(), slice.getStaticOffsets().end());
+  sizes.assign(slice.getResultType().getShape().begin(), slice.getResultType().getShape().end());
+  return value;
+}
+
 Value relayoutConstant(OpBuilder &b, Location loc, Value source, ArrayRef<int64_t> shape,
                        function_ref<std::optional<int64_t>(ArrayRef<int64_t>)> sourceOffset) {
-  DenseElementsAttr value;
-  if (!matchPattern(source, m_Constant(&value)) || !value.getElementType().isF32())
+  SmallVector<int64_t> sliceOffsets, sliceSizes;
+  DenseElementsAttr value = constantOrSliceOf(source, sliceOffsets, sliceSizes);
+  if (!value || !value.getElementType().isF32())
     return nullptr;
+  ArrayRef<int64_t> wholeShape = cast<ShapedType>(value.getType()).getShape();
+  // An offset into the slice as one into the whole constant.
+  auto wholeOffset = [&](int64_t offset) {
+    if (sliceSizes.empty())
+      return offset;
+    int64_t whole = 0, stride = 1;
+    for (int64_t d = int64_t(sliceSizes.size()) - 1; d >= 0; --d) {
+      whole += (offset % sliceSizes[d] + sliceOffsets[d]) * stride;
+      offset /= sliceSizes[d];
+      stride *= wholeShape[d];
+    }
+    return whole;
+  };
   auto values = value.getValues<float>();
   std::vector<float> sourceValues(values.begin(), values.end());
   std::vector<float> result(size_t(ShapedType::getNumElements(shape)), 0.0f);
   SmallVector<int64_t> index(shape.size(), 0);
   for (float &element : result) {
     if (std::optional<int64_t> offset = sourceOffset(index))
-      element = sourceValues[size_t(*offset)];
+      element = sourceValues[size_t(wholeOffset(*offset))];
     for (int64_t d = int64_t(shape.size()) - 1; d >= 0; --d) {
       if (++index[d] < shape[d])
         break;

@@ -26,7 +26,8 @@ mlir::Value padHigh(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
 /// arguments, which symc-hoist-invariant-computations re-lays out once, in
 /// its prepare step): the f32 tensor of `shape` whose element at each index
 /// is the source's element at the offset `sourceOffset` gives, or zero
-/// where it gives none. Null unless `source` is a constant f32 tensor.
+/// where it gives none. Null unless `source` is a constant f32 tensor or
+/// a static unit-stride slice of one.
 mlir::Value relayoutConstant(
     mlir::OpBuilder &b, mlir::Location loc, mlir::Value source, llvm::ArrayRef<int64_t> shape,
     llvm::function_ref<std::optional<int64_t>(llvm::ArrayRef<int64_t>)> sourceOffset);
