@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <thread>
@@ -40,23 +41,45 @@ std::pair<int64_t, int64_t> hostRegisterTile() {
   return {4, 16};
 }
 
-/// The L1 data cache's size, 32 KiB where the host does not say.
-int64_t hostL1DataBytes() {
-  long bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
-  return bytes > 0 ? bytes : 32 << 10;
+/// The size of the first core's cache of `level` and `type` ("Data",
+/// "Unified") as Linux's sysfs gives it, else 0. Read before glibc's
+/// sysconf, which on an AMD EPYC VM gave 320 MiB for its 32 MiB L3 (the
+/// L3 of all the processor's core complexes, not the one this core sees).
+int64_t sysfsCacheBytes(int level, llvm::StringRef type) {
+  for (int index = 0; index < 8; ++index) {
+    std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
+    auto read = [&](const char *name) -> std::string {
+      // Read as a stream: sysfs files report a size they do not have.
+      auto buffer = llvm::MemoryBuffer::getFileAsStream(dir + name);
+      return buffer ? (*buffer)->getBuffer().trim().str() : std::string();
+    };
+    std::string levelText = read("level");
+    if (levelText.empty())
+      return 0;
+    if (levelText != std::to_string(level) || read("type") != type)
+      continue;
+    std::string sizeText = read("size"); // "32768K"
+    llvm::StringRef size = sizeText;
+    int64_t kib = 0;
+    if (!size.consume_back("K") || size.getAsInteger(10, kib))
+      return 0;
+    return kib << 10;
+  }
+  return 0;
 }
 
-/// The L2 cache's size, 1 MiB where the host does not say.
-int64_t hostL2Bytes() {
-  long bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
-  return bytes > 0 ? bytes : 1 << 20;
+/// The size of the cache of `level` and `type`: sysfs's, else sysconf's
+/// `name`, else `fallback`.
+int64_t hostCacheBytes(int level, llvm::StringRef type, int name, int64_t fallback) {
+  if (int64_t bytes = sysfsCacheBytes(level, type))
+    return bytes;
+  long bytes = sysconf(name);
+  return bytes > 0 ? bytes : fallback;
 }
 
-/// The L3 cache's size, 8 MiB where the host does not say.
-int64_t hostL3Bytes() {
-  long bytes = sysconf(_SC_LEVEL3_CACHE_SIZE);
-  return bytes > 0 ? bytes : 8 << 20;
-}
+int64_t hostL1DataBytes() { return hostCacheBytes(1, "Data", _SC_LEVEL1_DCACHE_SIZE, 32 << 10); }
+int64_t hostL2Bytes() { return hostCacheBytes(2, "Unified", _SC_LEVEL2_CACHE_SIZE, 1 << 20); }
+int64_t hostL3Bytes() { return hostCacheBytes(3, "Unified", _SC_LEVEL3_CACHE_SIZE, 8 << 20); }
 
 /// Transposes that move only unit dimensions (the vectorized copies of the
 /// matmul packs) as shape casts: lowered as transposes, they would move
