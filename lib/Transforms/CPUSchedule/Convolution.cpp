@@ -18,11 +18,10 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
-
-#include <numeric>
 #include "llvm/Support/FormatVariadic.h"
 
 #include <array>
+#include <numeric>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -737,7 +736,7 @@ bool columnsShareL1Sets(int64_t columns, int64_t columnBytes) {
 /// A register tile's columns then lie channelBlock floats apart instead of
 /// all channels (see columnsShareL1Sets): VGG16-reduced's fc7 (1x1, 1024
 /// -> 1024 at 14x14), whose 14 columns 4 KB apart thrashed one set of an
-/// 8-way L1, went from 5.7-6.0 to 4.7 ms on one Zen 4 core. Packed once
+/// 8-way L1, went from 5.7-6.2 to 4.7-5.1 ms on one Zen 4 core. Packed once
 /// per block of the outer blocking, before its filter tiles sweep it.
 Value packInputChannelBlocks(OpBuilder &b, Location loc, Value input, int64_t channelBlock) {
   auto type = cast<RankedTensorType>(input.getType());
@@ -760,8 +759,8 @@ Value packInputChannelBlocks(OpBuilder &b, Location loc, Value input, int64_t ch
 }
 
 /// convolveRowPieces over blocks of `channelBlock` input channels of
-/// `filter`, HWCF or a packed tile's blocks (packFilterTiles): the first
-/// and the last apart, those between in an scf.for marked for
+/// `input`, NHWC or packed (packInputChannelBlocks), and of `filter`, HWCF
+/// or a packed tile (packFilterTiles): the first and the last apart, those between in an scf.for marked for
 /// symc-prefetch-next-block (the next block's weights and input channels
 /// come from L2 while this block computes its rows).
 Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filter,

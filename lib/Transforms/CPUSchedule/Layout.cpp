@@ -67,13 +67,13 @@ Value relayoutConstant(OpBuilder &b, Location loc, Value source, ArrayRef<int64_
     }
     return whole;
   };
-  auto values = value.getValues<float>();
-  std::vector<float> sourceValues(values.begin(), values.end());
+  // Read in place: each of a sliced constant's slices would copy it whole.
+  auto values = value.getValues<float>().begin();
   std::vector<float> result(size_t(ShapedType::getNumElements(shape)), 0.0f);
   SmallVector<int64_t> index(shape.size(), 0);
   for (float &element : result) {
     if (std::optional<int64_t> offset = sourceOffset(index))
-      element = sourceValues[size_t(wholeOffset(*offset))];
+      element = values[wholeOffset(*offset)];
     for (int64_t d = int64_t(shape.size()) - 1; d >= 0; --d) {
       if (++index[d] < shape[d])
         break;
