@@ -167,9 +167,15 @@ func.func @channel_blocks_relu(%x: tensor<2x48x18x18xf32>, %w: tensor<64x48x3x3x
 // one set of L1, more than its ways hold: the input is packed in blocks of
 // 128 channels, blocks outermost, so that a block's columns are 512 bytes
 // apart; each channel block of the loop reads its block of the packed
-// input whole, as it reads its filter tile's block of weights.
+// input whole, as it reads its filter tile's block of weights. The pack
+// reads the input in order (the channels split, then moved by the output's
+// map), whole blocks innermost, which symc-cpu-vectorize-elementwise
+// copies a vector at a time.
+// SETS-DAG: #[[IDENTITY:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>
+// SETS-DAG: #[[BLOCKS_FIRST:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d3, d0, d1, d2, d4)>
 // SETS-LABEL: func @conv_columns_one_l1_set
-// SETS: %[[PACKED:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x2x14x1024xf32>) outs(%{{.*}} : tensor<8x1x2x14x128xf32>)
+// SETS: %[[SPLIT:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0], [1], [2], [3, 4]] output_shape [1, 2, 14, 8, 128] : tensor<1x2x14x1024xf32> into tensor<1x2x14x8x128xf32>
+// SETS: %[[PACKED:.*]] = linalg.generic {indexing_maps = [#[[IDENTITY]], #[[BLOCKS_FIRST]]], {{.*}} ins(%[[SPLIT]] : tensor<1x2x14x8x128xf32>) outs(%{{.*}} : tensor<8x1x2x14x128xf32>)
 // SETS: scf.for %{{.*}} = %c128 to %c896 step %c128
 // SETS:   tensor.extract_slice %[[PACKED]][%{{.*}}, 0, 0, 0, 0] [1, 1, 2, 14, 128] [1, 1, 1, 1, 1] : tensor<8x1x2x14x128xf32> to tensor<1x2x14x128xf32>
 // SETS:   tensor.extract_slice %{{.*}}[%{{.*}}, 0, 0, 0, 0] [1, 1, 1, 128, 32] [1, 1, 1, 1, 1] : tensor<8x1x1x128x32xf32> to tensor<1x1x128x32xf32>
@@ -191,4 +197,32 @@ func.func @conv_columns_many_l1_sets(%x: tensor<1x1016x2x14xf32>, %w: tensor<64x
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x1016x2x14xf32>, tensor<64x1016x1x1xf32>) outs(%init : tensor<1x64x2x14xf32>) -> tensor<1x64x2x14xf32>
   return %r : tensor<1x64x2x14xf32>
+}
+
+// 64 channels put pixels 256 bytes apart: the three input rows of 58
+// columns that an output row's sweep reads in a block of 8 channels (174
+// pixels) fall into 16 of L1's 64 sets, 11 to a set, and do not stay there
+// for the next output rows: the input is packed in blocks of 8 channels.
+// SETS-LABEL: func @conv_rows_sixteen_l1_sets
+// SETS: linalg.generic {{.*}} ins(%{{.*}} : tensor<1x4x58x8x8xf32>) outs(%{{.*}} : tensor<8x1x4x58x8xf32>)
+// SETS: return
+func.func @conv_rows_sixteen_l1_sets(%x: tensor<1x64x4x58xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x2x56xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x2x56xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x2x56xf32>) -> tensor<1x64x2x56xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x4x58xf32>, tensor<64x64x3x3xf32>) outs(%init : tensor<1x64x2x56xf32>) -> tensor<1x64x2x56xf32>
+  return %r : tensor<1x64x2x56xf32>
+}
+
+// 48 channels (192 bytes a pixel) spread the same pixels over all 64 sets:
+// the input stays as it is.
+// SETS-LABEL: func @conv_rows_all_l1_sets
+// SETS-NOT: tensor<6x1x4x58x8xf32>
+// SETS: return
+func.func @conv_rows_all_l1_sets(%x: tensor<1x48x4x58xf32>, %w: tensor<64x48x3x3xf32>) -> tensor<1x64x2x56xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x64x2x56xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x64x2x56xf32>) -> tensor<1x64x2x56xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x48x4x58xf32>, tensor<64x48x3x3xf32>) outs(%init : tensor<1x64x2x56xf32>) -> tensor<1x64x2x56xf32>
+  return %r : tensor<1x64x2x56xf32>
 }
