@@ -207,17 +207,20 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // CHECK:   } {symc.prefetch_next_accumulator}
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
-// With parallel, threads share the convolution's output rows (two filter
-// tiles are too few for the cores): an scf.forall over the 8 rows around
-// the same serial schedule.
+// With parallel, two filter tiles are too few for the cores and one
+// image's 8 rows are a single block: threads share blocks of 2 rows (an
+// scf.forall over 4, two each), which sweep the packed filter tiles, rather
+// than single rows, which would read the weights unpacked.
 // By default, a convolution of fewer than 2 MFLOP (this one: 0.3) runs
 // on one thread: starting the threads would cost more than they save.
 // SMALL-LABEL: func @conv(
 // SMALL-NOT: scf.forall
 // SMALL-LABEL: func @conv_channel_blocks(
 // PARALLEL-LABEL: func @conv
-// PARALLEL: scf.forall (%{{.*}}) in (8) shared_outs
-// PARALLEL: vector.fma {{.*}} : vector<16xf32>
+// PARALLEL: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x1x3x3x8x16xf32>)
+// PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs
+// PARALLEL:   tensor.extract_slice %{{.*}} [1, 2, 8, 32] [1, 1, 1, 1] : tensor<1x8x8x32xf32> to tensor<1x2x8x32xf32>
+// PARALLEL:   vector.fma {{.*}} : vector<16xf32>
 // PARALLEL: scf.forall.in_parallel
 func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
@@ -237,6 +240,8 @@ func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tens
 // CHECK:     scf.for {{.*}} to %c8 step %c4
 // CHECK:       scf.for {{.*}} to %c16 step %c1
 // CHECK:         vector.fma {{.*}} : vector<16xf32>
+// With parallel, its one filter tile is not packed: threads share its 8
+// output rows.
 // PARALLEL-LABEL: func @conv_channel_blocks
 // PARALLEL: scf.forall (%{{.*}}) in (8) shared_outs
 // PARALLEL:   scf.for {{.*}} to %c64 step %c16
