@@ -474,6 +474,21 @@ func.func @transpose_three_channels(%x: tensor<1x3x8x32xf32>) -> tensor<1x8x32x3
 
 // -----
 
+// 56 columns (ResNet's first stage) take blocks of 14, the largest
+// divisor up to 16: blocks of 16 would leave a partial one of dynamic size,
+// which stays scalar.
+// CHECK-LABEL: func @transpose_columns_in_divisor_blocks
+// CHECK: scf.for {{.*}} = %c0 to %c56 step %c14
+// CHECK:   scf.for {{.*}} = %c0 to %c64 step %c16
+// CHECK:     linalg.transpose ins(%{{.*}} : tensor<1x16x1x14xf32>) outs(%{{.*}} : tensor<1x1x14x16xf32>)
+func.func @transpose_columns_in_divisor_blocks(%x: tensor<1x64x2x56xf32>) -> tensor<1x2x56x64xf32> {
+  %e = tensor.empty() : tensor<1x2x56x64xf32>
+  %t = linalg.transpose ins(%x : tensor<1x64x2x56xf32>) outs(%e : tensor<1x2x56x64xf32>) permutation = [0, 2, 3, 1]
+  return %t : tensor<1x2x56x64xf32>
+}
+
+// -----
+
 // A depthwise convolution (one channel and one filter per group) runs
 // channel-last as linalg.depthwise_conv_2d_nhwc_hwc between transposes,
 // one output row of 8 columns by 16 channels at a time, decomposed into

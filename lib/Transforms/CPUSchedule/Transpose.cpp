@@ -113,12 +113,20 @@ std::vector<TransposeSchedule> tagTransposes(ModuleOp module, int64_t threads) {
     int64_t readDim = llvm::find(perm, rank - 1) - perm.begin();
     if (rank < 2 || readDim == rank - 1)
       return;
-    // Blocks of 16, or the whole dimension when it is shorter (an image's
-    // 3 channels): a partial block would have dynamic sizes.
+    // Blocks of 16, the whole dimension when it is shorter (an image's 3
+    // channels), else the largest divisor from 16 down to 4 (56 columns:
+    // 14): a partial block has dynamic sizes, which stay scalar.
     auto resultType = cast<ShapedType>(op.getInit().getType());
-    auto blockOf = [&](int64_t dim) {
+    auto blockOf = [&](int64_t dim) -> int64_t {
       int64_t extent = resultType.getDimSize(dim);
-      return ShapedType::isDynamic(extent) ? 16 : std::min<int64_t>(16, extent);
+      if (ShapedType::isDynamic(extent))
+        return 16;
+      if (extent <= 16)
+        return extent;
+      for (int64_t block = 16; block >= 4; --block)
+        if (extent % block == 0)
+          return block;
+      return 16;
     };
     TransposeSchedule schedule;
     schedule.tile.assign(rank, 1);
