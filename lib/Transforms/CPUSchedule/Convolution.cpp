@@ -826,9 +826,9 @@ Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filte
   // fill, which symc-forward-fills then reads as a constant instead of
   // from memory (and drops, when nothing else reads it).
   acc = convolveBlock(b, loc, arith::ConstantIndexOp::create(b, loc, 0), acc);
-  int64_t channels = filterType.getRank() == 4
-                         ? filterType.getDimSize(2)
-                         : filterType.getDimSize(0) * filterType.getDimSize(3);
+  // The convolution's input channels (FCHW), whichever layout the
+  // operands have here.
+  int64_t channels = cast<RankedTensorType>(op.getDpsInputs()[1].getType()).getDimSize(1);
   if (channels > 2 * channelBlock) {
     Value step = arith::ConstantIndexOp::create(b, loc, channelBlock);
     Value end = arith::ConstantIndexOp::create(b, loc, channels - channelBlock);
