@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -125,6 +126,13 @@ private:
   bool borderFills;
 };
 
+/// Whether `op` reads a result of an scf.for or scf.forall nest.
+bool readsLoopNest(Operation *op) {
+  return llvm::any_of(op->getOperands(), [](Value operand) {
+    return isa_and_nonnull<scf::ForOp, scf::ForallOp>(operand.getDefiningOp());
+  });
+}
+
 struct SymFuseElementwisePass
     : symc::impl::SymFuseElementwiseBase<SymFuseElementwisePass> {
   using Base::Base;
@@ -144,6 +152,14 @@ struct SymFuseElementwisePass
       Operation *producer = fused->get().getDefiningOp();
       if (!producer || !producer->hasOneUse() ||
           bodySize(producer) + bodySize(fused->getOwner()) > limit)
+        return false;
+      // No reshape into an epilogue of a tiled nest (a convolution's
+      // BatchNorm or ReLU), which symc-fuse-conv-epilogues computes on the
+      // nest's register tiles only as long as it has the nest's shape: the
+      // channel-block split of the next convolution's packed input left
+      // VGG16-reduced's conv4 ReLUs apart.
+      if (isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(fused->getOwner()) &&
+          readsLoopNest(producer))
         return false;
       auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
       if (!consumer)

@@ -127,3 +127,53 @@ func.func @pad_into_producer(%x: tensor<1x4x4x8xf32>) -> (tensor<1x6x6x8xf32>, t
   } : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
   return %p, %relu : tensor<1x6x6x8xf32>, tensor<1x4x4x8xf32>
 }
+
+// An expand_shape stays below the ReLU of a loop nest's result (a tiled
+// convolution's epilogue, which symc-fuse-conv-epilogues computes on the
+// nest's tiles only in the nest's shape); the ReLU of a plain value still
+// takes the reshape up.
+// CHECK-LABEL: func.func @no_reshape_into_nest_epilogue
+// CHECK: %[[NEST:.*]] = scf.for
+// CHECK: %[[RELU:.*]] = linalg.generic {{.*}} ins(%[[NEST]] : tensor<4x16xf32>)
+// CHECK: tensor.expand_shape %[[RELU]] {{\[}}[0], [1, 2]] output_shape [4, 2, 8] : tensor<4x16xf32> into tensor<4x2x8xf32>
+// CHECK-LABEL: func.func @reshape_into_plain_relu
+// CHECK: %[[SPLIT:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0], [1, 2]] output_shape [4, 2, 8] : tensor<4x16xf32> into tensor<4x2x8xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[SPLIT]] : tensor<4x2x8xf32>)
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @no_reshape_into_nest_epilogue(%x: tensor<4x16xf32>, %n: index) -> tensor<4x2x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f32
+  %nest = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %x) -> (tensor<4x16xf32>) {
+    %d = tensor.empty() : tensor<4x16xf32>
+    %sum = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+        ins(%acc : tensor<4x16xf32>) outs(%d : tensor<4x16xf32>) {
+    ^bb0(%a: f32, %o: f32):
+      %r = arith.addf %a, %a : f32
+      linalg.yield %r : f32
+    } -> tensor<4x16xf32>
+    scf.yield %sum : tensor<4x16xf32>
+  }
+  %e = tensor.empty() : tensor<4x16xf32>
+  %relu = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%nest : tensor<4x16xf32>) outs(%e : tensor<4x16xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<4x16xf32>
+  %split = tensor.expand_shape %relu [[0], [1, 2]] output_shape [4, 2, 8] : tensor<4x16xf32> into tensor<4x2x8xf32>
+  return %split : tensor<4x2x8xf32>
+}
+
+func.func @reshape_into_plain_relu(%x: tensor<4x16xf32>) -> tensor<4x2x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x16xf32>
+  %relu = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<4x16xf32>) outs(%e : tensor<4x16xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<4x16xf32>
+  %split = tensor.expand_shape %relu [[0], [1, 2]] output_shape [4, 2, 8] : tensor<4x16xf32> into tensor<4x2x8xf32>
+  return %split : tensor<4x2x8xf32>
+}
