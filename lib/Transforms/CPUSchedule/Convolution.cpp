@@ -734,7 +734,9 @@ constexpr int64_t kL1Ways = 8, kL1Sets = 64, kLineBytes = 64;
 /// they cannot stay in L1 for the next output rows, which read all but one
 /// of those kernel rows again: pixels a multiple of 4 KB apart share one
 /// set, 256 bytes apart (64 channels) a sixteenth of them. A block's part
-/// of a pixel is one line at most (32 or 64 bytes of a line-aligned pixel).
+/// of a pixel is read whole, so that each of its lines (one for 8 or 16
+/// channels, 8 for fc7's 128) shares sets with the same line of the other
+/// pixels alike.
 bool pixelsShareL1Sets(int64_t pixels, int64_t pixelBytes) {
   if (pixelBytes % kLineBytes != 0)
     return false;
