@@ -21,8 +21,8 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <array>
-#include <numeric>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <tuple>
 
@@ -784,9 +784,10 @@ Value packInputChannelBlocks(OpBuilder &b, Location loc, Value input, int64_t ch
 
 /// convolveRowPieces over blocks of `channelBlock` input channels of
 /// `input`, NHWC or packed (packInputChannelBlocks), and of `filter`, HWCF
-/// or a packed tile (packFilterTiles): the first and the last apart, those between in an scf.for marked for
-/// symc-prefetch-next-block (the next block's weights and input channels
-/// come from L2 while this block computes its rows).
+/// or a packed tile (packFilterTiles): the first and the last apart, those
+/// between in an scf.for marked for symc-prefetch-next-block (the next
+/// block's weights and input channels come from L2 while this block
+/// computes its rows).
 Value convolveChannelBlocks(OpBuilder &b, Location loc, Value input, Value filter,
                             Value acc, ArrayRef<RowPiece> pieces, int64_t channelBlock,
                             linalg::Conv2DNchwFchwOp op, IntegerAttr id) {
