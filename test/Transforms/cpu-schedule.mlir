@@ -215,7 +215,7 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // on one thread: starting the threads would cost more than they save.
 // SMALL-LABEL: func @conv(
 // SMALL-NOT: scf.forall
-// SMALL-LABEL: func @conv_channel_blocks(
+// SMALL-LABEL: func @conv_rows_blocked_for_threads(
 // PARALLEL-LABEL: func @conv
 // PARALLEL: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x1x3x3x8x16xf32>)
 // PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs
@@ -225,6 +225,22 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x8x10x10xf32>, tensor<32x8x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
   return %r : tensor<1x32x8x8xf32>
+}
+
+// -----
+
+// Where the traffic model blocks the rows but leaves too few blocks for
+// the threads (this one: two blocks of 28 rows), the threads share smaller
+// row blocks (four of 14), still over packed filter tiles and an input
+// packed in channel blocks, not the 56 single rows with unpacked weights.
+// PARALLEL-LABEL: func @conv_rows_blocked_for_threads
+// PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}}) -> (tensor<1x56x56x32xf32>)
+// PARALLEL:   tensor.expand_shape {{.*}} into tensor<1x16x58x4x16xf32>
+// PARALLEL:   vector.fma {{.*}} : vector<16xf32>
+// PARALLEL: scf.forall.in_parallel
+func.func @conv_rows_blocked_for_threads(%x: tensor<1x64x58x58xf32>, %w: tensor<32x64x3x3xf32>, %init: tensor<1x32x56x56xf32>) -> tensor<1x32x56x56xf32> {
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x58x58xf32>, tensor<32x64x3x3xf32>) outs(%init : tensor<1x32x56x56xf32>) -> tensor<1x32x56x56xf32>
+  return %r : tensor<1x32x56x56xf32>
 }
 
 // -----
