@@ -95,6 +95,11 @@ cl::opt<bool> profile(
 cl::opt<unsigned> profileTop("profile-top",
                              cl::desc("--profile: how many nodes to list"),
                              cl::init(25), cl::cat(category));
+cl::opt<bool> profileKernels(
+    "profile-kernels",
+    cl::desc("--profile, and also list every kernel in the order it runs, "
+             "with its node (a node may run several: padding, packing, loops)"),
+    cl::init(false), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
                                  cl::desc("refuse params files declaring more"),
                                  cl::init(kDefaultMaxParamsBytes), cl::cat(category));
@@ -164,12 +169,15 @@ void printProfile(const CompiledModel &model, unsigned runs, double runMs) {
   };
   std::map<std::string, NodeTime> nodes;
   double totalMs = 0;
+  std::string kernelLines;
+  raw_string_ostream kernelList(kernelLines);
   for (auto [id, kernel] : llvm::enumerate(model.getProfiledKernels())) {
     auto [node, kind] = StringRef(kernel).split('\t');
     double ms = symc_profile_nanoseconds(id) / 1e6 / runs;
     nodes[node.str()].ms += ms;
     nodes[node.str()].kinds.insert(kind.str());
     totalMs += ms;
+    kernelList << format("  %5zu  %9.4f  ", id, ms) << node << "  (" << kind << ")\n";
   }
   std::vector<std::pair<std::string, NodeTime>> sorted(nodes.begin(), nodes.end());
   llvm::sort(sorted, [](const auto &a, const auto &b) { return a.second.ms > b.second.ms; });
@@ -183,6 +191,10 @@ void printProfile(const CompiledModel &model, unsigned runs, double runMs) {
   }
   if (sorted.size() > profileTop)
     outs() << "  ... " << (sorted.size() - profileTop) << " more nodes\n";
+  if (profileKernels)
+    outs() << "kernels in code order (ms per run; those that prepare the weights, "
+              "once, last):\n"
+           << kernelLines;
 }
 
 void printSummary(const TensorSignature &sig, const HostArray &out) {
@@ -351,5 +363,7 @@ int main(int argc, char **argv) {
       "  --threads=<uint>           - worker threads for matmuls and convolutions "
       "(OpenMP); 1 compiles serial code; default 0: one per core\n";
   cl::ParseCommandLineOptions(argc, argv, overview);
+  if (profileKernels)
+    profile = true;
   return runCodegenTool("sym-run", runModel);
 }
