@@ -195,7 +195,8 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // that a tile's weights for a block stream contiguously; each
 // iteration of the filter-tile loop convolves one. The loop over a row's
 // register tiles is marked for symc-prefetch-next-block to prefetch each
-// next tile's accumulators.
+// next tile's accumulators, and the filter-tile loop to prefetch the next
+// filter tile's weights and accumulators into L2.
 // CHECK-LABEL: func @conv
 // CHECK: linalg.transpose {{.*}} permutation = [0, 2, 3, 1]
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x1x3x3x8x16xf32>)
@@ -205,6 +206,7 @@ func.func @ragged_padded(%a: tensor<29x52xf32>, %b: tensor<52x60xf32>, %c: tenso
 // CHECK:   scf.for {{.*}} step %c4
 // CHECK:   vector.fma {{.*}} : vector<16xf32>
 // CHECK:   } {symc.prefetch_next_accumulator}
+// CHECK: } {symc.prefetch_next_block}
 // CHECK: linalg.transpose {{.*}} permutation = [0, 3, 1, 2]
 // CHECK-NOT: symc.conv_schedule
 // With parallel, two filter tiles are too few for the cores and one
@@ -233,6 +235,7 @@ func.func @conv(%x: tensor<1x8x10x10xf32>, %w: tensor<32x8x3x3xf32>, %init: tens
 // the threads (this one: two blocks of 28 rows), the threads share smaller
 // row blocks (four of 14), still over packed filter tiles and an input
 // packed in channel blocks, not the 56 single rows with unpacked weights.
+// CHECK-LABEL: func @conv_rows_blocked_for_threads
 // PARALLEL-LABEL: func @conv_rows_blocked_for_threads
 // PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}}) -> (tensor<1x56x56x32xf32>)
 // PARALLEL:   tensor.expand_shape {{.*}} into tensor<1x16x58x4x16xf32>
