@@ -161,7 +161,8 @@ Expected<StringMap<HostArray>> collectValues() {
 }
 
 /// --profile's table: each node's kernels summed, the costliest first,
-/// per run.
+/// per run; with --profile-kernels, then each kernel in the order of the
+/// code.
 void printProfile(const CompiledModel &model, unsigned runs, double runMs) {
   struct NodeTime {
     double ms = 0;
