@@ -97,7 +97,7 @@ cl::opt<unsigned> profileTop("profile-top",
                              cl::init(25), cl::cat(category));
 cl::opt<bool> profileKernels(
     "profile-kernels",
-    cl::desc("--profile, and also list every kernel in the order it runs, "
+    cl::desc("--profile, and also list every kernel in the order of the code, "
              "with its node (a node may run several: padding, packing, loops)"),
     cl::init(false), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
@@ -178,7 +178,8 @@ void printProfile(const CompiledModel &model, unsigned runs, double runMs) {
     nodes[node.str()].ms += ms;
     nodes[node.str()].kinds.insert(kind.str());
     totalMs += ms;
-    kernelList << format("  %5zu  %9.4f  ", id, ms) << node << "  (" << kind << ")\n";
+    if (profileKernels)
+      kernelList << format("  %5zu  %9.4f  ", id, ms) << node << "  (" << kind << ")\n";
   }
   std::vector<std::pair<std::string, NodeTime>> sorted(nodes.begin(), nodes.end());
   llvm::sort(sorted, [](const auto &a, const auto &b) { return a.second.ms > b.second.ms; });
