@@ -56,7 +56,11 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     outermost loop, the weights are packed per filter tile so that they
     stream contiguously. Depthwise convolutions (grouped, one channel and
     one filter per group) run channel-last too, vectorized over the
-    channels. With
+    channels. With `winograd`, 3x3 stride-1 convolutions of 32 or more
+    channels and filters (whole vectors) run as Winograd F(2x2, 3x3)
+    instead: per block of tiles, an input transform, 16 matmuls (the
+    matmul schedule's) by the filters transformed once, and an output
+    transform adding the bias. With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
     row blocks, filter tiles, or output rows when there are few of both)
     carries the work to threads. Convolutions and poolings run channel-last
@@ -79,6 +83,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
            "the L2 cache's size (0: the host's)">,
     Option<"l3Bytes", "l3-bytes", "int64_t", /*default=*/"0",
            "the L3 cache's size (0: the host's)">,
+    Option<"winograd", "winograd", "bool", /*default=*/"true",
+           "3x3 stride-1 convolutions whose channels and filters are whole "
+           "vectors, 32 or more, as Winograd F(2x2, 3x3)">,
     Option<"minParallelFlops", "min-parallel-flops", "int64_t", /*default=*/"2000000",
            "convolutions of fewer FLOPs run on one thread (starting the threads "
            "costs more than they save)">,

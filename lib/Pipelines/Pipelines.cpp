@@ -150,6 +150,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm, const CodegenOptions &options)
   // and broadcasts into generics that the schedule does not match.
   SymCPUScheduleOptions schedule;
   schedule.parallel = options.parallel;
+  schedule.winograd = options.winograd;
   pm.addPass(createSymCPUSchedule(schedule));
   // Before CSE merges the fills of same-shaped accumulators.
   pm.addNestedPass<func::FuncOp>(createSymForwardFills());

@@ -46,6 +46,11 @@ def _cases():
     # kernel rows that read real input (symc's row pieces, from 4M skipped
     # products): rows 0-1 and 11-12 read none, 2 and 10 one kernel row.
     C["conv_padding_rows"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(4, 1), num_filter=96, name="conv"), {"data": (2, 96, 7, 7)})
+    # 3x3 stride-1 layers of 32 channels or more run as Winograd F(2x2, 3x3)
+    # in symc-cpu-schedule: an odd output (tiles padded, sliced back) over
+    # two images with a bias; one of 20 x 20 (two blocks of tile rows).
+    C["conv_winograd"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=48, name="conv"), {"data": (2, 32, 9, 11)})
+    C["conv_winograd_blocks"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=64, no_bias=True, name="conv"), {"data": (1, 64, 20, 20)})
     C["conv_padding_rows_dilated"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(2, 1), pad=(3, 1), num_filter=128, no_bias=True, name="conv"), {"data": (2, 96, 9, 9)})
     C["conv_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 8, 8)})
     C["conv_depthwise"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_group=4, num_filter=4, no_bias=True, name="conv"), {"data": (1, 4, 7, 7)})
@@ -547,7 +552,8 @@ def _seed(name):
 # 1140, and MXNet's are 3.1e-5 off float64 (symc's, summed in order as a
 # serial f32 loop is: 1.3e-4).
 TOLERANCES = {"conv_dilate_wide_pad": 1e-4, "conv_padding_rows": 5e-4,
-              "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4}
+              "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4,
+              "conv_winograd": 2e-4, "conv_winograd_blocks": 2e-4}
 
 # Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):
 # this build's oneDNN refuses them.

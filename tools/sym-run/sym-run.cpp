@@ -100,6 +100,12 @@ cl::opt<bool> profileKernels(
     cl::desc("--profile, and also list every kernel in the order of the code, "
              "with its node (a node may run several: padding, packing, loops)"),
     cl::init(false), cl::cat(category));
+cl::opt<bool> winograd(
+    "winograd",
+    cl::desc("CPU: compute 3x3 stride-1 convolutions with enough channels as "
+             "Winograd F(2x2, 3x3), 2.25 times fewer multiplications "
+             "(--winograd=false: the direct schedule)"),
+    cl::init(true), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",
                                  cl::desc("refuse params files declaring more"),
                                  cl::init(kDefaultMaxParamsBytes), cl::cat(category));
@@ -253,6 +259,7 @@ Error runModel(mlir::MLIRContext &ctx) {
   codegen.profile = profile;
   codegen.passTiming = passTiming;
   codegen.parallel = threads != 1 && target == Target::CPU;
+  codegen.winograd = winograd;
   codegen.target = target;
   codegen.gpuChip = gpuArch;
   codegen.emulateGPU = emulateGPU;

@@ -34,6 +34,10 @@ struct CodegenOptions {
   /// Distribute matmuls and convolutions over threads (OpenMP; the count
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
+  /// CPU: 3x3 stride-1 convolutions as Winograd F(2x2, 3x3) where the
+  /// schedule finds it pays (symc-cpu-schedule's `winograd`); false keeps
+  /// the direct schedule, whose sums round as MXNet's do.
+  bool winograd = true;
 
   /// Arguments of @main (by MXNet name) whose values do not change from
   /// run to run (the weights). On the CPU, what depends only on them is

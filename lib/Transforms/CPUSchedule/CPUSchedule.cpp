@@ -118,6 +118,9 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     int64_t l1 = l1Bytes ? int64_t(l1Bytes) : hostL1DataBytes();
     int64_t l2 = l2Bytes ? int64_t(l2Bytes) : hostL2Bytes();
     int64_t l3 = l3Bytes ? int64_t(l3Bytes) : hostL3Bytes();
+    // Before the matmuls are scheduled: Winograd's are among them.
+    if (winograd)
+      cpu::rewriteWinogradConvolutions(module, tile.columns / 2, l2, threads);
     std::string schedules = cpu::scheduleMatmuls(module, tile, l1, l2, threads) +
                             cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads,
                                                       double(minParallelFlops)) +

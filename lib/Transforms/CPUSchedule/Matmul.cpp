@@ -24,13 +24,18 @@
 #include "Layout.h"
 #include "Schedules.h"
 
+#include "symc/Transforms/Passes.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
@@ -78,6 +83,13 @@ void splitBatchMatmuls(ModuleOp module) {
                                                sizes, strides)),
           offsets, sizes);
     };
+    // A filled accumulator is filled a matrix at a time, in the loop, so
+    // that symc-forward-fills starts each matmul's tiles from the fill in
+    // registers (filled whole before the loop, Winograd's 600 KB of
+    // SqueezeNet's 13x13 layers took a fifth of their time).
+    auto fill = init.getDefiningOp<linalg::FillOp>();
+    if (fill)
+      init = fill.getDpsInits()[0];
     Value zero = arith::ConstantIndexOp::create(b, loc, 0);
     Value one = arith::ConstantIndexOp::create(b, loc, 1);
     Value batch = arith::ConstantIndexOp::create(
@@ -88,6 +100,8 @@ void splitBatchMatmuls(ModuleOp module) {
           auto [a, unusedA, unusedB] = slice2D(nb, l, lhs, index);
           auto [bMat, unusedC, unusedD] = slice2D(nb, l, rhs, index);
           auto [acc, offsets, sizes] = slice2D(nb, l, carried[0], index);
+          if (fill)
+            acc = linalg::FillOp::create(nb, l, fill.value(), ValueRange{acc}).getResult(0);
           Value product =
               linalg::MatmulOp::create(nb, l, TypeRange{acc.getType()},
                                        ValueRange{a, bMat}, ValueRange{acc})
@@ -450,11 +464,26 @@ bool isConstantOrItsTranspose(Value value) {
          (transpose && matchPattern(transpose.getInput(), m_Constant()));
 }
 
+/// Whether the rows of 2-D `value` lie one after the other in memory: it
+/// is no slice, or one matrix of a batch (splitBatchMatmuls'), whose other
+/// dimensions it takes whole.
+bool rowsAreContiguous(Value value) {
+  auto slice = value.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice)
+    return true;
+  ArrayRef<int64_t> sizes = slice.getStaticSizes();
+  ArrayRef<int64_t> source = slice.getSourceType().getShape();
+  int64_t dropped = int64_t(sizes.size()) - slice.getResultType().getRank();
+  return slice.hasUnitStride() && llvm::all_of(sizes.take_front(dropped),
+                                               [](int64_t s) { return s == 1; }) &&
+         sizes.drop_front(dropped) == source.drop_front(dropped);
+}
+
 /// A as packedMatmul takes it for `blocking`: packed whole where it is
 /// constant (then packed at compile time), padded with rows (a padded copy
 /// and the packs of its blocks were two passes: the 777 matmul ran 2.5%
 /// slower) or shared by column groups (which would each pack the same
-/// blocks); itself where it is one depth block, unless it is a slice, whose
+/// blocks); itself where it is one depth block, unless it is a slice whose
 /// rows may lie far apart; else packed per row block.
 MatmulLhs lhsFor(OpBuilder &b, Location loc, Value lhs, const MatmulBlocking &blocking,
                  int64_t rm) {
@@ -464,7 +493,7 @@ MatmulLhs lhsFor(OpBuilder &b, Location loc, Value lhs, const MatmulBlocking &bl
     return {packRowTiles(b, loc, lhs, blocking.m, blocking.paddedDepth(), rm, blocking.depth),
             LhsLayout::PackedWhole};
   }
-  if (blocking.depth == blocking.k && !lhs.getDefiningOp<tensor::ExtractSliceOp>())
+  if (blocking.depth == blocking.k && rowsAreContiguous(lhs))
     return {lhs, LhsLayout::Direct};
   return {lhs, LhsLayout::PackedPerBlock};
 }
@@ -666,6 +695,73 @@ void foldConstantTransposedB(linalg::MatmulOp op) {
     rhs.set(folded);
 }
 
+/// Whether `value` depends only on constants and the weights (function
+/// arguments marked symc.invariant), through ops without side effects:
+/// what symc-hoist-invariant-computations computes once.
+bool dependsOnlyOnWeights(Value value, DenseMap<Value, bool> &known) {
+  if (auto it = known.find(value); it != known.end())
+    return it->second;
+  bool result = false;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
+    result = func && func.getArgAttr(arg.getArgNumber(), kInvariantAttr);
+  } else if (Operation *op = value.getDefiningOp(); isMemoryEffectFree(op)) {
+    SetVector<Value> used(op->getOperands().begin(), op->getOperands().end());
+    getUsedValuesDefinedAbove(op->getRegions(), used);
+    result = llvm::all_of(used, [&](Value v) { return dependsOnlyOnWeights(v, known); });
+  }
+  known[value] = result;
+  return result;
+}
+
+/// B's column panels (packColumnPanels, to `k` x `n` by depth blocks of
+/// `depth`) for a matmul of splitBatchMatmuls' loop whose batched B
+/// depends only on the weights (Winograd's transformed filters): packed
+/// for the whole batch where B is computed, from where
+/// symc-hoist-invariant-computations moves them to the prepare step (or
+/// folded, for constants), and this iteration's panels sliced from them.
+/// Packed in the loop, a 512-channel layer's 16 MB of B were copied in
+/// every run. Where the depth blocks divide B's depth, the batch packed
+/// as one matrix of batch * k rows is the stack of the matrices' packs,
+/// one copy rather than one per matrix. Null for any other matmul.
+Value hoistedColumnPanels(linalg::MatmulOp op, int64_t k, int64_t n, int64_t depth,
+                          int64_t rn) {
+  auto slice = op.getDpsInputs()[1].getDefiningOp<tensor::ExtractSliceOp>();
+  auto loop = dyn_cast<scf::ForOp>(op->getParentOp());
+  if (!slice || !loop || slice->getParentOp() != loop ||
+      !loop.isDefinedOutsideOfLoop(slice.getSource()) ||
+      slice.getMixedOffsets().front() != OpFoldResult(loop.getInductionVar()))
+    return nullptr;
+  ArrayRef<int64_t> batched = slice.getSourceType().getShape();
+  DenseMap<Value, bool> known;
+  if (batched.size() != 3 || k != batched[1] || k % depth != 0 || !rowsAreContiguous(slice) ||
+      !dependsOnlyOnWeights(slice.getSource(), known))
+    return nullptr;
+  // Where B is computed, outside any loop the batch's loop is in (a
+  // Winograd convolution's blocks).
+  OpBuilder b(op->getContext());
+  b.setInsertionPointAfterValue(slice.getSource());
+  Location loc = op.getLoc();
+  Type elt = slice.getSourceType().getElementType();
+  Value rows = b.createOrFold<tensor::CollapseShapeOp>(
+      loc, RankedTensorType::get({batched[0] * k, batched[2]}, elt), slice.getSource(),
+      ArrayRef<ReassociationIndices>{{0, 1}, {2}});
+  Value packed = packColumnPanels(b, loc, rows, batched[0] * k, n, depth, rn);
+  // [batch * k / depth, panels, depth, rn] -> [batch, k / depth, ...].
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(packed.getType()).getShape();
+  SmallVector<int64_t> perMatrix = {batched[0], k / depth};
+  llvm::append_range(perMatrix, shape.drop_front());
+  packed = b.createOrFold<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get(perMatrix, elt), packed,
+      ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}, {4}});
+  SmallVector<int64_t> sliceShape = perMatrix;
+  sliceShape.front() = 1;
+  SmallVector<OpFoldResult> offsets(sliceShape.size(), b.getIndexAttr(0));
+  offsets.front() = loop.getInductionVar();
+  OpBuilder inner(op);
+  return sliceOf(inner, loc, packed, offsets, sliceShape, int64_t(shape.size()));
+}
+
 /// Rewrites each static f32 matmul with a blocking into packed operands
 /// and packedMatmul's loops (on operands padded with zeros; where the
 /// blocking pads the accumulator, the result sliced back); tags the others to loop (i, k, j). Whether any were
@@ -685,8 +781,10 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
       return;
     int64_t m = out.getDimSize(0), n = out.getDimSize(1), k = lhs.getDimSize(1);
     bool exactRows = !isConstantOrItsTranspose(op.getDpsInputs()[0]);
+    // One already in a loop that threads share runs on its thread.
+    int64_t opThreads = op->getParentOfType<scf::ForallOp>() ? 1 : threads;
     if (std::optional<MatmulBlocking> blocking =
-            blockingFor(m, n, k, rm, rn, l1Bytes, l2Bytes, threads, exactRows)) {
+            blockingFor(m, n, k, rm, rn, l1Bytes, l2Bytes, opThreads, exactRows)) {
       packed.push_back({op, *blocking});
       return;
     }
@@ -701,8 +799,11 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
     auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
     int64_t m = out.getDimSize(0), n = out.getDimSize(1);
     MatmulLhs lhs = lhsFor(b, loc, op.getDpsInputs()[0], blocking, rm);
-    Value rhs = packColumnPanels(b, loc, op.getDpsInputs()[1], blocking.paddedDepth(),
-                                 llvm::alignTo(blocking.n, rn), blocking.depth, rn);
+    Value rhs = hoistedColumnPanels(op, blocking.paddedDepth(), llvm::alignTo(blocking.n, rn),
+                                    blocking.depth, rn);
+    if (!rhs)
+      rhs = packColumnPanels(b, loc, op.getDpsInputs()[1], blocking.paddedDepth(),
+                             llvm::alignTo(blocking.n, rn), blocking.depth, rn);
     Value acc = padHigh(b, loc, op.getDpsInits()[0], {blocking.m - m, blocking.n - n});
     Value product = packedMatmul(b, loc, lhs, rhs, acc, blocking, rm, rn);
     if (blocking.m != m || blocking.n != n)

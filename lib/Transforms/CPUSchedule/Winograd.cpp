@@ -1,0 +1,416 @@
+//===- Winograd.cpp - 3x3 convolutions as Winograd F(2x2, 3x3) ---------===//
+//
+// A 3x3 stride-1 convolution computes each 2x2 block of outputs from a 4x4
+// patch of its input with 16 products per channel pair instead of 36
+// (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks"):
+//
+//   Y = A^T [ (G g G^T) .* (B^T d B) ] A
+//
+// summed over the input channels. Over the channels, the elementwise
+// product at each of the 16 positions of the 4x4 tile is a matmul: the
+// transformed inputs of all tiles (tiles x channels) by the transformed
+// filters (channels x filters). So the convolution becomes
+// - the filter transform (G g G^T), which depends only on the weights: at
+//   compile time for constant weights, else in the prepare step;
+// - the input transform (B^T d B), elementwise additions over the channels
+//   (vectorized, one tile at a time), into 16 tiles x channels matrices;
+// - 16 matmuls, which the matmul schedule packs, tiles and vectorizes;
+// - the output transform (A^T m A), with the bias added, into the 2x2
+//   blocks of the channel-last output.
+// 2.25 times fewer multiplications than the direct schedule, for about 4
+// times the input's and the output's memory traffic in the transforms.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Layout.h"
+#include "Schedules.h"
+#include "symc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Matchers.h"
+
+#include <array>
+
+using namespace mlir;
+
+namespace symc::cpu {
+namespace {
+
+/// The input tile's side (m + r - 1 for m = 2 outputs, r = 3 taps), its
+/// positions, and the output block's side.
+constexpr int64_t kTileSide = 4, kPositions = kTileSide * kTileSide, kBlockSide = 2;
+
+/// G, the filter transform's 4 x 3 matrix.
+constexpr double kG[kTileSide][3] = {{1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}};
+
+/// B^T x for a column x of 4: the input transform along one axis.
+std::array<Value, 4> inputTransform1D(OpBuilder &b, Location loc, ArrayRef<Value> x) {
+  auto sub = [&](Value l, Value r) { return Value(arith::SubFOp::create(b, loc, l, r)); };
+  auto add = [&](Value l, Value r) { return Value(arith::AddFOp::create(b, loc, l, r)); };
+  return {sub(x[0], x[2]), add(x[1], x[2]), sub(x[2], x[1]), sub(x[1], x[3])};
+}
+
+/// A^T x for a column x of 4: the output transform along one axis.
+std::array<Value, 2> outputTransform1D(OpBuilder &b, Location loc, ArrayRef<Value> x) {
+  auto sub = [&](Value l, Value r) { return Value(arith::SubFOp::create(b, loc, l, r)); };
+  auto add = [&](Value l, Value r) { return Value(arith::AddFOp::create(b, loc, l, r)); };
+  return {add(add(x[0], x[1]), x[2]), sub(sub(x[1], x[2]), x[3])};
+}
+
+/// The separable 2-D transform of a tile (rows x columns values, row-major)
+/// by `transform1D`, which maps a column of `rows` values to `out` values:
+/// first down the columns, then along the rows; `out` x `out` values.
+template <size_t Out, typename Transform>
+SmallVector<Value> transform2D(ArrayRef<Value> tile, int64_t side, Transform transform1D) {
+  // Down each column j: column[i] = tile[i][j].
+  SmallVector<std::array<Value, Out>> columns;
+  for (int64_t j = 0; j < side; ++j) {
+    SmallVector<Value> column;
+    for (int64_t i = 0; i < side; ++i)
+      column.push_back(tile[i * side + j]);
+    columns.push_back(transform1D(column));
+  }
+  SmallVector<Value> result;
+  for (size_t i = 0; i < Out; ++i) {
+    SmallVector<Value> row;
+    for (int64_t j = 0; j < side; ++j)
+      row.push_back(columns[j][i]);
+    for (Value v : transform1D(row))
+      result.push_back(v);
+  }
+  return result;
+}
+
+Value emptyLike(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
+  return tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
+}
+
+/// The body of one step of an scf.for over a tensor: the tensor updated.
+using StepBody = function_ref<Value(OpBuilder &, Location, Value index, Value carried)>;
+
+/// An scf.for from 0 to `extent` by `step` carrying `init` through `body`.
+Value forEach(OpBuilder &b, Location loc, int64_t extent, int64_t step, Value init, StepBody body) {
+  auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
+  auto loop = scf::ForOp::create(b, loc, index(0), index(extent), index(step), ValueRange{init},
+                                 [&](OpBuilder &nb, Location l, Value i, ValueRange carried) {
+                                   scf::YieldOp::create(nb, l, body(nb, l, i, carried[0]));
+                                 });
+  return loop.getResult(0);
+}
+
+/// `index * factor + offset`.
+Value affineIndex(OpBuilder &b, Location loc, Value index, int64_t factor, int64_t offset) {
+  AffineExpr d = getAffineDimExpr(0, b.getContext());
+  return affine::makeComposedAffineApply(b, loc, d * factor + offset, {OpFoldResult(index)})
+      .getResult();
+}
+
+Value constantIndex(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+/// A vector of `lanes` floats of `source` at `indices` (in bounds).
+Value readVector(OpBuilder &b, Location loc, Value source, ValueRange indices, int64_t lanes) {
+  auto type = VectorType::get({lanes}, b.getF32Type());
+  Value padding = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
+  return vector::TransferReadOp::create(b, loc, type, source, indices, padding,
+                                        ArrayRef<bool>{true});
+}
+
+/// `vector` written into `dest` at `indices` (in bounds).
+Value writeVector(OpBuilder &b, Location loc, Value vector, Value dest, ValueRange indices) {
+  return vector::TransferWriteOp::create(b, loc, vector, dest, indices, ArrayRef<bool>{true})
+      .getResult();
+}
+
+/// Loops over the `rows` x `columns` tiles of a block and the vectors of
+/// `lanes` of their `channels`, carrying `init`; `step` computes one
+/// vector of one tile.
+using TileStep =
+    function_ref<Value(OpBuilder &, Location, Value row, Value column, Value channel, Value acc)>;
+Value forEachTileVector(OpBuilder &b, Location loc, Value init, int64_t rows, int64_t columns,
+                        int64_t channels, int64_t lanes, TileStep step) {
+  return forEach(b, loc, rows, 1, init, [&](OpBuilder &rb, Location rl, Value row, Value perRow) {
+    return forEach(rb, rl, columns, 1, perRow,
+                   [&](OpBuilder &tb, Location tl, Value column, Value perTile) {
+                     return forEach(tb, tl, channels, lanes, perTile,
+                                    [&](OpBuilder &cb, Location cl, Value channel, Value acc) {
+                                      return step(cb, cl, row, column, channel, acc);
+                                    });
+                   });
+  });
+}
+
+/// The transformed inputs of a block of `rows` x `columns` tiles, (16 tile
+/// positions, rows * columns, channels): the tiles of image `image` from
+/// tile row `firstRow` on, in the padded channel-last input `nhwc`, `lanes`
+/// channels at a time. Each step reads a 4 x 4 patch of vectors and writes
+/// its 16 transformed vectors.
+Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value image, Value firstRow,
+                      int64_t rows, int64_t columns, int64_t lanes) {
+  int64_t c = cast<RankedTensorType>(nhwc.getType()).getDimSize(3);
+  Value init = emptyLike(b, loc, {kPositions, rows, columns, c});
+  Value tiles = forEachTileVector(
+      b, loc, init, rows, columns, c, lanes,
+      [&](OpBuilder &cb, Location cl, Value row, Value column, Value channel, Value acc) {
+        Value inputRow = arith::AddIOp::create(cb, cl, firstRow, row);
+        SmallVector<Value> patch;
+        for (int64_t i = 0; i < kTileSide; ++i)
+          for (int64_t j = 0; j < kTileSide; ++j)
+            patch.push_back(readVector(cb, cl, nhwc,
+                                       {image, affineIndex(cb, cl, inputRow, kBlockSide, i),
+                                        affineIndex(cb, cl, column, kBlockSide, j), channel},
+                                       lanes));
+        SmallVector<Value> transformed = transform2D<4>(
+            patch, kTileSide, [&](ArrayRef<Value> x) { return inputTransform1D(cb, cl, x); });
+        for (auto [p, v] : llvm::enumerate(transformed))
+          acc = writeVector(cb, cl, v, acc,
+                            {constantIndex(cb, cl, int64_t(p)), row, column, channel});
+        return acc;
+      });
+  return tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get({kPositions, rows * columns, c}, b.getF32Type()), tiles,
+      ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3}});
+}
+
+/// The block's channel-last outputs (1, 2 * rows, 2 * columns, filters)
+/// from its 16 positions' products (16, rows * columns, filters), plus
+/// `bias` per filter if any, `lanes` filters at a time. Each step reads a
+/// tile's 16 vectors of products and writes its 2 x 2 block of outputs.
+Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias, int64_t rows,
+                       int64_t columns, int64_t lanes) {
+  int64_t f = cast<RankedTensorType>(products.getType()).getDimSize(2);
+  products = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get({kPositions, rows, columns, f}, b.getF32Type()), products,
+      ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3}});
+  Value init = emptyLike(b, loc, {1, kBlockSide * rows, kBlockSide * columns, f});
+  return forEachTileVector(
+      b, loc, init, rows, columns, f, lanes,
+      [&](OpBuilder &cb, Location cl, Value row, Value column, Value filter, Value acc) {
+        SmallVector<Value> tile;
+        for (int64_t p = 0; p < kPositions; ++p)
+          tile.push_back(
+              readVector(cb, cl, products, {constantIndex(cb, cl, p), row, column, filter}, lanes));
+        SmallVector<Value> block = transform2D<2>(
+            tile, kTileSide, [&](ArrayRef<Value> x) { return outputTransform1D(cb, cl, x); });
+        Value perFilter = bias ? readVector(cb, cl, bias, {filter}, lanes) : Value();
+        Value zero = constantIndex(cb, cl, 0);
+        for (int64_t i = 0; i < kBlockSide; ++i)
+          for (int64_t j = 0; j < kBlockSide; ++j) {
+            Value v = block[i * kBlockSide + j];
+            if (perFilter)
+              v = arith::AddFOp::create(cb, cl, v, perFilter);
+            acc = writeVector(cb, cl, v, acc,
+                              {zero, affineIndex(cb, cl, row, kBlockSide, i),
+                               affineIndex(cb, cl, column, kBlockSide, j), filter});
+          }
+        return acc;
+      });
+}
+
+/// The transformed filters, (16 tile positions, channels, filters):
+/// U[p = 4 i + j][c][f] = (G g G^T)[i][j] for g = fchw[f][c].
+/// Computed now for constant weights (in double, rounded once), else by a
+/// generic that symc-hoist-invariant-computations moves to the prepare
+/// step.
+Value transformFilters(OpBuilder &b, Location loc, Value fchw) {
+  auto type = cast<RankedTensorType>(fchw.getType());
+  int64_t f = type.getDimSize(0), c = type.getDimSize(1);
+  auto resultType = RankedTensorType::get({kPositions, c, f}, b.getF32Type());
+  DenseElementsAttr weights;
+  if (matchPattern(fchw, m_Constant(&weights)) && weights.getElementType().isF32()) {
+    SmallVector<float> g(weights.getValues<float>());
+    std::vector<float> u(kPositions * c * f);
+    for (int64_t fi = 0; fi < f; ++fi)
+      for (int64_t ci = 0; ci < c; ++ci) {
+        const float *k = &g[(fi * c + ci) * 9];
+        for (int64_t i = 0; i < kTileSide; ++i)
+          for (int64_t j = 0; j < kTileSide; ++j) {
+            double sum = 0;
+            for (int64_t r = 0; r < 3; ++r)
+              for (int64_t s = 0; s < 3; ++s)
+                sum += kG[i][r] * double(k[r * 3 + s]) * kG[j][s];
+            u[((i * kTileSide + j) * c + ci) * f + fi] = float(sum);
+          }
+      }
+    return arith::ConstantOp::create(b, loc,
+                                     DenseElementsAttr::get(resultType, ArrayRef<float>(u)));
+  }
+  SmallVector<float> gValues;
+  for (const auto &row : kG)
+    for (double v : row)
+      gValues.push_back(float(v));
+  auto gType = RankedTensorType::get({kTileSide, 3}, b.getF32Type());
+  Value gMatrix =
+      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(gType, ArrayRef<float>(gValues)));
+  // (i, j, c, f, r, s): U[i][j][c][f] += G[i][r] * g[f][c][r][s] * G[j][s].
+  MLIRContext *ctx = b.getContext();
+  auto map = [&](ArrayRef<unsigned> dims) {
+    SmallVector<AffineExpr> exprs;
+    for (unsigned d : dims)
+      exprs.push_back(getAffineDimExpr(d, ctx));
+    return AffineMap::get(6, 0, exprs, ctx);
+  };
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
+  Value init = linalg::FillOp::create(b, loc, zero,
+                                      ValueRange{emptyLike(b, loc, {kTileSide, kTileSide, c, f})})
+                   .getResult(0);
+  using utils::IteratorType;
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, ValueRange{gMatrix, fchw, gMatrix}, ValueRange{init},
+      ArrayRef<AffineMap>{map({0, 4}), map({3, 2, 4, 5}), map({1, 5}), map({0, 1, 2, 3})},
+      {IteratorType::parallel, IteratorType::parallel, IteratorType::parallel,
+       IteratorType::parallel, IteratorType::reduction, IteratorType::reduction},
+      [](OpBuilder &nb, Location nloc, ValueRange args) {
+        Value product = arith::MulFOp::create(nb, nloc, args[0], args[1]);
+        product = arith::MulFOp::create(nb, nloc, product, args[2]);
+        linalg::YieldOp::create(nb, nloc, Value(arith::AddFOp::create(nb, nloc, args[3], product)));
+      });
+  return tensor::CollapseShapeOp::create(b, loc, resultType, generic.getResult(0),
+                                         ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}});
+}
+
+/// The per-filter bias that a convolution's accumulator broadcasts (a
+/// null value for a zero fill); nothing for any other accumulator.
+std::optional<Value> biasOf(Value init) {
+  if (auto fill = init.getDefiningOp<linalg::FillOp>())
+    return matchPattern(fill.value(), m_AnyZeroFloat()) ? std::optional<Value>(Value())
+                                                        : std::nullopt;
+  if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+      broadcast && broadcast.getDimensions() == ArrayRef<int64_t>{0, 2, 3})
+    return broadcast.getInput();
+  return std::nullopt;
+}
+
+/// Whether `op` is what F(2x2, 3x3) computes: a 3x3 kernel, unit strides
+/// and dilations, static f32 shapes.
+bool isWinogradShaped(linalg::Conv2DNchwFchwOp op) {
+  auto isStaticF32 = [](Value v) {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    return type && type.hasStaticShape() && type.getElementType().isF32();
+  };
+  auto isOne = [](int64_t v) { return v == 1; };
+  auto filter = dyn_cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+  return llvm::all_of(op->getOperands(), isStaticF32) && filter.getDimSize(2) == 3 &&
+         filter.getDimSize(3) == 3 && llvm::all_of(op.getStrides().getValues<int64_t>(), isOne) &&
+         llvm::all_of(op.getDilations().getValues<int64_t>(), isOne);
+}
+
+/// Whether F(2x2, 3x3) pays for a convolution by `fchw` filters: channels
+/// and filters whole vectors of `lanes` (the transforms are vectorized over
+/// them), and 32 or more of both, so that the 16 matmuls outweigh the
+/// transforms' traffic.
+bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
+  int64_t f = fchw.getDimSize(0), c = fchw.getDimSize(1);
+  return c % lanes == 0 && f % lanes == 0 && c >= 32 && f >= 32;
+}
+
+/// The fewest tiles of a block: its matmuls' rows, for at least four
+/// register tiles of rows (fewer ran SqueezeNet's 13x13 layers, in blocks
+/// of 7 tiles, 1.5 times slower than the direct schedule).
+constexpr int64_t kMinBlockTiles = 32;
+
+/// The tile rows of a block (a divisor of `rows`) of one of `images`
+/// images: the most whose transformed inputs and products (16 positions of
+/// `columns` tiles a row, `c` channels and `f` filters) fit half of L2, so
+/// that the matmuls and the output transform read them from there, and
+/// that leave a block for each of the `threads`; at least kMinBlockTiles
+/// tiles (else the fewest rows that hold them, or all).
+int64_t blockRows(int64_t images, int64_t rows, int64_t columns, int64_t c, int64_t f,
+                  int64_t l2Bytes, int64_t threads) {
+  std::optional<int64_t> fitting, smallest;
+  for (int64_t r = 1; r <= rows; ++r) {
+    if (rows % r != 0 || r * columns < std::min(kMinBlockTiles, rows * columns) ||
+        images * (rows / r) < std::min(threads, images * rows))
+      continue;
+    if (!smallest)
+      smallest = r;
+    if (kPositions * r * columns * (c + f) * 4 <= l2Bytes / 2)
+      fitting = r;
+  }
+  return fitting ? *fitting : smallest ? *smallest : rows;
+}
+
+/// Rewrites `op` (NCHW, 3x3, stride and dilation 1, static f32, its
+/// accumulator a zero fill or a bias) as F(2x2, 3x3), block by block of
+/// tile rows (blockRows): the block's input transform, its 16 matmuls (by
+/// the filters transformed once), its output transform. Threads share the
+/// blocks where there are enough, else each block's matmuls.
+void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes, int64_t l2Bytes,
+                       int64_t threads) {
+  auto in = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
+  auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+  int64_t n = out.getDimSize(0), f = out.getDimSize(1), oh = out.getDimSize(2),
+          ow = out.getDimSize(3), c = in.getDimSize(1);
+  int64_t rows = llvm::divideCeil(oh, kBlockSide), columns = llvm::divideCeil(ow, kBlockSide);
+  int64_t block = blockRows(n, rows, columns, c, f, l2Bytes, threads);
+  int64_t blocksPerImage = rows / block;
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  // Channel-last, padded to whole tiles (symc-sink-transposes cancels the
+  // transposes against the neighbours').
+  Value input = createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1});
+  input = padHigh(b, loc, input,
+                  {0, kBlockSide * rows + 2 - in.getDimSize(2),
+                   kBlockSide * columns + 2 - in.getDimSize(3), 0});
+  Value filters = transformFilters(b, loc, op.getDpsInputs()[1]);
+  Value output = emptyLike(b, loc, {n, kBlockSide * rows, kBlockSide * columns, f});
+  SmallVector<int64_t> blockShape = {1, kBlockSide * block, kBlockSide * columns, f};
+  MLIRContext *ctx = b.getContext();
+  AffineExpr d = getAffineDimExpr(0, ctx);
+  Value result = loopOverSlices(
+      b, loc, n * blocksPerImage, output, getAsIndexOpFoldResult(ctx, blockShape),
+      threads > 1 && n * blocksPerImage >= threads,
+      [&](OpBuilder &nb, Location l, Value index,
+          Value) -> std::pair<Value, SmallVector<OpFoldResult>> {
+        auto apply = [&](AffineExpr e) {
+          return affine::makeComposedAffineApply(nb, l, e, {OpFoldResult(index)}).getResult();
+        };
+        Value image = apply(d.floorDiv(blocksPerImage));
+        Value firstRow = apply((d % blocksPerImage) * block);
+        Value tiles = transformInputs(nb, l, input, image, firstRow, block, columns, lanes);
+        // The 16 positions' matmuls, (tiles x channels) by (channels x
+        // filters).
+        Value zero = arith::ConstantOp::create(nb, l, nb.getF32FloatAttr(0));
+        Value acc = linalg::FillOp::create(
+                        nb, l, zero, ValueRange{emptyLike(nb, l, {kPositions, block * columns, f})})
+                        .getResult(0);
+        Value products = linalg::BatchMatmulOp::create(nb, l, TypeRange{acc.getType()},
+                                                       ValueRange{tiles, filters}, ValueRange{acc})
+                             .getResult(0);
+        Value outputs = transformOutputs(nb, l, products, bias, block, columns, lanes);
+        return {outputs,
+                {OpFoldResult(image),
+                 OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block))),
+                 nb.getIndexAttr(0), nb.getIndexAttr(0)}};
+      });
+  if (kBlockSide * rows != oh || kBlockSide * columns != ow)
+    result = sliceOf(b, loc, result, SmallVector<OpFoldResult>(4, b.getIndexAttr(0)),
+                     {n, oh, ow, f});
+  result = createTranspose(b, loc, result, {0, 3, 1, 2});
+  op->replaceAllUsesWith(ValueRange{result});
+  op->erase();
+}
+
+} // namespace
+
+void rewriteWinogradConvolutions(ModuleOp module, int64_t lanes, int64_t l2Bytes, int64_t threads) {
+  SmallVector<std::pair<linalg::Conv2DNchwFchwOp, Value>> convs;
+  module.walk([&](linalg::Conv2DNchwFchwOp op) {
+    if (!isWinogradShaped(op) ||
+        !worthWinograd(cast<RankedTensorType>(op.getDpsInputs()[1].getType()), lanes))
+      return;
+    if (std::optional<Value> bias = biasOf(op.getDpsInits()[0]))
+      convs.push_back({op, *bias});
+  });
+  for (auto [op, bias] : convs)
+    rewriteAsWinograd(op, bias, lanes, l2Bytes, threads);
+}
+
+} // namespace symc::cpu
