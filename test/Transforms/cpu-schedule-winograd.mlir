@@ -14,16 +14,16 @@
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
 // CHECK: tensor.collapse_shape {{.*}} into tensor<16x32x32xf32>
 // CHECK: scf.for {{.*}} -> (tensor<16x2x32x16xf32>)
-// CHECK: scf.for {{.*}} to %c4 step %c1 {{.*}} -> (tensor<16x4x4x32xf32>)
+// CHECK: scf.for {{.*}} to %c4 step %c1 {{.*}} -> (tensor<16x1x4x4x32xf32>)
 // CHECK:   scf.for {{.*}} to %c4 step %c1
 // CHECK:     scf.for {{.*}} to %c32 step %c8
 // CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<1x10x10x32xf32>, vector<8xf32>
-// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<8xf32>, tensor<16x4x4x32xf32>
+// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<8xf32>, tensor<16x1x4x4x32xf32>
 // CHECK: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<16x16x32xf32>)
 // CHECK:   linalg.fill {{.*}} -> tensor<16x32xf32>
 // CHECK:   vector.fma {{.*}} : vector<16xf32>
 // CHECK: scf.for {{.*}} to %c4 step %c1 {{.*}} -> (tensor<1x8x8x32xf32>)
-// CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x4x4x32xf32>, vector<8xf32>
+// CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x1x4x4x32xf32>, vector<8xf32>
 // CHECK: vector.transfer_read %{{.*}} : tensor<32xf32>, vector<8xf32>
 // CHECK-COUNT-4: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
 // CHECK-NOT: linalg.conv_2d
@@ -49,7 +49,7 @@ func.func @winograd(%x: tensor<1x32x10x10xf32>, %w: tensor<32x32x3x3xf32> {symc.
 // tile rows (32 tiles each), each block's matmuls on its thread.
 // PARALLEL-LABEL: func @winograd_blocks
 // PARALLEL: scf.forall (%{{.*}}) in (2) shared_outs(%{{.*}}) -> (tensor<1x16x16x32xf32>)
-// PARALLEL:   scf.for {{.*}} -> (tensor<16x4x8x32xf32>)
+// PARALLEL:   scf.for {{.*}} -> (tensor<16x1x4x8x32xf32>)
 // PARALLEL:   scf.for {{.*}} to %c16 step %c1
 // PARALLEL-NOT: scf.forall
 // PARALLEL:   vector.fma
@@ -102,4 +102,20 @@ func.func @direct(%x: tensor<1x32x10x10xf32>, %w: tensor<32x32x3x3xf32>, %x16: t
   %ragged = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x36, %w36 : tensor<1x36x10x10xf32>, tensor<32x36x3x3xf32>) outs(%i : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
   %accumulated = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x10x10xf32>, tensor<32x32x3x3xf32>) outs(%acc : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
   return %strided, %few, %ragged, %accumulated : tensor<1x32x4x4xf32>, tensor<1x32x8x8xf32>, tensor<1x32x8x8xf32>, tensor<1x32x8x8xf32>
+}
+
+// -----
+
+// Small images in a batch: a block takes whole images (here all four, 16
+// tiles), not a tile row of one (2 tiles, whose matmuls would have fewer
+// rows than a register tile).
+// CHECK-LABEL: func @winograd_images
+// CHECK: scf.for {{.*}} -> (tensor<16x4x2x2x32xf32>)
+// CHECK: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<16x16x32xf32>)
+func.func @winograd_images(%x: tensor<4x32x6x6xf32>, %w: tensor<32x32x3x3xf32> {symc.invariant}) -> tensor<4x32x4x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x32x4x4xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4x32x4x4xf32>) -> tensor<4x32x4x4xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<4x32x6x6xf32>, tensor<32x32x3x3xf32>) outs(%init : tensor<4x32x4x4xf32>) -> tensor<4x32x4x4xf32>
+  return %r : tensor<4x32x4x4xf32>
 }

@@ -120,7 +120,7 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     int64_t l3 = l3Bytes ? int64_t(l3Bytes) : hostL3Bytes();
     // Before the matmuls are scheduled: Winograd's are among them.
     if (winograd)
-      cpu::rewriteWinogradConvolutions(module, tile.columns / 2, l2, threads);
+      cpu::rewriteWinogradConvolutions(module, tile, l2, l3, threads);
     std::string schedules = cpu::scheduleMatmuls(module, tile, l1, l2, threads) +
                             cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads,
                                                       double(minParallelFlops)) +

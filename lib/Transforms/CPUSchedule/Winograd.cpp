@@ -129,89 +129,144 @@ Value writeVector(OpBuilder &b, Location loc, Value vector, Value dest, ValueRan
       .getResult();
 }
 
-/// Loops over the `rows` x `columns` tiles of a block and the vectors of
-/// `lanes` of their `channels`, carrying `init`; `step` computes one
-/// vector of one tile.
-using TileStep =
-    function_ref<Value(OpBuilder &, Location, Value row, Value column, Value channel, Value acc)>;
-Value forEachTileVector(OpBuilder &b, Location loc, Value init, int64_t rows, int64_t columns,
-                        int64_t channels, int64_t lanes, TileStep step) {
-  return forEach(b, loc, rows, 1, init, [&](OpBuilder &rb, Location rl, Value row, Value perRow) {
-    return forEach(rb, rl, columns, 1, perRow,
-                   [&](OpBuilder &tb, Location tl, Value column, Value perTile) {
-                     return forEach(tb, tl, channels, lanes, perTile,
-                                    [&](OpBuilder &cb, Location cl, Value channel, Value acc) {
-                                      return step(cb, cl, row, column, channel, acc);
-                                    });
-                   });
-  });
+/// One vector of one tile: the tile's image, row and column in the block,
+/// where it lies in `acc` (its image and row there), and its channel.
+struct TileVector {
+  Value image, row, column, channel;
+  Value accImage, accRow;
+};
+using TileStep = function_ref<Value(OpBuilder &, Location, const TileVector &, Value acc)>;
+
+/// Loops over the `images` x `rows` x `columns` tiles of a block and the
+/// vectors of `lanes` of their `channels`, carrying `init`; `step`
+/// computes one vector of one tile. With `rowShape`, the block is one
+/// image whose tile rows threads share: each computes the slice of `init`
+/// of `rowShape` at the offsets `rowOffsets` gives.
+Value forEachTileVector(
+    OpBuilder &b, Location loc, Value init, int64_t images, int64_t rows, int64_t columns,
+    int64_t channels, int64_t lanes, TileStep step, ArrayRef<int64_t> rowShape = {},
+    function_ref<SmallVector<OpFoldResult>(OpBuilder &, Location, Value)> rowOffsets = {}) {
+  auto overRow = [&](OpBuilder &rb, Location rl, Value image, Value row, Value perRow,
+                     Value accImage, Value accRow) {
+    return forEach(
+        rb, rl, columns, 1, perRow, [&](OpBuilder &tb, Location tl, Value column, Value perTile) {
+          return forEach(
+              tb, tl, channels, lanes, perTile,
+              [&](OpBuilder &cb, Location cl, Value channel, Value acc) {
+                return step(cb, cl, {image, row, column, channel, accImage, accRow}, acc);
+              });
+        });
+  };
+  if (!rowShape.empty()) {
+    assert(images == 1 && "threads share the rows of one image");
+    return loopOverSlices(b, loc, rows, init, getAsIndexOpFoldResult(b.getContext(), rowShape),
+                          /*parallel=*/true,
+                          [&](OpBuilder &rb, Location rl, Value row,
+                              Value whole) -> std::pair<Value, SmallVector<OpFoldResult>> {
+                            SmallVector<OpFoldResult> offsets = rowOffsets(rb, rl, row);
+                            Value zero = constantIndex(rb, rl, 0);
+                            Value slice = sliceOf(rb, rl, whole, offsets, rowShape);
+                            return {overRow(rb, rl, zero, row, slice, zero, zero), offsets};
+                          });
+  }
+  return forEach(b, loc, images, 1, init,
+                 [&](OpBuilder &ib, Location il, Value image, Value perImage) {
+                   return forEach(ib, il, rows, 1, perImage,
+                                  [&](OpBuilder &rb, Location rl, Value row, Value perRow) {
+                                    return overRow(rb, rl, image, row, perRow, image, row);
+                                  });
+                 });
 }
 
-/// The transformed inputs of a block of `rows` x `columns` tiles, (16 tile
-/// positions, rows * columns, channels): the tiles of image `image` from
-/// tile row `firstRow` on, in the padded channel-last input `nhwc`, `lanes`
-/// channels at a time. Each step reads a 4 x 4 patch of vectors and writes
-/// its 16 transformed vectors.
-Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value image, Value firstRow,
-                      int64_t rows, int64_t columns, int64_t lanes) {
+/// A block of tiles: `images` whole images, or `rows` tile rows of one.
+struct TileBlock {
+  int64_t images = 1, rows = 1;
+};
+
+/// The transformed inputs of a block of `block` x `columns` tiles, (16 tile
+/// positions, tiles, channels), from image `firstImage` and tile row
+/// `firstRow` on, in the padded channel-last input `nhwc`, `lanes`
+/// channels at a time (with `parallel`, threads sharing the tile rows).
+/// Each step reads a 4 x 4 patch of vectors and writes its 16 transformed
+/// vectors.
+Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, Value firstRow,
+                      TileBlock block, int64_t columns, int64_t lanes, bool parallel) {
   int64_t c = cast<RankedTensorType>(nhwc.getType()).getDimSize(3);
-  Value init = emptyLike(b, loc, {kPositions, rows, columns, c});
-  Value tiles = forEachTileVector(
-      b, loc, init, rows, columns, c, lanes,
-      [&](OpBuilder &cb, Location cl, Value row, Value column, Value channel, Value acc) {
-        Value inputRow = arith::AddIOp::create(cb, cl, firstRow, row);
-        SmallVector<Value> patch;
-        for (int64_t i = 0; i < kTileSide; ++i)
-          for (int64_t j = 0; j < kTileSide; ++j)
-            patch.push_back(readVector(cb, cl, nhwc,
-                                       {image, affineIndex(cb, cl, inputRow, kBlockSide, i),
-                                        affineIndex(cb, cl, column, kBlockSide, j), channel},
-                                       lanes));
-        SmallVector<Value> transformed = transform2D<4>(
-            patch, kTileSide, [&](ArrayRef<Value> x) { return inputTransform1D(cb, cl, x); });
-        for (auto [p, v] : llvm::enumerate(transformed))
-          acc = writeVector(cb, cl, v, acc,
-                            {constantIndex(cb, cl, int64_t(p)), row, column, channel});
-        return acc;
-      });
+  Value init = emptyLike(b, loc, {kPositions, block.images, block.rows, columns, c});
+  auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
+    Value inputImage = arith::AddIOp::create(cb, cl, firstImage, at.image);
+    Value inputRow = arith::AddIOp::create(cb, cl, firstRow, at.row);
+    SmallVector<Value> patch;
+    for (int64_t i = 0; i < kTileSide; ++i)
+      for (int64_t j = 0; j < kTileSide; ++j)
+        patch.push_back(readVector(cb, cl, nhwc,
+                                   {inputImage, affineIndex(cb, cl, inputRow, kBlockSide, i),
+                                    affineIndex(cb, cl, at.column, kBlockSide, j), at.channel},
+                                   lanes));
+    SmallVector<Value> transformed = transform2D<4>(
+        patch, kTileSide, [&](ArrayRef<Value> x) { return inputTransform1D(cb, cl, x); });
+    for (auto [p, v] : llvm::enumerate(transformed))
+      acc = writeVector(
+          cb, cl, v, acc,
+          {constantIndex(cb, cl, int64_t(p)), at.accImage, at.accRow, at.column, at.channel});
+    return acc;
+  };
+  Value tiles =
+      parallel
+          ? forEachTileVector(b, loc, init, block.images, block.rows, columns, c, lanes, step,
+                              {kPositions, 1, 1, columns, c},
+                              [](OpBuilder &rb, Location, Value row) -> SmallVector<OpFoldResult> {
+                                return {rb.getIndexAttr(0), rb.getIndexAttr(0), row,
+                                        rb.getIndexAttr(0), rb.getIndexAttr(0)};
+                              })
+          : forEachTileVector(b, loc, init, block.images, block.rows, columns, c, lanes, step);
   return tensor::CollapseShapeOp::create(
-      b, loc, RankedTensorType::get({kPositions, rows * columns, c}, b.getF32Type()), tiles,
-      ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3}});
+      b, loc,
+      RankedTensorType::get({kPositions, block.images * block.rows * columns, c}, b.getF32Type()),
+      tiles, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
 }
 
-/// The block's channel-last outputs (1, 2 * rows, 2 * columns, filters)
-/// from its 16 positions' products (16, rows * columns, filters), plus
-/// `bias` per filter if any, `lanes` filters at a time. Each step reads a
-/// tile's 16 vectors of products and writes its 2 x 2 block of outputs.
-Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias, int64_t rows,
-                       int64_t columns, int64_t lanes) {
+/// The block's channel-last outputs (images, 2 * rows, 2 * columns,
+/// filters) from its 16 positions' products (16, tiles, filters), plus
+/// `bias` per filter if any, `lanes` filters at a time (with `parallel`,
+/// threads sharing the tile rows). Each step reads a tile's 16 vectors of
+/// products and writes its 2 x 2 block of outputs.
+Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias, TileBlock block,
+                       int64_t columns, int64_t lanes, bool parallel) {
   int64_t f = cast<RankedTensorType>(products.getType()).getDimSize(2);
   products = tensor::ExpandShapeOp::create(
-      b, loc, RankedTensorType::get({kPositions, rows, columns, f}, b.getF32Type()), products,
-      ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3}});
-  Value init = emptyLike(b, loc, {1, kBlockSide * rows, kBlockSide * columns, f});
-  return forEachTileVector(
-      b, loc, init, rows, columns, f, lanes,
-      [&](OpBuilder &cb, Location cl, Value row, Value column, Value filter, Value acc) {
-        SmallVector<Value> tile;
-        for (int64_t p = 0; p < kPositions; ++p)
-          tile.push_back(
-              readVector(cb, cl, products, {constantIndex(cb, cl, p), row, column, filter}, lanes));
-        SmallVector<Value> block = transform2D<2>(
-            tile, kTileSide, [&](ArrayRef<Value> x) { return outputTransform1D(cb, cl, x); });
-        Value perFilter = bias ? readVector(cb, cl, bias, {filter}, lanes) : Value();
-        Value zero = constantIndex(cb, cl, 0);
-        for (int64_t i = 0; i < kBlockSide; ++i)
-          for (int64_t j = 0; j < kBlockSide; ++j) {
-            Value v = block[i * kBlockSide + j];
-            if (perFilter)
-              v = arith::AddFOp::create(cb, cl, v, perFilter);
-            acc = writeVector(cb, cl, v, acc,
-                              {zero, affineIndex(cb, cl, row, kBlockSide, i),
-                               affineIndex(cb, cl, column, kBlockSide, j), filter});
-          }
-        return acc;
-      });
+      b, loc,
+      RankedTensorType::get({kPositions, block.images, block.rows, columns, f}, b.getF32Type()),
+      products, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
+  Value init = emptyLike(b, loc, {block.images, kBlockSide * block.rows, kBlockSide * columns, f});
+  auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
+    SmallVector<Value> tile;
+    for (int64_t p = 0; p < kPositions; ++p)
+      tile.push_back(readVector(cb, cl, products,
+                                {constantIndex(cb, cl, p), at.image, at.row, at.column, at.channel},
+                                lanes));
+    SmallVector<Value> outputs = transform2D<2>(
+        tile, kTileSide, [&](ArrayRef<Value> x) { return outputTransform1D(cb, cl, x); });
+    Value perFilter = bias ? readVector(cb, cl, bias, {at.channel}, lanes) : Value();
+    for (int64_t i = 0; i < kBlockSide; ++i)
+      for (int64_t j = 0; j < kBlockSide; ++j) {
+        Value v = outputs[i * kBlockSide + j];
+        if (perFilter)
+          v = arith::AddFOp::create(cb, cl, v, perFilter);
+        acc = writeVector(cb, cl, v, acc,
+                          {at.accImage, affineIndex(cb, cl, at.accRow, kBlockSide, i),
+                           affineIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+      }
+    return acc;
+  };
+  if (!parallel)
+    return forEachTileVector(b, loc, init, block.images, block.rows, columns, f, lanes, step);
+  return forEachTileVector(b, loc, init, block.images, block.rows, columns, f, lanes, step,
+                           {1, kBlockSide, kBlockSide * columns, f},
+                           [](OpBuilder &rb, Location l, Value row) -> SmallVector<OpFoldResult> {
+                             return {rb.getIndexAttr(0), affineIndex(rb, l, row, kBlockSide, 0),
+                                     rb.getIndexAttr(0), rb.getIndexAttr(0)};
+                           });
 }
 
 /// The transformed filters, (16 tile positions, channels, filters):
@@ -316,25 +371,63 @@ bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
 /// of 7 tiles, 1.5 times slower than the direct schedule).
 constexpr int64_t kMinBlockTiles = 32;
 
-/// The tile rows of a block (a divisor of `rows`) of one of `images`
-/// images: the most whose transformed inputs and products (16 positions of
-/// `columns` tiles a row, `c` channels and `f` filters) fit half of L2, so
-/// that the matmuls and the output transform read them from there, and
-/// that leave a block for each of the `threads`; at least kMinBlockTiles
-/// tiles (else the fewest rows that hold them, or all).
-int64_t blockRows(int64_t images, int64_t rows, int64_t columns, int64_t c, int64_t f,
-                  int64_t l2Bytes, int64_t threads) {
-  std::optional<int64_t> fitting, smallest;
-  for (int64_t r = 1; r <= rows; ++r) {
-    if (rows % r != 0 || r * columns < std::min(kMinBlockTiles, rows * columns) ||
-        images * (rows / r) < std::min(threads, images * rows))
+/// The geometry the block choice weighs: `images` images of `rows` x
+/// `columns` tiles, `c` channels, `f` filters; the caches; the register
+/// tile's rows; the threads.
+struct WinogradShape {
+  int64_t images, rows, columns, c, f;
+  int64_t l2Bytes, l3Bytes, registerRows, threads;
+};
+
+/// The bytes a block moves beyond L2, under a simple model: its
+/// transformed inputs and products (16 positions of a tile's channels and
+/// filters) stay in L2 where they fit half of it, else are written to and
+/// read back from L3; the transformed filters (16 x c x f) are read once
+/// per block, unless they fit L2 beside them; reads from memory (where
+/// they do not fit half of L3) count twice. A block whose tiles are not
+/// whole register tiles copies its products back once more.
+double blockTraffic(const WinogradShape &shape, TileBlock block) {
+  double tiles = double(block.images * block.rows * shape.columns);
+  double perTile = double(kPositions * (shape.c + shape.f) * 4);
+  double filters = double(kPositions * shape.c * shape.f * 4);
+  double blocks = double(shape.images * shape.rows) / double(block.images * block.rows);
+  bool fits = tiles * perTile <= double(shape.l2Bytes) / 2;
+  double traffic = fits ? 0 : 2 * blocks * tiles * perTile;
+  if (tiles * perTile + filters > double(shape.l2Bytes))
+    traffic += blocks * filters * (filters <= double(shape.l3Bytes) / 2 ? 1 : 2);
+  if (int64_t(tiles) % shape.registerRows != 0)
+    traffic += blocks * tiles * double(kPositions * shape.f * 4);
+  return traffic;
+}
+
+/// The block of least traffic (blockTraffic) of at least kMinBlockTiles
+/// tiles (or all), whole images or tile rows of one, dividing them
+/// evenly; among those leaving a block for each of the threads, if any.
+TileBlock chooseBlock(const WinogradShape &shape) {
+  SmallVector<TileBlock> candidates;
+  for (int64_t r = 1; r < shape.rows; ++r)
+    if (shape.rows % r == 0)
+      candidates.push_back({1, r});
+  for (int64_t k = 1; k <= shape.images; ++k)
+    if (shape.images % k == 0)
+      candidates.push_back({k, shape.rows});
+  int64_t total = shape.images * shape.rows * shape.columns;
+  std::optional<TileBlock> best;
+  double bestTraffic = 0;
+  bool bestShared = false;
+  for (TileBlock block : candidates) {
+    int64_t tiles = block.images * block.rows * shape.columns;
+    if (tiles < std::min(kMinBlockTiles, total))
       continue;
-    if (!smallest)
-      smallest = r;
-    if (kPositions * r * columns * (c + f) * 4 <= l2Bytes / 2)
-      fitting = r;
+    bool shared = total / tiles >= shape.threads;
+    double traffic = blockTraffic(shape, block);
+    if (!best || (shared && !bestShared) || (shared == bestShared && traffic < bestTraffic)) {
+      best = block;
+      bestTraffic = traffic;
+      bestShared = shared;
+    }
   }
-  return fitting ? *fitting : smallest ? *smallest : rows;
+  return best ? *best : TileBlock{shape.images, shape.rows};
 }
 
 /// Rewrites `op` (NCHW, 3x3, stride and dilation 1, static f32, its
@@ -342,15 +435,14 @@ int64_t blockRows(int64_t images, int64_t rows, int64_t columns, int64_t c, int6
 /// tile rows (blockRows): the block's input transform, its 16 matmuls (by
 /// the filters transformed once), its output transform. Threads share the
 /// blocks where there are enough, else each block's matmuls.
-void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes, int64_t l2Bytes,
-                       int64_t threads) {
+void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
+                       WinogradShape shape) {
   auto in = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
-  auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
-  int64_t n = out.getDimSize(0), f = out.getDimSize(1), oh = out.getDimSize(2),
-          ow = out.getDimSize(3), c = in.getDimSize(1);
-  int64_t rows = llvm::divideCeil(oh, kBlockSide), columns = llvm::divideCeil(ow, kBlockSide);
-  int64_t block = blockRows(n, rows, columns, c, f, l2Bytes, threads);
-  int64_t blocksPerImage = rows / block;
+  int64_t n = shape.images, rows = shape.rows, columns = shape.columns, f = shape.f;
+  int64_t oh = cast<RankedTensorType>(op.getDpsInits()[0].getType()).getDimSize(2),
+          ow = cast<RankedTensorType>(op.getDpsInits()[0].getType()).getDimSize(3);
+  TileBlock block = chooseBlock(shape);
+  int64_t blocksPerImage = rows / block.rows, blocks = n / block.images * blocksPerImage;
   OpBuilder b(op);
   Location loc = op.getLoc();
   // Channel-last, padded to whole tiles (symc-sink-transposes cancels the
@@ -361,38 +453,44 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes, i
                    kBlockSide * columns + 2 - in.getDimSize(3), 0});
   Value filters = transformFilters(b, loc, op.getDpsInputs()[1]);
   Value output = emptyLike(b, loc, {n, kBlockSide * rows, kBlockSide * columns, f});
-  SmallVector<int64_t> blockShape = {1, kBlockSide * block, kBlockSide * columns, f};
+  SmallVector<int64_t> blockShape = {block.images, kBlockSide * block.rows, kBlockSide * columns,
+                                     f};
   MLIRContext *ctx = b.getContext();
   AffineExpr d = getAffineDimExpr(0, ctx);
+  // Threads share the blocks, or, where there are too few, each block's
+  // transforms (by tile rows) and matmuls.
+  bool blocksShared = shape.threads > 1 && blocks >= shape.threads;
+  bool rowsShared = shape.threads > 1 && !blocksShared && block.images == 1;
   Value result = loopOverSlices(
-      b, loc, n * blocksPerImage, output, getAsIndexOpFoldResult(ctx, blockShape),
-      threads > 1 && n * blocksPerImage >= threads,
+      b, loc, blocks, output, getAsIndexOpFoldResult(ctx, blockShape), blocksShared,
       [&](OpBuilder &nb, Location l, Value index,
           Value) -> std::pair<Value, SmallVector<OpFoldResult>> {
         auto apply = [&](AffineExpr e) {
           return affine::makeComposedAffineApply(nb, l, e, {OpFoldResult(index)}).getResult();
         };
-        Value image = apply(d.floorDiv(blocksPerImage));
-        Value firstRow = apply((d % blocksPerImage) * block);
-        Value tiles = transformInputs(nb, l, input, image, firstRow, block, columns, lanes);
+        Value image = apply(d.floorDiv(blocksPerImage) * block.images);
+        Value firstRow = apply((d % blocksPerImage) * block.rows);
+        Value tiles =
+            transformInputs(nb, l, input, image, firstRow, block, columns, lanes, rowsShared);
         // The 16 positions' matmuls, (tiles x channels) by (channels x
         // filters).
+        int64_t tileCount = block.images * block.rows * columns;
         Value zero = arith::ConstantOp::create(nb, l, nb.getF32FloatAttr(0));
-        Value acc = linalg::FillOp::create(
-                        nb, l, zero, ValueRange{emptyLike(nb, l, {kPositions, block * columns, f})})
+        Value acc = linalg::FillOp::create(nb, l, zero,
+                                           ValueRange{emptyLike(nb, l, {kPositions, tileCount, f})})
                         .getResult(0);
         Value products = linalg::BatchMatmulOp::create(nb, l, TypeRange{acc.getType()},
                                                        ValueRange{tiles, filters}, ValueRange{acc})
                              .getResult(0);
-        Value outputs = transformOutputs(nb, l, products, bias, block, columns, lanes);
+        Value outputs = transformOutputs(nb, l, products, bias, block, columns, lanes, rowsShared);
         return {outputs,
                 {OpFoldResult(image),
-                 OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block))),
+                 OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block.rows))),
                  nb.getIndexAttr(0), nb.getIndexAttr(0)}};
       });
   if (kBlockSide * rows != oh || kBlockSide * columns != ow)
-    result = sliceOf(b, loc, result, SmallVector<OpFoldResult>(4, b.getIndexAttr(0)),
-                     {n, oh, ow, f});
+    result =
+        sliceOf(b, loc, result, SmallVector<OpFoldResult>(4, b.getIndexAttr(0)), {n, oh, ow, f});
   result = createTranspose(b, loc, result, {0, 3, 1, 2});
   op->replaceAllUsesWith(ValueRange{result});
   op->erase();
@@ -400,7 +498,9 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes, i
 
 } // namespace
 
-void rewriteWinogradConvolutions(ModuleOp module, int64_t lanes, int64_t l2Bytes, int64_t threads) {
+void rewriteWinogradConvolutions(ModuleOp module, RegisterTile registerTile, int64_t l2Bytes,
+                                 int64_t l3Bytes, int64_t threads) {
+  int64_t lanes = registerTile.columns / 2;
   SmallVector<std::pair<linalg::Conv2DNchwFchwOp, Value>> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) {
     if (!isWinogradShaped(op) ||
@@ -409,8 +509,20 @@ void rewriteWinogradConvolutions(ModuleOp module, int64_t lanes, int64_t l2Bytes
     if (std::optional<Value> bias = biasOf(op.getDpsInits()[0]))
       convs.push_back({op, *bias});
   });
-  for (auto [op, bias] : convs)
-    rewriteAsWinograd(op, bias, lanes, l2Bytes, threads);
+  for (auto [op, bias] : convs) {
+    auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+    auto filter = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+    WinogradShape shape{out.getDimSize(0),
+                        int64_t(llvm::divideCeil(out.getDimSize(2), kBlockSide)),
+                        int64_t(llvm::divideCeil(out.getDimSize(3), kBlockSide)),
+                        filter.getDimSize(1),
+                        filter.getDimSize(0),
+                        l2Bytes,
+                        l3Bytes,
+                        registerTile.rows,
+                        threads};
+    rewriteAsWinograd(op, bias, lanes, shape);
+  }
 }
 
 } // namespace symc::cpu
