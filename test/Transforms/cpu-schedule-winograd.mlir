@@ -119,3 +119,21 @@ func.func @winograd_images(%x: tensor<4x32x6x6xf32>, %w: tensor<32x32x3x3xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<4x32x6x6xf32>, tensor<32x32x3x3xf32>) outs(%init : tensor<4x32x4x4xf32>) -> tensor<4x32x4x4xf32>
   return %r : tensor<4x32x4x4xf32>
 }
+
+// -----
+
+// Blocks whose data would not fit half of L3 (here the two images', 8 MB,
+// with l3-bytes of 1 MB) count their traffic from memory twice: tile rows
+// of one image whose data fits (4 rows, 512 KB) move fewer bytes than
+// whole images, for all that they re-read the transformed filters.
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=65536 l3-bytes=1048576" | FileCheck %s --check-prefix=MEMORY
+// MEMORY-LABEL: func @winograd_memory_bound
+// MEMORY: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<2x64x64x32xf32>)
+// MEMORY:   scf.for {{.*}} -> (tensor<16x1x4x32x32xf32>)
+func.func @winograd_memory_bound(%x: tensor<2x32x66x66xf32>, %w: tensor<32x32x3x3xf32> {symc.invariant}) -> tensor<2x32x64x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x32x64x64xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x32x64x64xf32>) -> tensor<2x32x64x64xf32>
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x32x66x66xf32>, tensor<32x32x3x3xf32>) outs(%init : tensor<2x32x64x64xf32>) -> tensor<2x32x64x64xf32>
+  return %r : tensor<2x32x64x64xf32>
+}

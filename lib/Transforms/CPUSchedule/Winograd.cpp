@@ -382,19 +382,23 @@ struct WinogradShape {
 /// The bytes a block moves beyond L2, under a simple model: its
 /// transformed inputs and products (16 positions of a tile's channels and
 /// filters) stay in L2 where they fit half of it, else are written to and
-/// read back from L3; the transformed filters (16 x c x f) are read once
-/// per block, unless they fit L2 beside them; reads from memory (where
-/// they do not fit half of L3) count twice. A block whose tiles are not
-/// whole register tiles copies its products back once more.
+/// read back from L3 or memory; the transformed filters (16 x c x f) are
+/// read once per block, unless they fit L2 beside them; what does not fit
+/// half of L3 moves from memory and counts twice. (VGG16-reduced's 224x224
+/// layers at batch 8, their eight images' 400 MB in one block, ran no
+/// faster than the direct schedule.) A block whose tiles are not whole
+/// register tiles copies its products back once more.
 double blockTraffic(const WinogradShape &shape, TileBlock block) {
+  double l3Half = double(shape.l3Bytes) / 2;
+  auto fromBeyondL2 = [&](double bytes) { return bytes * (bytes <= l3Half ? 1 : 2); };
   double tiles = double(block.images * block.rows * shape.columns);
   double perTile = double(kPositions * (shape.c + shape.f) * 4);
   double filters = double(kPositions * shape.c * shape.f * 4);
   double blocks = double(shape.images * shape.rows) / double(block.images * block.rows);
   bool fits = tiles * perTile <= double(shape.l2Bytes) / 2;
-  double traffic = fits ? 0 : 2 * blocks * tiles * perTile;
+  double traffic = fits ? 0 : 2 * blocks * fromBeyondL2(tiles * perTile);
   if (tiles * perTile + filters > double(shape.l2Bytes))
-    traffic += blocks * filters * (filters <= double(shape.l3Bytes) / 2 ? 1 : 2);
+    traffic += blocks * fromBeyondL2(filters);
   if (int64_t(tiles) % shape.registerRows != 0)
     traffic += blocks * tiles * double(kPositions * shape.f * 4);
   return traffic;
