@@ -68,7 +68,8 @@ size_t bodySize(Operation *op) {
 
 /// pad(generic(...)) -> the generic writing into the interior of the
 /// padded tensor (its border filled with the padding value), as upstream's
-/// FuseTensorPadWithProducerLinalgOp, which saves the pad's copy. Unlike
+/// FuseTensorPadWithProducerLinalgOp, which saves the pad's copy; the same
+/// for a loop nest that computes its result from an empty tensor. Unlike
 /// upstream's, the producer is not cloned: its other users keep reading
 /// its result, which bufferizes to the interior of the padded buffer, so
 /// a ResNet block's output feeds both the next convolution's padding and
@@ -77,19 +78,39 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
   FusePadIntoProducer(MLIRContext *ctx, bool borderFills)
       : OpRewritePattern(ctx), borderFills(borderFills) {}
 
+  /// The destination operand that the producer of `result` computes it
+  /// into, where the producer computes it from scratch: a parallel
+  /// generic that does not read it, or a loop (a Winograd convolution's
+  /// blocks) started from an empty tensor, whose contents it cannot read.
+  static OpOperand *scratchInit(OpResult result) {
+    Operation *producer = result.getOwner();
+    unsigned number = result.getResultNumber();
+    if (auto generic = dyn_cast<linalg::GenericOp>(producer)) {
+      OpOperand *init = generic.getDpsInitOperand(number);
+      bool fromScratch = generic.hasPureTensorSemantics() &&
+                         generic.getNumLoops() == generic.getNumParallelLoops() &&
+                         !generic.payloadUsesValueFromOperand(init);
+      return fromScratch ? init : nullptr;
+    }
+    OpOperand *init = nullptr;
+    if (auto loop = dyn_cast<scf::ForOp>(producer))
+      init = &loop.getInitArgsMutable()[number];
+    else if (auto forall = dyn_cast<scf::ForallOp>(producer))
+      init = &forall.getOutputsMutable()[number];
+    return init && init->get().getDefiningOp<tensor::EmptyOp>() ? init : nullptr;
+  }
+
   LogicalResult matchAndRewrite(tensor::PadOp pad,
                                 PatternRewriter &rewriter) const override {
     Value padValue = pad.getConstantPaddingValue();
-    auto producer = pad.getSource().getDefiningOp<linalg::GenericOp>();
-    if (!padValue || !producer || !producer.hasPureTensorSemantics() ||
-        producer.getNumLoops() != producer.getNumParallelLoops() ||
-        !pad.getResultType().hasStaticShape() || !pad.getSourceType().hasStaticShape() ||
+    auto source = dyn_cast<OpResult>(pad.getSource());
+    OpOperand *init = source ? scratchInit(source) : nullptr;
+    if (!padValue || !init || !pad.getResultType().hasStaticShape() ||
+        !pad.getSourceType().hasStaticShape() ||
         llvm::any_of(pad.getStaticLow(), ShapedType::isDynamic))
-      return rewriter.notifyMatchFailure(pad, "not a static pad of a parallel generic");
-    unsigned resultNumber = cast<OpResult>(pad.getSource()).getResultNumber();
-    OpOperand *init = producer.getDpsInitOperand(resultNumber);
-    if (producer.payloadUsesValueFromOperand(init))
-      return rewriter.notifyMatchFailure(pad, "the producer reads its init");
+      return rewriter.notifyMatchFailure(pad, "not a static pad of what is computed from scratch");
+    Operation *producer = source.getOwner();
+    unsigned resultNumber = source.getResultNumber();
     // The padding is computed in the producer's place: the padding value
     // must be available there.
     if (auto *def = padValue.getDefiningOp();
@@ -115,7 +136,7 @@ struct FusePadIntoProducer : OpRewritePattern<tensor::PadOp> {
         tensor::ExtractSliceOp::create(rewriter, loc, filled, offsets, sizes, strides);
     rewriter.modifyOpInPlace(producer, [&] { init->set(interior); });
     rewriter.setInsertionPointAfter(producer);
-    Value result = producer.getResult(resultNumber);
+    Value result = producer->getResult(resultNumber);
     auto inserted =
         tensor::InsertSliceOp::create(rewriter, loc, result, filled, offsets, sizes, strides);
     rewriter.replaceOp(pad, inserted.getResult());

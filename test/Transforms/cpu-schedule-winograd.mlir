@@ -137,3 +137,45 @@ func.func @winograd_memory_bound(%x: tensor<2x32x66x66xf32>, %w: tensor<32x32x3x
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x32x66x66xf32>, tensor<32x32x3x3xf32>) outs(%init : tensor<2x32x64x64xf32>) -> tensor<2x32x64x64xf32>
   return %r : tensor<2x32x64x64xf32>
 }
+
+// -----
+
+// The elementwise ops after the convolution (BatchNorm's scale, a residual
+// sum, then ReLU), each the only user of the one before, run on the output
+// transform's vectors: the scale read per channel, the residual
+// channel-last at each output's position; no pass of their own over the
+// output.
+// CHECK-LABEL: func @winograd_epilogue
+// CHECK: scf.for {{.*}} -> (tensor<1x8x8x32xf32>)
+// CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x1x4x4x32xf32>, vector<8xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<32xf32>, vector<8xf32>
+// CHECK: arith.mulf {{.*}} : vector<8xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<1x8x8x32xf32>, vector<8xf32>
+// CHECK: arith.addf {{.*}} : vector<8xf32>
+// CHECK: arith.maximumf {{.*}} : vector<8xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @winograd_epilogue(%x: tensor<1x32x10x10xf32>, %w: tensor<32x32x3x3xf32> {symc.invariant}, %scale: tensor<32xf32>, %residual: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x32x8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  %conv = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x10x10xf32>, tensor<32x32x3x3xf32>) outs(%init : tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  %scaled = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%conv, %scale : tensor<1x32x8x8xf32>, tensor<32xf32>) outs(%e : tensor<1x32x8x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %m = arith.mulf %a, %b : f32
+    linalg.yield %m : f32
+  } -> tensor<1x32x8x8xf32>
+  %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%scaled, %residual : tensor<1x32x8x8xf32>, tensor<1x32x8x8xf32>) outs(%e : tensor<1x32x8x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    linalg.yield %s : f32
+  } -> tensor<1x32x8x8xf32>
+  %relu = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sum : tensor<1x32x8x8xf32>) outs(%e : tensor<1x32x8x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %c0 = arith.constant 0.0 : f32
+    %r = arith.maximumf %a, %c0 : f32
+    linalg.yield %r : f32
+  } -> tensor<1x32x8x8xf32>
+  return %relu : tensor<1x32x8x8xf32>
+}

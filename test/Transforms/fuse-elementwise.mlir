@@ -128,6 +128,48 @@ func.func @pad_into_producer(%x: tensor<1x4x4x8xf32>) -> (tensor<1x6x6x8xf32>, t
   return %p, %relu : tensor<1x6x6x8xf32>, tensor<1x4x4x8xf32>
 }
 
+// A loop nest that computes its result from an empty tensor (a Winograd
+// convolution's blocks) is started from the padded tensor's interior
+// instead; one started from a tensor with contents is not.
+// CHECK-LABEL: func @pad_into_loop
+// CHECK: %[[INTERIOR:.*]] = tensor.extract_slice %{{.*}}[0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK: %[[NEST:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[INTERIOR]])
+// CHECK: tensor.insert_slice %[[NEST]] into %{{.*}}[0, 1, 1, 0] [1, 4, 4, 8] [1, 1, 1, 1]
+// CHECK-NOT: tensor.pad
+// CHECK-LABEL: func @pad_of_loop_over_contents
+// CHECK: tensor.pad
+func.func @pad_into_loop(%x: tensor<1x1x4x8xf32>) -> tensor<1x6x6x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %nest = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %e) -> (tensor<1x4x4x8xf32>) {
+    %row = tensor.insert_slice %x into %acc[0, %i, 0, 0] [1, 1, 4, 8] [1, 1, 1, 1] : tensor<1x1x4x8xf32> into tensor<1x4x4x8xf32>
+    scf.yield %row : tensor<1x4x4x8xf32>
+  }
+  %p = tensor.pad %nest low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
+  return %p : tensor<1x6x6x8xf32>
+}
+func.func @pad_of_loop_over_contents(%x: tensor<1x1x4x8xf32>, %start: tensor<1x4x4x8xf32>) -> tensor<1x6x6x8xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %zero = arith.constant 0.0 : f32
+  %nest = scf.for %i = %c0 to %c2 step %c1 iter_args(%acc = %start) -> (tensor<1x4x4x8xf32>) {
+    %row = tensor.insert_slice %x into %acc[0, %i, 0, 0] [1, 1, 4, 8] [1, 1, 1, 1] : tensor<1x1x4x8xf32> into tensor<1x4x4x8xf32>
+    scf.yield %row : tensor<1x4x4x8xf32>
+  }
+  %p = tensor.pad %nest low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
+  return %p : tensor<1x6x6x8xf32>
+}
+
 // An expand_shape stays below the ReLU of a loop nest's result (a tiled
 // convolution's epilogue, which symc-fuse-conv-epilogues computes on the
 // nest's tiles only in the nest's shape); the ReLU of a plain value still

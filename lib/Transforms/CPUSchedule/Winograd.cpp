@@ -33,6 +33,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 
 #include <array>
@@ -226,19 +227,94 @@ Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, 
       tiles, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
 }
 
+/// The elementwise ops that follow a convolution (BatchNorm's scale and
+/// shift, a residual sum, an activation), computed on the output
+/// transform's vectors: each a linalg.generic whose block arguments are
+/// the previous result (the convolution's, first) and other tensors, read
+/// at the same positions (NHWC, of the output's shape) or channels.
+struct Epilogue {
+  /// What an input of a stage reads: the previous result (null), an NHWC
+  /// tensor, or a vector of one value per channel.
+  struct Input {
+    Value tensor;
+    bool perChannel = false;
+  };
+  struct Stage {
+    linalg::GenericOp op;
+    SmallVector<Input> inputs;
+  };
+  SmallVector<Stage> stages;
+};
+
+/// `op`'s body applied to vectors: the block arguments' values `args`,
+/// each op of the body (arith or math, elementwise) on vectors, scalar
+/// constants and captured scalars broadcast. Null where an op is not
+/// elementwise.
+Value applyToVectors(OpBuilder &b, Location loc, linalg::GenericOp op, ArrayRef<Value> args) {
+  Block &body = op.getRegion().front();
+  auto vectorType = cast<VectorType>(args.front().getType());
+  IRMapping map;
+  for (auto [arg, value] : llvm::zip(body.getArguments(), args))
+    map.map(arg, value);
+  auto vectorOf = [&](Value scalar) -> Value {
+    if (Value mapped = map.lookupOrNull(scalar))
+      return mapped;
+    return vector::BroadcastOp::create(
+        b, loc, VectorType::get(vectorType.getShape(), scalar.getType()), scalar);
+  };
+  for (Operation &inner : body.without_terminator()) {
+    if (auto constant = dyn_cast<arith::ConstantOp>(inner)) {
+      map.map(constant.getResult(),
+              vectorOf(arith::ConstantOp::create(b, loc, constant.getValue())));
+      continue;
+    }
+    if (!inner.hasTrait<OpTrait::Elementwise>() || inner.getNumRegions() != 0)
+      return nullptr;
+    OperationState state(loc, inner.getName());
+    for (Value operand : inner.getOperands())
+      state.addOperands(vectorOf(operand));
+    for (Type type : inner.getResultTypes())
+      state.addTypes(VectorType::get(vectorType.getShape(), type));
+    state.addAttributes(inner.getAttrs());
+    Operation *vectorized = b.create(state);
+    map.map(inner.getResults(), vectorized->getResults());
+  }
+  return map.lookup(body.getTerminator()->getOperand(0));
+}
+
+/// `value`, one vector of the convolution's output at `indices` (NHWC, in
+/// the whole output), through `epilogue`'s stages.
+Value applyEpilogue(OpBuilder &b, Location loc, const Epilogue &epilogue, Value value,
+                    ValueRange indices) {
+  for (const Epilogue::Stage &stage : epilogue.stages) {
+    int64_t lanes = cast<VectorType>(value.getType()).getDimSize(0);
+    SmallVector<Value> args;
+    for (const Epilogue::Input &input : stage.inputs)
+      args.push_back(!input.tensor      ? value
+                     : input.perChannel ? readVector(b, loc, input.tensor, {indices.back()}, lanes)
+                                        : readVector(b, loc, input.tensor, indices, lanes));
+    value = applyToVectors(b, loc, stage.op, args);
+  }
+  return value;
+}
+
 /// The block's channel-last outputs (images, 2 * rows, 2 * columns,
-/// filters) from its 16 positions' products (16, tiles, filters), plus
-/// `bias` per filter if any, `lanes` filters at a time (with `parallel`,
-/// threads sharing the tile rows). Each step reads a tile's 16 vectors of
-/// products and writes its 2 x 2 block of outputs.
-Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias, TileBlock block,
-                       int64_t columns, int64_t lanes, bool parallel) {
+/// filters), written into `init` (the block's slice of the whole output,
+/// so that they are computed in place), from its 16 positions' products
+/// (16, tiles, filters), plus
+/// `bias` per filter if any, through `epilogue` (the block's first image
+/// and tile row in the whole output `firstImage` and `firstRow`), `lanes`
+/// filters at a time (with `parallel`, threads sharing the tile rows). Each
+/// step reads a tile's 16 vectors of products and writes its 2 x 2 block
+/// of outputs.
+Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias,
+                       const Epilogue &epilogue, Value init, Value firstImage, Value firstRow,
+                       TileBlock block, int64_t columns, int64_t lanes, bool parallel) {
   int64_t f = cast<RankedTensorType>(products.getType()).getDimSize(2);
   products = tensor::ExpandShapeOp::create(
       b, loc,
       RankedTensorType::get({kPositions, block.images, block.rows, columns, f}, b.getF32Type()),
       products, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
-  Value init = emptyLike(b, loc, {block.images, kBlockSide * block.rows, kBlockSide * columns, f});
   auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
     SmallVector<Value> tile;
     for (int64_t p = 0; p < kPositions; ++p)
@@ -253,6 +329,13 @@ Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias, T
         Value v = outputs[i * kBlockSide + j];
         if (perFilter)
           v = arith::AddFOp::create(cb, cl, v, perFilter);
+        if (!epilogue.stages.empty()) {
+          Value image = arith::AddIOp::create(cb, cl, firstImage, at.image);
+          Value row = arith::AddIOp::create(cb, cl, firstRow, at.row);
+          v = applyEpilogue(cb, cl, epilogue, v,
+                            {image, affineIndex(cb, cl, row, kBlockSide, i),
+                             affineIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+        }
         acc = writeVector(cb, cl, v, acc,
                           {at.accImage, affineIndex(cb, cl, at.accRow, kBlockSide, i),
                            affineIndex(cb, cl, at.column, kBlockSide, j), at.channel});
@@ -434,6 +517,59 @@ TileBlock chooseBlock(const WinogradShape &shape) {
   return best ? *best : TileBlock{shape.images, shape.rows};
 }
 
+/// Whether `input` of elementwise `op` over NCHW tensors has one value per
+/// channel: a 1-D tensor read along dimension 1.
+bool isPerChannel(linalg::GenericOp op, OpOperand &input) {
+  AffineMap map = op.getMatchingIndexingMap(&input);
+  return map.getNumResults() == 1 && map.getResult(0) == getAffineDimExpr(1, op.getContext()) &&
+         cast<ShapedType>(input.get().getType()).getRank() == 1;
+}
+
+/// Whether `op` can run on the output transform's vectors after `value`
+/// (NCHW): an elementwise generic (all parallel, one result of `value`'s
+/// type, its destination unread) of arith and math ops that reads `value`
+/// and tensors of its type (identity maps) or per channel.
+bool isVectorizableEpilogue(linalg::GenericOp op, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (op.getNumDpsInits() != 1 || op->getResult(0).getType() != type ||
+      op.getNumParallelLoops() != op.getNumLoops() ||
+      !op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity() ||
+      op.payloadUsesValueFromOperand(op.getDpsInitOperand(0)) ||
+      !llvm::is_contained(op.getDpsInputs(), value))
+    return false;
+  for (OpOperand *input : op.getDpsInputOperands())
+    if (!isPerChannel(op, *input) &&
+        (input->get().getType() != type || !op.getMatchingIndexingMap(input).isIdentity()))
+      return false;
+  return llvm::all_of(op.getRegion().front().without_terminator(), [](Operation &inner) {
+    return isa<arith::ConstantOp>(inner) ||
+           (inner.hasTrait<OpTrait::Elementwise>() && inner.getNumRegions() == 0 &&
+            llvm::all_of(inner.getOperandTypes(), [](Type t) { return t.isIntOrIndexOrFloat(); }));
+  });
+}
+
+/// The elementwise ops that follow `conv` one after the other, each the
+/// only user of the previous result; those that read other tensors than
+/// per-channel ones only where the output needs no padding (`padded`). The
+/// last of them is the end of the chain, whose result the rewrite
+/// replaces.
+SmallVector<linalg::GenericOp> epilogueChain(linalg::Conv2DNchwFchwOp conv, bool padded) {
+  SmallVector<linalg::GenericOp> chain;
+  Value value = conv->getResult(0);
+  while (value.hasOneUse()) {
+    auto next = dyn_cast<linalg::GenericOp>(*value.getUsers().begin());
+    if (!next || !isVectorizableEpilogue(next, value) ||
+        llvm::count(next.getDpsInputs(), value) != 1 ||
+        (padded && llvm::any_of(next.getDpsInputOperands(), [&](OpOperand *input) {
+           return input->get() != value && !isPerChannel(next, *input);
+         })))
+      break;
+    chain.push_back(next);
+    value = next->getResult(0);
+  }
+  return chain;
+}
+
 /// Rewrites `op` (NCHW, 3x3, stride and dilation 1, static f32, its
 /// accumulator a zero fill or a bias) as F(2x2, 3x3), block by block of
 /// tile rows (blockRows): the block's input transform, its 16 matmuls (by
@@ -447,8 +583,28 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
           ow = cast<RankedTensorType>(op.getDpsInits()[0].getType()).getDimSize(3);
   TileBlock block = chooseBlock(shape);
   int64_t blocksPerImage = rows / block.rows, blocks = n / block.images * blocksPerImage;
-  OpBuilder b(op);
+  bool padded = kBlockSide * rows != oh || kBlockSide * columns != ow;
+  SmallVector<linalg::GenericOp> chain = epilogueChain(op, padded);
+  // Where the last op of the chain is: what its ops read is defined there
+  // (a residual branch may be computed after the convolution).
+  Operation *last = chain.empty() ? op.getOperation() : chain.back().getOperation();
+  OpBuilder b(last);
   Location loc = op.getLoc();
+  Epilogue epilogue;
+  Value previous = op->getResult(0);
+  for (linalg::GenericOp stage : chain) {
+    Epilogue::Stage entry{stage, {}};
+    for (OpOperand *input : stage.getDpsInputOperands()) {
+      if (input->get() == previous)
+        entry.inputs.push_back({});
+      else if (isPerChannel(stage, *input))
+        entry.inputs.push_back({input->get(), /*perChannel=*/true});
+      else
+        entry.inputs.push_back({createTranspose(b, loc, input->get(), {0, 2, 3, 1})});
+    }
+    epilogue.stages.push_back(std::move(entry));
+    previous = stage->getResult(0);
+  }
   // Channel-last, padded to whole tiles (symc-sink-transposes cancels the
   // transposes against the neighbours').
   Value input = createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1});
@@ -468,7 +624,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   Value result = loopOverSlices(
       b, loc, blocks, output, getAsIndexOpFoldResult(ctx, blockShape), blocksShared,
       [&](OpBuilder &nb, Location l, Value index,
-          Value) -> std::pair<Value, SmallVector<OpFoldResult>> {
+          Value whole) -> std::pair<Value, SmallVector<OpFoldResult>> {
         auto apply = [&](AffineExpr e) {
           return affine::makeComposedAffineApply(nb, l, e, {OpFoldResult(index)}).getResult();
         };
@@ -486,17 +642,22 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
         Value products = linalg::BatchMatmulOp::create(nb, l, TypeRange{acc.getType()},
                                                        ValueRange{tiles, filters}, ValueRange{acc})
                              .getResult(0);
-        Value outputs = transformOutputs(nb, l, products, bias, block, columns, lanes, rowsShared);
-        return {outputs,
-                {OpFoldResult(image),
-                 OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block.rows))),
-                 nb.getIndexAttr(0), nb.getIndexAttr(0)}};
+        SmallVector<OpFoldResult> offsets = {
+            OpFoldResult(image),
+            OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block.rows))),
+            nb.getIndexAttr(0), nb.getIndexAttr(0)};
+        Value outputs = transformOutputs(nb, l, products, bias, epilogue,
+                                         sliceOf(nb, l, whole, offsets, blockShape), image,
+                                         firstRow, block, columns, lanes, rowsShared);
+        return {outputs, offsets};
       });
-  if (kBlockSide * rows != oh || kBlockSide * columns != ow)
+  if (padded)
     result =
         sliceOf(b, loc, result, SmallVector<OpFoldResult>(4, b.getIndexAttr(0)), {n, oh, ow, f});
   result = createTranspose(b, loc, result, {0, 3, 1, 2});
-  op->replaceAllUsesWith(ValueRange{result});
+  last->getResult(0).replaceAllUsesWith(result);
+  for (linalg::GenericOp stage : llvm::reverse(chain))
+    stage->erase();
   op->erase();
 }
 
