@@ -29,10 +29,15 @@
 // CHECK-NOT: linalg.conv_2d
 // CHECK: return
 // Its one block of 16 tiles (fewer than kMinBlockTiles in two) is not
-// shared: with threads, they share its matmuls.
+// shared: with threads, they share its transforms' 4 tile rows and its 16
+// matmuls, each on one thread (the filters still packed once, before).
 // PARALLEL-LABEL: func @winograd
-// PARALLEL: scf.for {{.*}} to %c16 step %c1
-// PARALLEL:   scf.forall
+// PARALLEL: tensor.expand_shape {{.*}} into tensor<16x1x2x32x16xf32>
+// PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}}) -> (tensor<16x1x4x4x32xf32>)
+// PARALLEL: scf.forall (%{{.*}}) in (16) shared_outs(%{{.*}}) -> (tensor<16x16x32xf32>)
+// PARALLEL-NOT: scf.forall
+// PARALLEL:   vector.fma
+// PARALLEL: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}}) -> (tensor<1x8x8x32xf32>)
 // DIRECT-LABEL: func @winograd
 // DIRECT-NOT: vector<8xf32>
 // DIRECT: vector.fma

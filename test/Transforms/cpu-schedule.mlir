@@ -403,9 +403,30 @@ func.func @transposes(%w: tensor<64x32x3x3xf32>, %x: tensor<4x8x16xf32>)
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: tensor.insert_slice {{.*}} : tensor<8x16xf32> into tensor<3x8x16xf32>
 // CHECK-NOT: linalg.batch_matmul
+// Three matrices do not split evenly between two threads: they share
+// each matmul's tiles (the matmul schedule's scf.forall in the loop).
+// SMALL-LABEL: func @batch_matmul
+// SMALL: scf.for {{.*}} to %c3 step %c1
+// SMALL: scf.forall
 func.func @batch_matmul(%a: tensor<3x8x32xf32>, %b: tensor<3x32x16xf32>, %c: tensor<3x8x16xf32>) -> tensor<3x8x16xf32> {
   %r = linalg.batch_matmul ins(%a, %b : tensor<3x8x32xf32>, tensor<3x32x16xf32>) outs(%c : tensor<3x8x16xf32>) -> tensor<3x8x16xf32>
   return %r : tensor<3x8x16xf32>
+}
+
+// -----
+
+// Four do: the threads share the batch, each matmul on one thread (one
+// parallel region rather than one per matmul).
+// SMALL-LABEL: func @batch_matmul_shared
+// SMALL: scf.forall (%[[I:.*]]) in (4) shared_outs(%[[ACC:.*]] = %{{.*}}) -> (tensor<4x8x16xf32>)
+// SMALL:   tensor.extract_slice %[[ACC]][%[[I]], 0, 0] [1, 8, 16] [1, 1, 1] : tensor<4x8x16xf32> to tensor<8x16xf32>
+// SMALL-NOT: scf.forall
+// SMALL:   vector.fma {{.*}} : vector<16xf32>
+// SMALL: scf.forall.in_parallel
+// SMALL:   tensor.parallel_insert_slice %{{.*}} into %[[ACC]][%[[I]], 0, 0] [1, 8, 16] [1, 1, 1] : tensor<8x16xf32> into tensor<4x8x16xf32>
+func.func @batch_matmul_shared(%a: tensor<4x8x32xf32>, %b: tensor<4x32x16xf32>, %c: tensor<4x8x16xf32>) -> tensor<4x8x16xf32> {
+  %r = linalg.batch_matmul ins(%a, %b : tensor<4x8x32xf32>, tensor<4x32x16xf32>) outs(%c : tensor<4x8x16xf32>) -> tensor<4x8x16xf32>
+  return %r : tensor<4x8x16xf32>
 }
 
 // -----

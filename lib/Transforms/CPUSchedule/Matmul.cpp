@@ -34,6 +34,7 @@
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/StringExtras.h"
@@ -48,10 +49,22 @@ using namespace mlir;
 namespace symc::cpu {
 namespace {
 
+/// Whether `threads` share a batch of `batch` matmuls (each on one thread)
+/// rather than each matmul's tiles: where the batch splits evenly among
+/// them (the last round idle for at most a twentieth of the time). One
+/// parallel region rather than one a matmul: Winograd's 16 matmuls of
+/// SqueezeNet's 13x13 layers (56 x 48 x 192, about 2 us each on a thread)
+/// each started and joined the threads.
+bool threadsShareBatch(int64_t batch, int64_t threads) {
+  int64_t rounds = llvm::divideCeil(batch, threads);
+  return threads > 1 && batch >= threads && double(rounds * threads) <= 1.05 * double(batch);
+}
+
 /// Batched matmuls (batch_dot) with static f32 shapes become a loop over
 /// the batch of 2-D linalg.matmul on rank-reducing slices, which the matmul
-/// schedule then tiles and vectorizes like any other.
-void splitBatchMatmuls(ModuleOp module) {
+/// schedule then tiles and vectorizes like any other: an scf.forall where
+/// threads share the batch (threadsShareBatch; not already in one).
+void splitBatchMatmuls(ModuleOp module, int64_t threads) {
   SmallVector<linalg::BatchMatmulOp> ops;
   module.walk([&](linalg::BatchMatmulOp op) {
     auto out = dyn_cast<RankedTensorType>(op.getDpsInits()[0].getType());
@@ -65,24 +78,7 @@ void splitBatchMatmuls(ModuleOp module) {
   });
   for (linalg::BatchMatmulOp op : ops) {
     OpBuilder b(op);
-    Location loc = op.getLoc();
-    Value lhs = op.getDpsInputs()[0], rhs = op.getDpsInputs()[1],
-          init = op.getDpsInits()[0];
-    auto slice2D = [](OpBuilder &nb, Location l, Value v, Value index) {
-      auto type = cast<RankedTensorType>(v.getType());
-      auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
-                                             type.getElementType());
-      SmallVector<OpFoldResult> offsets = {index, nb.getIndexAttr(0),
-                                           nb.getIndexAttr(0)};
-      SmallVector<OpFoldResult> sizes = {nb.getIndexAttr(1),
-                                         nb.getIndexAttr(type.getDimSize(1)),
-                                         nb.getIndexAttr(type.getDimSize(2))};
-      SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
-      return std::make_tuple(
-          Value(tensor::ExtractSliceOp::create(nb, l, sliceType, v, offsets,
-                                               sizes, strides)),
-          offsets, sizes);
-    };
+    Value lhs = op.getDpsInputs()[0], rhs = op.getDpsInputs()[1], init = op.getDpsInits()[0];
     // A filled accumulator is filled a matrix at a time, in the loop, so
     // that symc-forward-fills starts each matmul's tiles from the fill in
     // registers (filled whole before the loop, Winograd's 600 KB of
@@ -90,28 +86,30 @@ void splitBatchMatmuls(ModuleOp module) {
     auto fill = init.getDefiningOp<linalg::FillOp>();
     if (fill)
       init = fill.getDpsInits()[0];
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value one = arith::ConstantIndexOp::create(b, loc, 1);
-    Value batch = arith::ConstantIndexOp::create(
-        b, loc, cast<RankedTensorType>(init.getType()).getDimSize(0));
-    auto loop = scf::ForOp::create(
-        b, loc, zero, batch, one, ValueRange{init},
-        [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
-          auto [a, unusedA, unusedB] = slice2D(nb, l, lhs, index);
-          auto [bMat, unusedC, unusedD] = slice2D(nb, l, rhs, index);
-          auto [acc, offsets, sizes] = slice2D(nb, l, carried[0], index);
+    ArrayRef<int64_t> shape = cast<RankedTensorType>(init.getType()).getShape();
+    auto matrixOf = [](OpBuilder &nb, Location l, Value batched, Value index) {
+      ArrayRef<int64_t> dims = cast<RankedTensorType>(batched.getType()).getShape();
+      return sliceOf(nb, l, batched, {index, nb.getIndexAttr(0), nb.getIndexAttr(0)},
+                     {1, dims[1], dims[2]}, /*rank=*/2);
+    };
+    bool parallel =
+        threadsShareBatch(shape[0], threads) && !op->getParentOfType<scf::ForallOp>();
+    Value result = loopOverSlices(
+        b, op.getLoc(), shape[0], init,
+        {b.getIndexAttr(1), b.getIndexAttr(shape[1]), b.getIndexAttr(shape[2])}, parallel,
+        [&](OpBuilder &nb, Location l, Value index,
+            Value whole) -> std::pair<Value, SmallVector<OpFoldResult>> {
+          Value acc = matrixOf(nb, l, whole, index);
           if (fill)
             acc = linalg::FillOp::create(nb, l, fill.value(), ValueRange{acc}).getResult(0);
-          Value product =
-              linalg::MatmulOp::create(nb, l, TypeRange{acc.getType()},
-                                       ValueRange{a, bMat}, ValueRange{acc})
-                  .getResult(0);
-          SmallVector<OpFoldResult> strides(3, nb.getIndexAttr(1));
-          Value updated = tensor::InsertSliceOp::create(
-              nb, l, product, carried[0], offsets, sizes, strides);
-          scf::YieldOp::create(nb, l, updated);
+          Value product = linalg::MatmulOp::create(
+                              nb, l, TypeRange{acc.getType()},
+                              ValueRange{matrixOf(nb, l, lhs, index), matrixOf(nb, l, rhs, index)},
+                              ValueRange{acc})
+                              .getResult(0);
+          return {product, {index, nb.getIndexAttr(0), nb.getIndexAttr(0)}};
         });
-    op->replaceAllUsesWith(loop.getResults());
+    op->replaceAllUsesWith(ValueRange{result});
     op->erase();
   }
 }
@@ -727,10 +725,11 @@ bool dependsOnlyOnWeights(Value value, DenseMap<Value, bool> &known) {
 Value hoistedColumnPanels(linalg::MatmulOp op, int64_t k, int64_t n, int64_t depth,
                           int64_t rn) {
   auto slice = op.getDpsInputs()[1].getDefiningOp<tensor::ExtractSliceOp>();
-  auto loop = dyn_cast<scf::ForOp>(op->getParentOp());
-  if (!slice || !loop || slice->getParentOp() != loop ||
+  auto loop = dyn_cast<LoopLikeOpInterface>(op->getParentOp());
+  std::optional<Value> index = loop ? loop.getSingleInductionVar() : std::nullopt;
+  if (!slice || !index || slice->getParentOp() != op->getParentOp() ||
       !loop.isDefinedOutsideOfLoop(slice.getSource()) ||
-      slice.getMixedOffsets().front() != OpFoldResult(loop.getInductionVar()))
+      slice.getMixedOffsets().front() != OpFoldResult(*index))
     return nullptr;
   ArrayRef<int64_t> batched = slice.getSourceType().getShape();
   DenseMap<Value, bool> known;
@@ -757,7 +756,7 @@ Value hoistedColumnPanels(linalg::MatmulOp op, int64_t k, int64_t n, int64_t dep
   SmallVector<int64_t> sliceShape = perMatrix;
   sliceShape.front() = 1;
   SmallVector<OpFoldResult> offsets(sliceShape.size(), b.getIndexAttr(0));
-  offsets.front() = loop.getInductionVar();
+  offsets.front() = *index;
   OpBuilder inner(op);
   return sliceOf(inner, loc, packed, offsets, sliceShape, int64_t(shape.size()));
 }
@@ -818,7 +817,7 @@ bool packMatmuls(ModuleOp module, int64_t rm, int64_t rn, int64_t l1Bytes, int64
 
 std::string scheduleMatmuls(ModuleOp module, RegisterTile registerTile, int64_t l1Bytes,
                             int64_t l2Bytes, int64_t threads) {
-  splitBatchMatmuls(module);
+  splitBatchMatmuls(module, threads);
   bool anyRows = packMatmuls(module, registerTile.rows, registerTile.columns, l1Bytes,
                              l2Bytes, threads);
   std::string script;
