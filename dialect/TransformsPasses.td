@@ -72,6 +72,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
            "rows of the register tile (0: from the host CPU)">,
     Option<"registerTileN", "tile-n", "int64_t", /*default=*/"0",
            "columns of the register tile (0: from the host CPU)">,
+    Option<"fmasPerCycle", "fmas-per-cycle", "int64_t", /*default=*/"0",
+           "vector FMAs the host issues per cycle at the register tile's "
+           "width (0: from LLVM's scheduling model of the host CPU)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "distribute matmul cache tiles and convolution rows or filter "
            "tiles over threads (scf.forall, later OpenMP)">,

@@ -1,13 +1,19 @@
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=8 tile-n=32 l1-bytes=49152 l2-bytes=2097152 l3-bytes=33554432" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=8 tile-n=32 fmas-per-cycle=2 l1-bytes=49152 l2-bytes=2097152 l3-bytes=33554432" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=8 tile-n=32 fmas-per-cycle=1 l1-bytes=49152 l2-bytes=2097152 l3-bytes=33554432" | FileCheck %s --check-prefix=ONE-FMA
 
 // Register tiles with the AVX-512 host tile (8 x 32: 16 lanes, 32 vector
 // registers). A 1x1 convolution's FMAs take their input broadcast from
 // memory, so its tiles may hold 28 accumulators: a 13-wide output (as
-// SqueezeNet's conv10) takes 13 columns by 32 filters.
+// SqueezeNet's conv10) takes 13 columns by 32 filters. On a host issuing
+// one vector FMA a cycle (Zen 4's AVX-512), 13 by 16: each broadcast, used
+// by one filter vector, folds into its FMA.
 // CHECK-LABEL: func @pointwise_width_13
 // CHECK: vector.transfer_read {{.*}} : tensor<1x13x1xf32>, vector<1x13x1xf32>
 // CHECK: vector.transfer_read {{.*}} : tensor<1x1x32xf32>, vector<1x1x32xf32>
 // CHECK: scf.yield {{.*}} : vector<1x13x32xf32>
+// ONE-FMA-LABEL: func @pointwise_width_13
+// ONE-FMA-NOT: vector<1x13x32xf32>
+// ONE-FMA: scf.yield {{.*}} : vector<1x13x16xf32>
 func.func @pointwise_width_13(%x: tensor<1x64x13x13xf32>, %w: tensor<64x64x1x1xf32>, %init: tensor<1x64x13x13xf32>) -> tensor<1x64x13x13xf32> {
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x64x13x13xf32>, tensor<64x64x1x1xf32>) outs(%init : tensor<1x64x13x13xf32>) -> tensor<1x64x13x13xf32>
   return %r : tensor<1x64x13x13xf32>
@@ -19,6 +25,7 @@ func.func @pointwise_width_13(%x: tensor<1x64x13x13xf32>, %w: tensor<64x64x1x1xf
 // broadcast inputs in registers across the kernel's columns, and more
 // accumulators spilled): 13 columns by 16 filters.
 // CHECK-LABEL: func @conv3x3_width_13
+// ONE-FMA-LABEL: func @conv3x3_width_13
 // CHECK-NOT: vector<1x13x32xf32>
 // CHECK: scf.yield {{.*}} : vector<1x13x16xf32>
 func.func @conv3x3_width_13(%x: tensor<1x64x15x15xf32>, %w: tensor<64x64x3x3xf32>, %init: tensor<1x64x13x13xf32>) -> tensor<1x64x13x13xf32> {

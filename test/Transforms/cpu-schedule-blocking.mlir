@@ -1,10 +1,10 @@
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=16384 l3-bytes=8388608" | FileCheck %s --check-prefix=SMALL
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=ROWS
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" --symc-forward-fills --canonicalize --symc-sink-transposes --symc-fuse-conv-epilogues | FileCheck %s --check-prefix=FUSED
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" --symc-forward-fills --canonicalize | FileCheck %s --check-prefix=PARALLEL-FUSED
-// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=8 tile-n=32 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=SETS
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=16384 l3-bytes=8388608" | FileCheck %s --check-prefix=SMALL
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=ROWS
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608" | FileCheck %s --check-prefix=LARGE
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" --symc-forward-fills --canonicalize --symc-sink-transposes --symc-fuse-conv-epilogues | FileCheck %s --check-prefix=FUSED
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=100000 l3-bytes=8388608 parallel=true cores=2" --symc-forward-fills --canonicalize | FileCheck %s --check-prefix=PARALLEL-FUSED
+// RUN: sym-opt %s --symc-cpu-schedule="winograd=false tile-m=8 tile-n=32 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=262144 l3-bytes=8388608" | FileCheck %s --check-prefix=SETS
 
 // Two images, four filter tiles of 16, two channel blocks of 16. The
 // outermost blocking moves the fewest bytes into L2. With a 16 KB L2 the

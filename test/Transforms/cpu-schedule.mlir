@@ -1,6 +1,6 @@
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2 min-parallel-flops=0" | FileCheck %s --check-prefix=PARALLEL
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=SMALL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2 min-parallel-flops=0" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=SMALL
 // Matmuls packed as in GotoBLAS: A in row tiles per depth block
 // ([k / depth, m / 4, 4, depth]) and B in column panels per depth block
 // ([k / depth, n / 16, depth, 16]), each copied up to 256 floats at a time;

@@ -19,7 +19,12 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCSchedule.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <thread>
@@ -39,6 +44,43 @@ std::pair<int64_t, int64_t> hostRegisterTile() {
   if (getHostVectorBits() == 512)
     return {8, 32};
   return {4, 16};
+}
+
+/// The vector FMAs the host issues per cycle at its widest vectors, as
+/// LLVM's scheduling model of the host CPU has them (the reciprocal
+/// throughput of a register-register FMA): 1 for AVX-512 on Zen 4, which
+/// splits each 512-bit FMA in two halves, 2 on the AVX-512 Xeons and AVX2
+/// cores; 2 where the model does not say.
+int64_t modelledVectorFmasPerCycle() {
+  llvm::InitializeNativeTarget();
+  llvm::Triple triple(llvm::sys::getProcessTriple());
+  std::string error;
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return 2;
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
+      target->createMCSubtargetInfo(triple, llvm::sys::getHostCPUName(), ""));
+  std::unique_ptr<llvm::MCInstrInfo> instrInfo(target->createMCInstrInfo());
+  if (!subtarget || !instrInfo || !subtarget->getSchedModel().hasInstrSchedModel())
+    return 2;
+  llvm::StringRef fma = getHostVectorBits() == 512 ? "VFMADD231PSZr" : "VFMADD231PSYr";
+  for (unsigned opcode = 0, e = instrInfo->getNumOpcodes(); opcode != e; ++opcode) {
+    if (instrInfo->getName(opcode) != fma)
+      continue;
+    const llvm::MCSchedModel &model = subtarget->getSchedModel();
+    const llvm::MCSchedClassDesc *desc =
+        model.getSchedClassDesc(instrInfo->get(opcode).getSchedClass());
+    if (!desc || !desc->isValid() || desc->isVariant())
+      return 2;
+    return llvm::MCSchedModel::getReciprocalThroughput(*subtarget, *desc) >= 1.0 ? 1 : 2;
+  }
+  return 2;
+}
+
+/// modelledVectorFmasPerCycle, asked once.
+int64_t hostVectorFmasPerCycle() {
+  static const int64_t fmas = modelledVectorFmasPerCycle();
+  return fmas;
 }
 
 /// The size of the first core's cache of `level` and `type` ("Data",
@@ -109,8 +151,10 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto [hostM, hostN] = hostRegisterTile();
-    cpu::RegisterTile tile{registerTileM ? int64_t(registerTileM) : hostM,
-                           registerTileN ? int64_t(registerTileN) : hostN};
+    cpu::RegisterTile tile{
+        registerTileM ? int64_t(registerTileM) : hostM,
+        registerTileN ? int64_t(registerTileN) : hostN,
+        fmasPerCycle ? int64_t(fmasPerCycle) : hostVectorFmasPerCycle()};
     int64_t threads =
         !parallel ? 1
         : cores   ? int64_t(cores)

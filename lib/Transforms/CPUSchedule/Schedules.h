@@ -19,9 +19,11 @@
 namespace symc::cpu {
 
 /// The host's register tile: `rows` x `columns` f32 accumulators (columns
-/// being two vectors wide).
+/// being two vectors wide), and the vector FMAs (of that width) the host
+/// issues per cycle.
 struct RegisterTile {
   int64_t rows = 0, columns = 0;
+  int64_t fmasPerCycle = 2;
 };
 
 /// Static f32 matmuls and batch matmuls (split into a loop of matmuls):
