@@ -58,3 +58,35 @@ func.func @conv3x3_width_27(%x: tensor<1x32x3x29xf32>, %w: tensor<128x32x3x3xf32
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x3x29xf32>, tensor<128x32x3x3xf32>) outs(%init : tensor<1x128x1x27xf32>) -> tensor<1x128x1x27xf32>
   return %r : tensor<1x128x1x27xf32>
 }
+
+// -----
+
+// A matmul of 49 rows (Winograd's at 13x13) leaves the host tile's 8 rows
+// a partial tile: on a host issuing one vector FMA a cycle it takes 7 x 16
+// tiles (one vector, the broadcasts folded into the FMAs), 7 of them
+// exactly; elsewhere 8 x 32 over rows padded to 56.
+// CHECK-LABEL: func @matmul_49_rows
+// CHECK: tensor<56x64xf32>
+// CHECK: vector.fma {{.*}} : vector<32xf32>
+// ONE-FMA-LABEL: func @matmul_49_rows
+// ONE-FMA-NOT: tensor<56x64xf32>
+// ONE-FMA: scf.for {{.*}} to %c7 step %c1 {{.*}} -> (tensor<49x16xf32>)
+// ONE-FMA: scf.yield {{.*}} : vector<7x16xf32>
+// ONE-FMA-NOT: vector<32xf32>
+func.func @matmul_49_rows(%a: tensor<49x64xf32>, %b: tensor<64x64xf32>, %c: tensor<49x64xf32>) -> tensor<49x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<49x64xf32>, tensor<64x64xf32>) outs(%c : tensor<49x64xf32>) -> tensor<49x64xf32>
+  return %r : tensor<49x64xf32>
+}
+
+// -----
+
+// The host tile divides 16 rows (ResNet's Winograd matmuls at 7x7): 8 x 32
+// tiles on every host.
+// CHECK-LABEL: func @matmul_16_rows
+// CHECK: vector.fma {{.*}} : vector<32xf32>
+// ONE-FMA-LABEL: func @matmul_16_rows
+// ONE-FMA: vector.fma {{.*}} : vector<32xf32>
+func.func @matmul_16_rows(%a: tensor<16x64xf32>, %b: tensor<64x64xf32>, %c: tensor<16x64xf32>) -> tensor<16x64xf32> {
+  %r = linalg.matmul ins(%a, %b : tensor<16x64xf32>, tensor<64x64xf32>) outs(%c : tensor<16x64xf32>) -> tensor<16x64xf32>
+  return %r : tensor<16x64xf32>
+}
