@@ -106,6 +106,25 @@ Value insertSlice(OpBuilder &b, Location loc, Value source, Value dest,
       SmallVector<OpFoldResult>(sizes.size(), b.getIndexAttr(1)));
 }
 
+Value scaledIndex(OpBuilder &b, Location loc, Value index, int64_t factor, int64_t offset) {
+  Value result = index;
+  if (factor != 1)
+    result = arith::MulIOp::create(b, loc, result, arith::ConstantIndexOp::create(b, loc, factor));
+  if (offset != 0)
+    result = arith::AddIOp::create(b, loc, result, arith::ConstantIndexOp::create(b, loc, offset));
+  return result;
+}
+
+Value forEach(OpBuilder &b, Location loc, int64_t extent, int64_t step, Value init,
+              StepBody body) {
+  auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
+  auto loop = scf::ForOp::create(b, loc, index(0), index(extent), index(step), ValueRange{init},
+                                 [&](OpBuilder &nb, Location l, Value i, ValueRange carried) {
+                                   scf::YieldOp::create(nb, l, body(nb, l, i, carried[0]));
+                                 });
+  return loop.getResult(0);
+}
+
 Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
                      ArrayRef<OpFoldResult> sizes, bool parallel, SliceBody body) {
   SmallVector<OpFoldResult> unitStrides(sizes.size(), b.getIndexAttr(1));
@@ -120,18 +139,12 @@ Value loopOverSlices(OpBuilder &b, Location loc, int64_t count, Value init,
                                           unitStrides);
     return forall.getResult(0);
   }
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  Value one = arith::ConstantIndexOp::create(b, loc, 1);
-  Value upper = arith::ConstantIndexOp::create(b, loc, count);
-  auto loop = scf::ForOp::create(
-      b, loc, zero, upper, one, ValueRange{init},
-      [&](OpBuilder &nb, Location l, Value index, ValueRange carried) {
-        auto [result, offsets] = body(nb, l, index, carried[0]);
-        Value updated = tensor::InsertSliceOp::create(nb, l, result, carried[0], offsets,
-                                                      sizes, unitStrides);
-        scf::YieldOp::create(nb, l, updated);
-      });
-  return loop.getResult(0);
+  return forEach(b, loc, count, 1, init,
+                 [&](OpBuilder &nb, Location l, Value index, Value whole) -> Value {
+                   auto [result, offsets] = body(nb, l, index, whole);
+                   return tensor::InsertSliceOp::create(nb, l, result, whole, offsets, sizes,
+                                                        unitStrides);
+                 });
 }
 
 } // namespace symc::cpu

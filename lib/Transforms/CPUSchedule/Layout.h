@@ -44,6 +44,18 @@ mlir::Value sliceOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
 mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc, mlir::Value source,
                         mlir::Value dest, llvm::ArrayRef<mlir::OpFoldResult> offsets);
 
+/// `index * factor + offset` (arith ops; `index` itself for 1 and 0).
+mlir::Value scaledIndex(mlir::OpBuilder &b, mlir::Location loc, mlir::Value index,
+                        int64_t factor, int64_t offset = 0);
+
+/// The body of one step of a loop carrying a value: the value updated.
+using StepBody = llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                                mlir::Value index, mlir::Value carried)>;
+
+/// An scf.for from 0 to `extent` by `step` carrying `init` through `body`.
+mlir::Value forEach(mlir::OpBuilder &b, mlir::Location loc, int64_t extent, int64_t step,
+                    mlir::Value init, StepBody body);
+
 /// One slice of a loop over slices: the slice's result and its offsets in
 /// the whole, computed from the iteration's index and the whole so far.
 using SliceBody = llvm::function_ref<std::pair<mlir::Value, llvm::SmallVector<mlir::OpFoldResult>>(

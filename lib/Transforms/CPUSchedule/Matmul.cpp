@@ -496,13 +496,6 @@ MatmulLhs lhsFor(OpBuilder &b, Location loc, Value lhs, const MatmulBlocking &bl
   return {lhs, LhsLayout::PackedPerBlock};
 }
 
-/// `index * factor`, or `index` itself for a factor of 1.
-Value scaled(OpBuilder &b, Location loc, Value index, int64_t factor) {
-  if (factor == 1)
-    return index;
-  return arith::MulIOp::create(b, loc, index, arith::ConstantIndexOp::create(b, loc, factor));
-}
-
 /// One slice of loopWithEdge: the slice `acc`, number `index` along the cut
 /// dimension, where it is `extent` long, computed.
 using EdgeSliceBody =
@@ -533,7 +526,7 @@ Value loopWithEdge(OpBuilder &b, Location loc, Value acc, int64_t dim, int64_t c
         /*parallel=*/false,
         [&](OpBuilder &nb, Location l, Value index,
             Value carried) -> std::pair<Value, SmallVector<OpFoldResult>> {
-          SmallVector<OpFoldResult> offsets = offsetsAt(nb, scaled(nb, l, index, size));
+          SmallVector<OpFoldResult> offsets = offsetsAt(nb, scaledIndex(nb, l, index, size));
           Value slice = sliceOf(nb, l, carried, offsets, sliceShape);
           return {body(nb, l, index, size, slice), offsets};
         });
@@ -585,18 +578,18 @@ Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value a
     switch (lhs.layout) {
     case LhsLayout::PackedWhole:
       return sliceOf(nb, l, lhs.value,
-                     {depthIndex, scaled(nb, l, rowBlock, rows / rm), zero(nb), zero(nb)},
+                     {depthIndex, scaledIndex(nb, l, rowBlock, rows / rm), zero(nb), zero(nb)},
                      {1, rows / rm, rm, extent});
     case LhsLayout::PackedPerBlock: {
       Value block = sliceOf(nb, l, lhs.value,
-                            {scaled(nb, l, rowBlock, rows), scaled(nb, l, depthIndex, depth)},
+                            {scaledIndex(nb, l, rowBlock, rows), scaledIndex(nb, l, depthIndex, depth)},
                             {rows, extent});
       return packOperand(nb, l, block,
                          {{rm, int64_t(llvm::alignTo(rows, rm))}, {extent, extent}},
                          {2, 0, 1, 3});
     }
     case LhsLayout::Direct:
-      return sliceOf(nb, l, lhs.value, {scaled(nb, l, rowBlock, rows), zero(nb)},
+      return sliceOf(nb, l, lhs.value, {scaledIndex(nb, l, rowBlock, rows), zero(nb)},
                      {rows, extent});
     }
     llvm_unreachable("unknown LhsLayout");
@@ -605,7 +598,7 @@ Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value a
   auto lhsTile = [&](OpBuilder &nb, Location l, Value aBlock, Value row, int64_t tileRows,
                      int64_t extent) {
     if (lhs.layout == LhsLayout::Direct)
-      return sliceOf(nb, l, aBlock, {scaled(nb, l, row, rm), zero(nb)}, {tileRows, extent});
+      return sliceOf(nb, l, aBlock, {scaledIndex(nb, l, row, rm), zero(nb)}, {tileRows, extent});
     return sliceOf(nb, l, aBlock, {zero(nb), row, zero(nb), zero(nb)},
                    {1, 1, tileRows, extent}, 2);
   };
@@ -642,9 +635,9 @@ Value packedMatmul(OpBuilder &b, Location loc, MatmulLhs lhs, Value rhs, Value a
       group = arith::RemUIOp::create(nb, l, index, count);
     }
     SmallVector<OpFoldResult> offsets = {
-        scaled(nb, l, rowBlockIndex, rows),
-        groups > 1 ? OpFoldResult(scaled(nb, l, group, groupColumns)) : zero(nb)};
-    Value firstPanel = groups > 1 ? scaled(nb, l, group, groupColumns / rn) : Value();
+        scaledIndex(nb, l, rowBlockIndex, rows),
+        groups > 1 ? OpFoldResult(scaledIndex(nb, l, group, groupColumns)) : zero(nb)};
+    Value firstPanel = groups > 1 ? scaledIndex(nb, l, group, groupColumns / rn) : Value();
     int64_t depthBlocks = blocking.depthBlocks(), lastDepth = blocking.lastDepth();
     int64_t wholeDepthBlocks = lastDepth == depth ? depthBlocks : depthBlocks - 1;
     Value c0 = arith::ConstantIndexOp::create(nb, l, 0);

@@ -92,26 +92,6 @@ Value emptyLike(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
   return tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
 }
 
-/// The body of one step of an scf.for over a tensor: the tensor updated.
-using StepBody = function_ref<Value(OpBuilder &, Location, Value index, Value carried)>;
-
-/// An scf.for from 0 to `extent` by `step` carrying `init` through `body`.
-Value forEach(OpBuilder &b, Location loc, int64_t extent, int64_t step, Value init, StepBody body) {
-  auto index = [&](int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); };
-  auto loop = scf::ForOp::create(b, loc, index(0), index(extent), index(step), ValueRange{init},
-                                 [&](OpBuilder &nb, Location l, Value i, ValueRange carried) {
-                                   scf::YieldOp::create(nb, l, body(nb, l, i, carried[0]));
-                                 });
-  return loop.getResult(0);
-}
-
-/// `index * factor + offset`.
-Value affineIndex(OpBuilder &b, Location loc, Value index, int64_t factor, int64_t offset) {
-  AffineExpr d = getAffineDimExpr(0, b.getContext());
-  return affine::makeComposedAffineApply(b, loc, d * factor + offset, {OpFoldResult(index)})
-      .getResult();
-}
-
 Value constantIndex(OpBuilder &b, Location loc, int64_t value) {
   return arith::ConstantIndexOp::create(b, loc, value);
 }
@@ -201,8 +181,8 @@ Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, 
     for (int64_t i = 0; i < kTileSide; ++i)
       for (int64_t j = 0; j < kTileSide; ++j)
         patch.push_back(readVector(cb, cl, nhwc,
-                                   {inputImage, affineIndex(cb, cl, inputRow, kBlockSide, i),
-                                    affineIndex(cb, cl, at.column, kBlockSide, j), at.channel},
+                                   {inputImage, scaledIndex(cb, cl, inputRow, kBlockSide, i),
+                                    scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel},
                                    lanes));
     SmallVector<Value> transformed = transform2D<4>(
         patch, kTileSide, [&](ArrayRef<Value> x) { return inputTransform1D(cb, cl, x); });
@@ -247,9 +227,9 @@ struct Epilogue {
 };
 
 /// `op`'s body applied to vectors: the block arguments' values `args`,
-/// each op of the body (arith or math, elementwise) on vectors, scalar
-/// constants and captured scalars broadcast. Null where an op is not
-/// elementwise.
+/// each op of the body (arith or math, elementwise: isVectorizableEpilogue
+/// admits no other) on vectors, scalar constants and captured scalars
+/// broadcast.
 Value applyToVectors(OpBuilder &b, Location loc, linalg::GenericOp op, ArrayRef<Value> args) {
   Block &body = op.getRegion().front();
   auto vectorType = cast<VectorType>(args.front().getType());
@@ -268,8 +248,8 @@ Value applyToVectors(OpBuilder &b, Location loc, linalg::GenericOp op, ArrayRef<
               vectorOf(arith::ConstantOp::create(b, loc, constant.getValue())));
       continue;
     }
-    if (!inner.hasTrait<OpTrait::Elementwise>() || inner.getNumRegions() != 0)
-      return nullptr;
+    assert(inner.hasTrait<OpTrait::Elementwise>() && inner.getNumRegions() == 0 &&
+           "isVectorizableEpilogue admits elementwise ops only");
     OperationState state(loc, inner.getName());
     for (Value operand : inner.getOperands())
       state.addOperands(vectorOf(operand));
@@ -333,12 +313,12 @@ Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias,
           Value image = arith::AddIOp::create(cb, cl, firstImage, at.image);
           Value row = arith::AddIOp::create(cb, cl, firstRow, at.row);
           v = applyEpilogue(cb, cl, epilogue, v,
-                            {image, affineIndex(cb, cl, row, kBlockSide, i),
-                             affineIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+                            {image, scaledIndex(cb, cl, row, kBlockSide, i),
+                             scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel});
         }
         acc = writeVector(cb, cl, v, acc,
-                          {at.accImage, affineIndex(cb, cl, at.accRow, kBlockSide, i),
-                           affineIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+                          {at.accImage, scaledIndex(cb, cl, at.accRow, kBlockSide, i),
+                           scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel});
       }
     return acc;
   };
@@ -347,7 +327,7 @@ Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias,
   return forEachTileVector(b, loc, init, block.images, block.rows, columns, f, lanes, step,
                            {1, kBlockSide, kBlockSide * columns, f},
                            [](OpBuilder &rb, Location l, Value row) -> SmallVector<OpFoldResult> {
-                             return {rb.getIndexAttr(0), affineIndex(rb, l, row, kBlockSide, 0),
+                             return {rb.getIndexAttr(0), scaledIndex(rb, l, row, kBlockSide, 0),
                                      rb.getIndexAttr(0), rb.getIndexAttr(0)};
                            });
 }
