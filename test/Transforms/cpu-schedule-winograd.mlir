@@ -90,6 +90,27 @@ func.func @winograd_constant_weights(%x: tensor<1x32x9x9xf32>) -> tensor<1x32x7x
 
 // -----
 
+// Filters that are not whole vectors (36, with 8 lanes) are padded with
+// zero filters to 40: the weights before their transform, the bias, the
+// products and outputs; the output sliced back to 36 filters.
+// CHECK-LABEL: func @winograd_padded_filters
+// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[4, 0, 0, 0]
+// CHECK: tensor<4x4x32x40xf32>
+// CHECK: tensor.pad %{{.*}} low[0] high[4]
+// CHECK: } : tensor<36xf32> to tensor<40xf32>
+// CHECK: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<16x16x40xf32>)
+// CHECK: scf.for {{.*}} -> (tensor<1x8x8x40xf32>)
+// CHECK: tensor.extract_slice {{.*}} [1, 8, 8, 36] [1, 1, 1, 1] : tensor<1x8x8x40xf32> to tensor<1x8x8x36xf32>
+// CHECK-NOT: linalg.conv_2d
+func.func @winograd_padded_filters(%x: tensor<1x32x10x10xf32>, %w: tensor<36x32x3x3xf32> {symc.invariant}, %b: tensor<36xf32>) -> tensor<1x36x8x8xf32> {
+  %e = tensor.empty() : tensor<1x36x8x8xf32>
+  %init = linalg.broadcast ins(%b : tensor<36xf32>) outs(%e : tensor<1x36x8x8xf32>) dimensions = [0, 2, 3]
+  %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x32x10x10xf32>, tensor<36x32x3x3xf32>) outs(%init : tensor<1x36x8x8xf32>) -> tensor<1x36x8x8xf32>
+  return %r : tensor<1x36x8x8xf32>
+}
+
+// -----
+
 // Not for F(2x2, 3x3): stride 2, fewer than 32 channels, channels that are
 // not whole vectors, an accumulator that is neither a fill of zero nor a
 // bias. They keep the direct schedule.

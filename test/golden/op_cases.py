@@ -50,6 +50,9 @@ def _cases():
     # in symc-cpu-schedule: an odd output (tiles padded, sliced back) over
     # two images with a bias; one of 20 x 20 (two blocks of tile rows).
     C["conv_winograd"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=48, name="conv"), {"data": (2, 32, 9, 11)})
+    # Filters that are not whole vectors (36: 40 with 8 lanes, 48 with 16)
+    # are padded with zero filters; the ReLU then runs apart.
+    C["conv_winograd_padded_filters"] = lambda mx: (mx.sym.Activation(mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=36, name="conv"), act_type="relu", name="relu"), {"data": (1, 32, 10, 12)})
     C["conv_winograd_blocks"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=64, no_bias=True, name="conv"), {"data": (1, 64, 20, 20)})
     C["conv_padding_rows_dilated"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(2, 1), pad=(3, 1), num_filter=128, no_bias=True, name="conv"), {"data": (2, 96, 9, 9)})
     C["conv_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 8, 8)})
@@ -553,7 +556,8 @@ def _seed(name):
 # serial f32 loop is: 1.3e-4).
 TOLERANCES = {"conv_dilate_wide_pad": 1e-4, "conv_padding_rows": 5e-4,
               "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4,
-              "conv_winograd": 2e-4, "conv_winograd_blocks": 2e-4}
+              "conv_winograd": 2e-4, "conv_winograd_blocks": 2e-4,
+              "conv_winograd_padded_filters": 2e-4}
 
 # Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):
 # this build's oneDNN refuses them.

@@ -337,14 +337,14 @@ Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias,
 /// Computed now for constant weights (in double, rounded once), else by a
 /// generic that symc-hoist-invariant-computations moves to the prepare
 /// step.
-Value transformFilters(OpBuilder &b, Location loc, Value fchw) {
+Value transformFilters(OpBuilder &b, Location loc, Value fchw, int64_t paddedF) {
   auto type = cast<RankedTensorType>(fchw.getType());
   int64_t f = type.getDimSize(0), c = type.getDimSize(1);
-  auto resultType = RankedTensorType::get({kPositions, c, f}, b.getF32Type());
+  auto resultType = RankedTensorType::get({kPositions, c, paddedF}, b.getF32Type());
   DenseElementsAttr weights;
   if (matchPattern(fchw, m_Constant(&weights)) && weights.getElementType().isF32()) {
     SmallVector<float> g(weights.getValues<float>());
-    std::vector<float> u(kPositions * c * f);
+    std::vector<float> u(kPositions * c * paddedF);
     for (int64_t fi = 0; fi < f; ++fi)
       for (int64_t ci = 0; ci < c; ++ci) {
         const float *k = &g[(fi * c + ci) * 9];
@@ -354,7 +354,7 @@ Value transformFilters(OpBuilder &b, Location loc, Value fchw) {
             for (int64_t r = 0; r < 3; ++r)
               for (int64_t s = 0; s < 3; ++s)
                 sum += kG[i][r] * double(k[r * 3 + s]) * kG[j][s];
-            u[((i * kTileSide + j) * c + ci) * f + fi] = float(sum);
+            u[((i * kTileSide + j) * c + ci) * paddedF + fi] = float(sum);
           }
       }
     return arith::ConstantOp::create(b, loc,
@@ -375,6 +375,8 @@ Value transformFilters(OpBuilder &b, Location loc, Value fchw) {
       exprs.push_back(getAffineDimExpr(d, ctx));
     return AffineMap::get(6, 0, exprs, ctx);
   };
+  fchw = padHigh(b, loc, fchw, {paddedF - f, 0, 0, 0});
+  f = paddedF;
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
   Value init = linalg::FillOp::create(b, loc, zero,
                                       ValueRange{emptyLike(b, loc, {kTileSide, kTileSide, c, f})})
@@ -421,13 +423,20 @@ bool isWinogradShaped(linalg::Conv2DNchwFchwOp op) {
 }
 
 /// Whether F(2x2, 3x3) pays for a convolution by `fchw` filters: channels
-/// and filters whole vectors of `lanes` (the transforms are vectorized over
-/// them), and 32 or more of both, so that the 16 matmuls outweigh the
-/// transforms' traffic.
+/// whole vectors of `lanes` (the transforms are vectorized over them), and
+/// 32 or more channels and filters, so that the 16 matmuls outweigh the
+/// transforms' traffic. Filters that are not whole vectors are padded to
+/// them with zero filters (paddedFilters): fewer than `lanes` extra
+/// filters, at most half as many again as 32, against 2.25 times fewer
+/// multiplications.
 bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
   int64_t f = fchw.getDimSize(0), c = fchw.getDimSize(1);
-  return c % lanes == 0 && f % lanes == 0 && c >= 32 && f >= 32;
+  return c % lanes == 0 && c >= 32 && f >= 32;
 }
+
+/// The filters rounded up to whole vectors of `lanes`: what the transforms
+/// and matmuls compute (SSD-MobileNet's class predictors have 84 and 126).
+int64_t paddedFilters(int64_t f, int64_t lanes) { return int64_t(llvm::alignTo(f, lanes)); }
 
 /// The fewest tiles of a block: its matmuls' rows, for at least four
 /// register tiles of rows (fewer ran SqueezeNet's 13x13 layers, in blocks
@@ -435,8 +444,8 @@ bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
 constexpr int64_t kMinBlockTiles = 32;
 
 /// The geometry the block choice weighs: `images` images of `rows` x
-/// `columns` tiles, `c` channels, `f` filters; the caches; the register
-/// tile's rows; the threads.
+/// `columns` tiles, `c` channels, `f` filters (paddedFilters); the caches;
+/// the register tile's rows; the threads.
 struct WinogradShape {
   int64_t images, rows, columns, c, f;
   int64_t l2Bytes, l3Bytes, registerRows, threads;
@@ -554,17 +563,21 @@ SmallVector<linalg::GenericOp> epilogueChain(linalg::Conv2DNchwFchwOp conv, bool
 /// accumulator a zero fill or a bias) as F(2x2, 3x3), block by block of
 /// tile rows (blockRows): the block's input transform, its 16 matmuls (by
 /// the filters transformed once), its output transform. Threads share the
-/// blocks where there are enough, else each block's matmuls.
+/// blocks where there are enough, else each block's matmuls. Filters padded
+/// to whole vectors (shape.f) are computed as zero filters and sliced off.
 void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
                        WinogradShape shape) {
   auto in = cast<RankedTensorType>(op.getDpsInputs()[0].getType());
-  int64_t n = shape.images, rows = shape.rows, columns = shape.columns, f = shape.f;
-  int64_t oh = cast<RankedTensorType>(op.getDpsInits()[0].getType()).getDimSize(2),
-          ow = cast<RankedTensorType>(op.getDpsInits()[0].getType()).getDimSize(3);
+  int64_t n = shape.images, rows = shape.rows, columns = shape.columns, paddedF = shape.f;
+  auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
+  int64_t f = out.getDimSize(1), oh = out.getDimSize(2), ow = out.getDimSize(3);
   TileBlock block = chooseBlock(shape);
   int64_t blocksPerImage = rows / block.rows, blocks = n / block.images * blocksPerImage;
-  bool padded = kBlockSide * rows != oh || kBlockSide * columns != ow;
-  SmallVector<linalg::GenericOp> chain = epilogueChain(op, padded);
+  bool padded = kBlockSide * rows != oh || kBlockSide * columns != ow || paddedF != f;
+  // The epilogue reads its per-channel operands a vector of filters at a
+  // time: not beyond the filters.
+  SmallVector<linalg::GenericOp> chain =
+      paddedF == f ? epilogueChain(op, padded) : SmallVector<linalg::GenericOp>{};
   // Where the last op of the chain is: what its ops read is defined there
   // (a residual branch may be computed after the convolution).
   Operation *last = chain.empty() ? op.getOperation() : chain.back().getOperation();
@@ -591,10 +604,12 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   input = padHigh(b, loc, input,
                   {0, kBlockSide * rows + 2 - in.getDimSize(2),
                    kBlockSide * columns + 2 - in.getDimSize(3), 0});
-  Value filters = transformFilters(b, loc, op.getDpsInputs()[1]);
-  Value output = emptyLike(b, loc, {n, kBlockSide * rows, kBlockSide * columns, f});
+  Value filters = transformFilters(b, loc, op.getDpsInputs()[1], paddedF);
+  if (bias)
+    bias = padHigh(b, loc, bias, {paddedF - f});
+  Value output = emptyLike(b, loc, {n, kBlockSide * rows, kBlockSide * columns, paddedF});
   SmallVector<int64_t> blockShape = {block.images, kBlockSide * block.rows, kBlockSide * columns,
-                                     f};
+                                     paddedF};
   MLIRContext *ctx = b.getContext();
   AffineExpr d = getAffineDimExpr(0, ctx);
   // Threads share the blocks, or, where there are too few, each block's
@@ -617,7 +632,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
         int64_t tileCount = block.images * block.rows * columns;
         Value zero = arith::ConstantOp::create(nb, l, nb.getF32FloatAttr(0));
         Value acc = linalg::FillOp::create(nb, l, zero,
-                                           ValueRange{emptyLike(nb, l, {kPositions, tileCount, f})})
+                                           ValueRange{emptyLike(nb, l, {kPositions, tileCount, paddedF})})
                         .getResult(0);
         Value products = linalg::BatchMatmulOp::create(nb, l, TypeRange{acc.getType()},
                                                        ValueRange{tiles, filters}, ValueRange{acc})
@@ -661,7 +676,7 @@ void rewriteWinogradConvolutions(ModuleOp module, RegisterTile registerTile, int
                         int64_t(llvm::divideCeil(out.getDimSize(2), kBlockSide)),
                         int64_t(llvm::divideCeil(out.getDimSize(3), kBlockSide)),
                         filter.getDimSize(1),
-                        filter.getDimSize(0),
+                        paddedFilters(filter.getDimSize(0), lanes),
                         l2Bytes,
                         l3Bytes,
                         registerTile.rows,
