@@ -754,25 +754,20 @@ Value hoistedColumnPanels(linalg::MatmulOp op, int64_t k, int64_t n, int64_t dep
   return sliceOf(inner, loc, packed, offsets, sliceShape, int64_t(shape.size()));
 }
 
-/// The register tile of a matmul of `m` rows: the host's, except on a host
-/// issuing one vector FMA a cycle, where the host tile's rows leave a
-/// partial tile and one vector of columns by `r` rows divides them (`r`
-/// the largest divisor from 14 down to 4, an FMA's latency in cycles: the
-/// chains that keep the FMA pipe busy). Such a tile takes each broadcast
-/// from A as its FMA's memory operand (see broadcastCost in
-/// Convolution.cpp), and leaves no partial tile, whose few rows would leave
+/// The register tile of a matmul of `m` rows: the host's, with fewer rows
+/// where the host's leave a partial tile and a divisor of m down to 4
+/// (8 accumulators, the FMA chains that hide the latency, kFmaChains in
+/// Convolution.cpp) divides them: the partial tile's few rows would leave
 /// the FMA latency exposed. On Zen 4, Winograd's 49-row matmuls of
 /// SqueezeNet's 13x13 layers (48 -> 192 channels) took 0.155 rather than
-/// 0.202 ms a layer in 7 x 16 tiles (8 x 32: six tiles and one of a row).
-/// Where the host tile divides m (ResNet's 16 rows at 7x7), it stays:
-/// 7 x 16 tiles ran those layers twice as slowly.
+/// 0.188 ms a layer in 7 x 32 tiles (8 x 32: six tiles and one of a row).
 RegisterTile matmulRegisterTile(int64_t m, RegisterTile host) {
-  constexpr int64_t kMaxRows = 14, kFmaLatency = 4;
-  if (host.fmasPerCycle != 1 || m % host.rows == 0)
+  constexpr int64_t kMinRows = 4;
+  if (m % host.rows == 0)
     return host;
-  for (int64_t rows = kMaxRows; rows >= kFmaLatency; --rows)
+  for (int64_t rows = host.rows - 1; rows >= kMinRows; --rows)
     if (m % rows == 0)
-      return {rows, host.columns / 2, host.fmasPerCycle};
+      return {rows, host.columns, host.fmasPerCycle};
   return host;
 }
 
