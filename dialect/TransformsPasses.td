@@ -57,10 +57,11 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     stream contiguously. Depthwise convolutions (grouped, one channel and
     one filter per group) run channel-last too, vectorized over the
     channels. With `winograd`, 3x3 stride-1 convolutions of 32 or more
-    channels and filters (whole vectors) run as Winograd F(2x2, 3x3)
-    instead: per block of tiles, an input transform, 16 matmuls (the
-    matmul schedule's) by the filters transformed once, and an output
-    transform adding the bias. With
+    channels (whole vectors) and filters run as Winograd F(4x4, 3x3) or
+    F(2x2, 3x3) (`winograd-tile`) instead: per block of tiles, an input
+    transform, a matmul per tile position (the matmul schedule's) by the
+    filters transformed once, and an output transform adding the bias and
+    the elementwise ops after the convolution. With
     `parallel`, an scf.forall around each (matmul cache tiles; convolution
     row blocks, filter tiles, or output rows when there are few of both)
     carries the work to threads. Convolutions and poolings run channel-last
@@ -87,8 +88,12 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     Option<"l3Bytes", "l3-bytes", "int64_t", /*default=*/"0",
            "the L3 cache's size (0: the host's)">,
     Option<"winograd", "winograd", "bool", /*default=*/"true",
-           "3x3 stride-1 convolutions whose channels and filters are whole "
-           "vectors, 32 or more, as Winograd F(2x2, 3x3)">,
+           "3x3 stride-1 convolutions whose channels are whole vectors, 32 "
+           "or more channels and filters, as Winograd F(m x m, 3x3)">,
+    Option<"winogradTile", "winograd-tile", "int64_t", /*default=*/"0",
+           "the outputs per side of a Winograd tile: 2 for F(2x2, 3x3), 4 for "
+           "F(4x4, 3x3), 0 for F(4x4, 3x3) where the output's sides are "
+           "multiples of 4, else F(2x2, 3x3)">,
     Option<"minParallelFlops", "min-parallel-flops", "int64_t", /*default=*/"2000000",
            "convolutions of fewer FLOPs run on one thread (starting the threads "
            "costs more than they save)">,

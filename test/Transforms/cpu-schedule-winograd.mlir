@@ -1,5 +1,5 @@
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd-tile=2 tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd-tile=2 tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608 parallel=true cores=2" | FileCheck %s --check-prefix=PARALLEL
 // RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd=false tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=1048576 l3-bytes=8388608" | FileCheck %s --check-prefix=DIRECT
 
 // A 3x3 stride-1 convolution of 32 channels and filters (whole vectors of
@@ -152,7 +152,7 @@ func.func @winograd_images(%x: tensor<4x32x6x6xf32>, %w: tensor<32x32x3x3xf32> {
 // with l3-bytes of 1 MB) count their traffic from memory twice: tile rows
 // of one image whose data fits (4 rows, 512 KB) move fewer bytes than
 // whole images, for all that they re-read the transformed filters.
-// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=65536 l3-bytes=1048576" | FileCheck %s --check-prefix=MEMORY
+// RUN: sym-opt %s -split-input-file --symc-cpu-schedule="winograd-tile=2 tile-m=4 tile-n=16 fmas-per-cycle=2 l1-bytes=32768 l2-bytes=65536 l3-bytes=1048576" | FileCheck %s --check-prefix=MEMORY
 // MEMORY-LABEL: func @winograd_memory_bound
 // MEMORY: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<2x64x64x32xf32>)
 // MEMORY:   scf.for {{.*}} -> (tensor<16x1x4x32x32xf32>)

@@ -553,10 +553,13 @@ def _seed(name):
 # are 1.6e-4 and 1.3e-4 off float64 (symc's: 1.6e-4 and 1.4e-4); in
 # dot_ragged_depth, outputs sum 1031 products whose magnitudes add up to
 # 1140, and MXNet's are 3.1e-5 off float64 (symc's, summed in order as a
-# serial f32 loop is: 1.3e-4).
+# serial f32 loop is: 1.3e-4); in conv_winograd_blocks, which symc runs as
+# Winograd F(4x4, 3x3), outputs up to 133 sum 576 products, and MXNet's
+# are 1.4e-4 off float64 (symc's: 2.8e-4, 2.1e-6 of the largest output;
+# its direct schedule's: 1.2e-4; F(2x2, 3x3)'s: 4.8e-5).
 TOLERANCES = {"conv_dilate_wide_pad": 1e-4, "conv_padding_rows": 5e-4,
               "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4,
-              "conv_winograd": 2e-4, "conv_winograd_blocks": 2e-4,
+              "conv_winograd": 2e-4, "conv_winograd_blocks": 5e-4,
               "conv_winograd_padded_filters": 2e-4}
 
 # Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):

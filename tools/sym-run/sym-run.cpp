@@ -103,7 +103,7 @@ cl::opt<bool> profileKernels(
 cl::opt<bool> winograd(
     "winograd",
     cl::desc("CPU: compute 3x3 stride-1 convolutions with enough channels as "
-             "Winograd F(2x2, 3x3), 2.25 times fewer multiplications "
+             "Winograd F(4x4, 3x3) or F(2x2, 3x3), 4 or 2.25 times fewer multiplications "
              "(--winograd=false: the direct schedule)"),
     cl::init(true), cl::cat(category));
 cl::opt<uint64_t> maxParamsBytes("max-params-bytes",

@@ -34,7 +34,7 @@ struct CodegenOptions {
   /// Distribute matmuls and convolutions over threads (OpenMP; the count
   /// is the OpenMP runtime's, see CompiledModel::setThreads).
   bool parallel = false;
-  /// CPU: 3x3 stride-1 convolutions as Winograd F(2x2, 3x3) where the
+  /// CPU: 3x3 stride-1 convolutions as Winograd F(4x4 or 2x2, 3x3) where the
   /// schedule finds it pays (symc-cpu-schedule's `winograd`); false keeps
   /// the direct schedule, whose sums round as MXNet's do.
   bool winograd = true;

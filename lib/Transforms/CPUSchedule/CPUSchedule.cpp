@@ -163,8 +163,13 @@ struct CPUSchedulePass : impl::SymCPUScheduleBase<CPUSchedulePass> {
     int64_t l2 = l2Bytes ? int64_t(l2Bytes) : hostL2Bytes();
     int64_t l3 = l3Bytes ? int64_t(l3Bytes) : hostL3Bytes();
     // Before the matmuls are scheduled: Winograd's are among them.
+    if (winogradTile != 0 && winogradTile != 2 && winogradTile != 4) {
+      module.emitError("symc-cpu-schedule: winograd-tile must be 0, 2 or 4, not ")
+          << int64_t(winogradTile);
+      return signalPassFailure();
+    }
     if (winograd)
-      cpu::rewriteWinogradConvolutions(module, tile, l2, l3, threads);
+      cpu::rewriteWinogradConvolutions(module, tile, l2, l3, threads, winogradTile);
     std::string schedules = cpu::scheduleMatmuls(module, tile, l1, l2, threads) +
                             cpu::scheduleConvolutions(module, tile, l1, l2, l3, threads,
                                                       double(minParallelFlops)) +

@@ -44,15 +44,16 @@ std::string scheduleMatmuls(mlir::ModuleOp module, RegisterTile tile, int64_t l1
 std::string scheduleConvolutions(mlir::ModuleOp module, RegisterTile tile,
                                  int64_t l1Bytes, int64_t l2Bytes, int64_t l3Bytes,
                                  int64_t threads, double minParallelFlops);
-/// NCHW 3x3 stride-1 convolutions whose channels and filters are whole
-/// vectors (and enough of them) rewritten as Winograd F(2x2, 3x3), block
-/// by block of tiles (images or tile rows, the block that moves the
+/// NCHW 3x3 stride-1 convolutions whose channels are whole vectors (and
+/// enough of them) rewritten as Winograd F(m x m, 3x3), m = `tileOutputs`
+/// (2 or 4; 0: 4 where the output's sides are multiples of 4, else 2),
+/// block by block of tiles (images or tile rows, the block that moves the
 /// fewest bytes beyond `l2Bytes`, those from beyond `l3Bytes` counting
 /// twice; blocks shared among `threads`): input and output transforms
 /// vectorized over the channels around a linalg.batch_matmul for
 /// scheduleMatmuls, which must run after.
 void rewriteWinogradConvolutions(mlir::ModuleOp module, RegisterTile tile, int64_t l2Bytes,
-                                 int64_t l3Bytes, int64_t threads);
+                                 int64_t l3Bytes, int64_t threads, int64_t tileOutputs);
 /// NCHW max and sum pooling with the output row innermost (vectorizable).
 std::string schedulePooling(mlir::ModuleOp module);
 /// Transposes in cache-line blocks (after scheduleConvolutions, which

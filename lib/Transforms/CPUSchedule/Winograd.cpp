@@ -1,24 +1,28 @@
-//===- Winograd.cpp - 3x3 convolutions as Winograd F(2x2, 3x3) ---------===//
+//===- Winograd.cpp - 3x3 convolutions as Winograd F(m x m, 3x3) --------===//
 //
-// A 3x3 stride-1 convolution computes each 2x2 block of outputs from a 4x4
-// patch of its input with 16 products per channel pair instead of 36
-// (Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks"):
+// A 3x3 stride-1 convolution computes each m x m block of outputs from an
+// (m + 2) x (m + 2) patch of its input with (m + 2)^2 products per channel
+// pair instead of 9 m^2 (Lavin & Gray, "Fast Algorithms for Convolutional
+// Neural Networks"):
 //
 //   Y = A^T [ (G g G^T) .* (B^T d B) ] A
 //
 // summed over the input channels. Over the channels, the elementwise
-// product at each of the 16 positions of the 4x4 tile is a matmul: the
-// transformed inputs of all tiles (tiles x channels) by the transformed
-// filters (channels x filters). So the convolution becomes
+// product at each position of the tile is a matmul: the transformed inputs
+// of all tiles (tiles x channels) by the transformed filters (channels x
+// filters). So the convolution becomes
 // - the filter transform (G g G^T), which depends only on the weights: at
 //   compile time for constant weights, else in the prepare step;
-// - the input transform (B^T d B), elementwise additions over the channels
-//   (vectorized, one tile at a time), into 16 tiles x channels matrices;
-// - 16 matmuls, which the matmul schedule packs, tiles and vectorizes;
-// - the output transform (A^T m A), with the bias added, into the 2x2
+// - the input transform (B^T d B), elementwise over the channels
+//   (vectorized, one tile at a time), into a tiles x channels matrix per
+//   position;
+// - a matmul per position, which the matmul schedule packs, tiles and
+//   vectorizes;
+// - the output transform (A^T m A), with the bias added, into the m x m
 //   blocks of the channel-last output.
-// 2.25 times fewer multiplications than the direct schedule, for about 4
-// times the input's and the output's memory traffic in the transforms.
+// F(2x2, 3x3) (16 positions) does 2.25 times fewer multiplications than
+// the direct schedule, F(4x4, 3x3) (36) 4 times, with more arithmetic in
+// its transforms and about 10 times the rounding error.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,47 +47,92 @@ using namespace mlir;
 namespace symc::cpu {
 namespace {
 
-/// The input tile's side (m + r - 1 for m = 2 outputs, r = 3 taps), its
-/// positions, and the output block's side.
-constexpr int64_t kTileSide = 4, kPositions = kTileSide * kTileSide, kBlockSide = 2;
+/// A Winograd algorithm F(m x m, 3 x 3): each tile of m x m outputs from
+/// (m + 2) x (m + 2) inputs, by its matrices B^T (tile x tile), G (tile x
+/// 3) and A^T (m x tile), row-major (Lavin & Gray).
+struct Variant {
+  int64_t outputs; // m
+  ArrayRef<double> bT, g, aT;
+  int64_t tile() const { return outputs + 2; }
+  int64_t positions() const { return tile() * tile(); }
+};
 
-/// G, the filter transform's 4 x 3 matrix.
-constexpr double kG[kTileSide][3] = {{1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}};
+// F(2x2, 3x3), at the points 0, 1, -1.
+constexpr double kBT2[] = {1, 0, -1, 0, 0, 1, 1, 0, 0, -1, 1, 0, 0, 1, 0, -1};
+constexpr double kG2[] = {1, 0, 0, 0.5, 0.5, 0.5, 0.5, -0.5, 0.5, 0, 0, 1};
+constexpr double kAT2[] = {1, 1, 1, 0, 0, 1, -1, -1};
+// F(4x4, 3x3), at the points 0, -1, 1, 1/2, -2: in a float32 model of
+// the golden conv_winograd_blocks case (64 channels, outputs up to 133),
+// 1.7e-4 off float64, where the points 0, +-1, +-2 (Lavin & Gray's) were
+// 4.2e-4 off and 0, +-1, +-1/2 4.5e-4 (the choice of Barabasz et al.,
+// "Error analysis and improving the accuracy of Winograd convolution for
+// deep neural networks").
+constexpr double kBT4[] = {1, -1.5, -2,  1.5, 1, 0, 0, 1,    -2.5, 0.5,  1,   0,
+                           0, -1,   0.5, 2.5, 1, 0, 0, -2,   -1,   2,    1,   0,
+                           0, 0.5,  -1,  -0.5, 1, 0, 0, 1,   -1.5, -2,   1.5, 1};
+constexpr double kG4[] = {1,          0,          0,         -1.0 / 3,  1.0 / 3,
+                          -1.0 / 3,   1.0 / 3,    1.0 / 3,   1.0 / 3,   -16.0 / 15,
+                          -8.0 / 15,  -4.0 / 15,  1.0 / 15,  -2.0 / 15, 4.0 / 15,
+                          0,          0,          1};
+constexpr double kAT4[] = {1, 1,  1, 1,     1,  0, 0, -1, 1, 0.5,   -2, 0,
+                           0, 1,  1, 0.25,  4,  0, 0, -1, 1, 0.125, -8, 1};
 
-/// B^T x for a column x of 4: the input transform along one axis.
-std::array<Value, 4> inputTransform1D(OpBuilder &b, Location loc, ArrayRef<Value> x) {
-  auto sub = [&](Value l, Value r) { return Value(arith::SubFOp::create(b, loc, l, r)); };
-  auto add = [&](Value l, Value r) { return Value(arith::AddFOp::create(b, loc, l, r)); };
-  return {sub(x[0], x[2]), add(x[1], x[2]), sub(x[2], x[1]), sub(x[1], x[3])};
+const Variant kF2{2, kBT2, kG2, kAT2};
+const Variant kF4{4, kBT4, kG4, kAT4};
+
+/// `matrix` x for a column x: one value per row of the matrix (x.size()
+/// columns), a term per nonzero coefficient: additions and subtractions
+/// for +-1 (F(2x2, 3x3)'s are all), FMAs by constants for the others. A
+/// row starts from a term of +1 where it has one.
+SmallVector<Value> transform1D(OpBuilder &b, Location loc, ArrayRef<double> matrix,
+                               ArrayRef<Value> x) {
+  int64_t n = int64_t(x.size());
+  auto type = cast<VectorType>(x.front().getType());
+  auto constant = [&](double c) -> Value {
+    return arith::ConstantOp::create(b, loc, DenseElementsAttr::get(type, float(c)));
+  };
+  SmallVector<Value> result;
+  for (int64_t r = 0, rows = int64_t(matrix.size()) / n; r < rows; ++r) {
+    ArrayRef<double> row = matrix.slice(r * n, n);
+    const double *one = llvm::find(row, 1.0);
+    Value sum = one != row.end() ? x[one - row.begin()] : Value();
+    for (int64_t j = 0; j < n; ++j) {
+      double c = row[j];
+      if (c == 0 || (one != row.end() && j == one - row.begin()))
+        continue;
+      if (!sum)
+        sum = arith::MulFOp::create(b, loc, constant(c), x[j]);
+      else if (c == 1)
+        sum = arith::AddFOp::create(b, loc, sum, x[j]);
+      else if (c == -1)
+        sum = arith::SubFOp::create(b, loc, sum, x[j]);
+      else
+        sum = vector::FMAOp::create(b, loc, constant(c), x[j], sum);
+    }
+    assert(sum && "a transform matrix has no zero row");
+    result.push_back(sum);
+  }
+  return result;
 }
 
-/// A^T x for a column x of 4: the output transform along one axis.
-std::array<Value, 2> outputTransform1D(OpBuilder &b, Location loc, ArrayRef<Value> x) {
-  auto sub = [&](Value l, Value r) { return Value(arith::SubFOp::create(b, loc, l, r)); };
-  auto add = [&](Value l, Value r) { return Value(arith::AddFOp::create(b, loc, l, r)); };
-  return {add(add(x[0], x[1]), x[2]), sub(sub(x[1], x[2]), x[3])};
-}
-
-/// The separable 2-D transform of a tile (rows x columns values, row-major)
-/// by `transform1D`, which maps a column of `rows` values to `out` values:
-/// first down the columns, then along the rows; `out` x `out` values.
-template <size_t Out, typename Transform>
-SmallVector<Value> transform2D(ArrayRef<Value> tile, int64_t side, Transform transform1D) {
-  // Down each column j: column[i] = tile[i][j].
-  SmallVector<std::array<Value, Out>> columns;
+/// The separable 2-D transform M X M^T of a side x side tile (row-major)
+/// by `matrix` (out x side): first down the columns, then along the rows;
+/// out x out values.
+SmallVector<Value> transform2D(OpBuilder &b, Location loc, ArrayRef<double> matrix,
+                               ArrayRef<Value> tile, int64_t side) {
+  SmallVector<SmallVector<Value>> columns;
   for (int64_t j = 0; j < side; ++j) {
     SmallVector<Value> column;
     for (int64_t i = 0; i < side; ++i)
       column.push_back(tile[i * side + j]);
-    columns.push_back(transform1D(column));
+    columns.push_back(transform1D(b, loc, matrix, column));
   }
   SmallVector<Value> result;
-  for (size_t i = 0; i < Out; ++i) {
+  for (size_t i = 0, out = columns.front().size(); i < out; ++i) {
     SmallVector<Value> row;
     for (int64_t j = 0; j < side; ++j)
       row.push_back(columns[j][i]);
-    for (Value v : transform1D(row))
-      result.push_back(v);
+    llvm::append_range(result, transform1D(b, loc, matrix, row));
   }
   return result;
 }
@@ -164,28 +213,29 @@ struct TileBlock {
   int64_t images = 1, rows = 1;
 };
 
-/// The transformed inputs of a block of `block` x `columns` tiles, (16 tile
+/// The transformed inputs of a block of `block` x `columns` tiles, (tile
 /// positions, tiles, channels), from image `firstImage` and tile row
 /// `firstRow` on, in the padded channel-last input `nhwc`, `lanes`
 /// channels at a time (with `parallel`, threads sharing the tile rows).
-/// Each step reads a 4 x 4 patch of vectors and writes its 16 transformed
-/// vectors.
-Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, Value firstRow,
-                      TileBlock block, int64_t columns, int64_t lanes, bool parallel) {
+/// Each step reads a tile's patch of vectors (6 x 6 for F(4x4, 3x3)) and
+/// writes its transformed vectors, one per position.
+Value transformInputs(OpBuilder &b, Location loc, const Variant &w, Value nhwc,
+                      Value firstImage, Value firstRow, TileBlock block, int64_t columns,
+                      int64_t lanes, bool parallel) {
   int64_t c = cast<RankedTensorType>(nhwc.getType()).getDimSize(3);
-  Value init = emptyLike(b, loc, {kPositions, block.images, block.rows, columns, c});
+  int64_t positions = w.positions();
+  Value init = emptyLike(b, loc, {positions, block.images, block.rows, columns, c});
   auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
     Value inputImage = arith::AddIOp::create(cb, cl, firstImage, at.image);
     Value inputRow = arith::AddIOp::create(cb, cl, firstRow, at.row);
     SmallVector<Value> patch;
-    for (int64_t i = 0; i < kTileSide; ++i)
-      for (int64_t j = 0; j < kTileSide; ++j)
+    for (int64_t i = 0; i < w.tile(); ++i)
+      for (int64_t j = 0; j < w.tile(); ++j)
         patch.push_back(readVector(cb, cl, nhwc,
-                                   {inputImage, scaledIndex(cb, cl, inputRow, kBlockSide, i),
-                                    scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel},
+                                   {inputImage, scaledIndex(cb, cl, inputRow, w.outputs, i),
+                                    scaledIndex(cb, cl, at.column, w.outputs, j), at.channel},
                                    lanes));
-    SmallVector<Value> transformed = transform2D<4>(
-        patch, kTileSide, [&](ArrayRef<Value> x) { return inputTransform1D(cb, cl, x); });
+    SmallVector<Value> transformed = transform2D(cb, cl, w.bT, patch, w.tile());
     for (auto [p, v] : llvm::enumerate(transformed))
       acc = writeVector(
           cb, cl, v, acc,
@@ -195,7 +245,7 @@ Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, 
   Value tiles =
       parallel
           ? forEachTileVector(b, loc, init, block.images, block.rows, columns, c, lanes, step,
-                              {kPositions, 1, 1, columns, c},
+                              {positions, 1, 1, columns, c},
                               [](OpBuilder &rb, Location, Value row) -> SmallVector<OpFoldResult> {
                                 return {rb.getIndexAttr(0), rb.getIndexAttr(0), row,
                                         rb.getIndexAttr(0), rb.getIndexAttr(0)};
@@ -203,7 +253,7 @@ Value transformInputs(OpBuilder &b, Location loc, Value nhwc, Value firstImage, 
           : forEachTileVector(b, loc, init, block.images, block.rows, columns, c, lanes, step);
   return tensor::CollapseShapeOp::create(
       b, loc,
-      RankedTensorType::get({kPositions, block.images * block.rows * columns, c}, b.getF32Type()),
+      RankedTensorType::get({positions, block.images * block.rows * columns, c}, b.getF32Type()),
       tiles, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
 }
 
@@ -278,93 +328,91 @@ Value applyEpilogue(OpBuilder &b, Location loc, const Epilogue &epilogue, Value 
   return value;
 }
 
-/// The block's channel-last outputs (images, 2 * rows, 2 * columns,
+/// The block's channel-last outputs (images, m * rows, m * columns,
 /// filters), written into `init` (the block's slice of the whole output,
-/// so that they are computed in place), from its 16 positions' products
-/// (16, tiles, filters), plus
-/// `bias` per filter if any, through `epilogue` (the block's first image
-/// and tile row in the whole output `firstImage` and `firstRow`), `lanes`
-/// filters at a time (with `parallel`, threads sharing the tile rows). Each
-/// step reads a tile's 16 vectors of products and writes its 2 x 2 block
-/// of outputs.
-Value transformOutputs(OpBuilder &b, Location loc, Value products, Value bias,
+/// so that they are computed in place), from its positions' products
+/// (positions, tiles, filters), plus `bias` per filter if any, through
+/// `epilogue` (the block's first image and tile row in the whole output
+/// `firstImage` and `firstRow`), `lanes` filters at a time (with
+/// `parallel`, threads sharing the tile rows). Each step reads a tile's
+/// vectors of products, one per position, and writes its m x m block of
+/// outputs.
+Value transformOutputs(OpBuilder &b, Location loc, const Variant &w, Value products, Value bias,
                        const Epilogue &epilogue, Value init, Value firstImage, Value firstRow,
                        TileBlock block, int64_t columns, int64_t lanes, bool parallel) {
   int64_t f = cast<RankedTensorType>(products.getType()).getDimSize(2);
+  int64_t positions = w.positions(), m = w.outputs;
   products = tensor::ExpandShapeOp::create(
       b, loc,
-      RankedTensorType::get({kPositions, block.images, block.rows, columns, f}, b.getF32Type()),
+      RankedTensorType::get({positions, block.images, block.rows, columns, f}, b.getF32Type()),
       products, ArrayRef<ReassociationIndices>{{0}, {1, 2, 3}, {4}});
   auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
     SmallVector<Value> tile;
-    for (int64_t p = 0; p < kPositions; ++p)
+    for (int64_t p = 0; p < positions; ++p)
       tile.push_back(readVector(cb, cl, products,
                                 {constantIndex(cb, cl, p), at.image, at.row, at.column, at.channel},
                                 lanes));
-    SmallVector<Value> outputs = transform2D<2>(
-        tile, kTileSide, [&](ArrayRef<Value> x) { return outputTransform1D(cb, cl, x); });
+    SmallVector<Value> outputs = transform2D(cb, cl, w.aT, tile, w.tile());
     Value perFilter = bias ? readVector(cb, cl, bias, {at.channel}, lanes) : Value();
-    for (int64_t i = 0; i < kBlockSide; ++i)
-      for (int64_t j = 0; j < kBlockSide; ++j) {
-        Value v = outputs[i * kBlockSide + j];
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < m; ++j) {
+        Value v = outputs[i * m + j];
         if (perFilter)
           v = arith::AddFOp::create(cb, cl, v, perFilter);
         if (!epilogue.stages.empty()) {
           Value image = arith::AddIOp::create(cb, cl, firstImage, at.image);
           Value row = arith::AddIOp::create(cb, cl, firstRow, at.row);
           v = applyEpilogue(cb, cl, epilogue, v,
-                            {image, scaledIndex(cb, cl, row, kBlockSide, i),
-                             scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+                            {image, scaledIndex(cb, cl, row, m, i),
+                             scaledIndex(cb, cl, at.column, m, j), at.channel});
         }
         acc = writeVector(cb, cl, v, acc,
-                          {at.accImage, scaledIndex(cb, cl, at.accRow, kBlockSide, i),
-                           scaledIndex(cb, cl, at.column, kBlockSide, j), at.channel});
+                          {at.accImage, scaledIndex(cb, cl, at.accRow, m, i),
+                           scaledIndex(cb, cl, at.column, m, j), at.channel});
       }
     return acc;
   };
   if (!parallel)
     return forEachTileVector(b, loc, init, block.images, block.rows, columns, f, lanes, step);
   return forEachTileVector(b, loc, init, block.images, block.rows, columns, f, lanes, step,
-                           {1, kBlockSide, kBlockSide * columns, f},
-                           [](OpBuilder &rb, Location l, Value row) -> SmallVector<OpFoldResult> {
-                             return {rb.getIndexAttr(0), scaledIndex(rb, l, row, kBlockSide, 0),
+                           {1, m, m * columns, f},
+                           [&](OpBuilder &rb, Location l, Value row) -> SmallVector<OpFoldResult> {
+                             return {rb.getIndexAttr(0), scaledIndex(rb, l, row, m, 0),
                                      rb.getIndexAttr(0), rb.getIndexAttr(0)};
                            });
 }
 
-/// The transformed filters, (16 tile positions, channels, filters):
-/// U[p = 4 i + j][c][f] = (G g G^T)[i][j] for g = fchw[f][c].
+/// The transformed filters, (tile positions, channels, filters):
+/// U[p = tile i + j][c][f] = (G g G^T)[i][j] for g = fchw[f][c].
 /// Computed now for constant weights (in double, rounded once), else by a
 /// generic that symc-hoist-invariant-computations moves to the prepare
 /// step.
-Value transformFilters(OpBuilder &b, Location loc, Value fchw, int64_t paddedF) {
+Value transformFilters(OpBuilder &b, Location loc, const Variant &w, Value fchw,
+                       int64_t paddedF) {
   auto type = cast<RankedTensorType>(fchw.getType());
-  int64_t f = type.getDimSize(0), c = type.getDimSize(1);
-  auto resultType = RankedTensorType::get({kPositions, c, paddedF}, b.getF32Type());
+  int64_t f = type.getDimSize(0), c = type.getDimSize(1), side = w.tile();
+  auto resultType = RankedTensorType::get({w.positions(), c, paddedF}, b.getF32Type());
   DenseElementsAttr weights;
   if (matchPattern(fchw, m_Constant(&weights)) && weights.getElementType().isF32()) {
     SmallVector<float> g(weights.getValues<float>());
-    std::vector<float> u(kPositions * c * paddedF);
+    std::vector<float> u(w.positions() * c * paddedF);
     for (int64_t fi = 0; fi < f; ++fi)
       for (int64_t ci = 0; ci < c; ++ci) {
         const float *k = &g[(fi * c + ci) * 9];
-        for (int64_t i = 0; i < kTileSide; ++i)
-          for (int64_t j = 0; j < kTileSide; ++j) {
+        for (int64_t i = 0; i < side; ++i)
+          for (int64_t j = 0; j < side; ++j) {
             double sum = 0;
             for (int64_t r = 0; r < 3; ++r)
               for (int64_t s = 0; s < 3; ++s)
-                sum += kG[i][r] * double(k[r * 3 + s]) * kG[j][s];
-            u[((i * kTileSide + j) * c + ci) * paddedF + fi] = float(sum);
+                sum += w.g[i * 3 + r] * double(k[r * 3 + s]) * w.g[j * 3 + s];
+            u[((i * side + j) * c + ci) * paddedF + fi] = float(sum);
           }
       }
     return arith::ConstantOp::create(b, loc,
                                      DenseElementsAttr::get(resultType, ArrayRef<float>(u)));
   }
-  SmallVector<float> gValues;
-  for (const auto &row : kG)
-    for (double v : row)
-      gValues.push_back(float(v));
-  auto gType = RankedTensorType::get({kTileSide, 3}, b.getF32Type());
+  SmallVector<float> gValues(w.g.begin(), w.g.end());
+  auto gType = RankedTensorType::get({side, 3}, b.getF32Type());
   Value gMatrix =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(gType, ArrayRef<float>(gValues)));
   // (i, j, c, f, r, s): U[i][j][c][f] += G[i][r] * g[f][c][r][s] * G[j][s].
@@ -379,7 +427,7 @@ Value transformFilters(OpBuilder &b, Location loc, Value fchw, int64_t paddedF) 
   f = paddedF;
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
   Value init = linalg::FillOp::create(b, loc, zero,
-                                      ValueRange{emptyLike(b, loc, {kTileSide, kTileSide, c, f})})
+                                      ValueRange{emptyLike(b, loc, {side, side, c, f})})
                    .getResult(0);
   using utils::IteratorType;
   auto generic = linalg::GenericOp::create(
@@ -424,7 +472,7 @@ bool isWinogradShaped(linalg::Conv2DNchwFchwOp op) {
 
 /// Whether F(2x2, 3x3) pays for a convolution by `fchw` filters: channels
 /// whole vectors of `lanes` (the transforms are vectorized over them), and
-/// 32 or more channels and filters, so that the 16 matmuls outweigh the
+/// 32 or more channels and filters, so that the matmuls outweigh the
 /// transforms' traffic. Filters that are not whole vectors are padded to
 /// them with zero filters (paddedFilters): fewer than `lanes` extra
 /// filters, at most half as many again as 32, against 2.25 times fewer
@@ -438,6 +486,24 @@ bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
 /// and matmuls compute (SSD-MobileNet's class predictors have 84 and 126).
 int64_t paddedFilters(int64_t f, int64_t lanes) { return int64_t(llvm::alignTo(f, lanes)); }
 
+/// F(4x4, 3x3) where the output's sides are multiples of 4 (no tile over
+/// padding), else F(2x2, 3x3). F(4x4, 3x3) computes 36 products per 16
+/// outputs rather than 64, and its transforms move 36 vectors per 16
+/// outputs rather than 64, for more arithmetic in each. Its rounding
+/// errors are about 10 times F(2x2, 3x3)'s (7e-6 of the largest output
+/// with 512 channels, in a float32 model of both).
+const Variant &variantFor(RankedTensorType nchw) {
+  return nchw.getDimSize(2) % kF4.outputs == 0 && nchw.getDimSize(3) % kF4.outputs == 0 ? kF4
+                                                                                          : kF2;
+}
+
+/// The variant of `tileOutputs` outputs per side (2, 4), or 0: variantFor.
+const Variant &variantFor(RankedTensorType nchw, int64_t tileOutputs) {
+  if (tileOutputs == 0)
+    return variantFor(nchw);
+  return tileOutputs == kF4.outputs ? kF4 : kF2;
+}
+
 /// The fewest tiles of a block: its matmuls' rows, for at least four
 /// register tiles of rows (fewer ran SqueezeNet's 13x13 layers, in blocks
 /// of 7 tiles, 1.5 times slower than the direct schedule).
@@ -447,15 +513,16 @@ constexpr int64_t kMinBlockTiles = 32;
 /// `columns` tiles, `c` channels, `f` filters (paddedFilters); the caches;
 /// the register tile's rows; the threads.
 struct WinogradShape {
+  const Variant &variant;
   int64_t images, rows, columns, c, f;
   int64_t l2Bytes, l3Bytes, registerRows, threads;
 };
 
 /// The bytes a block moves beyond L2, under a simple model: its
-/// transformed inputs and products (16 positions of a tile's channels and
-/// filters) stay in L2 where they fit half of it, else are written to and
-/// read back from L3 or memory; the transformed filters (16 x c x f) are
-/// read once per block, unless they fit L2 beside them; what does not fit
+/// transformed inputs and products (a tile's channels and filters at each
+/// position) stay in L2 where they fit half of it, else are written to and
+/// read back from L3 or memory; the transformed filters (positions x c x
+/// f) are read once per block, unless they fit L2 beside them; what does not fit
 /// half of L3 moves from memory and counts twice. (VGG16-reduced's 224x224
 /// layers at batch 8, their eight images' 400 MB in one block, ran no
 /// faster than the direct schedule.) A block whose tiles are not whole
@@ -464,15 +531,16 @@ double blockTraffic(const WinogradShape &shape, TileBlock block) {
   double l3Half = double(shape.l3Bytes) / 2;
   auto fromBeyondL2 = [&](double bytes) { return bytes * (bytes <= l3Half ? 1 : 2); };
   double tiles = double(block.images * block.rows * shape.columns);
-  double perTile = double(kPositions * (shape.c + shape.f) * 4);
-  double filters = double(kPositions * shape.c * shape.f * 4);
+  int64_t positions = shape.variant.positions();
+  double perTile = double(positions * (shape.c + shape.f) * 4);
+  double filters = double(positions * shape.c * shape.f * 4);
   double blocks = double(shape.images * shape.rows) / double(block.images * block.rows);
   bool fits = tiles * perTile <= double(shape.l2Bytes) / 2;
   double traffic = fits ? 0 : 2 * blocks * fromBeyondL2(tiles * perTile);
   if (tiles * perTile + filters > double(shape.l2Bytes))
     traffic += blocks * fromBeyondL2(filters);
   if (int64_t(tiles) % shape.registerRows != 0)
-    traffic += blocks * tiles * double(kPositions * shape.f * 4);
+    traffic += blocks * tiles * double(positions * shape.f * 4);
   return traffic;
 }
 
@@ -560,8 +628,8 @@ SmallVector<linalg::GenericOp> epilogueChain(linalg::Conv2DNchwFchwOp conv, bool
 }
 
 /// Rewrites `op` (NCHW, 3x3, stride and dilation 1, static f32, its
-/// accumulator a zero fill or a bias) as F(2x2, 3x3), block by block of
-/// tile rows (blockRows): the block's input transform, its 16 matmuls (by
+/// accumulator a zero fill or a bias) as `shape.variant`, block by block of
+/// tile rows (blockRows): the block's input transform, its matmuls (by
 /// the filters transformed once), its output transform. Threads share the
 /// blocks where there are enough, else each block's matmuls. Filters padded
 /// to whole vectors (shape.f) are computed as zero filters and sliced off.
@@ -573,7 +641,9 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   int64_t f = out.getDimSize(1), oh = out.getDimSize(2), ow = out.getDimSize(3);
   TileBlock block = chooseBlock(shape);
   int64_t blocksPerImage = rows / block.rows, blocks = n / block.images * blocksPerImage;
-  bool padded = kBlockSide * rows != oh || kBlockSide * columns != ow || paddedF != f;
+  const Variant &w = shape.variant;
+  int64_t m = w.outputs, positions = w.positions();
+  bool padded = m * rows != oh || m * columns != ow || paddedF != f;
   // The epilogue reads its per-channel operands a vector of filters at a
   // time: not beyond the filters.
   SmallVector<linalg::GenericOp> chain =
@@ -602,14 +672,12 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   // transposes against the neighbours').
   Value input = createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1});
   input = padHigh(b, loc, input,
-                  {0, kBlockSide * rows + 2 - in.getDimSize(2),
-                   kBlockSide * columns + 2 - in.getDimSize(3), 0});
-  Value filters = transformFilters(b, loc, op.getDpsInputs()[1], paddedF);
+                  {0, m * rows + 2 - in.getDimSize(2), m * columns + 2 - in.getDimSize(3), 0});
+  Value filters = transformFilters(b, loc, w, op.getDpsInputs()[1], paddedF);
   if (bias)
     bias = padHigh(b, loc, bias, {paddedF - f});
-  Value output = emptyLike(b, loc, {n, kBlockSide * rows, kBlockSide * columns, paddedF});
-  SmallVector<int64_t> blockShape = {block.images, kBlockSide * block.rows, kBlockSide * columns,
-                                     paddedF};
+  Value output = emptyLike(b, loc, {n, m * rows, m * columns, paddedF});
+  SmallVector<int64_t> blockShape = {block.images, m * block.rows, m * columns, paddedF};
   MLIRContext *ctx = b.getContext();
   AffineExpr d = getAffineDimExpr(0, ctx);
   // Threads share the blocks, or, where there are too few, each block's
@@ -626,22 +694,22 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
         Value image = apply(d.floorDiv(blocksPerImage) * block.images);
         Value firstRow = apply((d % blocksPerImage) * block.rows);
         Value tiles =
-            transformInputs(nb, l, input, image, firstRow, block, columns, lanes, rowsShared);
-        // The 16 positions' matmuls, (tiles x channels) by (channels x
+            transformInputs(nb, l, w, input, image, firstRow, block, columns, lanes, rowsShared);
+        // The positions' matmuls, (tiles x channels) by (channels x
         // filters).
         int64_t tileCount = block.images * block.rows * columns;
         Value zero = arith::ConstantOp::create(nb, l, nb.getF32FloatAttr(0));
         Value acc = linalg::FillOp::create(nb, l, zero,
-                                           ValueRange{emptyLike(nb, l, {kPositions, tileCount, paddedF})})
+                                           ValueRange{emptyLike(nb, l, {positions, tileCount, paddedF})})
                         .getResult(0);
         Value products = linalg::BatchMatmulOp::create(nb, l, TypeRange{acc.getType()},
                                                        ValueRange{tiles, filters}, ValueRange{acc})
                              .getResult(0);
         SmallVector<OpFoldResult> offsets = {
             OpFoldResult(image),
-            OpFoldResult(apply((d % blocksPerImage) * (kBlockSide * block.rows))),
+            OpFoldResult(apply((d % blocksPerImage) * (m * block.rows))),
             nb.getIndexAttr(0), nb.getIndexAttr(0)};
-        Value outputs = transformOutputs(nb, l, products, bias, epilogue,
+        Value outputs = transformOutputs(nb, l, w, products, bias, epilogue,
                                          sliceOf(nb, l, whole, offsets, blockShape), image,
                                          firstRow, block, columns, lanes, rowsShared);
         return {outputs, offsets};
@@ -659,7 +727,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
 } // namespace
 
 void rewriteWinogradConvolutions(ModuleOp module, RegisterTile registerTile, int64_t l2Bytes,
-                                 int64_t l3Bytes, int64_t threads) {
+                                 int64_t l3Bytes, int64_t threads, int64_t tileOutputs) {
   int64_t lanes = registerTile.columns / 2;
   SmallVector<std::pair<linalg::Conv2DNchwFchwOp, Value>> convs;
   module.walk([&](linalg::Conv2DNchwFchwOp op) {
@@ -672,9 +740,11 @@ void rewriteWinogradConvolutions(ModuleOp module, RegisterTile registerTile, int
   for (auto [op, bias] : convs) {
     auto out = cast<RankedTensorType>(op.getDpsInits()[0].getType());
     auto filter = cast<RankedTensorType>(op.getDpsInputs()[1].getType());
-    WinogradShape shape{out.getDimSize(0),
-                        int64_t(llvm::divideCeil(out.getDimSize(2), kBlockSide)),
-                        int64_t(llvm::divideCeil(out.getDimSize(3), kBlockSide)),
+    const Variant &variant = variantFor(out, tileOutputs);
+    WinogradShape shape{variant,
+                        out.getDimSize(0),
+                        int64_t(llvm::divideCeil(out.getDimSize(2), variant.outputs)),
+                        int64_t(llvm::divideCeil(out.getDimSize(3), variant.outputs)),
                         filter.getDimSize(1),
                         paddedFilters(filter.getDimSize(0), lanes),
                         l2Bytes,
