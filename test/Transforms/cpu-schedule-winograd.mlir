@@ -11,7 +11,8 @@
 // accumulator filled in the loop; the output transform reads a tile's 16
 // products and writes its 2 x 2 outputs, each plus the bias.
 // CHECK-LABEL: func @winograd
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
+// CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
 // CHECK: tensor.collapse_shape {{.*}} into tensor<16x32x32xf32>
 // CHECK: scf.for {{.*}} -> (tensor<16x2x32x16xf32>)
 // CHECK: scf.for {{.*}} to %c4 step %c1 {{.*}} -> (tensor<16x1x4x4x32xf32>)
@@ -91,10 +92,13 @@ func.func @winograd_constant_weights(%x: tensor<1x32x9x9xf32>) -> tensor<1x32x7x
 // -----
 
 // Filters that are not whole vectors (36, with 8 lanes) are padded with
-// zero filters to 40: the weights before their transform, the bias, the
-// products and outputs; the output sliced back to 36 filters.
+// zero filters to 40: the weights before their transform (transposed to
+// (r, s, c, f) into the padded tensor's interior), the bias, the products
+// and outputs; the output sliced back to 36 filters.
 // CHECK-LABEL: func @winograd_padded_filters
-// CHECK: tensor.pad %{{.*}} low[0, 0, 0, 0] high[4, 0, 0, 0]
+// CHECK: tensor.empty() : tensor<3x3x32x40xf32>
+// CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
+// CHECK: tensor.insert_slice {{.*}} [3, 3, 32, 36] [1, 1, 1, 1] : tensor<3x3x32x36xf32> into tensor<3x3x32x40xf32>
 // CHECK: tensor<4x4x32x40xf32>
 // CHECK: tensor.pad %{{.*}} low[0] high[4]
 // CHECK: } : tensor<36xf32> to tensor<40xf32>
