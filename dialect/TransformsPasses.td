@@ -62,8 +62,9 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     transform, a matmul per tile position (the matmul schedule's) by the
     filters transformed once, and an output transform adding the bias and
     the elementwise ops after the convolution. With
-    `parallel`, an scf.forall around each (matmul cache tiles; convolution
-    row blocks, filter tiles, or output rows when there are few of both)
+    `parallel`, an scf.forall around each (matmul cache tiles, or the
+    matrices of a batch that splits evenly; convolution row blocks, filter
+    tiles, or output rows when there are few of both; Winograd blocks)
     carries the work to threads. Convolutions and poolings run channel-last
     between transposes that symc-sink-transposes' patterns then cancel.
     Other ops keep the plain loop lowering.
@@ -74,8 +75,8 @@ def SymCPUSchedule : Pass<"symc-cpu-schedule", "::mlir::ModuleOp"> {
     Option<"registerTileN", "tile-n", "int64_t", /*default=*/"0",
            "columns of the register tile (0: from the host CPU)">,
     Option<"fmasPerCycle", "fmas-per-cycle", "int64_t", /*default=*/"0",
-           "vector FMAs the host issues per cycle at the register tile's "
-           "width (0: from LLVM's scheduling model of the host CPU)">,
+           "vector FMAs the host issues per cycle at its widest vectors (0: "
+           "from LLVM's scheduling model of the host CPU)">,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "distribute matmul cache tiles and convolution rows or filter "
            "tiles over threads (scf.forall, later OpenMP)">,

@@ -7,15 +7,21 @@
 // input transform reads each tile's 6 x 6 patch of channel vectors (its
 // constants other than +-1 as FMAs) and writes 36 vectors; 36 matmuls;
 // the output transform reads 36 products and writes a 4 x 4 block.
+// The patches start 4 rows and columns apart; B^T's -5/2 and A^T's -8 are
+// among the transforms' constants (the points 0, -1, 1, 1/2, -2).
 // CHECK-LABEL: func @winograd_f4
+// CHECK-DAG: %[[B:.*]] = arith.constant dense<-2.500000e+00> : vector<8xf32>
+// CHECK-DAG: %[[A:.*]] = arith.constant dense<-8.000000e+00> : vector<8xf32>
 // CHECK: tensor.collapse_shape {{.*}} : tensor<6x6x32x32xf32> into tensor<36x32x32xf32>
 // CHECK: scf.for {{.*}} -> (tensor<36x1x2x2x32xf32>)
+// CHECK: arith.muli %{{.*}}, %c4 : index
 // CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<1x10x10x32xf32>, vector<8xf32>
-// CHECK: vector.fma {{.*}} : vector<8xf32>
+// CHECK: vector.fma %[[B]], {{.*}} : vector<8xf32>
 // CHECK-COUNT-36: vector.transfer_write {{.*}} : vector<8xf32>, tensor<36x1x2x2x32xf32>
 // CHECK: scf.for {{.*}} to %c36 step %c1 {{.*}} -> (tensor<36x4x32xf32>)
 // CHECK: scf.for {{.*}} -> (tensor<1x8x8x32xf32>)
 // CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<36x1x2x2x32xf32>, vector<8xf32>
+// CHECK: vector.fma %[[A]], {{.*}} : vector<8xf32>
 // CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
 // CHECK-NOT: linalg.conv_2d
 // With winograd-tile=2, F(2x2, 3x3): 16 positions.

@@ -115,7 +115,7 @@ func.func @winograd_padded_filters(%x: tensor<1x32x10x10xf32>, %w: tensor<36x32x
 
 // -----
 
-// Not for F(2x2, 3x3): stride 2, fewer than 32 channels, channels that are
+// Not for Winograd: stride 2, fewer than 32 channels, channels that are
 // not whole vectors, an accumulator that is neither a fill of zero nor a
 // bias. They keep the direct schedule.
 // CHECK-LABEL: func @direct

@@ -46,13 +46,19 @@ def _cases():
     # kernel rows that read real input (symc's row pieces, from 4M skipped
     # products): rows 0-1 and 11-12 read none, 2 and 10 one kernel row.
     C["conv_padding_rows"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(4, 1), num_filter=96, name="conv"), {"data": (2, 96, 7, 7)})
-    # 3x3 stride-1 layers of 32 channels or more run as Winograd F(2x2, 3x3)
-    # in symc-cpu-schedule: an odd output (tiles padded, sliced back) over
-    # two images with a bias; one of 20 x 20 (two blocks of tile rows).
+    # 3x3 stride-1 layers of 32 channels or more run as Winograd in
+    # symc-cpu-schedule: F(2x2, 3x3) for an odd output (tiles padded, sliced
+    # back) over two images with a bias; F(4x4, 3x3) where the sides are
+    # multiples of 4: 20 x 20 (one block of 25 tiles), and 40 x 40 over two
+    # images with a bias and a ReLU (the ReLU on the output transform's
+    # vectors; blocks of 5 tile rows).
     C["conv_winograd"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=48, name="conv"), {"data": (2, 32, 9, 11)})
+    C["conv_winograd_f4_blocks"] = lambda mx: (mx.sym.Activation(mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=32, name="conv"), act_type="relu", name="relu"), {"data": (2, 32, 40, 40)})
     # Filters that are not whole vectors (36: 40 with 8 lanes, 48 with 16)
-    # are padded with zero filters; the ReLU then runs apart.
+    # are padded with zero filters; the ReLU then runs apart. F(2x2, 3x3) at
+    # 10 x 12, F(4x4, 3x3) at 8 x 12.
     C["conv_winograd_padded_filters"] = lambda mx: (mx.sym.Activation(mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=36, name="conv"), act_type="relu", name="relu"), {"data": (1, 32, 10, 12)})
+    C["conv_winograd_f4_padded_filters"] = lambda mx: (mx.sym.Activation(mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=36, name="conv"), act_type="relu", name="relu"), {"data": (1, 32, 8, 12)})
     C["conv_winograd_blocks"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), pad=(1, 1), num_filter=64, no_bias=True, name="conv"), {"data": (1, 64, 20, 20)})
     C["conv_padding_rows_dilated"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), dilate=(2, 1), pad=(3, 1), num_filter=128, no_bias=True, name="conv"), {"data": (2, 96, 9, 9)})
     C["conv_group"] = lambda mx: (mx.sym.Convolution(v(mx, "data"), kernel=(3, 3), num_group=2, num_filter=6, name="conv"), {"data": (2, 4, 8, 8)})
@@ -556,11 +562,13 @@ def _seed(name):
 # serial f32 loop is: 1.3e-4); in conv_winograd_blocks, which symc runs as
 # Winograd F(4x4, 3x3), outputs up to 133 sum 576 products, and MXNet's
 # are 1.4e-4 off float64 (symc's: 2.8e-4, 2.1e-6 of the largest output;
-# its direct schedule's: 1.2e-4; F(2x2, 3x3)'s: 4.8e-5).
+# its direct schedule's: 1.2e-4; F(2x2, 3x3)'s: 4.8e-5); the other F(4x4,
+# 3x3) cases (288-term sums) take the same bound.
 TOLERANCES = {"conv_dilate_wide_pad": 1e-4, "conv_padding_rows": 5e-4,
               "conv_padding_rows_dilated": 5e-4, "dot_ragged_depth": 2e-4,
               "conv_winograd": 2e-4, "conv_winograd_blocks": 5e-4,
-              "conv_winograd_padded_filters": 2e-4}
+              "conv_winograd_padded_filters": 2e-4, "conv_winograd_f4_blocks": 5e-4,
+              "conv_winograd_f4_padded_filters": 5e-4}
 
 # Cases computed by MXNet's native CPU kernels (MXNET_MKLDNN_ENABLED=0):
 # this build's oneDNN refuses them.

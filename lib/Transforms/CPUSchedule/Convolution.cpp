@@ -83,9 +83,9 @@ constexpr double kFmaChains = 8;
 
 /// The cost of the input's broadcast per output vector of a tile of
 /// `filters` filters: a broadcast instruction shared by its filter vectors
-/// (lanes / filters), except in a 1x1 kernel's tile of one vector on a host
-/// issuing one vector FMA a cycle: there LLVM folds each broadcast, used
-/// once, into its FMA as a memory operand, which the load ports, half idle
+/// (lanes / filters), except in a one-column kernel's tile of one vector on
+/// a host issuing one vector FMA a cycle: there LLVM folds each broadcast,
+/// used once, into its FMA as a memory operand, which the load ports, half idle
 /// at that rate, read for free. On Zen 4 with AVX-512, whose broadcast
 /// instructions take an FMA pipe's slot (LLVM's model of it agrees),
 /// SqueezeNet's conv10 (1x1, 512 -> 1000 channels at 13x13) ran 10% faster

@@ -15,9 +15,11 @@
 // depth block) that write straight into the result, computing nothing
 // twice and nothing over padding: with the result padded to whole tiles
 // and copied back, the 777 matmul ran at 0.88-0.91x OpenBLAS, now
-// 0.95-0.97x. Batched matmuls first become loops of
-// matmuls; matmuls with fewer rows than a register tile loop (i, k, j), a
-// row of B at a time.
+// 0.95-0.97x. Batched matmuls first become loops of matmuls (shared by
+// threads where the batch splits evenly among them); a matmul takes fewer
+// rows per register tile where that avoids a large partial tile
+// (matmulRegisterTile); matmuls with fewer rows than a register tile loop
+// (i, k, j), a row of B at a time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,7 +55,7 @@ namespace {
 /// rather than each matmul's tiles: where the batch splits evenly among
 /// them (the last round idle for at most a twentieth of the time). One
 /// parallel region rather than one a matmul: Winograd's 16 matmuls of
-/// SqueezeNet's 13x13 layers (56 x 48 x 192, about 2 us each on a thread)
+/// SqueezeNet's 13x13 layers (49 x 48 x 192, about 2 us each on a thread)
 /// each started and joined the threads.
 bool threadsShareBatch(int64_t batch, int64_t threads) {
   int64_t rounds = llvm::divideCeil(batch, threads);
@@ -754,23 +756,6 @@ Value hoistedColumnPanels(linalg::MatmulOp op, int64_t k, int64_t n, int64_t dep
   return sliceOf(inner, loc, packed, offsets, sliceShape, int64_t(shape.size()));
 }
 
-/// The register tile of a matmul of `m` rows: the host's, with fewer rows
-/// where the host's leave a partial tile and a divisor of m down to 4
-/// (8 accumulators, the FMA chains that hide the latency, kFmaChains in
-/// Convolution.cpp) divides them: the partial tile's few rows would leave
-/// the FMA latency exposed. On Zen 4, Winograd's 49-row matmuls of
-/// SqueezeNet's 13x13 layers (48 -> 192 channels) took 0.155 rather than
-/// 0.188 ms a layer in 7 x 32 tiles (8 x 32: six tiles and one of a row).
-RegisterTile matmulRegisterTile(int64_t m, RegisterTile host) {
-  constexpr int64_t kMinRows = 4;
-  if (m % host.rows == 0)
-    return host;
-  for (int64_t rows = host.rows - 1; rows >= kMinRows; --rows)
-    if (m % rows == 0)
-      return {rows, host.columns, host.fmasPerCycle};
-  return host;
-}
-
 /// Rewrites each static f32 matmul with a blocking into packed operands
 /// and packedMatmul's loops (on operands padded with zeros; where the
 /// blocking pads the accumulator, the result sliced back); tags the others to loop (i, k, j). Whether any were
@@ -831,6 +816,17 @@ bool packMatmuls(ModuleOp module, RegisterTile host, int64_t l1Bytes, int64_t l2
 }
 
 } // namespace
+
+RegisterTile matmulRegisterTile(int64_t m, RegisterTile host) {
+  constexpr int64_t kMinRows = 4;
+  int64_t padding = int64_t(llvm::alignTo(m, host.rows)) - m;
+  if (m < host.rows || padding * 16 <= m)
+    return host;
+  for (int64_t rows = host.rows - 1; rows >= kMinRows; --rows)
+    if (m % rows == 0)
+      return {rows, host.columns, host.fmasPerCycle};
+  return host;
+}
 
 std::string scheduleMatmuls(ModuleOp module, RegisterTile registerTile, int64_t l1Bytes,
                             int64_t l2Bytes, int64_t threads) {

@@ -22,7 +22,7 @@
 //   blocks of the channel-last output.
 // F(2x2, 3x3) (16 positions) does 2.25 times fewer multiplications than
 // the direct schedule, F(4x4, 3x3) (36) 4 times, with more arithmetic in
-// its transforms and about 10 times the rounding error.
+// its transforms and several times the rounding error (variantFor).
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,8 +39,6 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
-
-#include <array>
 
 using namespace mlir;
 
@@ -87,6 +85,7 @@ const Variant kF4{4, kBT4, kG4, kAT4};
 SmallVector<Value> transform1D(OpBuilder &b, Location loc, ArrayRef<double> matrix,
                                ArrayRef<Value> x) {
   int64_t n = int64_t(x.size());
+  assert(int64_t(matrix.size()) % n == 0 && "a matrix of x.size() columns");
   auto type = cast<VectorType>(x.front().getType());
   auto constant = [&](double c) -> Value {
     return arith::ConstantOp::create(b, loc, DenseElementsAttr::get(type, float(c)));
@@ -219,23 +218,23 @@ struct TileBlock {
 /// channels at a time (with `parallel`, threads sharing the tile rows).
 /// Each step reads a tile's patch of vectors (6 x 6 for F(4x4, 3x3)) and
 /// writes its transformed vectors, one per position.
-Value transformInputs(OpBuilder &b, Location loc, const Variant &w, Value nhwc,
+Value transformInputs(OpBuilder &b, Location loc, const Variant &variant, Value nhwc,
                       Value firstImage, Value firstRow, TileBlock block, int64_t columns,
                       int64_t lanes, bool parallel) {
   int64_t c = cast<RankedTensorType>(nhwc.getType()).getDimSize(3);
-  int64_t positions = w.positions();
+  int64_t positions = variant.positions();
   Value init = emptyLike(b, loc, {positions, block.images, block.rows, columns, c});
   auto step = [&](OpBuilder &cb, Location cl, const TileVector &at, Value acc) {
     Value inputImage = arith::AddIOp::create(cb, cl, firstImage, at.image);
     Value inputRow = arith::AddIOp::create(cb, cl, firstRow, at.row);
     SmallVector<Value> patch;
-    for (int64_t i = 0; i < w.tile(); ++i)
-      for (int64_t j = 0; j < w.tile(); ++j)
+    for (int64_t i = 0; i < variant.tile(); ++i)
+      for (int64_t j = 0; j < variant.tile(); ++j)
         patch.push_back(readVector(cb, cl, nhwc,
-                                   {inputImage, scaledIndex(cb, cl, inputRow, w.outputs, i),
-                                    scaledIndex(cb, cl, at.column, w.outputs, j), at.channel},
+                                   {inputImage, scaledIndex(cb, cl, inputRow, variant.outputs, i),
+                                    scaledIndex(cb, cl, at.column, variant.outputs, j), at.channel},
                                    lanes));
-    SmallVector<Value> transformed = transform2D(cb, cl, w.bT, patch, w.tile());
+    SmallVector<Value> transformed = transform2D(cb, cl, variant.bT, patch, variant.tile());
     for (auto [p, v] : llvm::enumerate(transformed))
       acc = writeVector(
           cb, cl, v, acc,
@@ -337,11 +336,11 @@ Value applyEpilogue(OpBuilder &b, Location loc, const Epilogue &epilogue, Value 
 /// `parallel`, threads sharing the tile rows). Each step reads a tile's
 /// vectors of products, one per position, and writes its m x m block of
 /// outputs.
-Value transformOutputs(OpBuilder &b, Location loc, const Variant &w, Value products, Value bias,
+Value transformOutputs(OpBuilder &b, Location loc, const Variant &variant, Value products, Value bias,
                        const Epilogue &epilogue, Value init, Value firstImage, Value firstRow,
                        TileBlock block, int64_t columns, int64_t lanes, bool parallel) {
   int64_t f = cast<RankedTensorType>(products.getType()).getDimSize(2);
-  int64_t positions = w.positions(), m = w.outputs;
+  int64_t positions = variant.positions(), m = variant.outputs;
   products = tensor::ExpandShapeOp::create(
       b, loc,
       RankedTensorType::get({positions, block.images, block.rows, columns, f}, b.getF32Type()),
@@ -352,7 +351,7 @@ Value transformOutputs(OpBuilder &b, Location loc, const Variant &w, Value produ
       tile.push_back(readVector(cb, cl, products,
                                 {constantIndex(cb, cl, p), at.image, at.row, at.column, at.channel},
                                 lanes));
-    SmallVector<Value> outputs = transform2D(cb, cl, w.aT, tile, w.tile());
+    SmallVector<Value> outputs = transform2D(cb, cl, variant.aT, tile, variant.tile());
     Value perFilter = bias ? readVector(cb, cl, bias, {at.channel}, lanes) : Value();
     for (int64_t i = 0; i < m; ++i)
       for (int64_t j = 0; j < m; ++j) {
@@ -387,15 +386,15 @@ Value transformOutputs(OpBuilder &b, Location loc, const Variant &w, Value produ
 /// Computed now for constant weights (in double, rounded once), else by a
 /// generic that symc-hoist-invariant-computations moves to the prepare
 /// step.
-Value transformFilters(OpBuilder &b, Location loc, const Variant &w, Value fchw,
+Value transformFilters(OpBuilder &b, Location loc, const Variant &variant, Value fchw,
                        int64_t paddedF) {
   auto type = cast<RankedTensorType>(fchw.getType());
-  int64_t f = type.getDimSize(0), c = type.getDimSize(1), side = w.tile();
-  auto resultType = RankedTensorType::get({w.positions(), c, paddedF}, b.getF32Type());
+  int64_t f = type.getDimSize(0), c = type.getDimSize(1), side = variant.tile();
+  auto resultType = RankedTensorType::get({variant.positions(), c, paddedF}, b.getF32Type());
   DenseElementsAttr weights;
   if (matchPattern(fchw, m_Constant(&weights)) && weights.getElementType().isF32()) {
     SmallVector<float> g(weights.getValues<float>());
-    std::vector<float> u(w.positions() * c * paddedF);
+    std::vector<float> u(variant.positions() * c * paddedF);
     for (int64_t fi = 0; fi < f; ++fi)
       for (int64_t ci = 0; ci < c; ++ci) {
         const float *k = &g[(fi * c + ci) * 9];
@@ -404,14 +403,14 @@ Value transformFilters(OpBuilder &b, Location loc, const Variant &w, Value fchw,
             double sum = 0;
             for (int64_t r = 0; r < 3; ++r)
               for (int64_t s = 0; s < 3; ++s)
-                sum += w.g[i * 3 + r] * double(k[r * 3 + s]) * w.g[j * 3 + s];
+                sum += variant.g[i * 3 + r] * double(k[r * 3 + s]) * variant.g[j * 3 + s];
             u[((i * side + j) * c + ci) * paddedF + fi] = float(sum);
           }
       }
     return arith::ConstantOp::create(b, loc,
                                      DenseElementsAttr::get(resultType, ArrayRef<float>(u)));
   }
-  SmallVector<float> gValues(w.g.begin(), w.g.end());
+  SmallVector<float> gValues(variant.g.begin(), variant.g.end());
   auto gType = RankedTensorType::get({side, 3}, b.getF32Type());
   Value gMatrix =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(gType, ArrayRef<float>(gValues)));
@@ -430,10 +429,9 @@ Value transformFilters(OpBuilder &b, Location loc, const Variant &w, Value fchw,
     return AffineMap::get(6, 0, exprs, ctx);
   };
   Value rscf = createTranspose(b, loc, padHigh(b, loc, fchw, {paddedF - f, 0, 0, 0}), {2, 3, 1, 0});
-  f = paddedF;
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
   Value init = linalg::FillOp::create(b, loc, zero,
-                                      ValueRange{emptyLike(b, loc, {side, side, c, f})})
+                                      ValueRange{emptyLike(b, loc, {side, side, c, paddedF})})
                    .getResult(0);
   using utils::IteratorType;
   auto generic = linalg::GenericOp::create(
@@ -462,7 +460,7 @@ std::optional<Value> biasOf(Value init) {
   return std::nullopt;
 }
 
-/// Whether `op` is what F(2x2, 3x3) computes: a 3x3 kernel, unit strides
+/// Whether `op` is what F(m x m, 3x3) computes: a 3x3 kernel, unit strides
 /// and dilations, static f32 shapes.
 bool isWinogradShaped(linalg::Conv2DNchwFchwOp op) {
   auto isStaticF32 = [](Value v) {
@@ -476,13 +474,13 @@ bool isWinogradShaped(linalg::Conv2DNchwFchwOp op) {
          llvm::all_of(op.getDilations().getValues<int64_t>(), isOne);
 }
 
-/// Whether F(2x2, 3x3) pays for a convolution by `fchw` filters: channels
+/// Whether Winograd pays for a convolution by `fchw` filters: channels
 /// whole vectors of `lanes` (the transforms are vectorized over them), and
 /// 32 or more channels and filters, so that the matmuls outweigh the
 /// transforms' traffic. Filters that are not whole vectors are padded to
 /// them with zero filters (paddedFilters): fewer than `lanes` extra
-/// filters, at most half as many again as 32, against 2.25 times fewer
-/// multiplications.
+/// filters, at most half as many again as 32, against 2.25 (F(2x2, 3x3))
+/// or 4 (F(4x4, 3x3)) times fewer multiplications.
 bool worthWinograd(RankedTensorType fchw, int64_t lanes) {
   int64_t f = fchw.getDimSize(0), c = fchw.getDimSize(1);
   return c % lanes == 0 && c >= 32 && f >= 32;
@@ -495,9 +493,10 @@ int64_t paddedFilters(int64_t f, int64_t lanes) { return int64_t(llvm::alignTo(f
 /// F(4x4, 3x3) where the output's sides are multiples of 4 (no tile over
 /// padding), else F(2x2, 3x3). F(4x4, 3x3) computes 36 products per 16
 /// outputs rather than 64, and its transforms move 36 vectors per 16
-/// outputs rather than 64, for more arithmetic in each. Its rounding
-/// errors are about 10 times F(2x2, 3x3)'s (7e-6 of the largest output
-/// with 512 channels, in a float32 model of both).
+/// outputs rather than 64, for more arithmetic in each. It rounds more:
+/// on the golden conv_winograd_blocks case (64 channels), 2.8e-4 off
+/// float64 (2.1e-6 of the largest output) against F(2x2, 3x3)'s 4.8e-5
+/// and the direct schedule's 1.2e-4.
 const Variant &variantFor(RankedTensorType nchw) {
   return nchw.getDimSize(2) % kF4.outputs == 0 && nchw.getDimSize(3) % kF4.outputs == 0 ? kF4
                                                                                           : kF2;
@@ -505,6 +504,8 @@ const Variant &variantFor(RankedTensorType nchw) {
 
 /// The variant of `tileOutputs` outputs per side (2, 4), or 0: variantFor.
 const Variant &variantFor(RankedTensorType nchw, int64_t tileOutputs) {
+  assert((tileOutputs == 0 || tileOutputs == kF2.outputs || tileOutputs == kF4.outputs) &&
+         "Winograd tiles of 2 or 4 outputs a side");
   if (tileOutputs == 0)
     return variantFor(nchw);
   return tileOutputs == kF4.outputs ? kF4 : kF2;
@@ -517,22 +518,25 @@ constexpr int64_t kMinBlockTiles = 32;
 
 /// The geometry the block choice weighs: `images` images of `rows` x
 /// `columns` tiles, `c` channels, `f` filters (paddedFilters); the caches;
-/// the register tile's rows; the threads.
+/// the host's register tile; the threads.
 struct WinogradShape {
   const Variant &variant;
   int64_t images, rows, columns, c, f;
-  int64_t l2Bytes, l3Bytes, registerRows, threads;
+  int64_t l2Bytes, l3Bytes;
+  RegisterTile registerTile;
+  int64_t threads;
 };
 
 /// The bytes a block moves beyond L2, under a simple model: its
 /// transformed inputs and products (a tile's channels and filters at each
 /// position) stay in L2 where they fit half of it, else are written to and
 /// read back from L3 or memory; the transformed filters (positions x c x
-/// f) are read once per block, unless they fit L2 beside them; what does not fit
-/// half of L3 moves from memory and counts twice. (VGG16-reduced's 224x224
-/// layers at batch 8, their eight images' 400 MB in one block, ran no
-/// faster than the direct schedule.) A block whose tiles are not whole
-/// register tiles copies its products back once more.
+/// f) are read once per block, unless they fit L2 beside them; what does
+/// not fit half of L3 moves from memory and counts twice. (VGG16-reduced's
+/// 224x224 layers at batch 8, their eight images' 400 MB in one block, ran
+/// no faster than the direct schedule.) A block whose tiles are not whole
+/// register tiles of its matmuls (matmulRegisterTile) copies its products
+/// back once more.
 double blockTraffic(const WinogradShape &shape, TileBlock block) {
   double l3Half = double(shape.l3Bytes) / 2;
   auto fromBeyondL2 = [&](double bytes) { return bytes * (bytes <= l3Half ? 1 : 2); };
@@ -545,7 +549,7 @@ double blockTraffic(const WinogradShape &shape, TileBlock block) {
   double traffic = fits ? 0 : 2 * blocks * fromBeyondL2(tiles * perTile);
   if (tiles * perTile + filters > double(shape.l2Bytes))
     traffic += blocks * fromBeyondL2(filters);
-  if (int64_t(tiles) % shape.registerRows != 0)
+  if (int64_t(tiles) % matmulRegisterTile(int64_t(tiles), shape.registerTile).rows != 0)
     traffic += blocks * tiles * double(positions * shape.f * 4);
   return traffic;
 }
@@ -635,7 +639,7 @@ SmallVector<linalg::GenericOp> epilogueChain(linalg::Conv2DNchwFchwOp conv, bool
 
 /// Rewrites `op` (NCHW, 3x3, stride and dilation 1, static f32, its
 /// accumulator a zero fill or a bias) as `shape.variant`, block by block of
-/// tile rows (blockRows): the block's input transform, its matmuls (by
+/// tile rows (chooseBlock): the block's input transform, its matmuls (by
 /// the filters transformed once), its output transform. Threads share the
 /// blocks where there are enough, else each block's matmuls. Filters padded
 /// to whole vectors (shape.f) are computed as zero filters and sliced off.
@@ -647,8 +651,8 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   int64_t f = out.getDimSize(1), oh = out.getDimSize(2), ow = out.getDimSize(3);
   TileBlock block = chooseBlock(shape);
   int64_t blocksPerImage = rows / block.rows, blocks = n / block.images * blocksPerImage;
-  const Variant &w = shape.variant;
-  int64_t m = w.outputs, positions = w.positions();
+  const Variant &variant = shape.variant;
+  int64_t m = variant.outputs, positions = variant.positions();
   bool padded = m * rows != oh || m * columns != ow || paddedF != f;
   // The epilogue reads its per-channel operands a vector of filters at a
   // time: not beyond the filters.
@@ -679,7 +683,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
   Value input = createTranspose(b, loc, op.getDpsInputs()[0], {0, 2, 3, 1});
   input = padHigh(b, loc, input,
                   {0, m * rows + 2 - in.getDimSize(2), m * columns + 2 - in.getDimSize(3), 0});
-  Value filters = transformFilters(b, loc, w, op.getDpsInputs()[1], paddedF);
+  Value filters = transformFilters(b, loc, variant, op.getDpsInputs()[1], paddedF);
   if (bias)
     bias = padHigh(b, loc, bias, {paddedF - f});
   Value output = emptyLike(b, loc, {n, m * rows, m * columns, paddedF});
@@ -700,7 +704,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
         Value image = apply(d.floorDiv(blocksPerImage) * block.images);
         Value firstRow = apply((d % blocksPerImage) * block.rows);
         Value tiles =
-            transformInputs(nb, l, w, input, image, firstRow, block, columns, lanes, rowsShared);
+            transformInputs(nb, l, variant, input, image, firstRow, block, columns, lanes, rowsShared);
         // The positions' matmuls, (tiles x channels) by (channels x
         // filters).
         int64_t tileCount = block.images * block.rows * columns;
@@ -715,7 +719,7 @@ void rewriteAsWinograd(linalg::Conv2DNchwFchwOp op, Value bias, int64_t lanes,
             OpFoldResult(image),
             OpFoldResult(apply((d % blocksPerImage) * (m * block.rows))),
             nb.getIndexAttr(0), nb.getIndexAttr(0)};
-        Value outputs = transformOutputs(nb, l, w, products, bias, epilogue,
+        Value outputs = transformOutputs(nb, l, variant, products, bias, epilogue,
                                          sliceOf(nb, l, whole, offsets, blockShape), image,
                                          firstRow, block, columns, lanes, rowsShared);
         return {outputs, offsets};
@@ -755,7 +759,7 @@ void rewriteWinogradConvolutions(ModuleOp module, RegisterTile registerTile, int
                         paddedFilters(filter.getDimSize(0), lanes),
                         l2Bytes,
                         l3Bytes,
-                        registerTile.rows,
+                        registerTile,
                         threads};
     rewriteAsWinograd(op, bias, lanes, shape);
   }
