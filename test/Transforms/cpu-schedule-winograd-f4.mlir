@@ -17,12 +17,14 @@
 // CHECK: arith.muli %{{.*}}, %c4 : index
 // CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<1x10x10x32xf32>, vector<8xf32>
 // CHECK: vector.fma %[[B]], {{.*}} : vector<8xf32>
-// CHECK-COUNT-36: vector.transfer_write {{.*}} : vector<8xf32>, tensor<36x1x2x2x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<36x8xf32>, tensor<36x8xf32>
+// CHECK: tensor.insert_slice {{.*}} : tensor<36x8xf32> into tensor<36x1x2x2x32xf32>
 // CHECK: scf.for {{.*}} to %c36 step %c1 {{.*}} -> (tensor<36x4x32xf32>)
 // CHECK: scf.for {{.*}} -> (tensor<1x8x8x32xf32>)
 // CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<36x1x2x2x32xf32>, vector<8xf32>
 // CHECK: vector.fma %[[A]], {{.*}} : vector<8xf32>
-// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<4x4x8xf32>, tensor<4x4x8xf32>
+// CHECK: tensor.insert_slice {{.*}} : tensor<4x4x8xf32> into tensor<1x8x8x32xf32>
 // CHECK-NOT: linalg.conv_2d
 // With winograd-tile=2, F(2x2, 3x3): 16 positions.
 // F2-LABEL: func @winograd_f4

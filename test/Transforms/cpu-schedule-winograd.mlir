@@ -7,9 +7,10 @@
 // the filters transformed (G g G^T) by a generic over the weights and
 // packed once, for all 16 tile positions, outside the loops; the input
 // transform reads each tile's 4 x 4 patch of channel vectors and writes
-// its 16 transformed vectors; one register-tiled matmul per position, its
-// accumulator filled in the loop; the output transform reads a tile's 16
-// products and writes its 2 x 2 outputs, each plus the bias.
+// its 16 transformed vectors as one 16 x 8 vector (into a slice of that
+// shape); one register-tiled matmul per position, its accumulator filled in
+// the loop; the output transform reads a tile's 16 products and writes its
+// 2 x 2 outputs, each plus the bias, as one 2 x 2 x 8 vector.
 // CHECK-LABEL: func @winograd
 // CHECK: linalg.transpose {{.*}} permutation = [2, 3, 1, 0]
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
@@ -19,14 +20,17 @@
 // CHECK:   scf.for {{.*}} to %c4 step %c1
 // CHECK:     scf.for {{.*}} to %c32 step %c8
 // CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<1x10x10x32xf32>, vector<8xf32>
-// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<8xf32>, tensor<16x1x4x4x32xf32>
+// CHECK: tensor.extract_slice {{.*}} [16, 1, 1, 1, 8] [1, 1, 1, 1, 1] : tensor<16x1x4x4x32xf32> to tensor<16x8xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<16x8xf32>, tensor<16x8xf32>
+// CHECK: tensor.insert_slice {{.*}} [16, 1, 1, 1, 8] [1, 1, 1, 1, 1] : tensor<16x8xf32> into tensor<16x1x4x4x32xf32>
 // CHECK: scf.for {{.*}} to %c16 step %c1 {{.*}} -> (tensor<16x16x32xf32>)
 // CHECK:   linalg.fill {{.*}} -> tensor<16x32xf32>
 // CHECK:   vector.fma {{.*}} : vector<16xf32>
 // CHECK: scf.for {{.*}} to %c4 step %c1 {{.*}} -> (tensor<1x8x8x32xf32>)
 // CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x1x4x4x32xf32>, vector<8xf32>
 // CHECK: vector.transfer_read %{{.*}} : tensor<32xf32>, vector<8xf32>
-// CHECK-COUNT-4: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<2x2x8xf32>, tensor<2x2x8xf32>
+// CHECK: tensor.insert_slice {{.*}} : tensor<2x2x8xf32> into tensor<1x8x8x32xf32>
 // CHECK-NOT: linalg.conv_2d
 // CHECK: return
 // Its one block of 16 tiles (fewer than kMinBlockTiles in two) is not
@@ -183,7 +187,7 @@ func.func @winograd_memory_bound(%x: tensor<2x32x66x66xf32>, %w: tensor<32x32x3x
 // CHECK: vector.transfer_read {{.*}} : tensor<1x8x8x32xf32>, vector<8xf32>
 // CHECK: arith.addf {{.*}} : vector<8xf32>
 // CHECK: arith.maximumf {{.*}} : vector<8xf32>
-// CHECK: vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x8x8x32xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<2x2x8xf32>, tensor<2x2x8xf32>
 // CHECK-NOT: linalg.generic
 // CHECK: return
 func.func @winograd_epilogue(%x: tensor<1x32x10x10xf32>, %w: tensor<32x32x3x3xf32> {symc.invariant}, %scale: tensor<32xf32>, %residual: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
