@@ -105,9 +105,10 @@ void addStandardToLLVMPasses(OpPassManager &pm) {
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
   memrefToLLVM.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertIndexToLLVMPass());
-  pm.addPass(createUBToLLVMConversionPass());
+  OpPassManager &functions = pm.nest<func::FuncOp>();
+  functions.addPass(createArithToLLVMConversionPass());
+  functions.addPass(createConvertIndexToLLVMPass());
+  functions.addPass(createUBToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
 }
@@ -124,18 +125,23 @@ void addCPULoweringPasses(OpPassManager &pm, const CodegenOptions &options) {
   if (options.profile)
     pm.addPass(createSymProfileKernels());
   pm.addPass(createSymOutlineKernels());
+  // From here on, the passes that can run function by function do, on
+  // every core (the kernels are many small functions: ResNet-18's ~100).
+  OpPassManager &kernels = pm.nest<func::FuncOp>();
   // lower-affine after expand-strided-metadata, which creates affine.apply.
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
+  kernels.addPass(memref::createExpandStridedMetadataPass());
+  kernels.addPass(createLowerAffinePass());
+  kernels.addPass(createSCFToControlFlowPass());
   // erf, tanh, exp, log, ... as arithmetic that LLVM vectorizes (all of
   // MLIR's approximations), before vector-to-llvm lowers what they create.
-  pm.addNestedPass<func::FuncOp>(createSymApproximateMath());
-  addMathToLLVMPasses(pm);
+  kernels.addPass(createSymApproximateMath());
+  kernels.addPass(createConvertMathToLLVMPass());
+  // What is left of math: libm calls, declared in the module.
+  pm.addPass(createConvertMathToLibmPass());
   // Reductions (a row's sum in one vector) as trees, not in order.
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.reassociateFPReductions = true;
-  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToLLVMPass(vectorToLLVM));
   addStandardToLLVMPasses(pm);
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
